@@ -1,0 +1,17 @@
+DROP TABLE audit_log;
+DROP TABLE outcome_citations;
+DROP TABLE outcome_points;
+DROP TABLE roundtable_outcomes;
+DROP TABLE resources;
+DROP TABLE email_outbox;
+DROP TABLE comment_reports;
+DROP TABLE moderation_events;
+DROP TABLE comment_guiding_questions;
+DROP TABLE comments;
+DROP TABLE chair_assignments;
+DROP TABLE programme_items;
+DROP TABLE guiding_questions;
+DROP TABLE roundtables;
+DROP TABLE consultation_organisations;
+DROP TABLE consultations;
+DROP TABLE users;

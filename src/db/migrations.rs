@@ -1,0 +1,71 @@
+use super::{AnyConnection, StorageError};
+use diesel::prelude::*;
+use diesel::sql_types::Text;
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// Runs what is pending and returns the versions it applied.
+pub fn run_migrations(conn: &mut AnyConnection) -> Result<Vec<String>, StorageError> {
+    let applied = match conn {
+        AnyConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS),
+        AnyConnection::Postgresql(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS),
+    }
+    .map_err(|e| StorageError::Migration(e.to_string()))?;
+    Ok(applied.iter().map(|v| v.to_string()).collect())
+}
+
+/// The embedded migration versions of each backend, for the test that keeps
+/// the two trees in step.
+pub fn migration_versions() -> (Vec<String>, Vec<String>) {
+    fn versions(migrations: &EmbeddedMigrations) -> Vec<String> {
+        use diesel::migration::MigrationSource;
+        MigrationSource::<diesel::sqlite::Sqlite>::migrations(migrations)
+            .expect("embedded migrations load")
+            .iter()
+            .map(|m| m.name().version().to_string())
+            .collect()
+    }
+    (versions(&SQLITE_MIGRATIONS), versions(&POSTGRES_MIGRATIONS))
+}
+
+#[derive(QueryableByName)]
+struct ColumnRow {
+    #[diesel(sql_type = Text)]
+    table_name: String,
+    #[diesel(sql_type = Text)]
+    column_name: String,
+    #[diesel(sql_type = Text)]
+    nullable: String,
+}
+
+/// Every (table, column, nullable) of the application's tables, sorted; the
+/// same list on both backends means both migration trees agree.
+pub fn table_columns(
+    conn: &mut AnyConnection,
+) -> Result<Vec<(String, String, bool)>, StorageError> {
+    let rows: Vec<ColumnRow> = match conn {
+        AnyConnection::Sqlite(c) => diesel::sql_query(
+            "SELECT m.name AS table_name, p.name AS column_name, \
+                    CASE WHEN p.\"notnull\" = 1 OR p.pk > 0 THEN 'NO' ELSE 'YES' END AS nullable \
+             FROM sqlite_master m JOIN pragma_table_info(m.name) p \
+             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' \
+               AND m.name != '__diesel_schema_migrations'",
+        )
+        .load(c)?,
+        AnyConnection::Postgresql(c) => diesel::sql_query(
+            "SELECT table_name::text AS table_name, column_name::text AS column_name, \
+                    is_nullable::text AS nullable \
+             FROM information_schema.columns \
+             WHERE table_schema = 'public' AND table_name != '__diesel_schema_migrations'",
+        )
+        .load(c)?,
+    };
+    let mut columns: Vec<_> = rows
+        .into_iter()
+        .map(|r| (r.table_name, r.column_name, r.nullable == "YES"))
+        .collect();
+    columns.sort();
+    Ok(columns)
+}

@@ -1,0 +1,16 @@
+//! Storage: the connection over both backends, the pool, migrations, row
+//! models and one query module per aggregate. Nothing outside this module
+//! touches `schema`.
+
+mod connection;
+mod error;
+mod migrations;
+mod pool;
+pub mod queries;
+mod rows;
+pub(crate) mod schema;
+
+pub use connection::AnyConnection;
+pub use error::StorageError;
+pub use migrations::{migration_versions, run_migrations, table_columns};
+pub use pool::{build_pool, Pool, PooledConnection};

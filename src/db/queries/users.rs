@@ -1,0 +1,85 @@
+use crate::db::rows::*;
+use crate::db::schema::users;
+use crate::db::{AnyConnection, StorageError};
+use crate::domain::ids::UserId;
+use crate::domain::user::NewUser;
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+
+pub fn insert(
+    conn: &mut AnyConnection,
+    user: &NewUser,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    let a = &user.affiliation;
+    let row = UserRow {
+        id: user.id.to_string(),
+        email: user.email.as_typed.clone(),
+        email_normalized: user.email.normalized.clone(),
+        display_name: a.display_name.clone(),
+        organisation: a.organisation.clone(),
+        organisation_type: a.organisation_type.map(|t| t.code().into()),
+        country_code: a.country.map(|c| c.code().into()),
+        gender: user.gender.map(|g| g.code().into()),
+        role: user.role.code().into(),
+        trusted: false,
+        preferred_language: None,
+        password_hash: user.password_hash.clone(),
+        verified_at: user.verified_at.map(naive),
+        consented_at: user.consented_at.map(naive),
+        deactivated_at: None,
+        erased_at: None,
+        created_at: naive(now),
+        updated_at: naive(now),
+    };
+    diesel::insert_into(users::table)
+        .values(&row)
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn find_id_by_email(
+    conn: &mut AnyConnection,
+    normalized_email: &str,
+) -> Result<Option<UserId>, StorageError> {
+    users::table
+        .filter(users::email_normalized.eq(normalized_email))
+        .select(users::id)
+        .first::<String>(conn)
+        .optional()?
+        .map(|id| parse_id(&id))
+        .transpose()
+}
+
+/// Makes an existing account an administrator with a new password, verified.
+pub fn promote_to_admin(
+    conn: &mut AnyConnection,
+    id: UserId,
+    password_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    diesel::update(users::table.filter(users::id.eq(id.to_string())))
+        .set((
+            users::role.eq("admin"),
+            users::password_hash.eq(password_hash),
+            users::verified_at.eq(naive(now)),
+            users::deactivated_at.eq(None::<chrono::NaiveDateTime>),
+            users::updated_at.eq(naive(now)),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn delete_by_normalized_emails(
+    conn: &mut AnyConnection,
+    emails: &[String],
+) -> Result<usize, StorageError> {
+    Ok(
+        diesel::delete(users::table.filter(users::email_normalized.eq_any(emails)))
+            .execute(conn)?,
+    )
+}
+
+pub fn count(conn: &mut AnyConnection) -> Result<i64, StorageError> {
+    Ok(users::table.count().get_result(conn)?)
+}

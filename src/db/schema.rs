@@ -1,0 +1,296 @@
+//! Written by hand for both backends (see migrations/): only types that the
+//! multi-backend connection shares.
+
+diesel::table! {
+    users (id) {
+        id -> Text,
+        email -> Text,
+        email_normalized -> Text,
+        display_name -> Text,
+        organisation -> Text,
+        organisation_type -> Nullable<Text>,
+        country_code -> Nullable<Text>,
+        gender -> Nullable<Text>,
+        role -> Text,
+        trusted -> Bool,
+        preferred_language -> Nullable<Text>,
+        password_hash -> Nullable<Text>,
+        verified_at -> Nullable<Timestamp>,
+        consented_at -> Nullable<Timestamp>,
+        deactivated_at -> Nullable<Timestamp>,
+        erased_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    consultations (id) {
+        id -> Text,
+        slug -> Text,
+        title -> Text,
+        summary -> Text,
+        description_markdown -> Text,
+        description_html -> Text,
+        kind -> Text,
+        venue -> Nullable<Text>,
+        online -> Bool,
+        starts_at -> Nullable<Timestamp>,
+        ends_at -> Nullable<Timestamp>,
+        time_zone -> Text,
+        languages -> Text,
+        content_language -> Text,
+        status -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    consultation_organisations (id) {
+        id -> Text,
+        consultation_id -> Text,
+        role -> Text,
+        name -> Text,
+        url -> Nullable<Text>,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    roundtables (id) {
+        id -> Text,
+        consultation_id -> Text,
+        parent_id -> Nullable<Text>,
+        code -> Nullable<Text>,
+        slug -> Text,
+        title -> Text,
+        summary -> Text,
+        background_markdown -> Text,
+        background_html -> Text,
+        objectives_markdown -> Text,
+        objectives_html -> Text,
+        position -> Integer,
+        moderation_mode -> Text,
+        comments_open_at -> Nullable<Timestamp>,
+        comments_close_at -> Nullable<Timestamp>,
+        starts_at -> Nullable<Timestamp>,
+        ends_at -> Nullable<Timestamp>,
+        venue -> Nullable<Text>,
+        content_language -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    guiding_questions (id) {
+        id -> Text,
+        roundtable_id -> Text,
+        position -> Integer,
+        text -> Text,
+        retired_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    programme_items (id) {
+        id -> Text,
+        consultation_id -> Text,
+        roundtable_id -> Nullable<Text>,
+        starts_at -> Timestamp,
+        ends_at -> Nullable<Timestamp>,
+        title -> Text,
+        description -> Text,
+        speakers -> Text,
+        position -> Integer,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    chair_assignments (id) {
+        id -> Text,
+        roundtable_id -> Text,
+        user_id -> Text,
+        assigned_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    comments (id) {
+        id -> Text,
+        reference -> Text,
+        roundtable_id -> Text,
+        parent_id -> Nullable<Text>,
+        author_id -> Nullable<Text>,
+        author_name -> Text,
+        author_organisation -> Text,
+        author_organisation_type -> Nullable<Text>,
+        author_country_code -> Nullable<Text>,
+        body_markdown -> Text,
+        body_html -> Text,
+        language -> Nullable<Text>,
+        status -> Text,
+        highlighted -> Bool,
+        hidden_by_reports -> Bool,
+        path -> Text,
+        depth -> Integer,
+        decision_reason -> Nullable<Text>,
+        decision_note -> Nullable<Text>,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        edited_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    comment_guiding_questions (comment_id, guiding_question_id) {
+        comment_id -> Text,
+        guiding_question_id -> Text,
+    }
+}
+
+diesel::table! {
+    moderation_events (id) {
+        id -> Text,
+        comment_id -> Text,
+        actor_id -> Nullable<Text>,
+        action -> Text,
+        from_status -> Nullable<Text>,
+        to_status -> Nullable<Text>,
+        reason_code -> Nullable<Text>,
+        note -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    comment_reports (id) {
+        id -> Text,
+        comment_id -> Text,
+        reporter_id -> Nullable<Text>,
+        reason -> Text,
+        note -> Nullable<Text>,
+        created_at -> Timestamp,
+        resolved_at -> Nullable<Timestamp>,
+        resolved_by -> Nullable<Text>,
+        resolution -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    email_outbox (id) {
+        id -> Text,
+        kind -> Text,
+        recipient -> Text,
+        subject -> Text,
+        body_text -> Text,
+        body_html -> Text,
+        headers_json -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claimed_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        dedup_key -> Nullable<Text>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    resources (id) {
+        id -> Text,
+        consultation_id -> Text,
+        roundtable_id -> Nullable<Text>,
+        kind -> Text,
+        title -> Text,
+        url -> Text,
+        description -> Text,
+        position -> Integer,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    roundtable_outcomes (id) {
+        id -> Text,
+        roundtable_id -> Text,
+        summary_markdown -> Text,
+        summary_html -> Text,
+        status -> Text,
+        published_at -> Nullable<Timestamp>,
+        updated_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    outcome_points (id) {
+        id -> Text,
+        outcome_id -> Text,
+        guiding_question_id -> Nullable<Text>,
+        kind -> Text,
+        position -> Integer,
+        body_markdown -> Text,
+        body_html -> Text,
+    }
+}
+
+diesel::table! {
+    outcome_citations (outcome_point_id, comment_id) {
+        outcome_point_id -> Text,
+        comment_id -> Text,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> Text,
+        actor_id -> Nullable<Text>,
+        entity_type -> Text,
+        entity_id -> Text,
+        action -> Text,
+        details_json -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(consultation_organisations -> consultations (consultation_id));
+diesel::joinable!(roundtables -> consultations (consultation_id));
+diesel::joinable!(guiding_questions -> roundtables (roundtable_id));
+diesel::joinable!(programme_items -> consultations (consultation_id));
+diesel::joinable!(chair_assignments -> roundtables (roundtable_id));
+diesel::joinable!(comments -> roundtables (roundtable_id));
+diesel::joinable!(comment_guiding_questions -> comments (comment_id));
+diesel::joinable!(comment_guiding_questions -> guiding_questions (guiding_question_id));
+diesel::joinable!(moderation_events -> comments (comment_id));
+diesel::joinable!(comment_reports -> comments (comment_id));
+diesel::joinable!(resources -> consultations (consultation_id));
+diesel::joinable!(outcome_points -> roundtable_outcomes (outcome_id));
+diesel::joinable!(outcome_citations -> outcome_points (outcome_point_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    users,
+    consultations,
+    consultation_organisations,
+    roundtables,
+    guiding_questions,
+    programme_items,
+    chair_assignments,
+    comments,
+    comment_guiding_questions,
+    moderation_events,
+    comment_reports,
+    email_outbox,
+    resources,
+    roundtable_outcomes,
+    outcome_points,
+    outcome_citations,
+    audit_log,
+);

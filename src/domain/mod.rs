@@ -1,0 +1,15 @@
+//! The rules of consultations, roundtables and comments. No I/O here: nothing
+//! in this module knows about HTTP, SQL, templates or email.
+
+pub mod affiliation;
+pub mod comment;
+pub mod consultation;
+pub mod error;
+pub mod ids;
+pub mod roundtable;
+pub mod slug;
+pub mod thread;
+pub mod time;
+pub mod user;
+
+pub use error::InvalidField;

@@ -1,0 +1,147 @@
+//! Times are stored in UTC and shown in the event's own time zone.
+
+use super::InvalidField;
+use chrono::{DateTime, NaiveDateTime, SubsecRound, TimeZone, Utc};
+use chrono_tz::Tz;
+
+/// An IANA time zone such as "Europe/Prague".
+pub fn parse_time_zone(field: &'static str, name: &str) -> Result<Tz, InvalidField> {
+    name.parse::<Tz>().map_err(|_| {
+        InvalidField::new(
+            field,
+            format!("'{name}' is not an IANA time zone such as Europe/Prague"),
+        )
+    })
+}
+
+/// Interprets a wall-clock time in `zone`. A time that a daylight-saving change
+/// skips is refused; an ambiguous one takes the earlier instant.
+pub fn local_to_utc(
+    field: &'static str,
+    local: NaiveDateTime,
+    zone: Tz,
+) -> Result<DateTime<Utc>, InvalidField> {
+    zone.from_local_datetime(&local)
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
+        .ok_or_else(|| {
+            InvalidField::new(
+                field,
+                format!("{local} does not exist in {zone} (clock change)"),
+            )
+        })
+}
+
+/// Databases keep microseconds; truncating before storing makes times round-trip exactly.
+pub fn storable(time: DateTime<Utc>) -> DateTime<Utc> {
+    time.trunc_subsecs(6)
+}
+
+/// When a roundtable takes comments. Either end may be unset: no opening time
+/// means open from publication, no closing time means open until the
+/// consultation closes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CommentPeriod {
+    pub opens_at: Option<DateTime<Utc>>,
+    pub closes_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodState {
+    OpensLater(DateTime<Utc>),
+    Open { until: Option<DateTime<Utc>> },
+    Closed { since: Option<DateTime<Utc>> },
+}
+
+impl CommentPeriod {
+    pub fn new(
+        opens_at: Option<DateTime<Utc>>,
+        closes_at: Option<DateTime<Utc>>,
+    ) -> Result<Self, InvalidField> {
+        if let (Some(opens), Some(closes)) = (opens_at, closes_at) {
+            if closes <= opens {
+                return Err(InvalidField::new(
+                    "comments_close_at",
+                    "the comment period must close after it opens",
+                ));
+            }
+        }
+        Ok(Self {
+            opens_at,
+            closes_at,
+        })
+    }
+
+    /// `accepting` is false when the consultation itself no longer takes part
+    /// in discussion (draft, closed or archived), whatever the dates say.
+    pub fn state(&self, now: DateTime<Utc>, accepting: bool) -> PeriodState {
+        match (self.opens_at, self.closes_at) {
+            (_, Some(closes)) if now >= closes => PeriodState::Closed {
+                since: Some(closes),
+            },
+            _ if !accepting => PeriodState::Closed { since: None },
+            (Some(opens), _) if now < opens => PeriodState::OpensLater(opens),
+            (_, closes) => PeriodState::Open { until: closes },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn at(h: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2020, 11, 30, h, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn the_period_moves_from_later_to_open_to_closed() {
+        let period = CommentPeriod::new(Some(at(8)), Some(at(20))).unwrap();
+        assert_eq!(period.state(at(7), true), PeriodState::OpensLater(at(8)));
+        assert_eq!(
+            period.state(at(8), true),
+            PeriodState::Open {
+                until: Some(at(20))
+            }
+        );
+        assert_eq!(
+            period.state(at(20), true),
+            PeriodState::Closed {
+                since: Some(at(20))
+            }
+        );
+    }
+
+    #[test]
+    fn a_consultation_that_is_not_open_closes_every_period() {
+        let period = CommentPeriod::new(None, None).unwrap();
+        assert_eq!(period.state(at(9), true), PeriodState::Open { until: None });
+        assert_eq!(
+            period.state(at(9), false),
+            PeriodState::Closed { since: None }
+        );
+    }
+
+    #[test]
+    fn a_period_must_close_after_it_opens() {
+        assert!(CommentPeriod::new(Some(at(9)), Some(at(9))).is_err());
+    }
+
+    #[test]
+    fn local_times_are_read_in_the_event_zone() {
+        let prague = parse_time_zone("time_zone", "Europe/Prague").unwrap();
+        let nine = NaiveDate::from_ymd_opt(2019, 5, 14)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        let utc = local_to_utc("starts_at", nine, prague).unwrap();
+        assert_eq!(utc, Utc.with_ymd_and_hms(2019, 5, 14, 7, 0, 0).unwrap());
+        assert!(parse_time_zone("time_zone", "Mars/Olympus").is_err());
+        let skipped = NaiveDate::from_ymd_opt(2019, 3, 31)
+            .unwrap()
+            .and_hms_opt(2, 30, 0)
+            .unwrap();
+        assert!(local_to_utc("starts_at", skipped, prague).is_err());
+    }
+}

@@ -1,0 +1,13 @@
+//! Roundtable: public consultations with roundtables, guiding questions and
+//! identified, moderated comments. The binary in `main.rs` is a thin command
+//! line over this library, which `tests/` drives as well.
+
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod domain;
+pub mod services;
+pub mod startup;
+pub mod telemetry;
+pub mod text;
+pub mod web;

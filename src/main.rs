@@ -1,0 +1,126 @@
+use anyhow::{bail, Context};
+use chrono::Utc;
+use clap::{Parser, Subcommand};
+use roundtable::config::Settings;
+use roundtable::services::{accounts, demo};
+use roundtable::startup::{open_database, Application};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "roundtable",
+    version,
+    about = "Public consultations, roundtables and moderated comments"
+)]
+struct Cli {
+    /// A TOML settings file; environment variables override it.
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web server (the default).
+    Serve,
+    /// Bring the database schema up to date, then exit.
+    Migrate,
+    /// Create a verified administrator, or make an existing account one. The
+    /// password is asked on the terminal, or read from ROUNDTABLE_ADMIN_PASSWORD.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+    },
+    /// Load the demo consultations (those already present are left alone).
+    Demo {
+        /// Delete the demo consultations and their people first, then load them afresh.
+        #[arg(long)]
+        reset: bool,
+    },
+}
+
+#[actix_web::main]
+async fn main() -> ExitCode {
+    roundtable::telemetry::init();
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("roundtable: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let settings = Settings::load(cli.config.as_deref(), &|name| std::env::var(name).ok())?;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => {
+            let app = Application::build(&settings).await?;
+            let mut url = settings.base_url.clone();
+            if url.port_or_known_default() != Some(app.port()) && settings.bind.port() == 0 {
+                let _ = url.set_port(Some(app.port()));
+            }
+            tracing::info!(
+                database = settings.database.backend_name(),
+                "Roundtable is listening on {} — open {url}",
+                settings.bind
+            );
+            app.run_until_stopped().await?;
+        }
+        Command::Migrate => {
+            open_database(&settings)?;
+            println!(
+                "The {} database is up to date.",
+                settings.database.backend_name()
+            );
+        }
+        Command::CreateAdmin { email, name } => {
+            let password = admin_password()?;
+            let pool = open_database(&settings)?;
+            let mut conn = pool.get()?;
+            match accounts::create_admin(&mut conn, &email, &name, &password, Utc::now())? {
+                accounts::AdminAccount::Created(_) => {
+                    println!("Created the administrator {email}.")
+                }
+                accounts::AdminAccount::Promoted(_) => {
+                    println!("{email} already had an account: it is now an administrator with the new password.")
+                }
+            }
+        }
+        Command::Demo { reset } => {
+            let pool = open_database(&settings)?;
+            let mut conn = pool.get()?;
+            let summary = demo::load(&mut conn, Utc::now(), reset)?;
+            println!(
+                "Demo content: {} consultations loaded ({} comments), {} already present.",
+                summary.consultations_loaded,
+                summary.comments_loaded,
+                summary.consultations_skipped
+            );
+        }
+    }
+    Ok(())
+}
+
+fn admin_password() -> anyhow::Result<String> {
+    if let Ok(password) = std::env::var("ROUNDTABLE_ADMIN_PASSWORD") {
+        return Ok(password);
+    }
+    if !std::io::stdin().is_terminal() {
+        bail!("no terminal to ask for the password on: set ROUNDTABLE_ADMIN_PASSWORD");
+    }
+    let password = rpassword::prompt_password("Password (at least 10 characters): ")
+        .context("cannot read the password")?;
+    let again =
+        rpassword::prompt_password("Same password again: ").context("cannot read the password")?;
+    if password != again {
+        bail!("the two passwords differ");
+    }
+    Ok(password)
+}

@@ -1,0 +1,221 @@
+//! Read models of the public pages and the read-only API. Each is built
+//! from a fixed number of queries, whatever the number of comments.
+
+use super::ServiceError;
+use crate::db::queries::{comments, consultations, roundtables};
+use crate::db::AnyConnection;
+use crate::domain::consultation::{
+    order_for_listing, Consultation, ConsultationOrganisation, ConsultationStatus,
+};
+use crate::domain::ids::{CommentId, RoundtableId};
+use crate::domain::roundtable::{GuidingQuestion, ProgrammeItem, Resource, Roundtable};
+use crate::domain::thread::{nest, public_threads, ThreadEntry, ThreadNode};
+use crate::domain::user::Chair;
+use chrono::{DateTime, Utc};
+use std::collections::HashMap;
+
+/// Public consultations, open ones first, then upcoming, then past.
+pub fn home(
+    conn: &mut AnyConnection,
+    now: DateTime<Utc>,
+) -> Result<Vec<Consultation>, ServiceError> {
+    let mut list = consultations::public(conn)?;
+    order_for_listing(&mut list, now);
+    Ok(list)
+}
+
+pub struct ConsultationList {
+    pub consultations: Vec<Consultation>,
+    pub next_cursor: Option<String>,
+}
+
+pub fn consultation_list(
+    conn: &mut AnyConnection,
+    status: Option<ConsultationStatus>,
+    after: Option<crate::domain::ids::ConsultationId>,
+    limit: i64,
+) -> Result<ConsultationList, ServiceError> {
+    let mut consultations = consultations::public_page(conn, status, after, limit + 1)?;
+    let has_more = consultations.len() as i64 > limit;
+    consultations.truncate(limit as usize);
+    let next_cursor = has_more
+        .then(|| consultations.last().map(|c| c.id.to_string()))
+        .flatten();
+    Ok(ConsultationList {
+        consultations,
+        next_cursor,
+    })
+}
+
+/// A top-level roundtable with its sub-roundtables, each with its count of
+/// published comments.
+pub struct RoundtableGroup {
+    pub roundtable: Roundtable,
+    pub public_comments: i64,
+    pub children: Vec<(Roundtable, i64)>,
+}
+
+pub struct ConsultationPage {
+    pub consultation: Consultation,
+    pub organisations: Vec<ConsultationOrganisation>,
+    pub roundtables: Vec<RoundtableGroup>,
+    pub programme: Vec<ProgrammeItem>,
+    pub resources: Vec<Resource>,
+}
+
+fn find_consultation(conn: &mut AnyConnection, slug: &str) -> Result<Consultation, ServiceError> {
+    consultations::find_public_by_slug(conn, slug)?.ok_or(ServiceError::NotFound("consultation"))
+}
+
+pub fn consultation_page(
+    conn: &mut AnyConnection,
+    slug: &str,
+) -> Result<ConsultationPage, ServiceError> {
+    let consultation = find_consultation(conn, slug)?;
+    let organisations = consultations::organisations(conn, consultation.id)?;
+    let all = roundtables::for_consultation(conn, consultation.id)?;
+    let ids: Vec<RoundtableId> = all.iter().map(|r| r.id).collect();
+    let counts = comments::public_counts(conn, &ids)?;
+    let programme = consultations::programme(conn, consultation.id, None)?;
+    let resources = consultations::resources(conn, consultation.id, None)?;
+    Ok(ConsultationPage {
+        roundtables: group_roundtables(all, &counts),
+        consultation,
+        organisations,
+        programme,
+        resources,
+    })
+}
+
+/// Nests sub-roundtables under their parent, keeping each level's order. A
+/// sub-roundtable whose parent is gone is shown at the top level.
+fn group_roundtables(
+    all: Vec<Roundtable>,
+    counts: &HashMap<RoundtableId, i64>,
+) -> Vec<RoundtableGroup> {
+    let count = |id: &RoundtableId| counts.get(id).copied().unwrap_or(0);
+    let top_ids: Vec<RoundtableId> = all
+        .iter()
+        .filter(|r| r.parent_id.is_none())
+        .map(|r| r.id)
+        .collect();
+    let (mut groups, mut children): (Vec<RoundtableGroup>, Vec<Roundtable>) =
+        (Vec::new(), Vec::new());
+    for roundtable in all {
+        match roundtable.parent_id {
+            Some(parent) if top_ids.contains(&parent) => children.push(roundtable),
+            _ => groups.push(RoundtableGroup {
+                public_comments: count(&roundtable.id),
+                roundtable,
+                children: vec![],
+            }),
+        }
+    }
+    for child in children {
+        if let Some(group) = groups
+            .iter_mut()
+            .find(|g| Some(g.roundtable.id) == child.parent_id)
+        {
+            group.children.push((child.clone(), count(&child.id)));
+        }
+    }
+    groups
+}
+
+pub struct RoundtableDetail {
+    pub consultation: Consultation,
+    pub roundtable: Roundtable,
+    pub parent: Option<Roundtable>,
+    pub children: Vec<Roundtable>,
+    pub questions: Vec<GuidingQuestion>,
+    pub programme: Vec<ProgrammeItem>,
+    pub chairs: Vec<Chair>,
+    pub resources: Vec<Resource>,
+}
+
+/// Six queries: consultation, its roundtables, questions, programme, chairs, resources.
+pub fn roundtable_detail(
+    conn: &mut AnyConnection,
+    consultation_slug: &str,
+    roundtable_slug: &str,
+) -> Result<RoundtableDetail, ServiceError> {
+    let consultation = find_consultation(conn, consultation_slug)?;
+    let mut all = roundtables::for_consultation(conn, consultation.id)?;
+    let index = all
+        .iter()
+        .position(|r| r.slug.as_str() == roundtable_slug)
+        .ok_or(ServiceError::NotFound("roundtable"))?;
+    let roundtable = all.remove(index);
+    let parent = all
+        .iter()
+        .find(|r| Some(r.id) == roundtable.parent_id)
+        .cloned();
+    let children = all
+        .into_iter()
+        .filter(|r| r.parent_id == Some(roundtable.id))
+        .collect();
+    Ok(RoundtableDetail {
+        questions: roundtables::guiding_questions(conn, roundtable.id)?,
+        programme: consultations::programme(conn, consultation.id, Some(roundtable.id))?,
+        chairs: roundtables::chairs(conn, roundtable.id)?,
+        resources: consultations::resources(conn, consultation.id, Some(roundtable.id))?,
+        consultation,
+        roundtable,
+        parent,
+        children,
+    })
+}
+
+pub struct RoundtablePage {
+    pub detail: RoundtableDetail,
+    pub threads: Vec<ThreadEntry>,
+    pub public_comments: usize,
+}
+
+/// The roundtable with all its published threads: eight queries in all.
+pub fn roundtable_page(
+    conn: &mut AnyConnection,
+    consultation_slug: &str,
+    roundtable_slug: &str,
+) -> Result<RoundtablePage, ServiceError> {
+    let detail = roundtable_detail(conn, consultation_slug, roundtable_slug)?;
+    let threads = public_threads(comments::for_roundtable(conn, detail.roundtable.id)?);
+    let public_comments = threads.iter().filter(|t| t.placeholder.is_none()).count();
+    Ok(RoundtablePage {
+        detail,
+        threads,
+        public_comments,
+    })
+}
+
+pub struct ThreadsPage {
+    pub questions: Vec<GuidingQuestion>,
+    pub threads: Vec<ThreadNode>,
+    pub next_cursor: Option<String>,
+}
+
+pub fn comment_threads(
+    conn: &mut AnyConnection,
+    consultation_slug: &str,
+    roundtable_slug: &str,
+    after: Option<CommentId>,
+    limit: i64,
+) -> Result<ThreadsPage, ServiceError> {
+    let consultation = find_consultation(conn, consultation_slug)?;
+    let roundtable = roundtables::for_consultation(conn, consultation.id)?
+        .into_iter()
+        .find(|r| r.slug.as_str() == roundtable_slug)
+        .ok_or(ServiceError::NotFound("roundtable"))?;
+    let questions = roundtables::guiding_questions(conn, roundtable.id)?;
+    let (comments, has_more) = comments::threads_page(conn, roundtable.id, after, limit)?;
+    let last_root = comments
+        .iter()
+        .rev()
+        .find(|c| c.parent_id.is_none())
+        .map(|c| c.id.to_string());
+    Ok(ThreadsPage {
+        questions,
+        threads: nest(public_threads(comments)),
+        next_cursor: if has_more { last_root } else { None },
+    })
+}

@@ -1,0 +1,110 @@
+//! Builds the application from settings: storage, migrations, demo content,
+//! templates, listener. Binding port 0 picks a free port, which `port()`
+//! reports: that is how tests run the real server.
+
+use crate::config::{DatabaseTarget, Settings};
+use crate::db::{self, Pool};
+use crate::services::{self, ServiceError};
+use crate::web::{self, templates::Templates, AppState};
+use actix_web::dev::{Server, ServerHandle};
+use actix_web::middleware::Logger;
+use actix_web::{web::Data, App, HttpServer};
+use anyhow::Context;
+use chrono::Utc;
+use std::net::TcpListener;
+
+pub struct Application {
+    server: Server,
+    port: u16,
+    pool: Pool,
+}
+
+/// Opens the database named by the settings (creating the SQLite file and its
+/// folder if needed) and brings its schema up to date.
+pub fn open_database(settings: &Settings) -> anyhow::Result<Pool> {
+    if let DatabaseTarget::Sqlite(path) = &settings.database {
+        if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(folder)
+                .with_context(|| format!("cannot create the data folder {}", folder.display()))?;
+        }
+    }
+    let pool = db::build_pool(&settings.database).with_context(|| {
+        format!(
+            "cannot open the {} database",
+            settings.database.backend_name()
+        )
+    })?;
+    let mut conn = pool.get().context("cannot get a database connection")?;
+    let applied = db::run_migrations(&mut conn)?;
+    if !applied.is_empty() {
+        tracing::info!(migrations = ?applied, "database schema updated");
+    }
+    Ok(pool)
+}
+
+impl Application {
+    pub async fn build(settings: &Settings) -> anyhow::Result<Self> {
+        let pool = open_database(settings)?;
+        if settings.load_demo {
+            load_demo_into_empty_database(&pool)?;
+        }
+        let templates = Templates::load().context("the templates do not compile")?;
+        let listener = TcpListener::bind(settings.bind)
+            .with_context(|| format!("cannot listen on {} (ROUNDTABLE_BIND)", settings.bind))?;
+        let port = listener.local_addr()?.port();
+        let state = Data::new(AppState {
+            pool: pool.clone(),
+            templates,
+            base_url: settings.base_url.clone(),
+        });
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(state.clone())
+                .wrap(web::error_pages())
+                .wrap(web::security_headers())
+                .wrap(
+                    // Path only: query strings may one day carry tokens.
+                    Logger::new("%{route}xi %s %b %Dms").custom_request_replace("route", |req| {
+                        format!("{} {}", req.method(), req.path())
+                    }),
+                )
+                .configure(web::routes)
+        })
+        .listen(listener)?
+        .shutdown_timeout(30)
+        .run();
+        Ok(Self { server, port, pool })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Stops the server from outside (tests, signal handling).
+    pub fn handle(&self) -> ServerHandle {
+        self.server.handle()
+    }
+
+    pub fn pool(&self) -> &Pool {
+        &self.pool
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn load_demo_into_empty_database(pool: &Pool) -> anyhow::Result<()> {
+    let mut conn = pool.get()?;
+    if !services::demo::database_is_empty(&mut conn)? {
+        return Ok(());
+    }
+    let summary = services::demo::load(&mut conn, Utc::now(), false)
+        .map_err(|e: ServiceError| anyhow::anyhow!(e))?;
+    tracing::info!(
+        consultations = summary.consultations_loaded,
+        comments = summary.comments_loaded,
+        "empty database: demo content loaded (set ROUNDTABLE_DEMO=false to start empty)"
+    );
+    Ok(())
+}

@@ -1,0 +1,8 @@
+//! Markdown in, sanitised HTML out. Rendering happens once, when text is
+//! saved; pages render the stored HTML.
+
+mod markdown;
+mod safe_html;
+
+pub use markdown::{render_comment, render_document};
+pub use safe_html::SafeHtml;

@@ -1,0 +1,43 @@
+use super::dto::*;
+use crate::web::error::{InvalidParam, Problem};
+use actix_web::HttpResponse;
+use utoipa::OpenApi;
+
+/// Generated from the handlers' annotations and the response types, so it
+/// cannot drift from what the API does.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Roundtable API",
+        version = "1",
+        description = "Read-only access to public consultations, roundtables and their published comments."
+    ),
+    paths(
+        super::list_consultations,
+        super::get_consultation,
+        super::get_roundtable,
+        super::list_comments
+    ),
+    components(schemas(
+        ConsultationListDto,
+        ConsultationSummaryDto,
+        ConsultationDto,
+        OrganisationDto,
+        RoundtableSummaryDto,
+        RoundtableDto,
+        GuidingQuestionDto,
+        ProgrammeItemDto,
+        PersonDto,
+        ResourceDto,
+        CommentThreadsDto,
+        CommentNodeDto,
+        LinksDto,
+        Problem,
+        InvalidParam
+    ))
+)]
+pub struct ApiDoc;
+
+pub async fn serve() -> HttpResponse {
+    HttpResponse::Ok().json(ApiDoc::openapi())
+}

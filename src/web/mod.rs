@@ -1,0 +1,44 @@
+//! HTTP: routes, thin handlers, view models, templates and the one error
+//! type that maps every failure to a response.
+
+pub mod api;
+mod assets;
+mod error;
+mod format;
+mod health;
+mod pages;
+mod state;
+pub mod templates;
+
+pub use error::WebError;
+pub use state::AppState;
+
+use actix_web::middleware::{DefaultHeaders, ErrorHandlers};
+use actix_web::web;
+
+/// Headers every response carries. No page needs a script, an inline style
+/// or a frame, so the policy forbids them.
+pub fn security_headers() -> DefaultHeaders {
+    DefaultHeaders::new()
+        .add(("X-Content-Type-Options", "nosniff"))
+        .add(("Referrer-Policy", "strict-origin-when-cross-origin"))
+        .add((
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
+             object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+        ))
+}
+
+/// Error responses of pages become HTML pages in the site's layout; the API
+/// keeps its problem bodies.
+pub fn error_pages<B: 'static>() -> ErrorHandlers<B> {
+    ErrorHandlers::new().default_handler(error::render_error_page)
+}
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(web::scope("/api/v1").configure(api::routes))
+        .route("/healthz", web::get().to(health::healthz))
+        .route("/assets/{file:.+}", web::get().to(assets::serve))
+        .configure(pages::routes)
+        .default_service(web::to(pages::not_found));
+}

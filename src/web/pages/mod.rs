@@ -1,0 +1,55 @@
+//! The public pages: thin handlers that load a read model and render it.
+
+mod views;
+
+use super::{AppState, WebError};
+use crate::services::pages;
+use actix_web::{web, HttpResponse};
+use chrono::Utc;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/", web::get().to(home))
+        .route("/c/{consultation}", web::get().to(consultation))
+        .route("/c/{consultation}/{roundtable}", web::get().to(roundtable));
+}
+
+async fn home(state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
+    let now = Utc::now();
+    let consultations = state.db(move |conn| pages::home(conn, now)).await?;
+    state.render(
+        "pages/home.html",
+        &views::HomeView::new(&consultations, now),
+    )
+}
+
+async fn consultation(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let slug = path.into_inner();
+    let page = state
+        .db(move |conn| pages::consultation_page(conn, &slug))
+        .await?;
+    state.render(
+        "pages/consultation.html",
+        &views::ConsultationPageView::new(&page, Utc::now()),
+    )
+}
+
+async fn roundtable(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let (consultation, roundtable) = path.into_inner();
+    let page = state
+        .db(move |conn| pages::roundtable_page(conn, &consultation, &roundtable))
+        .await?;
+    state.render(
+        "pages/roundtable.html",
+        &views::RoundtablePageView::new(&page, Utc::now()),
+    )
+}
+
+pub async fn not_found() -> Result<HttpResponse, WebError> {
+    Err(WebError::NotFound("page".into()))
+}

@@ -1,0 +1,474 @@
+//! What the templates see: plain serialisable structs with every time and
+//! label already written out.
+
+use crate::domain::affiliation::Affiliation;
+use crate::domain::consultation::{
+    Consultation, ConsultationOrganisation, OrganisationRole, Phase,
+};
+use crate::domain::roundtable::{GuidingQuestion, ProgrammeItem, Resource, Roundtable};
+use crate::domain::thread::{Placeholder, ThreadEntry};
+use crate::domain::time::PeriodState;
+use crate::services::pages::{ConsultationPage, RoundtablePage};
+use crate::text::SafeHtml;
+use crate::web::format::*;
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+use std::collections::HashMap;
+
+#[derive(Serialize)]
+pub struct ConsultationCard {
+    slug: String,
+    title: String,
+    summary: String,
+    kind: &'static str,
+    place: String,
+    when: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct PhaseGroup {
+    heading: &'static str,
+    id: &'static str,
+    consultations: Vec<ConsultationCard>,
+}
+
+#[derive(Serialize)]
+pub struct HomeView {
+    title: &'static str,
+    groups: Vec<PhaseGroup>,
+}
+
+fn place(c: &Consultation) -> String {
+    match (&c.venue, c.online) {
+        (Some(venue), true) => format!("{venue} and online"),
+        (Some(venue), false) => venue.clone(),
+        (None, _) => "Online".into(),
+    }
+}
+
+fn when(c: &Consultation) -> Option<String> {
+    c.starts_at
+        .map(|start| time_range(start, c.ends_at, c.time_zone))
+}
+
+impl HomeView {
+    pub fn new(consultations: &[Consultation], now: DateTime<Utc>) -> Self {
+        let mut groups = vec![
+            PhaseGroup {
+                heading: "Open now",
+                id: "open",
+                consultations: vec![],
+            },
+            PhaseGroup {
+                heading: "Coming up",
+                id: "upcoming",
+                consultations: vec![],
+            },
+            PhaseGroup {
+                heading: "Past consultations",
+                id: "past",
+                consultations: vec![],
+            },
+        ];
+        for c in consultations {
+            let index = match c.phase(now) {
+                Phase::Open => 0,
+                Phase::Upcoming => 1,
+                Phase::Past => 2,
+            };
+            groups[index].consultations.push(ConsultationCard {
+                slug: c.slug.to_string(),
+                title: c.title.clone(),
+                summary: c.summary.clone(),
+                kind: c.kind.label(),
+                place: place(c),
+                when: when(c),
+            });
+        }
+        groups.retain(|g| !g.consultations.is_empty());
+        Self {
+            title: "Consultations",
+            groups,
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct OrganisationGroup {
+    label: &'static str,
+    names: Vec<OrganisationLink>,
+}
+
+#[derive(Serialize)]
+pub struct OrganisationLink {
+    name: String,
+    url: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct ConsultationHeader {
+    slug: String,
+    title: String,
+    summary: String,
+    description_html: SafeHtml,
+    kind: &'static str,
+    status: &'static str,
+    place: String,
+    when: Option<String>,
+    time_zone: String,
+    languages: Vec<String>,
+    organisations: Vec<OrganisationGroup>,
+}
+
+impl ConsultationHeader {
+    fn new(c: &Consultation, organisations: &[ConsultationOrganisation]) -> Self {
+        let groups = [
+            OrganisationRole::Organiser,
+            OrganisationRole::Partner,
+            OrganisationRole::Patron,
+        ]
+        .into_iter()
+        .map(|role| OrganisationGroup {
+            label: role.label(),
+            names: organisations
+                .iter()
+                .filter(|o| o.role == role)
+                .map(|o| OrganisationLink {
+                    name: o.name.clone(),
+                    url: o.url.clone(),
+                })
+                .collect(),
+        })
+        .filter(|g| !g.names.is_empty())
+        .collect();
+        Self {
+            slug: c.slug.to_string(),
+            title: c.title.clone(),
+            summary: c.summary.clone(),
+            description_html: c.description_html.clone(),
+            kind: c.kind.label(),
+            status: c.status.label(),
+            place: place(c),
+            when: when(c),
+            time_zone: c.time_zone.name().to_owned(),
+            languages: c.languages.iter().map(|l| language_name(l)).collect(),
+            organisations: groups,
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct RoundtableCard {
+    slug: String,
+    code: Option<String>,
+    title: String,
+    summary: String,
+    when: Option<String>,
+    period: String,
+    comments: String,
+    children: Vec<RoundtableCard>,
+}
+
+fn roundtable_card(
+    r: &Roundtable,
+    count: i64,
+    c: &Consultation,
+    now: DateTime<Utc>,
+) -> RoundtableCard {
+    RoundtableCard {
+        slug: r.slug.to_string(),
+        code: r.code.clone(),
+        title: r.title.clone(),
+        summary: r.summary.clone(),
+        when: r.starts_at.map(|s| time_range(s, r.ends_at, c.time_zone)),
+        period: period_line(
+            r.comment_period.state(now, c.accepts_comments()),
+            c.time_zone,
+        ),
+        comments: plural(count as usize, "comment", "comments"),
+        children: vec![],
+    }
+}
+
+#[derive(Serialize)]
+pub struct ProgrammeDay {
+    day: String,
+    items: Vec<ProgrammeItemView>,
+}
+
+#[derive(Serialize)]
+pub struct ProgrammeItemView {
+    time: String,
+    starts_at: String,
+    title: String,
+    description: String,
+    speakers: Vec<String>,
+}
+
+fn programme_days(items: &[ProgrammeItem], zone: Tz) -> Vec<ProgrammeDay> {
+    let mut days: Vec<ProgrammeDay> = Vec::new();
+    for item in items {
+        let day_text = day(item.starts_at, zone);
+        let view = ProgrammeItemView {
+            time: clock_range(item.starts_at, item.ends_at, zone),
+            starts_at: item.starts_at.to_rfc3339(),
+            title: item.title.clone(),
+            description: item.description.clone(),
+            speakers: item.speakers.clone(),
+        };
+        match days.last_mut() {
+            Some(last) if last.day == day_text => last.items.push(view),
+            _ => days.push(ProgrammeDay {
+                day: day_text,
+                items: vec![view],
+            }),
+        }
+    }
+    days
+}
+
+#[derive(Serialize)]
+pub struct ResourceView {
+    kind: &'static str,
+    title: String,
+    url: String,
+    description: String,
+}
+
+fn resource_views(resources: &[Resource]) -> Vec<ResourceView> {
+    resources
+        .iter()
+        .map(|r| ResourceView {
+            kind: r.kind.label(),
+            title: r.title.clone(),
+            url: r.url.clone(),
+            description: r.description.clone(),
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+pub struct ConsultationPageView {
+    title: String,
+    consultation: ConsultationHeader,
+    roundtables: Vec<RoundtableCard>,
+    programme: Vec<ProgrammeDay>,
+    resources: Vec<ResourceView>,
+}
+
+impl ConsultationPageView {
+    pub fn new(page: &ConsultationPage, now: DateTime<Utc>) -> Self {
+        let c = &page.consultation;
+        let roundtables = page
+            .roundtables
+            .iter()
+            .map(|group| {
+                let mut card = roundtable_card(&group.roundtable, group.public_comments, c, now);
+                card.children = group
+                    .children
+                    .iter()
+                    .map(|(child, count)| roundtable_card(child, *count, c, now))
+                    .collect();
+                card
+            })
+            .collect();
+        Self {
+            title: c.title.clone(),
+            consultation: ConsultationHeader::new(c, &page.organisations),
+            roundtables,
+            programme: programme_days(&page.programme, c.time_zone),
+            resources: resource_views(&page.resources),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct RoundtableLink {
+    slug: String,
+    full_title: String,
+}
+
+#[derive(Serialize)]
+pub struct QuestionView {
+    number: usize,
+    anchor: String,
+    text: String,
+    retired: bool,
+}
+
+#[derive(Serialize)]
+pub struct PersonView {
+    name: String,
+    organisation: String,
+    organisation_type: Option<&'static str>,
+    country: Option<&'static str>,
+}
+
+fn person(a: &Affiliation) -> PersonView {
+    PersonView {
+        name: a.display_name.clone(),
+        organisation: a.organisation.clone(),
+        organisation_type: a.organisation_type.map(|t| t.label()),
+        country: a.country.map(|c| c.name()),
+    }
+}
+
+#[derive(Serialize)]
+pub struct CommentView {
+    reference: String,
+    depth: usize,
+    placeholder: Option<&'static str>,
+    author: Option<PersonView>,
+    posted: TimeView,
+    body_html: SafeHtml,
+    questions: Vec<QuestionTag>,
+    highlighted: bool,
+    in_reply_to: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct QuestionTag {
+    number: usize,
+    anchor: String,
+}
+
+#[derive(Serialize)]
+pub struct RoundtableView {
+    slug: String,
+    code: Option<String>,
+    title: String,
+    full_title: String,
+    summary: String,
+    background_html: SafeHtml,
+    objectives_html: SafeHtml,
+    when: Option<String>,
+    venue: Option<String>,
+    moderation: &'static str,
+    period: String,
+    accepting_comments: bool,
+}
+
+#[derive(Serialize)]
+pub struct RoundtablePageView {
+    title: String,
+    consultation: ConsultationHeader,
+    roundtable: RoundtableView,
+    parent: Option<RoundtableLink>,
+    children: Vec<RoundtableLink>,
+    questions: Vec<QuestionView>,
+    programme: Vec<ProgrammeDay>,
+    chairs: Vec<PersonView>,
+    resources: Vec<ResourceView>,
+    comments: Vec<CommentView>,
+    count_line: String,
+}
+
+fn link(r: &Roundtable) -> RoundtableLink {
+    RoundtableLink {
+        slug: r.slug.to_string(),
+        full_title: r.full_title(),
+    }
+}
+
+fn question_anchor(number: usize) -> String {
+    format!("question-{number}")
+}
+
+impl RoundtablePageView {
+    pub fn new(page: &RoundtablePage, now: DateTime<Utc>) -> Self {
+        let d = &page.detail;
+        let (c, r) = (&d.consultation, &d.roundtable);
+        let zone = c.time_zone;
+        let state = r.comment_period.state(now, c.accepts_comments());
+        let numbers: HashMap<_, _> = d.questions.iter().map(|q| (q.id, q.number)).collect();
+        let comments = page
+            .threads
+            .iter()
+            .map(|entry| comment_view(entry, &numbers, zone))
+            .collect();
+        Self {
+            title: format!("{} – {}", r.full_title(), c.title),
+            consultation: ConsultationHeader::new(c, &[]),
+            roundtable: RoundtableView {
+                slug: r.slug.to_string(),
+                code: r.code.clone(),
+                title: r.title.clone(),
+                full_title: r.full_title(),
+                summary: r.summary.clone(),
+                background_html: r.background_html.clone(),
+                objectives_html: r.objectives_html.clone(),
+                when: r.starts_at.map(|s| time_range(s, r.ends_at, zone)),
+                venue: r.venue.clone(),
+                moderation: r.moderation_mode.label(),
+                period: period_line(state, zone),
+                accepting_comments: matches!(state, PeriodState::Open { .. }),
+            },
+            parent: d.parent.as_ref().map(link),
+            children: d.children.iter().map(link).collect(),
+            questions: d.questions.iter().map(question_view).collect(),
+            programme: programme_days(&d.programme, zone),
+            chairs: d
+                .chairs
+                .iter()
+                .map(|chair| person(&chair.affiliation))
+                .collect(),
+            resources: resource_views(&d.resources),
+            comments,
+            count_line: plural(
+                page.public_comments,
+                "published comment",
+                "published comments",
+            ),
+        }
+    }
+}
+
+fn question_view(q: &GuidingQuestion) -> QuestionView {
+    QuestionView {
+        number: q.number,
+        anchor: question_anchor(q.number),
+        text: q.text.clone(),
+        retired: q.retired,
+    }
+}
+
+fn comment_view(
+    entry: &ThreadEntry,
+    numbers: &HashMap<crate::domain::ids::GuidingQuestionId, usize>,
+    zone: Tz,
+) -> CommentView {
+    let comment = &entry.comment;
+    let shown = entry.placeholder.is_none();
+    let mut questions: Vec<QuestionTag> = comment
+        .question_ids
+        .iter()
+        .filter_map(|id| numbers.get(id))
+        .map(|&number| QuestionTag {
+            number,
+            anchor: question_anchor(number),
+        })
+        .collect();
+    questions.sort_by_key(|q| q.number);
+    CommentView {
+        reference: comment.reference.clone(),
+        depth: entry.display_depth,
+        placeholder: entry.placeholder.map(|p| match p {
+            Placeholder::WithdrawnByAuthor => "This comment was withdrawn by its author.",
+            Placeholder::NotPublished => "This comment is not published.",
+        }),
+        author: shown.then(|| person(&comment.author)),
+        posted: time_view(comment.created_at, zone),
+        body_html: if shown {
+            comment.body_html.clone()
+        } else {
+            SafeHtml::empty()
+        },
+        questions: if shown { questions } else { vec![] },
+        highlighted: shown && comment.highlighted,
+        in_reply_to: entry.in_reply_to.as_ref().map(|name| {
+            name.clone()
+                .unwrap_or_else(|| "a comment that is not shown".into())
+        }),
+    }
+}

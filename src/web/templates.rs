@@ -1,0 +1,134 @@
+//! Tera set-up in one place: the embedded templates, and the helper
+//! functions they may call, each a small struct holding its state.
+
+use rust_embed::RustEmbed;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// In debug builds rust-embed reads these folders from disk, so template and
+/// stylesheet edits show without a rebuild; release builds carry them inside.
+#[derive(RustEmbed)]
+#[folder = "templates/"]
+struct TemplateFiles;
+
+#[derive(RustEmbed)]
+#[folder = "assets/"]
+pub(super) struct AssetFiles;
+
+pub struct Templates {
+    tera: tera::Tera,
+}
+
+/// Content hash of each asset, used both in URLs (so they can be cached for a
+/// year) and by the asset handler to recognise a current URL.
+pub(super) fn asset_versions() -> HashMap<String, String> {
+    AssetFiles::iter()
+        .filter_map(|name| {
+            let file = AssetFiles::get(&name)?;
+            let hash: String = file
+                .metadata
+                .sha256_hash()
+                .iter()
+                .take(6)
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            Some((name.into_owned(), hash))
+        })
+        .collect()
+}
+
+/// `asset_url(name="style.css")` gives "/assets/style.css?v=<content hash>".
+struct AssetUrl {
+    versions: HashMap<String, String>,
+}
+
+impl tera::Function for AssetUrl {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let name = args
+            .get("name")
+            .and_then(Value::as_str)
+            .ok_or("asset_url needs name=\"file\"")?;
+        let version = self
+            .versions
+            .get(name)
+            .ok_or_else(|| format!("no asset named {name}"))?;
+        Ok(Value::String(format!("/assets/{name}?v={version}")))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
+/// Escapes what matters in HTML text and quoted attributes. Unlike tera's
+/// default it leaves '/' alone, so "Europe/Prague" stays readable in the source.
+fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + input.len() / 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+impl Templates {
+    pub fn load() -> Result<Self, tera::Error> {
+        let mut tera = tera::Tera::default();
+        let files: Vec<(String, String)> = TemplateFiles::iter()
+            .filter_map(|name| {
+                let file = TemplateFiles::get(&name)?;
+                Some((
+                    name.into_owned(),
+                    String::from_utf8_lossy(&file.data).into_owned(),
+                ))
+            })
+            .collect();
+        tera.add_raw_templates(files)?;
+        tera.autoescape_on(vec![".html", ".xml"]);
+        tera.set_escape_fn(escape_html);
+        tera.register_function(
+            "asset_url",
+            AssetUrl {
+                versions: asset_versions(),
+            },
+        );
+        Ok(Self { tera })
+    }
+
+    pub fn render(&self, name: &str, view: &impl Serialize) -> Result<String, tera::Error> {
+        let mut context = tera::Context::from_serialize(view)?;
+        context.insert("lang", "en");
+        self.tera.render(name, &context)
+    }
+
+    /// The pages (not the layouts and partials they extend), for the test
+    /// that renders every template.
+    pub fn page_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .tera
+            .get_template_names()
+            .filter(|n| !n.starts_with("base") && !n.starts_with("partials/"))
+            .map(String::from)
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escaping_covers_markup_and_quotes() {
+        assert_eq!(
+            super::escape_html(r#"<a href="x" title='y'>&</a> Europe/Prague"#),
+            "&lt;a href=&quot;x&quot; title=&#x27;y&#x27;&gt;&amp;&lt;/a&gt; Europe/Prague"
+        );
+    }
+}

@@ -1,0 +1,112 @@
+//! The binary itself: settings errors, migrate, create-admin, demo.
+
+use std::process::{Command, Output};
+
+fn roundtable(data_dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_roundtable"));
+    command
+        .args(args)
+        .env("ROUNDTABLE_DATA_DIR", data_dir)
+        .env_remove("DATABASE_URL")
+        .env_remove("ROUNDTABLE_ADMIN_PASSWORD");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    command.output().expect("the binary runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn a_bad_setting_stops_start_up_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = roundtable(dir.path(), &["serve"], &[("ROUNDTABLE_BIND", "everywhere")]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("ROUNDTABLE_BIND"),
+        "{}",
+        stderr(&output)
+    );
+    let output = roundtable(
+        dir.path(),
+        &["migrate"],
+        &[("DATABASE_URL", "postgres:oops")],
+    );
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("DATABASE_URL"));
+    assert!(
+        !dir.path().join("postgres:oops").exists(),
+        "a typo must not create a SQLite file"
+    );
+}
+
+#[test]
+fn migrate_creates_the_database_in_the_data_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("nested").join("data");
+    let output = roundtable(&data, &["migrate"], &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(data.join("roundtable.db").exists());
+}
+
+#[test]
+fn create_admin_reads_the_password_from_the_environment_without_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = [
+        "create-admin",
+        "--email",
+        "Admin@Example.org",
+        "--name",
+        "Site Admin",
+    ];
+    let missing = roundtable(dir.path(), &args, &[]);
+    assert!(!missing.status.success());
+    assert!(stderr(&missing).contains("ROUNDTABLE_ADMIN_PASSWORD"));
+
+    let short = roundtable(dir.path(), &args, &[("ROUNDTABLE_ADMIN_PASSWORD", "short")]);
+    assert!(!short.status.success());
+    assert!(
+        stderr(&short).contains("at least 10 characters"),
+        "{}",
+        stderr(&short)
+    );
+
+    let created = roundtable(
+        dir.path(),
+        &args,
+        &[("ROUNDTABLE_ADMIN_PASSWORD", "a long enough secret")],
+    );
+    assert!(created.status.success(), "{}", stderr(&created));
+    assert!(String::from_utf8_lossy(&created.stdout).contains("Created the administrator"));
+    let again = [
+        "create-admin",
+        "--email",
+        "admin@example.org",
+        "--name",
+        "Site Admin",
+    ];
+    let promoted = roundtable(
+        dir.path(),
+        &again,
+        &[("ROUNDTABLE_ADMIN_PASSWORD", "another long secret")],
+    );
+    assert!(promoted.status.success());
+    assert!(
+        String::from_utf8_lossy(&promoted.stdout).contains("already had an account"),
+        "emails are unique ignoring case"
+    );
+}
+
+#[test]
+fn demo_loads_once_and_reset_reloads() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = roundtable(dir.path(), &["demo"], &[]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(String::from_utf8_lossy(&first.stdout).contains("5 consultations loaded"));
+    let second = roundtable(dir.path(), &["demo"], &[]);
+    assert!(String::from_utf8_lossy(&second.stdout).contains("0 consultations loaded"));
+    let reset = roundtable(dir.path(), &["demo", "--reset"], &[]);
+    assert!(String::from_utf8_lossy(&reset.stdout).contains("5 consultations loaded"));
+}

@@ -1,0 +1,200 @@
+use chrono::Utc;
+use diesel::connection::SimpleConnection;
+use diesel::{Connection, PgConnection};
+use roundtable::config::{DatabaseTarget, Settings};
+use roundtable::db::{AnyConnection, Pool};
+use roundtable::startup::Application;
+use std::path::PathBuf;
+use tempfile::TempDir;
+use url::Url;
+
+pub const BASE_URL: &str = "http://roundtable.test/";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The backends this run covers: SQLite always, PostgreSQL when
+/// ROUNDTABLE_TEST_POSTGRES names a server.
+pub fn backends() -> Vec<Backend> {
+    match postgres_server() {
+        Some(_) => vec![Backend::Sqlite, Backend::Postgres],
+        None => vec![Backend::Sqlite],
+    }
+}
+
+pub fn postgres_server() -> Option<String> {
+    std::env::var("ROUNDTABLE_TEST_POSTGRES")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub pool: Pool,
+    pub backend: Backend,
+    pub settings: Settings,
+    server: actix_web::dev::ServerHandle,
+    _dir: TempDir,
+    /// Dropped last, after the pool: drops the test database.
+    _postgres: Option<PostgresDatabase>,
+}
+
+/// A database of its own on the test server, dropped with the test.
+struct PostgresDatabase {
+    admin_url: String,
+    name: String,
+}
+
+impl Drop for PostgresDatabase {
+    fn drop(&mut self) {
+        if let Ok(mut admin) = PgConnection::establish(&self.admin_url) {
+            let _ = admin.batch_execute(&format!(
+                "DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)",
+                self.name
+            ));
+        }
+    }
+}
+
+fn database_url(server: &str, name: &str) -> String {
+    let mut url = Url::parse(server)
+        .expect("ROUNDTABLE_TEST_POSTGRES is a URL such as postgres://postgres@127.0.0.1:5432");
+    url.set_path(name);
+    url.to_string()
+}
+
+fn create_postgres_database() -> PostgresDatabase {
+    let server = postgres_server().expect("ROUNDTABLE_TEST_POSTGRES is set");
+    let admin_url = database_url(&server, "postgres");
+    let name = format!("roundtable_test_{}", uuid::Uuid::new_v4().simple());
+    let mut admin =
+        PgConnection::establish(&admin_url).expect("the test PostgreSQL server answers");
+    admin
+        .batch_execute(&format!("CREATE DATABASE \"{name}\""))
+        .expect("a test database can be created");
+    PostgresDatabase { admin_url, name }
+}
+
+pub struct TestAppBuilder {
+    demo: bool,
+}
+
+impl TestApp {
+    /// An app with the demo content loaded.
+    pub fn with_demo() -> TestAppBuilder {
+        TestAppBuilder { demo: true }
+    }
+
+    /// An app on an empty (migrated) database.
+    pub fn empty() -> TestAppBuilder {
+        TestAppBuilder { demo: false }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("the test server answers")
+    }
+
+    pub async fn get_text(&self, path: &str) -> (u16, String) {
+        let response = self.get(path).await;
+        let status = response.status().as_u16();
+        (status, response.text().await.expect("a text body"))
+    }
+
+    pub async fn get_json(&self, path: &str) -> (u16, serde_json::Value) {
+        let response = self.get(path).await;
+        let status = response.status().as_u16();
+        (status, response.json().await.expect("a JSON body"))
+    }
+
+    /// Runs blocking database work off the test's async thread.
+    pub async fn with_conn<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut AnyConnection) -> T + Send + 'static,
+    ) -> T {
+        let pool = self.pool.clone();
+        tokio::task::spawn_blocking(move || work(&mut pool.get().expect("a database connection")))
+            .await
+            .expect("the database task finishes")
+    }
+}
+
+impl TestAppBuilder {
+    pub async fn spawn(self, backend: Backend) -> TestApp {
+        if std::env::var_os("RUST_LOG").is_some() {
+            roundtable::telemetry::init();
+        }
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let postgres = (backend == Backend::Postgres).then(create_postgres_database);
+        let database = match &postgres {
+            Some(db) => {
+                DatabaseTarget::Postgres(database_url(&postgres_server().unwrap(), &db.name))
+            }
+            None => DatabaseTarget::Sqlite(dir.path().join("roundtable.db")),
+        };
+        let settings = Settings {
+            bind: "127.0.0.1:0".parse().unwrap(),
+            data_dir: PathBuf::from(dir.path()),
+            database,
+            base_url: Url::parse(BASE_URL).unwrap(),
+            smtp_url: None,
+            mail_from: "Roundtable <roundtable@localhost>".parse().unwrap(),
+            load_demo: self.demo,
+        };
+        let app = Application::build(&settings)
+            .await
+            .expect("the application builds");
+        let address = format!("http://127.0.0.1:{}", app.port());
+        let pool = app.pool().clone();
+        let server = app.handle();
+        eprintln!(
+            "test app on {backend:?} at {address}, started {}",
+            Utc::now()
+        );
+        tokio::spawn(app.run_until_stopped());
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        TestApp {
+            address,
+            client,
+            pool,
+            backend,
+            settings,
+            server,
+            _dir: dir,
+            _postgres: postgres,
+        }
+    }
+
+    /// One app per backend this run covers.
+    pub async fn spawn_each(self) -> Vec<TestApp> {
+        let mut apps = Vec::new();
+        for backend in backends() {
+            apps.push(TestAppBuilder { demo: self.demo }.spawn(backend).await);
+        }
+        apps
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        // The stop command is sent when `stop` is called; nothing to await.
+        drop(self.server.stop(false));
+    }
+}
+
+pub const FORUM: &str = "global-forum-online-roundtables";
+pub const RT_3_2: &str = "rt-3-2";

@@ -1,0 +1,15 @@
+//! One integration test binary: every test spawns the real server on a random
+//! loopback port, on a fresh SQLite file and, when ROUNDTABLE_TEST_POSTGRES
+//! holds a server URL, on a fresh PostgreSQL database as well.
+
+mod fixtures;
+mod helpers;
+
+mod api;
+mod cli;
+mod demo;
+mod health;
+mod migrations;
+mod pages;
+mod query_count;
+mod templates;
