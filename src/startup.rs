@@ -7,7 +7,7 @@ use crate::db::{self, Pool};
 use crate::services::{self, ServiceError};
 use crate::web::{self, templates::Templates, AppState};
 use actix_web::dev::{Server, ServerHandle};
-use actix_web::middleware::Logger;
+use actix_web::middleware::{Logger, NormalizePath};
 use actix_web::{web::Data, App, HttpServer};
 use anyhow::Context;
 use chrono::Utc;
@@ -61,6 +61,8 @@ impl Application {
             App::new()
                 .app_data(state.clone())
                 .wrap(web::error_pages())
+                // "/c/prague/" is the same page as "/c/prague".
+                .wrap(NormalizePath::trim())
                 .wrap(web::security_headers())
                 .wrap(
                     // Path only: query strings may one day carry tokens.

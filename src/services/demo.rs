@@ -342,3 +342,53 @@ fn load_file(
     }
     Ok(file.comments.len())
 }
+
+/// Adds `count` approved comments to a roundtable, in threads of five (a
+/// comment and four nested replies), for load tests and benchmarks.
+pub fn add_synthetic_comments(
+    conn: &mut AnyConnection,
+    consultation_slug: &str,
+    roundtable_slug: &str,
+    count: usize,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let roundtable =
+        super::pages::roundtable_detail(conn, consultation_slug, roundtable_slug)?.roundtable;
+    let author = Affiliation {
+        display_name: "Load Tester".into(),
+        organisation: "Benchmark Association".into(),
+        organisation_type: Some(OrganisationType::CivilSociety),
+        country: Some(Country::parse("country", "BE")?),
+    };
+    conn.transaction(|conn| {
+        let mut parent: Option<(CommentId, ThreadPosition)> = None;
+        for n in 0..count {
+            let id = CommentId::generate();
+            let position = match &parent {
+                Some((_, parent_position)) => ThreadPosition::reply(parent_position, id),
+                None => ThreadPosition::top_level(id),
+            };
+            let body = format!("Synthetic comment {n}: *emphasis*, a [link](https://example.org/{n}) and\n\n- a list item");
+            comments::insert(
+                conn,
+                &NewComment {
+                    id,
+                    roundtable_id: roundtable.id,
+                    parent_id: parent.as_ref().map(|(parent_id, _)| *parent_id),
+                    position: position.clone(),
+                    author_id: None,
+                    author: author.clone(),
+                    body_html: render_comment(&body),
+                    body_markdown: body,
+                    language: None,
+                    status: CommentStatus::Approved,
+                    highlighted: false,
+                    created_at: now,
+                    question_ids: vec![],
+                },
+            )?;
+            parent = if n % 5 == 4 { None } else { Some((id, position)) };
+        }
+        Ok(())
+    })
+}

@@ -21,38 +21,19 @@ const COMMENT_TAGS: &[&str] = &[
 ];
 
 /// Staff-written texts (backgrounds, objectives) may also have headings and tables.
-const DOCUMENT_TAGS: &[&str] = &[
-    "p",
-    "br",
-    "em",
-    "strong",
-    "del",
-    "ul",
-    "ol",
-    "li",
-    "blockquote",
-    "code",
-    "pre",
-    "a",
-    "h2",
-    "h3",
-    "h4",
-    "hr",
-    "table",
-    "thead",
-    "tbody",
-    "tr",
-    "th",
-    "td",
+const DOCUMENT_EXTRA_TAGS: &[&str] = &[
+    "h2", "h3", "h4", "hr", "table", "thead", "tbody", "tr", "th", "td",
 ];
 
-static COMMENT_SANITISER: LazyLock<Builder<'static>> = LazyLock::new(|| sanitiser(COMMENT_TAGS));
-static DOCUMENT_SANITISER: LazyLock<Builder<'static>> = LazyLock::new(|| sanitiser(DOCUMENT_TAGS));
+static COMMENT_SANITISER: LazyLock<Builder<'static>> =
+    LazyLock::new(|| sanitiser(COMMENT_TAGS.iter()));
+static DOCUMENT_SANITISER: LazyLock<Builder<'static>> =
+    LazyLock::new(|| sanitiser(COMMENT_TAGS.iter().chain(DOCUMENT_EXTRA_TAGS)));
 
-fn sanitiser(tags: &'static [&'static str]) -> Builder<'static> {
+fn sanitiser<'a>(tags: impl Iterator<Item = &'a &'static str>) -> Builder<'static> {
     let mut builder = Builder::empty();
     builder
-        .tags(tags.iter().copied().collect::<HashSet<_>>())
+        .tags(tags.copied().collect::<HashSet<_>>())
         .url_schemes(["http", "https", "mailto"].into_iter().collect())
         .link_rel(Some("nofollow ugc noopener"))
         .add_tag_attributes("a", ["href"])

@@ -38,6 +38,11 @@ async fn a_consultation_page_nests_sub_roundtables_and_names_its_time_zone() {
     for app in TestApp::with_demo().spawn_each().await {
         let (status, html) = app.get_text(&format!("/c/{FORUM}")).await;
         assert_eq!(status, 200);
+        assert_eq!(
+            app.get_text(&format!("/c/{FORUM}/")).await,
+            (200, html.clone()),
+            "a trailing slash is the same page"
+        );
         let rt3 = html
             .find(&format!(r#"href="/c/{FORUM}/rt-3""#))
             .expect("RT 3");

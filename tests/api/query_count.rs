@@ -1,9 +1,8 @@
-use crate::fixtures::*;
 use crate::helpers::*;
+use chrono::Utc;
 use diesel::connection::{Instrumentation, InstrumentationEvent};
 use diesel::Connection;
-use roundtable::domain::comment::CommentStatus;
-use roundtable::services::pages;
+use roundtable::services::{demo, pages};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
@@ -31,24 +30,7 @@ async fn a_roundtable_page_costs_a_fixed_number_of_queries() {
     for app in TestApp::with_demo().spawn_each().await {
         let (before, comments_before) = app.with_conn(queries_for_roundtable_page).await;
         app.with_conn(|conn| {
-            conn.transaction::<_, diesel::result::Error, _>(|conn| {
-                let rt = roundtable_id(conn, FORUM, RT_3_2);
-                let mut parent = None;
-                for n in 0..1000 {
-                    let added = add_comment(
-                        conn,
-                        rt,
-                        parent.as_ref(),
-                        CommentStatus::Approved,
-                        "Load Tester",
-                        &format!("Comment {n}"),
-                    );
-                    // Threads of five: a comment and four nested replies.
-                    parent = if n % 5 == 4 { None } else { Some(added) };
-                }
-                Ok(())
-            })
-            .unwrap()
+            demo::add_synthetic_comments(conn, FORUM, RT_3_2, 1000, Utc::now()).unwrap()
         })
         .await;
         let (after, comments_after) = app.with_conn(queries_for_roundtable_page).await;

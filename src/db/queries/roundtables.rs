@@ -83,23 +83,25 @@ pub fn guiding_questions(
         .collect()
 }
 
+/// The public part of a user row: id, name, organisation, organisation type, country.
+type ProfileColumns = (String, String, String, Option<String>, Option<String>);
+
 pub fn chairs(
     conn: &mut AnyConnection,
     roundtable: RoundtableId,
 ) -> Result<Vec<Chair>, StorageError> {
-    let rows: Vec<(String, String, String, Option<String>, Option<String>)> =
-        chair_assignments::table
-            .inner_join(users::table.on(users::id.eq(chair_assignments::user_id)))
-            .filter(chair_assignments::roundtable_id.eq(roundtable.to_string()))
-            .order(chair_assignments::created_at.asc())
-            .select((
-                users::id,
-                users::display_name,
-                users::organisation,
-                users::organisation_type,
-                users::country_code,
-            ))
-            .load(conn)?;
+    let rows: Vec<ProfileColumns> = chair_assignments::table
+        .inner_join(users::table.on(users::id.eq(chair_assignments::user_id)))
+        .filter(chair_assignments::roundtable_id.eq(roundtable.to_string()))
+        .order(chair_assignments::created_at.asc())
+        .select((
+            users::id,
+            users::display_name,
+            users::organisation,
+            users::organisation_type,
+            users::country_code,
+        ))
+        .load(conn)?;
     rows.into_iter()
         .map(|(id, name, organisation, kind, country)| {
             Ok(Chair {
