@@ -25,6 +25,8 @@ fn settings(dir: &std::path::Path, database: DatabaseTarget) -> Settings {
         smtp_url: None,
         mail_from: "Roundtable <roundtable@localhost>".parse().unwrap(),
         load_demo: true,
+        outbox_worker: false,
+        mail_max_attempts: 12,
     }
 }
 

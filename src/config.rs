@@ -19,6 +19,11 @@ pub struct Settings {
     pub mail_from: Mailbox,
     /// Load the demo consultations into an empty database at start-up.
     pub load_demo: bool,
+    /// Run the outbox worker inside the server (turn off when `roundtable
+    /// worker` runs as a separate process).
+    pub outbox_worker: bool,
+    /// Tries before an email is marked dead.
+    pub mail_max_attempts: i32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +77,8 @@ struct FileSettings {
     smtp_url: Option<String>,
     mail_from: Option<String>,
     demo: Option<bool>,
+    outbox_worker: Option<bool>,
+    mail_max_attempts: Option<u32>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -118,6 +125,14 @@ const MAIL_FROM: Key = Key {
 const DEMO: Key = Key {
     file: "demo",
     env: "ROUNDTABLE_DEMO",
+};
+const OUTBOX_WORKER: Key = Key {
+    file: "outbox_worker",
+    env: "ROUNDTABLE_OUTBOX_WORKER",
+};
+const MAIL_MAX_ATTEMPTS: Key = Key {
+    file: "mail_max_attempts",
+    env: "ROUNDTABLE_MAIL_MAX_ATTEMPTS",
 };
 
 /// Where a raw value came from, so the error names the right thing.
@@ -224,13 +239,17 @@ impl Settings {
             })?,
         };
 
-        let demo_from_file = f.demo.map(|d| d.to_string());
-        let load_demo = match sources.get(&DEMO, &demo_from_file) {
-            None => true,
-            Some(raw) => match raw.value.trim().to_ascii_lowercase().as_str() {
-                "true" | "1" | "yes" | "on" => true,
-                "false" | "0" | "no" | "off" => false,
-                _ => return Err(raw.invalid("expected true or false")),
+        let load_demo = parse_flag(sources.get(&DEMO, &f.demo.map(|d| d.to_string())), true)?;
+        let outbox_worker = parse_flag(
+            sources.get(&OUTBOX_WORKER, &f.outbox_worker.map(|d| d.to_string())),
+            true,
+        )?;
+        let max_attempts_from_file = f.mail_max_attempts.map(|n| n.to_string());
+        let mail_max_attempts = match sources.get(&MAIL_MAX_ATTEMPTS, &max_attempts_from_file) {
+            None => 12,
+            Some(raw) => match raw.value.trim().parse::<i32>() {
+                Ok(n) if (1..=100).contains(&n) => n,
+                _ => return Err(raw.invalid("expected a whole number from 1 to 100")),
             },
         };
 
@@ -242,7 +261,20 @@ impl Settings {
             smtp_url,
             mail_from,
             load_demo,
+            outbox_worker,
+            mail_max_attempts,
         })
+    }
+}
+
+fn parse_flag(raw: Option<Raw>, default: bool) -> Result<bool, SettingsError> {
+    match raw {
+        None => Ok(default),
+        Some(raw) => match raw.value.trim().to_ascii_lowercase().as_str() {
+            "true" | "1" | "yes" | "on" => Ok(true),
+            "false" | "0" | "no" | "off" => Ok(false),
+            _ => Err(raw.invalid("expected true or false")),
+        },
     }
 }
 
@@ -326,6 +358,8 @@ mod tests {
         assert!(err.0.contains("ROUNDTABLE_MAIL_FROM"), "{err}");
         let err = load(&[("ROUNDTABLE_DEMO", "perhaps")], None).unwrap_err();
         assert!(err.0.contains("ROUNDTABLE_DEMO"), "{err}");
+        let err = load(&[("ROUNDTABLE_MAIL_MAX_ATTEMPTS", "0")], None).unwrap_err();
+        assert!(err.0.contains("ROUNDTABLE_MAIL_MAX_ATTEMPTS"), "{err}");
     }
 
     #[test]

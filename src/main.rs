@@ -3,7 +3,9 @@ use chrono::Utc;
 use clap::{Parser, Subcommand};
 use roundtable::config::Settings;
 use roundtable::services::{accounts, demo};
-use roundtable::startup::{open_database, Application};
+use roundtable::startup::{
+    build_mailer, open_database, spawn_outbox_worker, worker_settings, Application,
+};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,6 +38,9 @@ enum Command {
         #[arg(long)]
         name: String,
     },
+    /// Deliver queued emails without serving pages (set ROUNDTABLE_OUTBOX_WORKER=false
+    /// on the servers when this runs separately).
+    Worker,
     /// Load the demo consultations (those already present are left alone).
     Demo {
         /// Delete the demo consultations and their people first, then load them afresh.
@@ -93,6 +98,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 }
             }
         }
+        Command::Worker => {
+            let pool = open_database(&settings)?;
+            let mailer = build_mailer(&settings)?;
+            let (stop, worker) = spawn_outbox_worker(pool, mailer, worker_settings(&settings));
+            shutdown_signal().await;
+            tracing::info!("stopping after the email being sent, if any");
+            let _ = stop.send(true);
+            worker.await?;
+        }
         Command::Demo { reset } => {
             let pool = open_database(&settings)?;
             let mut conn = pool.get()?;
@@ -106,6 +120,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Ctrl-C or SIGTERM.
+async fn shutdown_signal() {
+    let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        .expect("a SIGTERM handler can be installed");
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        _ = terminate.recv() => {}
+    }
 }
 
 fn admin_password() -> anyhow::Result<String> {

@@ -4,6 +4,8 @@
 
 use crate::config::{DatabaseTarget, Settings};
 use crate::db::{self, Pool};
+use crate::mail::Mailer;
+use crate::outbox::worker::{self, WorkerSettings};
 use crate::services::{self, ServiceError};
 use crate::web::{self, templates::Templates, AppState};
 use actix_web::dev::{Server, ServerHandle};
@@ -17,6 +19,45 @@ pub struct Application {
     server: Server,
     port: u16,
     pool: Pool,
+    worker: Option<(
+        tokio::sync::watch::Sender<bool>,
+        tokio::task::JoinHandle<()>,
+    )>,
+}
+
+/// The mailer the settings ask for: SMTP, or .eml files in `<data dir>/mail`.
+pub fn build_mailer(settings: &Settings) -> anyhow::Result<Mailer> {
+    Mailer::new(
+        settings.smtp_url.as_ref(),
+        &settings.data_dir.join("mail"),
+        settings.mail_from.clone(),
+        &settings.base_url,
+    )
+    .map_err(|e| anyhow::anyhow!(e))
+}
+
+pub fn worker_settings(settings: &Settings) -> WorkerSettings {
+    WorkerSettings {
+        max_attempts: settings.mail_max_attempts,
+        ..WorkerSettings::default()
+    }
+}
+
+/// Starts the outbox worker; send `true` on the returned channel to stop it
+/// after the email it is sending.
+pub fn spawn_outbox_worker(
+    pool: Pool,
+    mailer: Mailer,
+    settings: WorkerSettings,
+) -> (
+    tokio::sync::watch::Sender<bool>,
+    tokio::task::JoinHandle<()>,
+) {
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    (
+        stop,
+        tokio::spawn(worker::run(pool, mailer, settings, stopped)),
+    )
 }
 
 /// Opens the database named by the settings (creating the SQLite file and its
@@ -49,6 +90,10 @@ impl Application {
             load_demo_into_empty_database(&pool)?;
         }
         let templates = Templates::load().context("the templates do not compile")?;
+        let mailer = build_mailer(settings)?;
+        let worker = settings
+            .outbox_worker
+            .then(|| spawn_outbox_worker(pool.clone(), mailer, worker_settings(settings)));
         let listener = TcpListener::bind(settings.bind)
             .with_context(|| format!("cannot listen on {} (ROUNDTABLE_BIND)", settings.bind))?;
         let port = listener.local_addr()?.port();
@@ -75,7 +120,12 @@ impl Application {
         .listen(listener)?
         .shutdown_timeout(30)
         .run();
-        Ok(Self { server, port, pool })
+        Ok(Self {
+            server,
+            port,
+            pool,
+            worker,
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -91,8 +141,15 @@ impl Application {
         &self.pool
     }
 
+    /// Serves until the server is stopped (SIGTERM, Ctrl-C or the handle),
+    /// then lets the outbox worker finish the email it is sending.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let served = self.server.await;
+        if let Some((stop, worker)) = self.worker {
+            let _ = stop.send(true);
+            let _ = worker.await;
+        }
+        served
     }
 }
 

@@ -17,6 +17,12 @@ impl SafeHtml {
         Self(html)
     }
 
+    /// For the output of our own templates, which escape every value they
+    /// print (autoescape is on for .html templates).
+    pub fn from_escaped_template(html: String) -> Self {
+        Self(html)
+    }
+
     pub(super) fn from_sanitiser(html: String) -> Self {
         Self(html)
     }

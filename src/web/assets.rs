@@ -1,4 +1,5 @@
-use super::templates::{asset_versions, AssetFiles};
+use super::templates::asset_versions;
+use crate::embedded::AssetFiles;
 use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 use std::collections::HashMap;

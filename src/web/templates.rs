@@ -1,20 +1,17 @@
 //! Tera set-up in one place: the embedded templates, and the helper
 //! functions they may call, each a small struct holding its state.
 
-use rust_embed::RustEmbed;
+use crate::embedded::{AssetFiles, TemplateFiles};
+use crate::text::SafeHtml;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::HashMap;
 
-/// In debug builds rust-embed reads these folders from disk, so template and
-/// stylesheet edits show without a rebuild; release builds carry them inside.
-#[derive(RustEmbed)]
-#[folder = "templates/"]
-struct TemplateFiles;
-
-#[derive(RustEmbed)]
-#[folder = "assets/"]
-pub(super) struct AssetFiles;
+pub struct RenderedEmail {
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: SafeHtml,
+}
 
 pub struct Templates {
     tera: tera::Tera,
@@ -108,13 +105,30 @@ impl Templates {
         self.tera.render(name, &context)
     }
 
+    /// Renders one email from its folder under `templates/email/`: a subject
+    /// line, a plain-text body and an HTML body.
+    pub fn render_email(
+        &self,
+        name: &str,
+        view: &impl Serialize,
+    ) -> Result<RenderedEmail, tera::Error> {
+        let render = |part: &str| self.render(&format!("email/{name}/{part}"), view);
+        Ok(RenderedEmail {
+            subject: render("subject.txt")?.trim().to_owned(),
+            body_text: render("body.txt")?,
+            body_html: SafeHtml::from_escaped_template(render("body.html")?),
+        })
+    }
+
     /// The pages (not the layouts and partials they extend), for the test
     /// that renders every template.
     pub fn page_names(&self) -> Vec<String> {
         let mut names: Vec<String> = self
             .tera
             .get_template_names()
-            .filter(|n| !n.starts_with("base") && !n.starts_with("partials/"))
+            .filter(|n| {
+                !n.starts_with("base") && !n.starts_with("partials/") && !n.starts_with("email/")
+            })
             .map(String::from)
             .collect();
         names.sort();

@@ -151,6 +151,9 @@ impl TestAppBuilder {
             smtp_url: None,
             mail_from: "Roundtable <roundtable@localhost>".parse().unwrap(),
             load_demo: self.demo,
+            // Tests drive the outbox worker step by step.
+            outbox_worker: false,
+            mail_max_attempts: 3,
         };
         let app = Application::build(&settings)
             .await

@@ -1,0 +1,125 @@
+//! Mail transports: SMTP when `ROUNDTABLE_SMTP_URL` is set, otherwise `.eml`
+//! files under `<data dir>/mail/`, so that the default set-up shows every
+//! email it would have sent.
+
+use crate::outbox::ClaimedEmail;
+use lettre::message::header::{HeaderName, HeaderValue};
+use lettre::message::{Mailbox, MultiPart};
+use lettre::transport::smtp::AsyncSmtpTransport;
+use lettre::{AsyncFileTransport, AsyncTransport, Message, Tokio1Executor};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use url::Url;
+
+#[derive(Clone)]
+pub struct Mailer {
+    transport: Transport,
+    from: Mailbox,
+    /// The domain part of Message-IDs: our public host.
+    message_id_domain: String,
+}
+
+#[derive(Clone)]
+enum Transport {
+    Smtp {
+        transport: AsyncSmtpTransport<Tokio1Executor>,
+        host: String,
+    },
+    Files {
+        transport: AsyncFileTransport<Tokio1Executor>,
+        folder: PathBuf,
+    },
+}
+
+impl Mailer {
+    /// `smtp://host:port` (plain), `smtp://host:587?tls=required` (STARTTLS),
+    /// `smtps://user:password@host` (TLS); without a URL, files in `mail_folder`.
+    pub fn new(
+        smtp_url: Option<&Url>,
+        mail_folder: &Path,
+        from: Mailbox,
+        base_url: &Url,
+    ) -> Result<Self, String> {
+        let transport = match smtp_url {
+            Some(url) => Transport::Smtp {
+                transport: AsyncSmtpTransport::<Tokio1Executor>::from_url(url.as_str())
+                    .map_err(|e| format!("ROUNDTABLE_SMTP_URL cannot be used: {e}"))?
+                    .timeout(Some(Duration::from_secs(20)))
+                    .build(),
+                host: url.host_str().unwrap_or_default().to_owned(),
+            },
+            None => {
+                std::fs::create_dir_all(mail_folder).map_err(|e| {
+                    format!(
+                        "cannot create the mail folder {}: {e}",
+                        mail_folder.display()
+                    )
+                })?;
+                Transport::Files {
+                    transport: AsyncFileTransport::<Tokio1Executor>::new(mail_folder),
+                    folder: mail_folder.to_owned(),
+                }
+            }
+        };
+        Ok(Self {
+            transport,
+            from,
+            message_id_domain: base_url.host_str().unwrap_or("localhost").to_owned(),
+        })
+    }
+
+    /// For logs: where mail goes, without credentials.
+    pub fn describe(&self) -> String {
+        match &self.transport {
+            Transport::Smtp { host, .. } => format!("SMTP via {host}"),
+            Transport::Files { folder, .. } => format!(".eml files in {}", folder.display()),
+        }
+    }
+
+    pub fn message(&self, email: &ClaimedEmail) -> Result<Message, String> {
+        let to: Mailbox = email
+            .recipient
+            .parse()
+            .map_err(|e| format!("bad recipient address: {e}"))?;
+        let mut message = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(email.subject.clone())
+            // Stable across retries, so a receiver can drop a duplicate.
+            .message_id(Some(format!("<{}@{}>", email.id, self.message_id_domain)))
+            .multipart(MultiPart::alternative_plain_html(
+                email.body_text.clone(),
+                email.body_html.clone(),
+            ))
+            .map_err(|e| format!("cannot build the message: {e}"))?;
+        for (name, value) in email.headers() {
+            let name =
+                HeaderName::new_from_ascii(name).map_err(|e| format!("bad header name: {e}"))?;
+            message
+                .headers_mut()
+                .insert_raw(HeaderValue::new(name, value));
+        }
+        Ok(message)
+    }
+
+    /// Sends one claimed email. The error text is stored on the outbox row
+    /// and shown to staff, so it names the cause but never the address.
+    pub async fn send(&self, email: &ClaimedEmail) -> Result<(), String> {
+        let message = self.message(email)?;
+        match &self.transport {
+            Transport::Smtp { transport, .. } => transport
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| format!("SMTP: {e}")),
+            Transport::Files { transport, folder } => {
+                let id = transport
+                    .send(message)
+                    .await
+                    .map_err(|e| format!("mail file: {e}"))?;
+                tracing::info!(file = %folder.join(format!("{id}.eml")).display(), "email written to a file");
+                Ok(())
+            }
+        }
+    }
+}
