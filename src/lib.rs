@@ -12,5 +12,6 @@ pub mod outbox;
 pub mod services;
 pub mod startup;
 pub mod telemetry;
+pub mod templates;
 pub mod text;
 pub mod web;

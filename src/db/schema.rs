@@ -261,6 +261,39 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    sessions (id) {
+        id -> Text,
+        user_id -> Text,
+        csrf_token -> Text,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    one_time_tokens (id) {
+        id -> Text,
+        user_id -> Text,
+        purpose -> Text,
+        new_email -> Nullable<Text>,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    rate_limit_hits (id) {
+        id -> Text,
+        bucket -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(one_time_tokens -> users (user_id));
 diesel::joinable!(consultation_organisations -> consultations (consultation_id));
 diesel::joinable!(roundtables -> consultations (consultation_id));
 diesel::joinable!(guiding_questions -> roundtables (roundtable_id));
@@ -293,4 +326,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     outcome_points,
     outcome_citations,
     audit_log,
+    sessions,
+    one_time_tokens,
+    rate_limit_hits,
 );

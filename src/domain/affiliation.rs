@@ -91,6 +91,15 @@ impl Country {
     pub fn name(self) -> &'static str {
         self.0.name()
     }
+
+    /// Every country, by name, for choosers.
+    pub fn all_by_name() -> Vec<Country> {
+        let mut all: Vec<Country> = isocountry::CountryCode::iter()
+            .map(|c| Country(*c))
+            .collect();
+        all.sort_by_key(|c| c.name());
+        all
+    }
 }
 
 impl Serialize for Country {

@@ -6,10 +6,13 @@ pub mod comment;
 pub mod consultation;
 pub mod error;
 pub mod ids;
+pub mod rate_limit;
+pub mod registration;
 pub mod roundtable;
 pub mod slug;
 pub mod thread;
 pub mod time;
+pub mod token;
 pub mod user;
 
 pub use error::InvalidField;

@@ -34,6 +34,20 @@ pub struct NewUser {
     pub consented_at: Option<DateTime<Utc>>,
 }
 
+/// Who is signed in, as a request sees them.
+#[derive(Debug, Clone)]
+pub struct SignedInUser {
+    pub id: UserId,
+    pub email: String,
+    pub affiliation: Affiliation,
+    pub role: Role,
+    pub verified: bool,
+    /// The session's anti-forgery token, which every form must send back.
+    pub csrf_token: String,
+    /// The stored digest of the session cookie, to end this session.
+    pub session_digest: String,
+}
+
 /// An email address as typed, and the form that decides uniqueness: two
 /// addresses that differ only in case are the same account.
 #[derive(Debug, Clone, PartialEq, Eq)]

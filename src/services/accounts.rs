@@ -1,12 +1,22 @@
-use super::{passwords, ServiceError};
-use crate::db::queries::users;
+use super::emails::EmailContext;
+use super::{passwords, rate_limits, ServiceError};
+use crate::db::queries::tokens::{self, Redeemed};
+use crate::db::queries::{sessions, users};
 use crate::db::{AnyConnection, StorageError};
 use crate::domain::affiliation::Affiliation;
 use crate::domain::ids::UserId;
-use crate::domain::user::{check_password_length, parse_display_name, EmailAddress, NewUser, Role};
+use crate::domain::rate_limit;
+use crate::domain::registration::{self, RegistrationInput};
+use crate::domain::token::SecretToken;
+use crate::domain::user::{
+    check_password_length, parse_display_name, EmailAddress, NewUser, Role, SignedInUser,
+};
 use crate::domain::InvalidField;
-use chrono::{DateTime, Utc};
+use crate::outbox;
+use chrono::{DateTime, Duration, Utc};
 use diesel::Connection;
+use serde::Serialize;
+use std::sync::LazyLock;
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum AdminAccount {
@@ -53,4 +63,262 @@ pub fn create_admin(
         Ok::<_, StorageError>(AdminAccount::Created(user.id))
     })
     .map_err(ServiceError::from)
+}
+
+/// How long a verification link works.
+pub const VERIFICATION_LINK_LIFETIME: Duration = Duration::hours(48);
+/// How long a session lasts without signing in again.
+pub const SESSION_LIFETIME: Duration = Duration::days(30);
+
+#[derive(Serialize)]
+struct LinkEmail<'a> {
+    name: &'a str,
+    link: String,
+    expires: &'a str,
+}
+
+/// Registers an account, or, when the address already has one, tells its
+/// owner so by email: the answer on screen is the same either way, so the
+/// form reveals nothing about who has an account.
+pub fn register(
+    conn: &mut AnyConnection,
+    email: EmailContext<'_>,
+    input: &RegistrationInput,
+    client: &str,
+    now: DateTime<Utc>,
+) -> Result<(), RegistrationError> {
+    let valid = registration::validate(input).map_err(RegistrationError::Invalid)?;
+    // Hashing takes a while: before the transaction, not inside it.
+    let hash = passwords::hash_password(&valid.password).map_err(|e| {
+        RegistrationError::Service(ServiceError::Template(format!(
+            "password hashing failed: {e}"
+        )))
+    })?;
+    conn.transaction(|conn| {
+        rate_limits::hit(
+            conn,
+            &format!("register:address:{client}"),
+            rate_limit::REGISTRATION_PER_ADDRESS,
+            now,
+        )?;
+        if let Some(existing) = users::find_id_by_email(conn, &valid.email.normalized)? {
+            let (address, name) = users::contact(conn, &existing.to_string())?.unwrap_or_default();
+            let view = LinkEmail {
+                name: &name,
+                link: email.link("sign-in"),
+                expires: "",
+            };
+            outbox::enqueue(
+                conn,
+                &email.compose("account_exists", &address, &view, None)?,
+                now,
+            )?;
+            return Ok(());
+        }
+        let user = NewUser {
+            id: UserId::generate(),
+            email: valid.email.clone(),
+            affiliation: valid.affiliation.clone(),
+            gender: valid.gender,
+            role: Role::Participant,
+            password_hash: Some(hash.clone()),
+            verified_at: None,
+            consented_at: Some(now),
+        };
+        users::insert(conn, &user, now)?;
+        send_verification_link(
+            conn,
+            email,
+            &user.id.to_string(),
+            &user.email.as_typed,
+            &user.affiliation.display_name,
+            now,
+        )
+    })
+    .map_err(RegistrationError::Service)
+}
+
+#[derive(Debug)]
+pub enum RegistrationError {
+    Invalid(Vec<InvalidField>),
+    Service(ServiceError),
+}
+
+fn send_verification_link(
+    conn: &mut AnyConnection,
+    email: EmailContext<'_>,
+    user_id: &str,
+    address: &str,
+    name: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let token = SecretToken::generate();
+    tokens::insert(
+        conn,
+        &token.digest(),
+        user_id,
+        "verify_email",
+        None,
+        now,
+        now + VERIFICATION_LINK_LIFETIME,
+    )?;
+    let view = LinkEmail {
+        name,
+        link: email.link(&format!("verify-email?token={}", token.expose())),
+        expires: "48 hours",
+    };
+    outbox::enqueue(
+        conn,
+        &email.compose("verify_email", address, &view, None)?,
+        now,
+    )?;
+    Ok(())
+}
+
+/// A signed-in but unverified participant asks for a new link.
+pub fn resend_verification(
+    conn: &mut AnyConnection,
+    email: EmailContext<'_>,
+    user: &SignedInUser,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    if user.verified {
+        return Ok(());
+    }
+    conn.transaction(|conn| {
+        rate_limits::hit(
+            conn,
+            &format!("verify-resend:account:{}", user.id),
+            rate_limit::VERIFICATION_RESEND_PER_ACCOUNT,
+            now,
+        )?;
+        send_verification_link(
+            conn,
+            email,
+            &user.id.to_string(),
+            &user.email,
+            &user.affiliation.display_name,
+            now,
+        )
+    })
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum LinkOutcome {
+    Done,
+    Expired,
+    AlreadyUsed,
+    Unknown,
+}
+
+pub fn verify_email(
+    conn: &mut AnyConnection,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<LinkOutcome, ServiceError> {
+    let Some(token) = SecretToken::from_presented(token) else {
+        return Ok(LinkOutcome::Unknown);
+    };
+    conn.transaction(|conn| {
+        Ok(
+            match tokens::redeem(conn, &token.digest(), "verify_email", now)? {
+                Redeemed::Fresh { user_id, .. } => {
+                    users::mark_verified(conn, &user_id, now)?;
+                    LinkOutcome::Done
+                }
+                Redeemed::Expired => LinkOutcome::Expired,
+                Redeemed::AlreadyUsed => LinkOutcome::AlreadyUsed,
+                Redeemed::Unknown => LinkOutcome::Unknown,
+            },
+        )
+    })
+}
+
+/// A new session: the token goes into the cookie, only its digest is stored.
+pub struct NewSession {
+    pub token: SecretToken,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// A hash of nothing anyone knows, verified when the address has no account,
+/// so that a wrong address takes as long as a wrong password.
+static UNKNOWN_ACCOUNT_HASH: LazyLock<String> = LazyLock::new(|| {
+    passwords::hash_password(&SecretToken::generate().digest()).unwrap_or_default()
+});
+
+pub fn sign_in(
+    conn: &mut AnyConnection,
+    email: &str,
+    password: &str,
+    client: &str,
+    now: DateTime<Utc>,
+) -> Result<NewSession, ServiceError> {
+    let refused = || {
+        ServiceError::Invalid(InvalidField::new(
+            "password",
+            "the email address or the password is wrong",
+        ))
+    };
+    let address = EmailAddress::parse("email", email)?;
+    rate_limits::hit(
+        conn,
+        &format!("sign-in:address:{client}"),
+        rate_limit::SIGN_IN_PER_ADDRESS,
+        now,
+    )?;
+    rate_limits::hit(
+        conn,
+        &format!("sign-in:account:{}", address.normalized),
+        rate_limit::SIGN_IN_PER_ACCOUNT,
+        now,
+    )?;
+    let credentials = users::credentials(conn, &address.normalized)?;
+    let hash = credentials
+        .as_ref()
+        .and_then(|c| c.password_hash.clone())
+        .unwrap_or_else(|| UNKNOWN_ACCOUNT_HASH.clone());
+    let password_ok = passwords::verify_password(password, &hash);
+    let Some(credentials) = credentials.filter(|c| c.password_hash.is_some() && password_ok) else {
+        return Err(refused());
+    };
+    if credentials.deactivated {
+        return Err(ServiceError::Invalid(InvalidField::new(
+            "email",
+            "this account has been deactivated; write to the organisers if you think this is a mistake",
+        )));
+    }
+    let token = SecretToken::generate();
+    let expires_at = now + SESSION_LIFETIME;
+    sessions::insert(
+        conn,
+        &token.digest(),
+        &credentials.id,
+        SecretToken::generate().expose(),
+        now,
+        expires_at,
+    )?;
+    Ok(NewSession { token, expires_at })
+}
+
+pub fn current_user(
+    conn: &mut AnyConnection,
+    cookie: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<SignedInUser>, ServiceError> {
+    let Some(token) = SecretToken::from_presented(cookie) else {
+        return Ok(None);
+    };
+    Ok(sessions::find_user(conn, &token.digest(), now)?)
+}
+
+pub fn sign_out(conn: &mut AnyConnection, user: &SignedInUser) -> Result<(), ServiceError> {
+    Ok(sessions::delete(conn, &user.session_digest)?)
+}
+
+/// Ends every session of the account, on every device.
+pub fn sign_out_everywhere(
+    conn: &mut AnyConnection,
+    user: &SignedInUser,
+) -> Result<usize, ServiceError> {
+    Ok(sessions::delete_all_of_user(conn, &user.id.to_string())?)
 }

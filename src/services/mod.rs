@@ -4,15 +4,18 @@
 
 pub mod accounts;
 pub mod demo;
+pub mod emails;
 pub mod pages;
 pub mod passwords;
+pub mod rate_limits;
 
 use crate::db::StorageError;
 use crate::domain::InvalidField;
 
-/// Which error belongs where: `NotFound` and `Invalid` are the caller's
-/// doing and are shown to them; `Storage` and `BrokenDemoContent` are ours,
-/// logged with their cause and shown as a generic failure.
+/// Which error belongs where: `NotFound`, `Invalid` and `RateLimited` are
+/// the caller's doing and are shown to them; `Storage`, `Template` and
+/// `BrokenDemoContent` are ours, logged with their cause and shown as a
+/// generic failure.
 #[derive(Debug, thiserror::Error)]
 pub enum ServiceError {
     #[error("{0} not found")]
@@ -23,6 +26,10 @@ pub enum ServiceError {
     Storage(#[from] StorageError),
     #[error("the built-in demo content is broken: {0}")]
     BrokenDemoContent(String),
+    #[error("too many attempts; try again in {retry_after_seconds} s")]
+    RateLimited { retry_after_seconds: i64 },
+    #[error("an email template failed: {0}")]
+    Template(String),
 }
 
 impl From<diesel::result::Error> for ServiceError {

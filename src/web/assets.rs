@@ -1,5 +1,6 @@
-use super::templates::asset_versions;
+use super::WebError;
 use crate::embedded::AssetFiles;
+use crate::templates::asset_versions;
 use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 use std::collections::HashMap;
@@ -9,10 +10,13 @@ static VERSIONS: LazyLock<HashMap<String, String>> = LazyLock::new(asset_version
 
 /// Serves the embedded stylesheet and images. A URL carrying the current
 /// content hash is cached for a year; any other for five minutes.
-pub async fn serve(request: HttpRequest, path: web::Path<String>) -> HttpResponse {
+pub async fn serve(
+    request: HttpRequest,
+    path: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
     let name = path.into_inner();
     let Some(file) = AssetFiles::get(&name) else {
-        return HttpResponse::NotFound().finish();
+        return Err(WebError::NotFound("file".into()));
     };
     let current = VERSIONS.get(&name).is_some_and(|version| {
         request
@@ -25,8 +29,8 @@ pub async fn serve(request: HttpRequest, path: web::Path<String>) -> HttpRespons
     } else {
         "public, max-age=300"
     };
-    HttpResponse::Ok()
+    Ok(HttpResponse::Ok()
         .content_type(file.metadata.mimetype())
         .insert_header((header::CACHE_CONTROL, cache))
-        .body(file.data.into_owned())
+        .body(file.data.into_owned()))
 }

@@ -21,7 +21,15 @@ use std::fmt;
 #[derive(Debug)]
 pub enum WebError {
     NotFound(String),
-    InvalidParameter { name: String, reason: String },
+    InvalidParameter {
+        name: String,
+        reason: String,
+    },
+    /// A refused request whose reason is shown (a missing anti-forgery token).
+    Forbidden(String),
+    TooManyRequests {
+        retry_after_seconds: i64,
+    },
     Unavailable(String),
     Internal(String),
 }
@@ -56,6 +64,8 @@ impl WebError {
         match self {
             Self::NotFound(_) => "Not found",
             Self::InvalidParameter { .. } => "Invalid parameter",
+            Self::Forbidden(_) => "Forbidden",
+            Self::TooManyRequests { .. } => "Too many attempts",
             Self::Unavailable(_) => "Service unavailable",
             Self::Internal(_) => "Internal error",
         }
@@ -66,6 +76,13 @@ impl WebError {
         match self {
             Self::NotFound(what) => format!("There is no {what} at this address."),
             Self::InvalidParameter { name, reason } => format!("{name}: {reason}"),
+            Self::Forbidden(reason) => reason.clone(),
+            Self::TooManyRequests {
+                retry_after_seconds,
+            } => format!(
+                "Too many attempts in a short time. Please try again in {}.",
+                wait_in_words(*retry_after_seconds)
+            ),
             Self::Unavailable(_) => {
                 "The service cannot reach its database right now. Please try again in a minute."
                     .into()
@@ -112,6 +129,11 @@ impl From<ServiceError> for WebError {
             ServiceError::NotFound(what) => Self::NotFound(what.into()),
             ServiceError::Invalid(field) => Self::invalid(field.field, field.message),
             ServiceError::Storage(StorageError::Pool(e)) => Self::Unavailable(e.to_string()),
+            ServiceError::RateLimited {
+                retry_after_seconds,
+            } => Self::TooManyRequests {
+                retry_after_seconds,
+            },
             other => Self::Internal(other.to_string()),
         }
     }
@@ -135,6 +157,8 @@ impl ResponseError for WebError {
         match self {
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::InvalidParameter { .. } => StatusCode::BAD_REQUEST,
+            Self::Forbidden(_) => StatusCode::FORBIDDEN,
+            Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -145,12 +169,28 @@ impl ResponseError for WebError {
             tracing::error!(error = %cause, "request failed");
         }
         let mut response = HttpResponse::build(self.status_code());
-        if let Self::Unavailable(_) = self {
-            response.insert_header((header::RETRY_AFTER, "30"));
+        match self {
+            Self::Unavailable(_) => {
+                response.insert_header((header::RETRY_AFTER, "30"));
+            }
+            Self::TooManyRequests {
+                retry_after_seconds,
+            } => {
+                response.insert_header((header::RETRY_AFTER, retry_after_seconds.to_string()));
+            }
+            _ => {}
         }
         response
             .content_type("application/problem+json")
             .json(self.problem())
+    }
+}
+
+fn wait_in_words(seconds: i64) -> String {
+    match seconds {
+        s if s < 90 => format!("{s} seconds"),
+        s if s < 5400 => format!("{} minutes", (s + 59) / 60),
+        s => format!("{} hours", (s + 3599) / 3600),
     }
 }
 
@@ -166,8 +206,10 @@ struct ErrorPage {
 pub fn render_error_page<B: 'static>(
     res: ServiceResponse<B>,
 ) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    // Pages a handler rendered on purpose (a form shown again with 422, a
+    // used link with 410) carry no error and are left as they are.
     let path = res.request().path();
-    if path.starts_with("/api/") || path == "/healthz" {
+    if path.starts_with("/api/") || path == "/healthz" || res.response().error().is_none() {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
     let status = res.status();
@@ -223,6 +265,13 @@ mod tests {
         let table = [
             (WebError::NotFound("consultation".into()), 404),
             (WebError::invalid("limit", "too large"), 400),
+            (WebError::Forbidden("no token".into()), 403),
+            (
+                WebError::TooManyRequests {
+                    retry_after_seconds: 60,
+                },
+                429,
+            ),
             (WebError::Unavailable("pool timed out".into()), 503),
             (WebError::Internal("bug".into()), 500),
         ];

@@ -1,14 +1,15 @@
 //! HTTP: routes, thin handlers, view models, templates and the one error
 //! type that maps every failure to a response.
 
+mod account;
 pub mod api;
 mod assets;
 mod error;
 mod format;
 mod health;
 mod pages;
+mod session;
 mod state;
-pub mod templates;
 
 pub use error::WebError;
 pub use state::AppState;
@@ -40,5 +41,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/healthz", web::get().to(health::healthz))
         .route("/assets/{file:.+}", web::get().to(assets::serve))
         .configure(pages::routes)
+        .configure(account::routes)
         .default_service(web::to(pages::not_found));
 }

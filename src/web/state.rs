@@ -1,10 +1,26 @@
-use super::templates::Templates;
+use super::session::{csrf_cookie, Viewer};
 use super::WebError;
 use crate::db::{AnyConnection, Pool, StorageError};
+use crate::services::emails::EmailContext;
 use crate::services::ServiceError;
+use crate::templates::Templates;
+use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
 use serde::Serialize;
 use url::Url;
+
+/// What the layout needs on every page.
+#[derive(Serialize)]
+pub struct Layout {
+    pub viewer: Option<LayoutUser>,
+    pub csrf_token: String,
+}
+
+#[derive(Serialize)]
+pub struct LayoutUser {
+    pub name: String,
+    pub verified: bool,
+}
 
 /// What every handler may use. Holds no state that two instances would need
 /// to share: the database is the only shared memory.
@@ -32,10 +48,46 @@ impl AppState {
         .map_err(WebError::from)
     }
 
-    pub fn render(&self, template: &str, view: &impl Serialize) -> Result<HttpResponse, WebError> {
-        let html = self.templates.render(template, view)?;
-        Ok(HttpResponse::Ok()
+    /// Renders a page for `viewer`: the layout shows who is signed in, forms
+    /// get the anti-forgery token, and a visitor's first page sets its cookie.
+    pub fn render(
+        &self,
+        template: &str,
+        view: &impl Serialize,
+        viewer: &Viewer,
+    ) -> Result<HttpResponse, WebError> {
+        self.render_with_status(StatusCode::OK, template, view, viewer)
+    }
+
+    pub fn render_with_status(
+        &self,
+        status: StatusCode,
+        template: &str,
+        view: &impl Serialize,
+        viewer: &Viewer,
+    ) -> Result<HttpResponse, WebError> {
+        let layout = Layout {
+            viewer: viewer.user.as_ref().map(|u| LayoutUser {
+                name: u.affiliation.display_name.clone(),
+                verified: u.verified,
+            }),
+            csrf_token: viewer.csrf_token().to_owned(),
+        };
+        let html = self.templates.render_page(template, view, &layout)?;
+        let mut response = HttpResponse::build(status);
+        response
             .content_type("text/html; charset=utf-8")
-            .body(html))
+            .insert_header((header::CACHE_CONTROL, "no-store"));
+        if let Some(token) = &viewer.new_csrf_cookie {
+            response.cookie(csrf_cookie(token, viewer.secure_cookies));
+        }
+        Ok(response.body(html))
+    }
+
+    pub fn email_context(&self) -> EmailContext<'_> {
+        EmailContext {
+            templates: &self.templates,
+            base_url: &self.base_url,
+        }
     }
 }

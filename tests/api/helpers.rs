@@ -130,6 +130,63 @@ impl TestApp {
     }
 }
 
+/// A browser: keeps cookies, does not follow redirects, and reads the
+/// anti-forgery token of the last page it loaded.
+pub struct Browser {
+    pub client: reqwest::Client,
+    base: String,
+    pub csrf_token: String,
+}
+
+impl Browser {
+    pub async fn get(&mut self, path: &str) -> (u16, String) {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        let html = response.text().await.unwrap();
+        if let Some(token) = csrf_token_in(&html) {
+            self.csrf_token = token;
+        }
+        (status, html)
+    }
+
+    /// Posts a form with the current anti-forgery token.
+    pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let mut form: Vec<(&str, &str)> = vec![("csrf_token", &self.csrf_token)];
+        form.extend_from_slice(fields);
+        self.client
+            .post(format!("{}{path}", self.base))
+            .form(&form)
+            .send()
+            .await
+            .unwrap()
+    }
+}
+
+pub fn csrf_token_in(html: &str) -> Option<String> {
+    let start = html.find(r#"name="csrf_token" value=""#)? + r#"name="csrf_token" value=""#.len();
+    Some(html[start..start + html[start..].find('"')?].to_owned())
+}
+
+impl TestApp {
+    pub fn browser(&self) -> Browser {
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        Browser {
+            client,
+            base: self.address.clone(),
+            csrf_token: String::new(),
+        }
+    }
+}
+
 impl TestAppBuilder {
     pub async fn spawn(self, backend: Backend) -> TestApp {
         if std::env::var_os("RUST_LOG").is_some() {

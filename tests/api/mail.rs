@@ -28,7 +28,7 @@ fn email(n: usize, dedup_key: Option<&str>) -> OutgoingEmail {
     }
 }
 
-fn mailer(app: &TestApp, smtp: &SmtpServer) -> Mailer {
+pub fn mailer(app: &TestApp, smtp: &SmtpServer) -> Mailer {
     let s = &app.settings;
     Mailer::new(
         Some(&smtp.url()),
@@ -39,7 +39,7 @@ fn mailer(app: &TestApp, smtp: &SmtpServer) -> Mailer {
     .unwrap()
 }
 
-fn worker_settings(max_attempts: i32) -> WorkerSettings {
+pub fn worker_settings(max_attempts: i32) -> WorkerSettings {
     WorkerSettings {
         max_attempts,
         ..WorkerSettings::default()
@@ -64,7 +64,7 @@ async fn counts(app: &TestApp) -> OutboxCounts {
 }
 
 /// Runs the worker until nothing is due at `now`; returns the outcomes.
-async fn drain(
+pub async fn drain(
     app: &TestApp,
     mailer: &Mailer,
     settings: &WorkerSettings,

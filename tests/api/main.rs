@@ -5,6 +5,7 @@
 mod fixtures;
 mod helpers;
 
+mod accounts;
 mod api;
 mod cli;
 mod demo;

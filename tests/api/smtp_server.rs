@@ -26,6 +26,62 @@ impl ReceivedMail {
     }
 }
 
+impl ReceivedMail {
+    /// The decoded text of the part with this content type (text/plain or
+    /// text/html), undoing quoted-printable or base64 transfer encoding.
+    pub fn part(&self, content_type: &str) -> Option<String> {
+        let start = self.data.find(&format!("Content-Type: {content_type}"))?;
+        let part = &self.data[start..];
+        let (headers, rest) = part.split_once("\n\n")?;
+        let body = rest.split("\n--").next().unwrap_or(rest);
+        if headers.contains("quoted-printable") {
+            Some(decode_quoted_printable(body))
+        } else if headers.contains("base64") {
+            Some(base64_decode(&body.replace('\n', "")))
+        } else {
+            Some(body.to_owned())
+        }
+    }
+}
+
+fn decode_quoted_printable(text: &str) -> String {
+    let joined = text.replace("=\n", "");
+    let bytes = joined.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'=' && i + 2 < bytes.len() {
+            if let Ok(byte) = u8::from_str_radix(&joined[i + 1..i + 3], 16) {
+                out.push(byte);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn base64_decode(text: &str) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut bits = 0u32;
+    let mut count = 0;
+    let mut out = Vec::new();
+    for c in text.bytes().filter(|c| *c != b'=') {
+        let Some(value) = ALPHABET.iter().position(|a| *a == c) else {
+            continue;
+        };
+        bits = (bits << 6) | value as u32;
+        count += 6;
+        if count >= 8 {
+            count -= 8;
+            out.push((bits >> count) as u8);
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 #[derive(Clone, Default)]
 struct Shared {
     received: Arc<Mutex<Vec<ReceivedMail>>>,

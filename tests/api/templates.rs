@@ -1,37 +1,123 @@
 use crate::helpers::*;
-use roundtable::web::templates::Templates;
+use roundtable::templates::Templates;
+
+fn assert_complete(name: &str, html: &str) {
+    assert!(
+        html.starts_with("<!doctype html>"),
+        "{name} rendered in the layout"
+    );
+    assert!(
+        html.trim_end().ends_with("</html>"),
+        "{name} rendered completely"
+    );
+}
 
 /// tera reports template errors only when rendering, so every page template
-/// is rendered here from real data. A new template without a URL fails this test.
+/// is rendered here from real data. A new template that this test does not
+/// reach makes it fail.
 #[tokio::test]
 async fn every_page_template_renders() {
-    let rendered_by = [
+    let fetched = [
         ("errors/error.html", "/no-such-page".to_owned(), 404),
         ("pages/consultation.html", format!("/c/{FORUM}"), 200),
         ("pages/home.html", "/".to_owned(), 200),
         ("pages/roundtable.html", format!("/c/{FORUM}/{RT_3_2}"), 200),
+        ("pages/account/register.html", "/register".to_owned(), 200),
+        ("pages/account/sign_in.html", "/sign-in".to_owned(), 200),
+        (
+            "pages/account/verify.html",
+            "/verify-email?token=abc".to_owned(),
+            200,
+        ),
+    ];
+    let reached_by_a_flow = [
+        "pages/account/check_inbox.html",
+        "pages/account/message.html",
+        "pages/account/account.html",
     ];
     let templates = Templates::load().expect("templates compile");
-    let mut covered: Vec<&str> = rendered_by.iter().map(|(name, _, _)| *name).collect();
+    let mut covered: Vec<&str> = fetched
+        .iter()
+        .map(|(name, _, _)| *name)
+        .chain(reached_by_a_flow)
+        .collect();
     covered.sort();
     assert_eq!(
         templates.page_names(),
         covered,
-        "every page template has a URL here"
+        "every page template is rendered here"
     );
 
     for app in TestApp::with_demo().spawn_each().await {
-        for (name, path, status) in &rendered_by {
+        for (name, path, status) in &fetched {
             let (got, html) = app.get_text(path).await;
             assert_eq!(got, *status, "{name} via {path}");
-            assert!(
-                html.starts_with("<!doctype html>"),
-                "{name} rendered in the layout"
-            );
-            assert!(
-                html.trim_end().ends_with("</html>"),
-                "{name} rendered completely"
-            );
+            assert_complete(name, &html);
         }
+        let mut browser = app.browser();
+        browser.get("/register").await;
+        let fields = [
+            ("email", "reader@example.org"),
+            ("password", "tea kettle harbour"),
+            ("display_name", "Reader"),
+            ("organisation", "None"),
+            ("organisation_type", "individual"),
+            ("country", "GE"),
+            ("consent", "on"),
+        ];
+        let check_inbox = browser
+            .post("/register", &fields)
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert_complete("pages/account/check_inbox.html", &check_inbox);
+        assert!(check_inbox.contains("Check your inbox"));
+        let message = browser
+            .post("/verify-email", &[("token", &"0".repeat(64))])
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert_complete("pages/account/message.html", &message);
+        browser
+            .post(
+                "/sign-in",
+                &[
+                    ("email", "reader@example.org"),
+                    ("password", "tea kettle harbour"),
+                ],
+            )
+            .await;
+        let (status, account) = browser.get("/account").await;
+        assert_eq!(status, 200);
+        assert_complete("pages/account/account.html", &account);
+    }
+}
+
+#[test]
+fn every_email_has_a_subject_and_both_bodies() {
+    let templates = Templates::load().expect("templates compile");
+    for name in ["verify_email", "account_exists"] {
+        let view = serde_json::json!({ "name": "Ana <b>", "link": "https://roundtable.test/x?a=1&b=2", "expires": "48 hours" });
+        let email = templates
+            .render_email(name, &view)
+            .unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        assert!(
+            !email.subject.is_empty() && !email.subject.contains('\n'),
+            "{name}"
+        );
+        assert!(
+            email.body_text.contains("Ana <b>"),
+            "{name}: plain text is not escaped"
+        );
+        assert!(
+            email.body_html.as_str().contains("Ana &lt;b&gt;"),
+            "{name}: HTML is escaped"
+        );
+        assert!(
+            email.body_text.contains("https://roundtable.test/"),
+            "{name} links"
+        );
     }
 }

@@ -3,5 +3,8 @@
 
 pub mod comments;
 pub mod consultations;
+pub mod rate_limits;
 pub mod roundtables;
+pub mod sessions;
+pub mod tokens;
 pub mod users;

@@ -83,3 +83,57 @@ pub fn delete_by_normalized_emails(
 pub fn count(conn: &mut AnyConnection) -> Result<i64, StorageError> {
     Ok(users::table.count().get_result(conn)?)
 }
+
+/// What signing in needs to know about an address.
+pub struct Credentials {
+    pub id: String,
+    pub password_hash: Option<String>,
+    pub deactivated: bool,
+}
+
+pub fn credentials(
+    conn: &mut AnyConnection,
+    normalized_email: &str,
+) -> Result<Option<Credentials>, StorageError> {
+    let row: Option<(String, Option<String>, Option<chrono::NaiveDateTime>)> = users::table
+        .filter(users::email_normalized.eq(normalized_email))
+        .filter(users::erased_at.is_null())
+        .select((users::id, users::password_hash, users::deactivated_at))
+        .first(conn)
+        .optional()?;
+    Ok(row.map(|(id, password_hash, deactivated_at)| Credentials {
+        id,
+        password_hash,
+        deactivated: deactivated_at.is_some(),
+    }))
+}
+
+/// Returns the address and display name of an account, for emails.
+pub fn contact(
+    conn: &mut AnyConnection,
+    id: &str,
+) -> Result<Option<(String, String)>, StorageError> {
+    Ok(users::table
+        .filter(users::id.eq(id))
+        .select((users::email, users::display_name))
+        .first(conn)
+        .optional()?)
+}
+
+pub fn mark_verified(
+    conn: &mut AnyConnection,
+    id: &str,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    diesel::update(
+        users::table
+            .filter(users::id.eq(id))
+            .filter(users::verified_at.is_null()),
+    )
+    .set((
+        users::verified_at.eq(naive(now)),
+        users::updated_at.eq(naive(now)),
+    ))
+    .execute(conn)?;
+    Ok(())
+}

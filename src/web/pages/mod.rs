@@ -2,6 +2,7 @@
 
 mod views;
 
+use super::session::Viewer;
 use super::{AppState, WebError};
 use crate::services::pages;
 use actix_web::{web, HttpResponse};
@@ -13,17 +14,19 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/c/{consultation}/{roundtable}", web::get().to(roundtable));
 }
 
-async fn home(state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
+async fn home(state: web::Data<AppState>, viewer: Viewer) -> Result<HttpResponse, WebError> {
     let now = Utc::now();
     let consultations = state.db(move |conn| pages::home(conn, now)).await?;
     state.render(
         "pages/home.html",
         &views::HomeView::new(&consultations, now),
+        &viewer,
     )
 }
 
 async fn consultation(
     state: web::Data<AppState>,
+    viewer: Viewer,
     path: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
     let slug = path.into_inner();
@@ -33,11 +36,13 @@ async fn consultation(
     state.render(
         "pages/consultation.html",
         &views::ConsultationPageView::new(&page, Utc::now()),
+        &viewer,
     )
 }
 
 async fn roundtable(
     state: web::Data<AppState>,
+    viewer: Viewer,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let (consultation, roundtable) = path.into_inner();
@@ -47,6 +52,7 @@ async fn roundtable(
     state.render(
         "pages/roundtable.html",
         &views::RoundtablePageView::new(&page, Utc::now()),
+        &viewer,
     )
 }
 

@@ -19,7 +19,7 @@ pub struct Templates {
 
 /// Content hash of each asset, used both in URLs (so they can be cached for a
 /// year) and by the asset handler to recognise a current URL.
-pub(super) fn asset_versions() -> HashMap<String, String> {
+pub fn asset_versions() -> HashMap<String, String> {
     AssetFiles::iter()
         .filter_map(|name| {
             let file = AssetFiles::get(&name)?;
@@ -102,6 +102,20 @@ impl Templates {
     pub fn render(&self, name: &str, view: &impl Serialize) -> Result<String, tera::Error> {
         let mut context = tera::Context::from_serialize(view)?;
         context.insert("lang", "en");
+        self.tera.render(name, &context)
+    }
+
+    /// A page: its own view plus what the layout needs (`layout.viewer`,
+    /// `layout.csrf_token`).
+    pub fn render_page(
+        &self,
+        name: &str,
+        view: &impl Serialize,
+        layout: &impl Serialize,
+    ) -> Result<String, tera::Error> {
+        let mut context = tera::Context::from_serialize(view)?;
+        context.insert("lang", "en");
+        context.insert("layout", layout);
         self.tera.render(name, &context)
     }
 

@@ -1,0 +1,137 @@
+//! Who is asking: the session cookie (a random token whose digest is looked
+//! up in the database, so any instance can serve any request) and the
+//! anti-forgery token every form sends back.
+
+use super::{AppState, WebError};
+use crate::domain::token::SecretToken;
+use crate::domain::user::SignedInUser;
+use crate::services::accounts;
+use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
+use actix_web::dev::Payload;
+use actix_web::{web, FromRequest, HttpRequest};
+use chrono::Utc;
+use std::future::Future;
+use std::pin::Pin;
+
+pub const SESSION_COOKIE: &str = "rt_session";
+/// Anti-forgery token for visitors without a session (registration, sign-in).
+pub const CSRF_COOKIE: &str = "rt_csrf";
+
+pub struct Viewer {
+    pub user: Option<SignedInUser>,
+    anonymous_csrf: Option<String>,
+    /// A fresh anti-forgery token the response must set as a cookie.
+    pub new_csrf_cookie: Option<String>,
+    pub secure_cookies: bool,
+    pub client: String,
+}
+
+impl Viewer {
+    /// The token forms must carry.
+    pub fn csrf_token(&self) -> &str {
+        match &self.user {
+            Some(user) => &user.csrf_token,
+            None => self
+                .anonymous_csrf
+                .as_deref()
+                .or(self.new_csrf_cookie.as_deref())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Refuses a state-changing request whose form did not come from us.
+    pub fn check_csrf(&self, submitted: &str) -> Result<(), WebError> {
+        let expected = match &self.user {
+            Some(user) => Some(user.csrf_token.as_str()),
+            None => self.anonymous_csrf.as_deref(),
+        };
+        match expected {
+            Some(expected) if !expected.is_empty() && constant_time_eq(expected.as_bytes(), submitted.as_bytes()) => Ok(()),
+            _ => Err(WebError::Forbidden(
+                "This form has expired or did not come from this site. Go back, reload the page and send it again."
+                    .into(),
+            )),
+        }
+    }
+
+    pub fn require_user(&self) -> Option<&SignedInUser> {
+        self.user.as_ref()
+    }
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+pub fn session_cookie(token: &str, secure: bool, max_age_days: i64) -> Cookie<'static> {
+    Cookie::build(SESSION_COOKIE, token.to_owned())
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(secure)
+        .max_age(CookieDuration::days(max_age_days))
+        .finish()
+}
+
+pub fn removed_session_cookie(secure: bool) -> Cookie<'static> {
+    let mut cookie = session_cookie("", secure, 0);
+    cookie.make_removal();
+    cookie
+}
+
+pub fn csrf_cookie(token: &str, secure: bool) -> Cookie<'static> {
+    Cookie::build(CSRF_COOKIE, token.to_owned())
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(secure)
+        .finish()
+}
+
+impl FromRequest for Viewer {
+    type Error = WebError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = request.app_data::<web::Data<AppState>>().cloned();
+        let session = request.cookie(SESSION_COOKIE).map(|c| c.value().to_owned());
+        let anonymous_csrf = request
+            .cookie(CSRF_COOKIE)
+            .map(|c| c.value().to_owned())
+            .filter(|v| !v.is_empty());
+        let client = request
+            .peer_addr()
+            .map(|a| a.ip().to_string())
+            .unwrap_or_else(|| "unknown".into());
+        Box::pin(async move {
+            let state = state.ok_or_else(|| WebError::Internal("no application state".into()))?;
+            let user = match session {
+                Some(cookie) if !cookie.is_empty() => {
+                    state
+                        .db(move |conn| accounts::current_user(conn, &cookie, Utc::now()))
+                        .await?
+                }
+                _ => None,
+            };
+            let new_csrf_cookie = (user.is_none() && anonymous_csrf.is_none())
+                .then(|| SecretToken::generate().expose().to_owned());
+            Ok(Viewer {
+                user,
+                anonymous_csrf,
+                new_csrf_cookie,
+                secure_cookies: state.base_url.scheme() == "https",
+                client,
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn tokens_compare_in_full() {
+        assert!(super::constant_time_eq(b"abc", b"abc"));
+        assert!(!super::constant_time_eq(b"abc", b"abd"));
+        assert!(!super::constant_time_eq(b"abc", b"ab"));
+    }
+}
