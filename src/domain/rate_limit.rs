@@ -21,6 +21,14 @@ pub const REGISTRATION_PER_ADDRESS: Limit = Limit {
     max_hits: 10,
     window: Duration::hours(1),
 };
+pub const RESET_PER_ADDRESS: Limit = Limit {
+    max_hits: 10,
+    window: Duration::hours(1),
+};
+pub const RESET_PER_ACCOUNT: Limit = Limit {
+    max_hits: 3,
+    window: Duration::hours(1),
+};
 pub const VERIFICATION_RESEND_PER_ACCOUNT: Limit = Limit {
     max_hits: 3,
     window: Duration::hours(1),

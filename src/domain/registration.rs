@@ -49,12 +49,12 @@ pub fn check_password(
     Ok(())
 }
 
-pub fn validate(input: &RegistrationInput) -> Result<ValidRegistration, Vec<InvalidField>> {
+/// The public identity fields of a profile, as at registration and on the
+/// account page.
+pub fn validate_profile(
+    input: &RegistrationInput,
+) -> Result<(Affiliation, Option<Gender>), Vec<InvalidField>> {
     let mut errors = Vec::new();
-    let email = EmailAddress::parse("email", &input.email)
-        .map_err(|e| errors.push(e))
-        .ok();
-    let _ = check_password("password", &input.password, &input.email).map_err(|e| errors.push(e));
     let display_name = parse_display_name("display_name", &input.display_name)
         .map_err(|e| errors.push(e))
         .ok();
@@ -62,7 +62,7 @@ pub fn validate(input: &RegistrationInput) -> Result<ValidRegistration, Vec<Inva
     if organisation.is_empty() || organisation.chars().count() > 200 {
         errors.push(InvalidField::new(
             "organisation",
-            "must be 1 to 200 characters long (write \"None\" if you speak for yourself)",
+            "must be 1 to 200 characters long (write None if you speak for yourself)",
         ));
     }
     let organisation_type = match input.organisation_type.as_str() {
@@ -92,28 +92,40 @@ pub fn validate(input: &RegistrationInput) -> Result<ValidRegistration, Vec<Inva
             .map_err(|e| errors.push(e))
             .ok(),
     };
+    match (display_name, organisation_type, country) {
+        (Some(display_name), Some(kind), Some(country)) if errors.is_empty() => Ok((
+            Affiliation {
+                display_name,
+                organisation: organisation.to_owned(),
+                organisation_type: Some(kind),
+                country: Some(country),
+            },
+            gender,
+        )),
+        _ => Err(errors),
+    }
+}
+
+pub fn validate(input: &RegistrationInput) -> Result<ValidRegistration, Vec<InvalidField>> {
+    let mut errors = Vec::new();
+    let email = EmailAddress::parse("email", &input.email)
+        .map_err(|e| errors.push(e))
+        .ok();
+    let _ = check_password("password", &input.password, &input.email).map_err(|e| errors.push(e));
+    let profile = validate_profile(input).map_err(|e| errors.extend(e)).ok();
     if !input.consent {
         errors.push(InvalidField::new(
             "consent",
             "you must accept the terms to take part",
         ));
     }
-    match (email, display_name, organisation_type, country) {
-        (Some(email), Some(display_name), Some(organisation_type), Some(country))
-            if errors.is_empty() =>
-        {
-            Ok(ValidRegistration {
-                email,
-                password: input.password.clone(),
-                affiliation: Affiliation {
-                    display_name,
-                    organisation: organisation.to_owned(),
-                    organisation_type: Some(organisation_type),
-                    country: Some(country),
-                },
-                gender,
-            })
-        }
+    match (email, profile) {
+        (Some(email), Some((affiliation, gender))) if errors.is_empty() => Ok(ValidRegistration {
+            email,
+            password: input.password.clone(),
+            affiliation,
+            gender,
+        }),
         _ => Err(errors),
     }
 }

@@ -322,3 +322,218 @@ pub fn sign_out_everywhere(
 ) -> Result<usize, ServiceError> {
     Ok(sessions::delete_all_of_user(conn, &user.id.to_string())?)
 }
+
+/// How long a password-reset link works.
+pub const RESET_LINK_LIFETIME: Duration = Duration::hours(1);
+
+/// Sends a reset link when the address has an active account, and nothing
+/// otherwise; the page says the same either way.
+pub fn request_password_reset(
+    conn: &mut AnyConnection,
+    email: EmailContext<'_>,
+    address: &str,
+    client: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let Ok(address) = EmailAddress::parse("email", address) else {
+        return Err(ServiceError::Invalid(InvalidField::new(
+            "email",
+            "must be an email address such as name@example.org",
+        )));
+    };
+    conn.transaction(|conn| {
+        rate_limits::hit(
+            conn,
+            &format!("reset:address:{client}"),
+            rate_limit::RESET_PER_ADDRESS,
+            now,
+        )?;
+        rate_limits::hit(
+            conn,
+            &format!("reset:account:{}", address.normalized),
+            rate_limit::RESET_PER_ACCOUNT,
+            now,
+        )?;
+        let Some(account) =
+            users::credentials(conn, &address.normalized)?.filter(|c| !c.deactivated)
+        else {
+            return Ok(());
+        };
+        let (recipient, name) = users::contact(conn, &account.id)?.unwrap_or_default();
+        let token = SecretToken::generate();
+        tokens::insert(
+            conn,
+            &token.digest(),
+            &account.id,
+            "reset_password",
+            None,
+            now,
+            now + RESET_LINK_LIFETIME,
+        )?;
+        let view = LinkEmail {
+            name: &name,
+            link: email.link(&format!("reset-password/new?token={}", token.expose())),
+            expires: "one hour",
+        };
+        outbox::enqueue(
+            conn,
+            &email.compose("reset_password", &recipient, &view, None)?,
+            now,
+        )?;
+        Ok(())
+    })
+}
+
+/// Sets a new password from a reset link. Every session of the account
+/// ends, and the address counts as confirmed: the link reached it.
+pub fn reset_password(
+    conn: &mut AnyConnection,
+    token: &str,
+    new_password: &str,
+    now: DateTime<Utc>,
+) -> Result<LinkOutcome, ServiceError> {
+    registration::check_password("password", new_password, "")?;
+    let Some(token) = SecretToken::from_presented(token) else {
+        return Ok(LinkOutcome::Unknown);
+    };
+    let hash = passwords::hash_password(new_password)
+        .map_err(|e| ServiceError::Template(format!("password hashing failed: {e}")))?;
+    conn.transaction(|conn| {
+        Ok(
+            match tokens::redeem(conn, &token.digest(), "reset_password", now)? {
+                Redeemed::Fresh { user_id, .. } => {
+                    users::update_password(conn, &user_id, &hash, now)?;
+                    users::mark_verified(conn, &user_id, now)?;
+                    sessions::delete_all_of_user(conn, &user_id)?;
+                    LinkOutcome::Done
+                }
+                Redeemed::Expired => LinkOutcome::Expired,
+                Redeemed::AlreadyUsed => LinkOutcome::AlreadyUsed,
+                Redeemed::Unknown => LinkOutcome::Unknown,
+            },
+        )
+    })
+}
+
+fn check_current_password(
+    conn: &mut AnyConnection,
+    user: &SignedInUser,
+    password: &str,
+) -> Result<(), ServiceError> {
+    let hash = users::password_hash(conn, &user.id.to_string())?.unwrap_or_default();
+    if passwords::verify_password(password, &hash) {
+        Ok(())
+    } else {
+        Err(ServiceError::Invalid(InvalidField::new(
+            "current_password",
+            "is not your current password",
+        )))
+    }
+}
+
+/// Changes the password; the account's other sessions end.
+pub fn change_password(
+    conn: &mut AnyConnection,
+    user: &SignedInUser,
+    current: &str,
+    new_password: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    check_current_password(conn, user, current)?;
+    registration::check_password("new_password", new_password, &user.email)?;
+    let hash = passwords::hash_password(new_password)
+        .map_err(|e| ServiceError::Template(format!("password hashing failed: {e}")))?;
+    let id = user.id.to_string();
+    conn.transaction(|conn| {
+        users::update_password(conn, &id, &hash, now)?;
+        sessions::delete_others_of_user(conn, &id, &user.session_digest)?;
+        Ok(())
+    })
+}
+
+/// Changes the identity shown beside future comments; comments already
+/// posted keep the identity they were posted under.
+pub fn update_profile(
+    conn: &mut AnyConnection,
+    user: &SignedInUser,
+    input: &RegistrationInput,
+    now: DateTime<Utc>,
+) -> Result<(), Vec<InvalidField>> {
+    let (affiliation, gender) = registration::validate_profile(input)?;
+    users::update_profile(conn, &user.id.to_string(), &affiliation, gender, now).map_err(|e| {
+        vec![InvalidField::new(
+            "form",
+            format!("could not be saved: {e}"),
+        )]
+    })
+}
+
+/// Everything stored about the account, as its owner downloads it.
+pub fn export_data(
+    conn: &mut AnyConnection,
+    user: &SignedInUser,
+) -> Result<serde_json::Value, ServiceError> {
+    let id = user.id.to_string();
+    let row = users::export_row(conn, &id)?.ok_or(ServiceError::NotFound("account"))?;
+    let comments: Vec<serde_json::Value> = crate::db::queries::comments::by_author(conn, &id)?
+        .into_iter()
+        .map(|(c, consultation, roundtable)| {
+            serde_json::json!({
+                "reference": c.reference,
+                "consultation": consultation,
+                "roundtable": roundtable,
+                "status": c.status,
+                "body_markdown": c.body_markdown,
+                "shown_as": {
+                    "display_name": c.author_name,
+                    "organisation": c.author_organisation,
+                    "organisation_type": c.author_organisation_type,
+                    "country": c.author_country_code,
+                },
+                "decision_reason": c.decision_reason,
+                "decision_note": c.decision_note,
+                "created_at": c.created_at.and_utc(),
+                "edited_at": c.edited_at.map(|t| t.and_utc()),
+            })
+        })
+        .collect();
+    Ok(serde_json::json!({
+        "format": "roundtable-account-export",
+        "version": 1,
+        "account": {
+            "id": row.id,
+            "email": row.email,
+            "display_name": row.display_name,
+            "organisation": row.organisation,
+            "organisation_type": row.organisation_type,
+            "country": row.country_code,
+            "gender": row.gender,
+            "role": row.role,
+            "preferred_language": row.preferred_language,
+            "verified_at": row.verified_at.map(|t| t.and_utc()),
+            "consented_at": row.consented_at.map(|t| t.and_utc()),
+            "created_at": row.created_at.and_utc(),
+        },
+        "comments": comments,
+    }))
+}
+
+/// Erases the account's personal data. Comments stay, attributed to "Former
+/// participant", unless `withdraw_comments`.
+pub fn delete_account(
+    conn: &mut AnyConnection,
+    user: &SignedInUser,
+    password: &str,
+    withdraw_comments: bool,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    check_current_password(conn, user, password)?;
+    let id = user.id.to_string();
+    conn.transaction(|conn| {
+        crate::db::queries::comments::anonymise_author(conn, &id, withdraw_comments)?;
+        sessions::delete_all_of_user(conn, &id)?;
+        tokens::delete_all_of_user(conn, &id)?;
+        users::erase(conn, &id, now)?;
+        Ok(())
+    })
+}

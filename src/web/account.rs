@@ -26,7 +26,15 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route(
             "/account/verification-link",
             web::post().to(resend_verification),
-        );
+        )
+        .route("/account/profile", web::post().to(update_profile))
+        .route("/account/password", web::post().to(change_password))
+        .route("/account/data.json", web::get().to(download_data))
+        .route("/account/delete", web::post().to(delete_account))
+        .route("/reset-password", web::get().to(reset_request_form))
+        .route("/reset-password", web::post().to(request_reset))
+        .route("/reset-password/new", web::get().to(new_password_form))
+        .route("/reset-password/new", web::post().to(set_new_password));
 }
 
 #[derive(Serialize)]
@@ -42,6 +50,8 @@ struct FormView<'a> {
     title: &'a str,
     values: HashMap<&'static str, String>,
     errors: HashMap<&'static str, String>,
+    /// The same messages in the order of the form, for the summary at the top.
+    error_summary: Vec<(&'static str, String)>,
     organisation_types: Vec<Choice>,
     countries: Vec<Choice>,
     genders: Vec<Choice>,
@@ -54,6 +64,7 @@ impl<'a> FormView<'a> {
             title,
             values: HashMap::new(),
             errors: HashMap::new(),
+            error_summary: Vec::new(),
             organisation_types: OrganisationType::ALL
                 .iter()
                 .map(|t| Choice {
@@ -81,7 +92,11 @@ impl<'a> FormView<'a> {
 
     fn with_errors(mut self, errors: Vec<InvalidField>) -> Self {
         for error in errors {
-            self.errors.entry(error.field).or_insert(error.message);
+            if !self.errors.contains_key(error.field) {
+                self.error_summary
+                    .push((error.field, error.message.clone()));
+                self.errors.insert(error.field, error.message);
+            }
         }
         self
     }
@@ -356,15 +371,52 @@ async fn sign_out_everywhere(
 
 #[derive(Serialize)]
 struct AccountView<'a> {
-    title: &'a str,
     name: &'a str,
     email: &'a str,
-    organisation: &'a str,
-    organisation_type: Option<&'static str>,
-    country: Option<&'static str>,
     role: &'static str,
     verified: bool,
-    notice: Option<&'a str>,
+    #[serde(flatten)]
+    form: FormView<'a>,
+}
+
+fn account_page(
+    state: &AppState,
+    viewer: &Viewer,
+    status: StatusCode,
+    notice: Option<&str>,
+    errors: Vec<InvalidField>,
+    typed: Option<HashMap<&'static str, String>>,
+) -> Result<HttpResponse, WebError> {
+    let Some(user) = viewer.require_user() else {
+        return Ok(redirect("/sign-in"));
+    };
+    let a = &user.affiliation;
+    let mut form = FormView::new("Your account").with_errors(errors);
+    form.notice = notice;
+    form.values = typed.unwrap_or_else(|| {
+        HashMap::from([
+            ("display_name", a.display_name.clone()),
+            ("organisation", a.organisation.clone()),
+            (
+                "organisation_type",
+                a.organisation_type
+                    .map(|t| t.code().to_owned())
+                    .unwrap_or_default(),
+            ),
+            (
+                "country",
+                a.country.map(|c| c.code().to_owned()).unwrap_or_default(),
+            ),
+        ])
+    });
+    let view = AccountView {
+        name: &a.display_name,
+        email: &user.email,
+        role: user.role.label(),
+        verified: user.verified,
+        form,
+    };
+    state.render_with_status(status, "pages/account/account.html", &view, viewer)
 }
 
 async fn account(
@@ -372,24 +424,319 @@ async fn account(
     viewer: Viewer,
     query: web::Query<HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
-    let Some(user) = viewer.require_user() else {
-        return Ok(redirect("/sign-in"));
-    };
-    let a = &user.affiliation;
-    let view = AccountView {
-        title: "Your account",
-        name: &a.display_name,
-        email: &user.email,
-        organisation: &a.organisation,
-        organisation_type: a.organisation_type.map(|t| t.label()),
-        country: a.country.map(|c| c.name()),
-        role: user.role.label(),
-        verified: user.verified,
-        notice: query
+    let notice = match query.get("saved").map(String::as_str) {
+        Some("profile") => Some("Your profile is saved. Comments you post from now on show it."),
+        Some("password") => Some("Your password is changed. Your other sessions have ended."),
+        _ => query
             .get("sent")
             .map(|_| "A new link is on its way. It works for 48 hours."),
     };
-    state.render("pages/account/account.html", &view, &viewer)
+    account_page(&state, &viewer, StatusCode::OK, notice, vec![], None)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ProfileForm {
+    csrf_token: String,
+    display_name: String,
+    organisation: String,
+    organisation_type: String,
+    country: String,
+    gender: String,
+}
+
+async fn update_profile(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: web::Form<ProfileForm>,
+) -> Result<HttpResponse, WebError> {
+    let form = form.into_inner();
+    viewer.check_csrf(&form.csrf_token)?;
+    let Some(user) = viewer.user.clone() else {
+        return Ok(redirect("/sign-in"));
+    };
+    let input = RegistrationInput {
+        display_name: form.display_name,
+        organisation: form.organisation,
+        organisation_type: form.organisation_type,
+        country: form.country,
+        gender: form.gender,
+        ..RegistrationInput::default()
+    };
+    let typed = HashMap::from([
+        ("display_name", input.display_name.clone()),
+        ("organisation", input.organisation.clone()),
+        ("organisation_type", input.organisation_type.clone()),
+        ("country", input.country.clone()),
+        ("gender", input.gender.clone()),
+    ]);
+    let saved = state
+        .db(move |conn| Ok(accounts::update_profile(conn, &user, &input, Utc::now())))
+        .await?;
+    match saved {
+        Ok(()) => Ok(redirect("/account?saved=profile")),
+        Err(errors) => account_page(
+            &state,
+            &viewer,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            None,
+            errors,
+            Some(typed),
+        ),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct PasswordForm {
+    csrf_token: String,
+    current_password: String,
+    new_password: String,
+}
+
+async fn change_password(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: web::Form<PasswordForm>,
+) -> Result<HttpResponse, WebError> {
+    let form = form.into_inner();
+    viewer.check_csrf(&form.csrf_token)?;
+    let Some(user) = viewer.user.clone() else {
+        return Ok(redirect("/sign-in"));
+    };
+    let changed = state
+        .db(move |conn| {
+            accounts::change_password(
+                conn,
+                &user,
+                &form.current_password,
+                &form.new_password,
+                Utc::now(),
+            )
+        })
+        .await;
+    match changed {
+        Ok(()) => Ok(redirect("/account?saved=password")),
+        Err(WebError::InvalidParameter { name, reason }) => {
+            let field = if name == "current_password" {
+                "current_password"
+            } else {
+                "new_password"
+            };
+            account_page(
+                &state,
+                &viewer,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                None,
+                vec![InvalidField::new(field, reason)],
+                None,
+            )
+        }
+        Err(other) => Err(other),
+    }
+}
+
+async fn download_data(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+) -> Result<HttpResponse, WebError> {
+    let Some(user) = viewer.user.clone() else {
+        return Ok(redirect("/sign-in"));
+    };
+    let data = state
+        .db(move |conn| accounts::export_data(conn, &user))
+        .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            "attachment; filename=\"roundtable-my-data.json\"",
+        ))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(data))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct DeleteForm {
+    csrf_token: String,
+    #[serde(rename = "delete_password")]
+    password: String,
+    withdraw_comments: Option<String>,
+}
+
+async fn delete_account(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: web::Form<DeleteForm>,
+) -> Result<HttpResponse, WebError> {
+    let form = form.into_inner();
+    viewer.check_csrf(&form.csrf_token)?;
+    let Some(user) = viewer.user.clone() else {
+        return Ok(redirect("/sign-in"));
+    };
+    let withdraw = form.withdraw_comments.is_some();
+    let deleted = state
+        .db(move |conn| accounts::delete_account(conn, &user, &form.password, withdraw, Utc::now()))
+        .await;
+    match deleted {
+        Ok(()) => {
+            let anonymous = Viewer::anonymous_like(&viewer);
+            let message = Message::new(
+                "Your account is deleted",
+                "Your personal data is erased. Comments you chose to keep are shown as by a former participant.",
+            );
+            let mut response = state.render("pages/account/message.html", &message, &anonymous)?;
+            response
+                .add_removal_cookie(&removed_session_cookie(viewer.secure_cookies))
+                .ok();
+            Ok(response)
+        }
+        Err(WebError::InvalidParameter { reason, .. }) => account_page(
+            &state,
+            &viewer,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            None,
+            vec![InvalidField::new("delete_password", reason)],
+            None,
+        ),
+        Err(other) => Err(other),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ResetRequestForm {
+    csrf_token: String,
+    email: String,
+}
+
+async fn reset_request_form(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+) -> Result<HttpResponse, WebError> {
+    state.render(
+        "pages/account/reset_request.html",
+        &FormView::new("Reset your password"),
+        &viewer,
+    )
+}
+
+async fn request_reset(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: web::Form<ResetRequestForm>,
+) -> Result<HttpResponse, WebError> {
+    let form = form.into_inner();
+    viewer.check_csrf(&form.csrf_token)?;
+    let (address, client, app) = (form.email.clone(), viewer.client.clone(), state.clone());
+    let requested = state
+        .db(move |conn| {
+            accounts::request_password_reset(
+                conn,
+                app.email_context(),
+                &address,
+                &client,
+                Utc::now(),
+            )
+        })
+        .await;
+    match requested {
+        Ok(()) => {
+            let detail = format!(
+                "If {} belongs to an account, a link to choose a new password is on its way. It works for one hour.",
+                form.email.trim()
+            );
+            state.render(
+                "pages/account/message.html",
+                &Message::new("Check your inbox", &detail),
+                &viewer,
+            )
+        }
+        Err(WebError::InvalidParameter { name, reason }) if name == "email" => {
+            let mut view = FormView::new("Reset your password")
+                .with_errors(vec![InvalidField::new("email", reason)]);
+            view.values.insert("email", form.email);
+            state.render_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "pages/account/reset_request.html",
+                &view,
+                &viewer,
+            )
+        }
+        Err(other) => Err(other),
+    }
+}
+
+async fn new_password_form(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    query: web::Query<HashMap<String, String>>,
+) -> Result<HttpResponse, WebError> {
+    let mut view = FormView::new("Choose a new password");
+    view.values
+        .insert("token", query.get("token").cloned().unwrap_or_default());
+    state.render("pages/account/reset_new.html", &view, &viewer)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct NewPasswordForm {
+    csrf_token: String,
+    token: String,
+    password: String,
+}
+
+async fn set_new_password(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: web::Form<NewPasswordForm>,
+) -> Result<HttpResponse, WebError> {
+    let form = form.into_inner();
+    viewer.check_csrf(&form.csrf_token)?;
+    let token = form.token.clone();
+    let outcome = state
+        .db(move |conn| accounts::reset_password(conn, &form.token, &form.password, Utc::now()))
+        .await;
+    let (status, title, detail) = match outcome {
+        Ok(LinkOutcome::Done) => (
+            StatusCode::OK,
+            "Password changed",
+            "Your new password is set and every session has ended. Sign in with the new password.",
+        ),
+        Ok(LinkOutcome::Expired) => (
+            StatusCode::GONE,
+            "This link has expired",
+            "Reset links work for one hour. Ask for a new one.",
+        ),
+        Ok(LinkOutcome::AlreadyUsed) => (
+            StatusCode::GONE,
+            "This link was already used",
+            "Each link works once. Ask for a new one if you need to.",
+        ),
+        Ok(LinkOutcome::Unknown) => (
+            StatusCode::NOT_FOUND,
+            "Unknown link",
+            "This link is not one we sent, or it was copied incompletely.",
+        ),
+        Err(WebError::InvalidParameter { reason, .. }) => {
+            let mut view = FormView::new("Choose a new password")
+                .with_errors(vec![InvalidField::new("password", reason)]);
+            view.values.insert("token", token);
+            return state.render_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "pages/account/reset_new.html",
+                &view,
+                &viewer,
+            );
+        }
+        Err(other) => return Err(other),
+    };
+    state.render_with_status(
+        status,
+        "pages/account/message.html",
+        &Message::new(title, detail),
+        &viewer,
+    )
 }
 
 async fn resend_verification(

@@ -54,6 +54,18 @@ impl Viewer {
         }
     }
 
+    /// The same visitor once signed out (after deleting the account).
+    pub fn anonymous_like(other: &Viewer) -> Viewer {
+        let token = SecretToken::generate().expose().to_owned();
+        Viewer {
+            user: None,
+            anonymous_csrf: None,
+            new_csrf_cookie: Some(token),
+            secure_cookies: other.secure_cookies,
+            client: other.client.clone(),
+        }
+    }
+
     pub fn require_user(&self) -> Option<&SignedInUser> {
         self.user.as_ref()
     }

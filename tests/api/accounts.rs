@@ -162,6 +162,23 @@ async fn a_form_with_mistakes_comes_back_with_messages_and_what_was_typed() {
         );
         assert!(!html.contains("password123"), "never the password");
         assert!(!html.contains(r#"id="display_name-error""#));
+        let summary: Vec<usize> = [
+            "#email\"",
+            "#password\"",
+            "#organisation_type\"",
+            "#country\"",
+            "#consent\"",
+        ]
+        .iter()
+        .map(|anchor| {
+            html.find(anchor)
+                .unwrap_or_else(|| panic!("{anchor} in the summary"))
+        })
+        .collect();
+        assert!(
+            summary.windows(2).all(|w| w[0] < w[1]),
+            "the summary follows the form's order"
+        );
     }
 }
 

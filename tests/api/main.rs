@@ -5,6 +5,7 @@
 mod fixtures;
 mod helpers;
 
+mod account_privacy;
 mod accounts;
 mod api;
 mod cli;

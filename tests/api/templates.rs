@@ -29,6 +29,16 @@ async fn every_page_template_renders() {
             "/verify-email?token=abc".to_owned(),
             200,
         ),
+        (
+            "pages/account/reset_request.html",
+            "/reset-password".to_owned(),
+            200,
+        ),
+        (
+            "pages/account/reset_new.html",
+            "/reset-password/new?token=abc".to_owned(),
+            200,
+        ),
     ];
     let reached_by_a_flow = [
         "pages/account/check_inbox.html",
@@ -98,7 +108,7 @@ async fn every_page_template_renders() {
 #[test]
 fn every_email_has_a_subject_and_both_bodies() {
     let templates = Templates::load().expect("templates compile");
-    for name in ["verify_email", "account_exists"] {
+    for name in ["verify_email", "account_exists", "reset_password"] {
         let view = serde_json::json!({ "name": "Ana <b>", "link": "https://roundtable.test/x?a=1&b=2", "expires": "48 hours" });
         let email = templates
             .render_email(name, &view)

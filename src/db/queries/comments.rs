@@ -209,3 +209,46 @@ pub fn insert(conn: &mut AnyConnection, comment: &NewComment) -> Result<String, 
         .execute(conn)?;
     Ok(row.reference)
 }
+
+/// An author's comments, newest first, with their roundtable's slugs, for
+/// the author's data download.
+pub fn by_author(
+    conn: &mut AnyConnection,
+    author: &str,
+) -> Result<Vec<(CommentRow, String, String)>, StorageError> {
+    use crate::db::schema::{consultations, roundtables};
+    Ok(comments::table
+        .inner_join(roundtables::table.inner_join(consultations::table))
+        .filter(comments::author_id.eq(author))
+        .order(comments::created_at.desc())
+        .select((
+            CommentRow::as_select(),
+            consultations::slug,
+            roundtables::slug,
+        ))
+        .load(conn)?)
+}
+
+/// Replaces the identity on an erased author's comments with "Former
+/// participant", and withdraws them when asked.
+pub fn anonymise_author(
+    conn: &mut AnyConnection,
+    author: &str,
+    withdraw: bool,
+) -> Result<usize, StorageError> {
+    let mine = comments::table.filter(comments::author_id.eq(author));
+    let changed = diesel::update(mine)
+        .set((
+            comments::author_name.eq("Former participant"),
+            comments::author_organisation.eq(""),
+            comments::author_organisation_type.eq(None::<String>),
+            comments::author_country_code.eq(None::<String>),
+        ))
+        .execute(conn)?;
+    if withdraw {
+        diesel::update(comments::table.filter(comments::author_id.eq(author)))
+            .set(comments::status.eq(CommentStatus::Withdrawn.code()))
+            .execute(conn)?;
+    }
+    Ok(changed)
+}

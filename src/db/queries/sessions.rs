@@ -94,3 +94,17 @@ pub fn delete_expired(conn: &mut AnyConnection, now: DateTime<Utc>) -> Result<us
             .execute(conn)?,
     )
 }
+
+/// Ends the account's other sessions (after a password change).
+pub fn delete_others_of_user(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    keep: &str,
+) -> Result<usize, StorageError> {
+    Ok(diesel::delete(
+        sessions::table
+            .filter(sessions::user_id.eq(user_id))
+            .filter(sessions::id.ne(keep)),
+    )
+    .execute(conn)?)
+}

@@ -84,3 +84,9 @@ pub fn redeem(
         Redeemed::AlreadyUsed
     })
 }
+
+pub fn delete_all_of_user(conn: &mut AnyConnection, user_id: &str) -> Result<(), StorageError> {
+    diesel::delete(one_time_tokens::table.filter(one_time_tokens::user_id.eq(user_id)))
+        .execute(conn)?;
+    Ok(())
+}

@@ -137,3 +137,77 @@ pub fn mark_verified(
     .execute(conn)?;
     Ok(())
 }
+
+pub fn update_password(
+    conn: &mut AnyConnection,
+    id: &str,
+    hash: &str,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    diesel::update(users::table.filter(users::id.eq(id)))
+        .set((
+            users::password_hash.eq(hash),
+            users::updated_at.eq(naive(now)),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn password_hash(conn: &mut AnyConnection, id: &str) -> Result<Option<String>, StorageError> {
+    Ok(users::table
+        .filter(users::id.eq(id))
+        .select(users::password_hash)
+        .first::<Option<String>>(conn)
+        .optional()?
+        .flatten())
+}
+
+pub fn update_profile(
+    conn: &mut AnyConnection,
+    id: &str,
+    affiliation: &crate::domain::affiliation::Affiliation,
+    gender: Option<crate::domain::affiliation::Gender>,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    diesel::update(users::table.filter(users::id.eq(id)))
+        .set((
+            users::display_name.eq(&affiliation.display_name),
+            users::organisation.eq(&affiliation.organisation),
+            users::organisation_type.eq(affiliation.organisation_type.map(|t| t.code())),
+            users::country_code.eq(affiliation.country.map(|c| c.code())),
+            users::gender.eq(gender.map(|g| g.code())),
+            users::updated_at.eq(naive(now)),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Everything stored about an account, for its owner's download.
+pub fn export_row(conn: &mut AnyConnection, id: &str) -> Result<Option<UserRow>, StorageError> {
+    Ok(users::table
+        .filter(users::id.eq(id))
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Erases the personal data of an account; the row stays so that history
+/// (decisions, assignments) keeps its shape.
+pub fn erase(conn: &mut AnyConnection, id: &str, now: DateTime<Utc>) -> Result<(), StorageError> {
+    let placeholder = format!("erased-{id}@invalid");
+    diesel::update(users::table.filter(users::id.eq(id)))
+        .set((
+            users::email.eq(&placeholder),
+            users::email_normalized.eq(&placeholder),
+            users::display_name.eq("Former participant"),
+            users::organisation.eq(""),
+            users::organisation_type.eq(None::<String>),
+            users::country_code.eq(None::<String>),
+            users::gender.eq(None::<String>),
+            users::password_hash.eq(None::<String>),
+            users::erased_at.eq(naive(now)),
+            users::updated_at.eq(naive(now)),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
