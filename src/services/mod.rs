@@ -3,6 +3,7 @@
 //! `ServiceError`. Nothing here sees an HTTP request.
 
 pub mod accounts;
+pub mod admin;
 pub mod demo;
 pub mod emails;
 pub mod pages;
@@ -12,7 +13,7 @@ pub mod rate_limits;
 use crate::db::StorageError;
 use crate::domain::InvalidField;
 
-/// Which error belongs where: `NotFound`, `Invalid` and `RateLimited` are
+/// Which error belongs where: `NotFound`, `Invalid`, `Forbidden` and `RateLimited` are
 /// the caller's doing and are shown to them; `Storage`, `Template` and
 /// `BrokenDemoContent` are ours, logged with their cause and shown as a
 /// generic failure.
@@ -26,6 +27,8 @@ pub enum ServiceError {
     Storage(#[from] StorageError),
     #[error("the built-in demo content is broken: {0}")]
     BrokenDemoContent(String),
+    #[error("not allowed: {0}")]
+    Forbidden(&'static str),
     #[error("too many attempts; try again in {retry_after_seconds} s")]
     RateLimited { retry_after_seconds: i64 },
     #[error("an email template failed: {0}")]

@@ -129,12 +129,16 @@ impl From<ServiceError> for WebError {
             ServiceError::NotFound(what) => Self::NotFound(what.into()),
             ServiceError::Invalid(field) => Self::invalid(field.field, field.message),
             ServiceError::Storage(StorageError::Pool(e)) => Self::Unavailable(e.to_string()),
+            ServiceError::Forbidden(reason) => Self::Forbidden(reason.into()),
             ServiceError::RateLimited {
                 retry_after_seconds,
             } => Self::TooManyRequests {
                 retry_after_seconds,
             },
-            other => Self::Internal(other.to_string()),
+            // Listed one by one, so that a new variant must be mapped on purpose.
+            error @ (ServiceError::Storage(_)
+            | ServiceError::Template(_)
+            | ServiceError::BrokenDemoContent(_)) => Self::Internal(error.to_string()),
         }
     }
 }
@@ -295,6 +299,12 @@ mod tests {
             "slug", "bad",
         )));
         assert_eq!(invalid.status_code(), StatusCode::BAD_REQUEST);
+        let forbidden = WebError::from(ServiceError::Forbidden("only administrators"));
+        assert_eq!(forbidden.status_code(), StatusCode::FORBIDDEN);
+        let limited = WebError::from(ServiceError::RateLimited {
+            retry_after_seconds: 5,
+        });
+        assert_eq!(limited.status_code(), StatusCode::TOO_MANY_REQUESTS);
         let broken = WebError::from(ServiceError::BrokenDemoContent("x".into()));
         assert_eq!(broken.status_code(), StatusCode::INTERNAL_SERVER_ERROR);
     }

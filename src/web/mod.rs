@@ -2,6 +2,7 @@
 //! type that maps every failure to a response.
 
 mod account;
+mod admin;
 pub mod api;
 mod assets;
 mod error;
@@ -42,5 +43,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/assets/{file:.+}", web::get().to(assets::serve))
         .configure(pages::routes)
         .configure(account::routes)
+        .configure(admin::routes)
         .default_service(web::to(pages::not_found));
 }

@@ -1,6 +1,7 @@
 use super::session::{csrf_cookie, Viewer};
 use super::WebError;
 use crate::db::{AnyConnection, Pool, StorageError};
+use crate::domain::user::Role;
 use crate::services::emails::EmailContext;
 use crate::services::ServiceError;
 use crate::templates::Templates;
@@ -20,6 +21,8 @@ pub struct Layout {
 pub struct LayoutUser {
     pub name: String,
     pub verified: bool,
+    pub is_staff: bool,
+    pub is_admin: bool,
 }
 
 /// What every handler may use. Holds no state that two instances would need
@@ -70,6 +73,8 @@ impl AppState {
             viewer: viewer.user.as_ref().map(|u| LayoutUser {
                 name: u.affiliation.display_name.clone(),
                 verified: u.verified,
+                is_staff: u.role != Role::Participant,
+                is_admin: u.role == Role::Admin,
             }),
             csrf_token: viewer.csrf_token().to_owned(),
         };

@@ -7,6 +7,7 @@ mod helpers;
 
 mod account_privacy;
 mod accounts;
+mod admin;
 mod api;
 mod cli;
 mod demo;

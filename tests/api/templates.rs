@@ -41,6 +41,9 @@ async fn every_page_template_renders() {
         ),
     ];
     let reached_by_a_flow = [
+        "pages/admin/emails.html",
+        "pages/admin/user.html",
+        "pages/admin/users.html",
         "pages/account/check_inbox.html",
         "pages/account/message.html",
         "pages/account/account.html",
@@ -102,6 +105,20 @@ async fn every_page_template_renders() {
         let (status, account) = browser.get("/account").await;
         assert_eq!(status, 200);
         assert_complete("pages/account/account.html", &account);
+
+        let mut admin = crate::admin::signed_in_admin(&app).await;
+        let (status, users) = admin.get("/admin/users").await;
+        assert_eq!(status, 200);
+        assert_complete("pages/admin/users.html", &users);
+        let id_at = users.find("/admin/users/").unwrap() + "/admin/users/".len();
+        let (status, user) = admin
+            .get(&format!("/admin/users/{}", &users[id_at..id_at + 36]))
+            .await;
+        assert_eq!(status, 200);
+        assert_complete("pages/admin/user.html", &user);
+        let (status, emails) = admin.get("/admin/emails").await;
+        assert_eq!(status, 200);
+        assert_complete("pages/admin/emails.html", &emails);
     }
 }
 

@@ -1,6 +1,7 @@
 //! One module per aggregate. Every function takes the caller's connection, so
 //! services decide the transaction.
 
+pub mod admin;
 pub mod comments;
 pub mod consultations;
 pub mod rate_limits;

@@ -1,0 +1,301 @@
+//! Administration pages: accounts (roles, chairs, deactivation) and the
+//! emails that could not be delivered.
+
+use super::session::Viewer;
+use super::{AppState, WebError};
+use crate::db::queries::admin::{RoundtableLabel, UserFilter};
+use crate::domain::user::{Role, SignedInUser};
+use crate::services::admin;
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpResponse};
+use chrono::Utc;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/admin/users", web::get().to(users))
+        .route("/admin/users/{id}", web::get().to(user))
+        .route("/admin/users/{id}/role", web::post().to(change_role))
+        .route("/admin/users/{id}/active", web::post().to(set_active))
+        .route("/admin/users/{id}/chairs", web::post().to(assign_chair))
+        .route(
+            "/admin/users/{id}/chairs/remove",
+            web::post().to(remove_chair),
+        )
+        .route("/admin/emails", web::get().to(emails))
+        .route("/admin/emails/{id}/retry", web::post().to(retry_email));
+}
+
+fn redirect(to: String) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, to))
+        .finish()
+}
+
+fn to_sign_in() -> Result<HttpResponse, WebError> {
+    Ok(redirect("/sign-in".into()))
+}
+
+#[derive(Serialize)]
+struct UsersView {
+    title: &'static str,
+    users: Vec<crate::db::queries::admin::AccountSummary>,
+    search: String,
+    role: String,
+    verified: String,
+    roles: Vec<(&'static str, &'static str)>,
+}
+
+async fn users(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    query: web::Query<HashMap<String, String>>,
+) -> Result<HttpResponse, WebError> {
+    let Some(actor) = viewer.user.clone() else {
+        return to_sign_in();
+    };
+    let get = |key: &str| query.get(key).cloned().unwrap_or_default();
+    let filter = UserFilter {
+        search: Some(get("q")),
+        role: Role::from_code(&get("role")).map(|r| r.code().to_owned()),
+        verified: match get("verified").as_str() {
+            "yes" => Some(true),
+            "no" => Some(false),
+            _ => None,
+        },
+    };
+    let users = state
+        .db(move |conn| admin::list_users(conn, &actor, &filter))
+        .await?;
+    let view = UsersView {
+        title: "Accounts",
+        users,
+        search: get("q"),
+        role: get("role"),
+        verified: get("verified"),
+        roles: Role::ALL.iter().map(|r| (r.code(), r.label())).collect(),
+    };
+    state.render("pages/admin/users.html", &view, &viewer)
+}
+
+#[derive(Serialize)]
+struct UserView {
+    title: String,
+    user: crate::db::queries::admin::AccountSummary,
+    chairs: Vec<RoundtableLabel>,
+    roundtables: Vec<RoundtableLabel>,
+    roles: Vec<(&'static str, &'static str)>,
+    error: Option<String>,
+}
+
+async fn user_page(
+    state: &AppState,
+    viewer: &Viewer,
+    id: String,
+    error: Option<String>,
+) -> Result<HttpResponse, WebError> {
+    let Some(actor) = viewer.user.clone() else {
+        return to_sign_in();
+    };
+    let detail = state
+        .db(move |conn| admin::user_detail(conn, &actor, &id))
+        .await?;
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let view = UserView {
+        title: format!("Account of {}", detail.user.display_name),
+        user: detail.user,
+        chairs: detail.chairs,
+        roundtables: detail.roundtables,
+        roles: Role::ALL.iter().map(|r| (r.code(), r.label())).collect(),
+        error,
+    };
+    state.render_with_status(status, "pages/admin/user.html", &view, viewer)
+}
+
+async fn user(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    user_page(&state, &viewer, path.into_inner(), None).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct AdminForm {
+    csrf_token: String,
+    role: String,
+    active: String,
+    roundtable: String,
+}
+
+/// Runs an administrator's change, then shows the account again: with the
+/// reason on the page when the change was refused.
+async fn act(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    id: String,
+    form: AdminForm,
+    change: impl FnOnce(
+            &mut crate::db::AnyConnection,
+            &SignedInUser,
+            &str,
+            &AdminForm,
+        ) -> Result<(), crate::services::ServiceError>
+        + Send
+        + 'static,
+) -> Result<HttpResponse, WebError> {
+    viewer.check_csrf(&form.csrf_token)?;
+    let Some(actor) = viewer.user.clone() else {
+        return to_sign_in();
+    };
+    let target = id.clone();
+    match state
+        .db(move |conn| change(conn, &actor, &target, &form))
+        .await
+    {
+        Ok(()) => Ok(redirect(format!("/admin/users/{id}"))),
+        Err(WebError::InvalidParameter { reason, .. }) => {
+            user_page(&state, &viewer, id, Some(reason)).await
+        }
+        Err(other) => Err(other),
+    }
+}
+
+async fn change_role(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+    form: web::Form<AdminForm>,
+) -> Result<HttpResponse, WebError> {
+    act(
+        state,
+        viewer,
+        path.into_inner(),
+        form.into_inner(),
+        |conn, actor, id, form| admin::change_role(conn, actor, id, &form.role, Utc::now()),
+    )
+    .await
+}
+
+async fn set_active(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+    form: web::Form<AdminForm>,
+) -> Result<HttpResponse, WebError> {
+    act(
+        state,
+        viewer,
+        path.into_inner(),
+        form.into_inner(),
+        |conn, actor, id, form| {
+            admin::set_active(conn, actor, id, form.active == "true", Utc::now())
+        },
+    )
+    .await
+}
+
+async fn assign_chair(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+    form: web::Form<AdminForm>,
+) -> Result<HttpResponse, WebError> {
+    act(
+        state,
+        viewer,
+        path.into_inner(),
+        form.into_inner(),
+        |conn, actor, id, form| admin::assign_chair(conn, actor, id, &form.roundtable, Utc::now()),
+    )
+    .await
+}
+
+async fn remove_chair(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+    form: web::Form<AdminForm>,
+) -> Result<HttpResponse, WebError> {
+    act(
+        state,
+        viewer,
+        path.into_inner(),
+        form.into_inner(),
+        |conn, actor, id, form| admin::remove_chair(conn, actor, id, &form.roundtable, Utc::now()),
+    )
+    .await
+}
+
+#[derive(Serialize)]
+struct EmailsView {
+    title: &'static str,
+    emails: Vec<DeadEmailView>,
+}
+
+#[derive(Serialize)]
+struct DeadEmailView {
+    id: String,
+    kind: String,
+    recipient: String,
+    subject: String,
+    attempts: i32,
+    last_error: String,
+    created_at: String,
+}
+
+async fn emails(state: web::Data<AppState>, viewer: Viewer) -> Result<HttpResponse, WebError> {
+    let Some(actor) = viewer.user.clone() else {
+        return to_sign_in();
+    };
+    let dead = state
+        .db(move |conn| admin::dead_emails(conn, &actor))
+        .await?;
+    let emails = dead
+        .into_iter()
+        .map(
+            |(id, kind, recipient, subject, attempts, last_error, created_at)| DeadEmailView {
+                id,
+                kind,
+                recipient,
+                subject,
+                attempts,
+                last_error: last_error.unwrap_or_default(),
+                created_at: created_at
+                    .and_utc()
+                    .format("%-d %B %Y, %H:%M UTC")
+                    .to_string(),
+            },
+        )
+        .collect();
+    state.render(
+        "pages/admin/emails.html",
+        &EmailsView {
+            title: "Undelivered emails",
+            emails,
+        },
+        &viewer,
+    )
+}
+
+async fn retry_email(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+    form: web::Form<AdminForm>,
+) -> Result<HttpResponse, WebError> {
+    viewer.check_csrf(&form.csrf_token)?;
+    let Some(actor) = viewer.user.clone() else {
+        return to_sign_in();
+    };
+    let id = path.into_inner();
+    state
+        .db(move |conn| admin::retry_email(conn, &actor, &id, Utc::now()))
+        .await?;
+    Ok(redirect("/admin/emails".into()))
+}
