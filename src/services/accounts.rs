@@ -537,3 +537,110 @@ pub fn delete_account(
         Ok(())
     })
 }
+
+/// Sends a confirmation link to the new address; the account moves there
+/// only when the link is followed. An address that already has an account
+/// gets a notice instead, and the page says the same either way.
+pub fn request_email_change(
+    conn: &mut AnyConnection,
+    email: EmailContext<'_>,
+    user: &SignedInUser,
+    new_address: &str,
+    password: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let new_address = EmailAddress::parse("new_email", new_address)?;
+    check_current_password(conn, user, password)
+        .map_err(|_| InvalidField::new("email_password", "is not your current password"))?;
+    conn.transaction(|conn| {
+        rate_limits::hit(
+            conn,
+            &format!("email-change:account:{}", user.id),
+            rate_limit::RESET_PER_ACCOUNT,
+            now,
+        )?;
+        if users::find_id_by_email(conn, &new_address.normalized)?.is_some() {
+            let view = LinkEmail {
+                name: "",
+                link: email.link("sign-in"),
+                expires: "",
+            };
+            outbox::enqueue(
+                conn,
+                &email.compose("account_exists", &new_address.as_typed, &view, None)?,
+                now,
+            )?;
+            return Ok(());
+        }
+        let token = SecretToken::generate();
+        let id = user.id.to_string();
+        tokens::insert(
+            conn,
+            &token.digest(),
+            &id,
+            "change_email",
+            Some(&new_address.as_typed),
+            now,
+            now + VERIFICATION_LINK_LIFETIME,
+        )?;
+        let view = LinkEmail {
+            name: &user.affiliation.display_name,
+            link: email.link(&format!("confirm-email-change?token={}", token.expose())),
+            expires: "48 hours",
+        };
+        outbox::enqueue(
+            conn,
+            &email.compose("confirm_new_email", &new_address.as_typed, &view, None)?,
+            now,
+        )?;
+        Ok(())
+    })
+}
+
+/// Follows a confirmation link: the account moves to the new address and the
+/// old address is told.
+pub fn confirm_email_change(
+    conn: &mut AnyConnection,
+    email: EmailContext<'_>,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<LinkOutcome, ServiceError> {
+    let Some(token) = SecretToken::from_presented(token) else {
+        return Ok(LinkOutcome::Unknown);
+    };
+    conn.transaction(|conn| {
+        Ok(
+            match tokens::redeem(conn, &token.digest(), "change_email", now)? {
+                Redeemed::Fresh { user_id, new_email } => {
+                    let new_email =
+                        EmailAddress::parse("new_email", new_email.as_deref().unwrap_or_default())?;
+                    let (old_address, name) = users::contact(conn, &user_id)?.unwrap_or_default();
+                    users::change_email(conn, &user_id, &new_email, now).map_err(|e| {
+                        if e.is_unique_violation() {
+                            ServiceError::Invalid(InvalidField::new(
+                                "token",
+                                "another account took this address meanwhile",
+                            ))
+                        } else {
+                            e.into()
+                        }
+                    })?;
+                    let view = LinkEmail {
+                        name: &name,
+                        link: email.link("account"),
+                        expires: "",
+                    };
+                    outbox::enqueue(
+                        conn,
+                        &email.compose("email_changed", &old_address, &view, None)?,
+                        now,
+                    )?;
+                    LinkOutcome::Done
+                }
+                Redeemed::Expired => LinkOutcome::Expired,
+                Redeemed::AlreadyUsed => LinkOutcome::AlreadyUsed,
+                Redeemed::Unknown => LinkOutcome::Unknown,
+            },
+        )
+    })
+}

@@ -31,6 +31,15 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/account/password", web::post().to(change_password))
         .route("/account/data.json", web::get().to(download_data))
         .route("/account/delete", web::post().to(delete_account))
+        .route("/account/email", web::post().to(request_email_change))
+        .route(
+            "/confirm-email-change",
+            web::get().to(confirm_email_change_form),
+        )
+        .route(
+            "/confirm-email-change",
+            web::post().to(confirm_email_change),
+        )
         .route("/reset-password", web::get().to(reset_request_form))
         .route("/reset-password", web::post().to(request_reset))
         .route("/reset-password/new", web::get().to(new_password_form))
@@ -393,22 +402,22 @@ fn account_page(
     let a = &user.affiliation;
     let mut form = FormView::new("Your account").with_errors(errors);
     form.notice = notice;
-    form.values = typed.unwrap_or_else(|| {
-        HashMap::from([
-            ("display_name", a.display_name.clone()),
-            ("organisation", a.organisation.clone()),
-            (
-                "organisation_type",
-                a.organisation_type
-                    .map(|t| t.code().to_owned())
-                    .unwrap_or_default(),
-            ),
-            (
-                "country",
-                a.country.map(|c| c.code().to_owned()).unwrap_or_default(),
-            ),
-        ])
-    });
+    // The stored profile, with what was just typed over it.
+    form.values = HashMap::from([
+        ("display_name", a.display_name.clone()),
+        ("organisation", a.organisation.clone()),
+        (
+            "organisation_type",
+            a.organisation_type
+                .map(|t| t.code().to_owned())
+                .unwrap_or_default(),
+        ),
+        (
+            "country",
+            a.country.map(|c| c.code().to_owned()).unwrap_or_default(),
+        ),
+    ]);
+    form.values.extend(typed.unwrap_or_default());
     let view = AccountView {
         name: &a.display_name,
         email: &user.email,
@@ -601,6 +610,132 @@ async fn delete_account(
         ),
         Err(other) => Err(other),
     }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct EmailChangeForm {
+    csrf_token: String,
+    new_email: String,
+    email_password: String,
+}
+
+async fn request_email_change(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: web::Form<EmailChangeForm>,
+) -> Result<HttpResponse, WebError> {
+    let form = form.into_inner();
+    viewer.check_csrf(&form.csrf_token)?;
+    let Some(user) = viewer.user.clone() else {
+        return Ok(redirect("/sign-in"));
+    };
+    let (new_email, app) = (form.new_email.clone(), state.clone());
+    let requested = state
+        .db(move |conn| {
+            accounts::request_email_change(
+                conn,
+                app.email_context(),
+                &user,
+                &new_email,
+                &form.email_password,
+                Utc::now(),
+            )
+        })
+        .await;
+    match requested {
+        Ok(()) => {
+            let detail = format!(
+                "We sent a link to {}. Your account moves to that address when you follow it; until then nothing changes.",
+                form.new_email.trim()
+            );
+            state.render(
+                "pages/account/message.html",
+                &Message::new("Check the new inbox", &detail),
+                &viewer,
+            )
+        }
+        Err(WebError::InvalidParameter { name, reason }) => {
+            let field = if name == "new_email" {
+                "new_email"
+            } else {
+                "email_password"
+            };
+            let typed = HashMap::from([("new_email", form.new_email)]);
+            account_page(
+                &state,
+                &viewer,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                None,
+                vec![InvalidField::new(field, reason)],
+                Some(typed),
+            )
+        }
+        Err(other) => Err(other),
+    }
+}
+
+async fn confirm_email_change_form(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    query: web::Query<HashMap<String, String>>,
+) -> Result<HttpResponse, WebError> {
+    let token = query.get("token").cloned().unwrap_or_default();
+    let view = HashMap::from([
+        ("title", "Confirm your new email address".to_owned()),
+        ("token", token),
+        ("action", "/confirm-email-change".to_owned()),
+    ]);
+    state.render("pages/account/verify.html", &view, &viewer)
+}
+
+async fn confirm_email_change(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: web::Form<TokenForm>,
+) -> Result<HttpResponse, WebError> {
+    let form = form.into_inner();
+    viewer.check_csrf(&form.csrf_token)?;
+    let app = state.clone();
+    let outcome = state
+        .db(move |conn| {
+            accounts::confirm_email_change(conn, app.email_context(), &form.token, Utc::now())
+        })
+        .await;
+    let (status, title, detail) = match outcome {
+        Ok(LinkOutcome::Done) => (
+            StatusCode::OK,
+            "Address changed",
+            "Your account now uses the new address; sign in with it from now on.",
+        ),
+        Ok(LinkOutcome::Expired) => (
+            StatusCode::GONE,
+            "This link has expired",
+            "Links work for 48 hours. Ask again from your account page.",
+        ),
+        Ok(LinkOutcome::AlreadyUsed) => (
+            StatusCode::GONE,
+            "This link was already used",
+            "Each link works once.",
+        ),
+        Ok(LinkOutcome::Unknown) => (
+            StatusCode::NOT_FOUND,
+            "Unknown link",
+            "This link is not one we sent, or it was copied incompletely.",
+        ),
+        Err(WebError::InvalidParameter { .. }) => (
+            StatusCode::CONFLICT,
+            "Address taken",
+            "Another account uses this address now, so yours was not changed.",
+        ),
+        Err(other) => return Err(other),
+    };
+    state.render_with_status(
+        status,
+        "pages/account/message.html",
+        &Message::new(title, detail),
+        &viewer,
+    )
 }
 
 #[derive(Deserialize, Default)]

@@ -293,3 +293,95 @@ async fn participants_download_their_data_and_delete_their_account() {
         assert!(left.is_none(), "the address is erased");
     }
 }
+
+#[tokio::test]
+async fn a_new_email_address_counts_once_its_link_is_followed() {
+    for app in TestApp::empty().spawn_each().await {
+        let smtp = SmtpServer::start().await;
+        let mut browser = registered(&app, "old@example.org").await;
+        drain(&app, &mailer(&app, &smtp), &worker_settings(3), Utc::now()).await;
+        let wrong = browser
+            .post(
+                "/account/email",
+                &[
+                    ("new_email", "new@example.org"),
+                    ("email_password", "nope nope nope"),
+                ],
+            )
+            .await;
+        assert_eq!(wrong.status().as_u16(), 422);
+        assert!(
+            wrong
+                .text()
+                .await
+                .unwrap()
+                .contains(r#"value="new@example.org""#),
+            "the typed address stays"
+        );
+        let asked = browser
+            .post(
+                "/account/email",
+                &[
+                    ("new_email", "new@example.org"),
+                    ("email_password", PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(asked.status().as_u16(), 200);
+        drain(&app, &mailer(&app, &smtp), &worker_settings(3), Utc::now()).await;
+        let confirm = smtp
+            .received()
+            .into_iter()
+            .find(|m| m.to == ["<new@example.org>"])
+            .expect("a link to the new address");
+        let text = confirm.part("text/plain").unwrap();
+        let token: String = text[text.find("token=").unwrap() + 6..]
+            .chars()
+            .take(64)
+            .collect();
+        assert!(
+            browser.get("/account").await.1.contains("old@example.org"),
+            "nothing changes before the link"
+        );
+
+        let (status, _) = browser
+            .get(&format!("/confirm-email-change?token={token}"))
+            .await;
+        assert_eq!(status, 200);
+        let done = browser
+            .post("/confirm-email-change", &[("token", &token)])
+            .await;
+        assert_eq!(done.status().as_u16(), 200);
+        assert!(browser.get("/account").await.1.contains("new@example.org"));
+        drain(&app, &mailer(&app, &smtp), &worker_settings(3), Utc::now()).await;
+        assert!(
+            smtp.received().iter().any(|m| m.to == ["<old@example.org>"]
+                && m.header("Subject").unwrap().contains("new email address")),
+            "the old address is told"
+        );
+        let mut other = app.browser();
+        other.get("/sign-in").await;
+        assert_eq!(
+            other
+                .post(
+                    "/sign-in",
+                    &[("email", "old@example.org"), ("password", PASSWORD)]
+                )
+                .await
+                .status()
+                .as_u16(),
+            422
+        );
+        assert_eq!(
+            other
+                .post(
+                    "/sign-in",
+                    &[("email", "new@example.org"), ("password", PASSWORD)]
+                )
+                .await
+                .status()
+                .as_u16(),
+            303
+        );
+    }
+}

@@ -125,7 +125,13 @@ async fn every_page_template_renders() {
 #[test]
 fn every_email_has_a_subject_and_both_bodies() {
     let templates = Templates::load().expect("templates compile");
-    for name in ["verify_email", "account_exists", "reset_password"] {
+    for name in [
+        "verify_email",
+        "account_exists",
+        "reset_password",
+        "confirm_new_email",
+        "email_changed",
+    ] {
         let view = serde_json::json!({ "name": "Ana <b>", "link": "https://roundtable.test/x?a=1&b=2", "expires": "48 hours" });
         let email = templates
             .render_email(name, &view)

@@ -2,7 +2,7 @@ use crate::db::rows::*;
 use crate::db::schema::users;
 use crate::db::{AnyConnection, StorageError};
 use crate::domain::ids::UserId;
-use crate::domain::user::NewUser;
+use crate::domain::user::{EmailAddress, NewUser};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
@@ -206,6 +206,25 @@ pub fn erase(conn: &mut AnyConnection, id: &str, now: DateTime<Utc>) -> Result<(
             users::gender.eq(None::<String>),
             users::password_hash.eq(None::<String>),
             users::erased_at.eq(naive(now)),
+            users::updated_at.eq(naive(now)),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Moves an account to a new, confirmed address. Fails with a unique
+/// violation when another account took the address meanwhile.
+pub fn change_email(
+    conn: &mut AnyConnection,
+    id: &str,
+    email: &EmailAddress,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    diesel::update(users::table.filter(users::id.eq(id)))
+        .set((
+            users::email.eq(&email.as_typed),
+            users::email_normalized.eq(&email.normalized),
+            users::verified_at.eq(naive(now)),
             users::updated_at.eq(naive(now)),
         ))
         .execute(conn)?;
