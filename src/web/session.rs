@@ -141,6 +141,23 @@ impl FromRequest for Viewer {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn session_cookies_are_http_only_lax_and_secure_behind_https() {
+        let cookie = super::session_cookie("token", true, 30).to_string();
+        for attribute in [
+            "HttpOnly",
+            "SameSite=Lax",
+            "Secure",
+            "Path=/",
+            "Max-Age=2592000",
+        ] {
+            assert!(cookie.contains(attribute), "{attribute} in {cookie}");
+        }
+        assert!(!super::session_cookie("token", false, 30)
+            .to_string()
+            .contains("Secure"));
+    }
+
+    #[test]
     fn tokens_compare_in_full() {
         assert!(super::constant_time_eq(b"abc", b"abc"));
         assert!(!super::constant_time_eq(b"abc", b"abd"));
