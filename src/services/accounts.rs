@@ -211,26 +211,39 @@ pub enum LinkOutcome {
     Unknown,
 }
 
-pub fn verify_email(
+/// Uses a link's token once: runs `on_first_use` with the account (and the
+/// new address for an email change) only the first time, inside the same
+/// transaction; tells apart expired, used and unknown links.
+fn follow_link(
     conn: &mut AnyConnection,
     token: &str,
+    purpose: &str,
     now: DateTime<Utc>,
+    on_first_use: impl FnOnce(&mut AnyConnection, &str, Option<String>) -> Result<(), ServiceError>,
 ) -> Result<LinkOutcome, ServiceError> {
     let Some(token) = SecretToken::from_presented(token) else {
         return Ok(LinkOutcome::Unknown);
     };
     conn.transaction(|conn| {
-        Ok(
-            match tokens::redeem(conn, &token.digest(), "verify_email", now)? {
-                Redeemed::Fresh { user_id, .. } => {
-                    users::mark_verified(conn, &user_id, now)?;
-                    LinkOutcome::Done
-                }
-                Redeemed::Expired => LinkOutcome::Expired,
-                Redeemed::AlreadyUsed => LinkOutcome::AlreadyUsed,
-                Redeemed::Unknown => LinkOutcome::Unknown,
-            },
-        )
+        Ok(match tokens::redeem(conn, &token.digest(), purpose, now)? {
+            Redeemed::Fresh { user_id, new_email } => {
+                on_first_use(conn, &user_id, new_email)?;
+                LinkOutcome::Done
+            }
+            Redeemed::Expired => LinkOutcome::Expired,
+            Redeemed::AlreadyUsed => LinkOutcome::AlreadyUsed,
+            Redeemed::Unknown => LinkOutcome::Unknown,
+        })
+    })
+}
+
+pub fn verify_email(
+    conn: &mut AnyConnection,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<LinkOutcome, ServiceError> {
+    follow_link(conn, token, "verify_email", now, |conn, user_id, _| {
+        Ok(users::mark_verified(conn, user_id, now)?)
     })
 }
 
@@ -393,25 +406,16 @@ pub fn reset_password(
     now: DateTime<Utc>,
 ) -> Result<LinkOutcome, ServiceError> {
     registration::check_password("password", new_password, "")?;
-    let Some(token) = SecretToken::from_presented(token) else {
+    if SecretToken::from_presented(token).is_none() {
         return Ok(LinkOutcome::Unknown);
-    };
+    }
     let hash = passwords::hash_password(new_password)
         .map_err(|e| ServiceError::Template(format!("password hashing failed: {e}")))?;
-    conn.transaction(|conn| {
-        Ok(
-            match tokens::redeem(conn, &token.digest(), "reset_password", now)? {
-                Redeemed::Fresh { user_id, .. } => {
-                    users::update_password(conn, &user_id, &hash, now)?;
-                    users::mark_verified(conn, &user_id, now)?;
-                    sessions::delete_all_of_user(conn, &user_id)?;
-                    LinkOutcome::Done
-                }
-                Redeemed::Expired => LinkOutcome::Expired,
-                Redeemed::AlreadyUsed => LinkOutcome::AlreadyUsed,
-                Redeemed::Unknown => LinkOutcome::Unknown,
-            },
-        )
+    follow_link(conn, token, "reset_password", now, |conn, user_id, _| {
+        users::update_password(conn, user_id, &hash, now)?;
+        users::mark_verified(conn, user_id, now)?;
+        sessions::delete_all_of_user(conn, user_id)?;
+        Ok(())
     })
 }
 
@@ -605,42 +609,36 @@ pub fn confirm_email_change(
     token: &str,
     now: DateTime<Utc>,
 ) -> Result<LinkOutcome, ServiceError> {
-    let Some(token) = SecretToken::from_presented(token) else {
-        return Ok(LinkOutcome::Unknown);
-    };
-    conn.transaction(|conn| {
-        Ok(
-            match tokens::redeem(conn, &token.digest(), "change_email", now)? {
-                Redeemed::Fresh { user_id, new_email } => {
-                    let new_email =
-                        EmailAddress::parse("new_email", new_email.as_deref().unwrap_or_default())?;
-                    let (old_address, name) = users::contact(conn, &user_id)?.unwrap_or_default();
-                    users::change_email(conn, &user_id, &new_email, now).map_err(|e| {
-                        if e.is_unique_violation() {
-                            ServiceError::Invalid(InvalidField::new(
-                                "token",
-                                "another account took this address meanwhile",
-                            ))
-                        } else {
-                            e.into()
-                        }
-                    })?;
-                    let view = LinkEmail {
-                        name: &name,
-                        link: email.link("account"),
-                        expires: "",
-                    };
-                    outbox::enqueue(
-                        conn,
-                        &email.compose("email_changed", &old_address, &view, None)?,
-                        now,
-                    )?;
-                    LinkOutcome::Done
+    follow_link(
+        conn,
+        token,
+        "change_email",
+        now,
+        |conn, user_id, new_email| {
+            let new_email =
+                EmailAddress::parse("new_email", new_email.as_deref().unwrap_or_default())?;
+            let (old_address, name) = users::contact(conn, user_id)?.unwrap_or_default();
+            users::change_email(conn, user_id, &new_email, now).map_err(|e| {
+                if e.is_unique_violation() {
+                    ServiceError::Invalid(InvalidField::new(
+                        "token",
+                        "another account took this address meanwhile",
+                    ))
+                } else {
+                    e.into()
                 }
-                Redeemed::Expired => LinkOutcome::Expired,
-                Redeemed::AlreadyUsed => LinkOutcome::AlreadyUsed,
-                Redeemed::Unknown => LinkOutcome::Unknown,
-            },
-        )
-    })
+            })?;
+            let view = LinkEmail {
+                name: &name,
+                link: email.link("account"),
+                expires: "",
+            };
+            outbox::enqueue(
+                conn,
+                &email.compose("email_changed", &old_address, &view, None)?,
+                now,
+            )?;
+            Ok(())
+        },
+    )
 }
