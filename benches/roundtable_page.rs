@@ -27,6 +27,7 @@ fn settings(dir: &std::path::Path, database: DatabaseTarget) -> Settings {
         load_demo: true,
         outbox_worker: false,
         mail_max_attempts: 12,
+        trusted_proxies: Vec::new(),
     }
 }
 

@@ -24,6 +24,9 @@ pub struct Settings {
     pub outbox_worker: bool,
     /// Tries before an email is marked dead.
     pub mail_max_attempts: i32,
+    /// Proxies whose X-Forwarded-For names the client (rate limits count
+    /// clients, not the proxy in front of them).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,6 +82,7 @@ struct FileSettings {
     demo: Option<bool>,
     outbox_worker: Option<bool>,
     mail_max_attempts: Option<u32>,
+    trusted_proxies: Option<String>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -129,6 +133,10 @@ const DEMO: Key = Key {
 const OUTBOX_WORKER: Key = Key {
     file: "outbox_worker",
     env: "ROUNDTABLE_OUTBOX_WORKER",
+};
+const TRUSTED_PROXIES: Key = Key {
+    file: "trusted_proxies",
+    env: "ROUNDTABLE_TRUSTED_PROXIES",
 };
 const MAIL_MAX_ATTEMPTS: Key = Key {
     file: "mail_max_attempts",
@@ -253,6 +261,20 @@ impl Settings {
             },
         };
 
+        let trusted_proxies = match sources.get(&TRUSTED_PROXIES, &f.trusted_proxies) {
+            None => Vec::new(),
+            Some(raw) => raw
+                .value
+                .split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(|p| {
+                    p.parse()
+                        .map_err(|_| raw.invalid(format!("'{p}' is not an IP address")))
+                })
+                .collect::<Result<_, _>>()?,
+        };
+
         Ok(Settings {
             bind,
             data_dir,
@@ -263,6 +285,7 @@ impl Settings {
             load_demo,
             outbox_worker,
             mail_max_attempts,
+            trusted_proxies,
         })
     }
 }
@@ -358,6 +381,13 @@ mod tests {
         assert!(err.0.contains("ROUNDTABLE_MAIL_FROM"), "{err}");
         let err = load(&[("ROUNDTABLE_DEMO", "perhaps")], None).unwrap_err();
         assert!(err.0.contains("ROUNDTABLE_DEMO"), "{err}");
+        let err = load(&[("ROUNDTABLE_TRUSTED_PROXIES", "127.0.0.1, nginx")], None).unwrap_err();
+        assert!(
+            err.0.contains("ROUNDTABLE_TRUSTED_PROXIES") && err.0.contains("nginx"),
+            "{err}"
+        );
+        let ok = load(&[("ROUNDTABLE_TRUSTED_PROXIES", "127.0.0.1, ::1")], None).unwrap();
+        assert_eq!(ok.trusted_proxies.len(), 2);
         let err = load(&[("ROUNDTABLE_MAIL_MAX_ATTEMPTS", "0")], None).unwrap_err();
         assert!(err.0.contains("ROUNDTABLE_MAIL_MAX_ATTEMPTS"), "{err}");
     }

@@ -102,6 +102,7 @@ impl Application {
             pool: pool.clone(),
             templates,
             base_url: settings.base_url.clone(),
+            trusted_proxies: settings.trusted_proxies.clone(),
         });
         let server = HttpServer::new(move || {
             App::new()

@@ -42,6 +42,8 @@ pub struct SignedInUser {
     pub affiliation: Affiliation,
     pub role: Role,
     pub verified: bool,
+    /// Self-declared; never shown, but the profile form shows it back to its owner.
+    pub gender: Option<Gender>,
     /// The session's anti-forgery token, which every form must send back.
     pub csrf_token: String,
     /// The stored digest of the session cookie, to end this session.

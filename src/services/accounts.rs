@@ -86,11 +86,11 @@ pub fn register(
     input: &RegistrationInput,
     client: &str,
     now: DateTime<Utc>,
-) -> Result<(), RegistrationError> {
-    let valid = registration::validate(input).map_err(RegistrationError::Invalid)?;
+) -> Result<(), FormError> {
+    let valid = registration::validate(input).map_err(FormError::Invalid)?;
     // Hashing takes a while: before the transaction, not inside it.
     let hash = passwords::hash_password(&valid.password).map_err(|e| {
-        RegistrationError::Service(ServiceError::Template(format!(
+        FormError::Service(ServiceError::Template(format!(
             "password hashing failed: {e}"
         )))
     })?;
@@ -125,7 +125,14 @@ pub fn register(
             verified_at: None,
             consented_at: Some(now),
         };
-        users::insert(conn, &user, now)?;
+        if let Err(e) = users::insert(conn, &user, now) {
+            // The same form sent twice at once: the first one registered.
+            return if e.is_unique_violation() {
+                Ok(())
+            } else {
+                Err(e.into())
+            };
+        }
         send_verification_link(
             conn,
             email,
@@ -135,11 +142,13 @@ pub fn register(
             now,
         )
     })
-    .map_err(RegistrationError::Service)
+    .map_err(FormError::Service)
 }
 
+/// A form's refusal: the fields to correct, or a failure that is not the
+/// person's doing.
 #[derive(Debug)]
-pub enum RegistrationError {
+pub enum FormError {
     Invalid(Vec<InvalidField>),
     Service(ServiceError),
 }
@@ -370,6 +379,14 @@ pub fn request_password_reset(
         let Some(account) =
             users::credentials(conn, &address.normalized)?.filter(|c| !c.deactivated)
         else {
+            // Compose (and drop) an email anyway, so that the answer takes as
+            // long for an address without an account.
+            let view = LinkEmail {
+                name: "",
+                link: email.link("reset-password/new?token="),
+                expires: "",
+            };
+            email.compose("reset_password", &address.as_typed, &view, None)?;
             return Ok(());
         };
         let (recipient, name) = users::contact(conn, &account.id)?.unwrap_or_default();
@@ -415,21 +432,32 @@ pub fn reset_password(
         users::update_password(conn, user_id, &hash, now)?;
         users::mark_verified(conn, user_id, now)?;
         sessions::delete_all_of_user(conn, user_id)?;
+        // Whoever knew the old password may hold an email-change link.
+        tokens::void_unused_of_user(conn, user_id, now)?;
         Ok(())
     })
 }
 
+/// `field` names the form field the password was typed in.
 fn check_current_password(
     conn: &mut AnyConnection,
     user: &SignedInUser,
     password: &str,
+    field: &'static str,
 ) -> Result<(), ServiceError> {
+    // A session alone must not allow unlimited guesses of the password.
+    rate_limits::hit(
+        conn,
+        &format!("password-check:account:{}", user.id),
+        rate_limit::SIGN_IN_PER_ACCOUNT,
+        Utc::now(),
+    )?;
     let hash = users::password_hash(conn, &user.id.to_string())?.unwrap_or_default();
     if passwords::verify_password(password, &hash) {
         Ok(())
     } else {
         Err(ServiceError::Invalid(InvalidField::new(
-            "current_password",
+            field,
             "is not your current password",
         )))
     }
@@ -443,7 +471,7 @@ pub fn change_password(
     new_password: &str,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
-    check_current_password(conn, user, current)?;
+    check_current_password(conn, user, current, "current_password")?;
     registration::check_password("new_password", new_password, &user.email)?;
     let hash = passwords::hash_password(new_password)
         .map_err(|e| ServiceError::Template(format!("password hashing failed: {e}")))?;
@@ -451,6 +479,7 @@ pub fn change_password(
     conn.transaction(|conn| {
         users::update_password(conn, &id, &hash, now)?;
         sessions::delete_others_of_user(conn, &id, &user.session_digest)?;
+        tokens::void_unused_of_user(conn, &id, now)?;
         Ok(())
     })
 }
@@ -462,14 +491,11 @@ pub fn update_profile(
     user: &SignedInUser,
     input: &RegistrationInput,
     now: DateTime<Utc>,
-) -> Result<(), Vec<InvalidField>> {
-    let (affiliation, gender) = registration::validate_profile(input)?;
-    users::update_profile(conn, &user.id.to_string(), &affiliation, gender, now).map_err(|e| {
-        vec![InvalidField::new(
-            "form",
-            format!("could not be saved: {e}"),
-        )]
-    })
+) -> Result<(), FormError> {
+    let (affiliation, gender) =
+        registration::validate_profile(input).map_err(FormError::Invalid)?;
+    users::update_profile(conn, &user.id.to_string(), &affiliation, gender, now)
+        .map_err(|e| FormError::Service(e.into()))
 }
 
 /// Everything stored about the account, as its owner downloads it.
@@ -531,7 +557,7 @@ pub fn delete_account(
     withdraw_comments: bool,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
-    check_current_password(conn, user, password)?;
+    check_current_password(conn, user, password, "delete_password")?;
     let id = user.id.to_string();
     conn.transaction(|conn| {
         crate::db::queries::comments::anonymise_author(conn, &id, withdraw_comments)?;
@@ -554,8 +580,7 @@ pub fn request_email_change(
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     let new_address = EmailAddress::parse("new_email", new_address)?;
-    check_current_password(conn, user, password)
-        .map_err(|_| InvalidField::new("email_password", "is not your current password"))?;
+    check_current_password(conn, user, password, "email_password")?;
     conn.transaction(|conn| {
         rate_limits::hit(
             conn,

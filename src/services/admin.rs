@@ -64,6 +64,22 @@ fn not_yourself(actor: &SignedInUser, id: &str, what: &'static str) -> Result<()
     Ok(())
 }
 
+/// Two administrators removing each other at once must not leave none.
+fn keep_an_administrator(
+    conn: &mut AnyConnection,
+    target: &AccountSummary,
+    removes_admin: bool,
+) -> Result<(), ServiceError> {
+    if removes_admin
+        && target.role == Role::Admin.code()
+        && !target.deactivated
+        && admin::count_admins(conn)? <= 1
+    {
+        return Err(InvalidField::new("role", "this is the last active administrator").into());
+    }
+    Ok(())
+}
+
 pub fn change_role(
     conn: &mut AnyConnection,
     actor: &SignedInUser,
@@ -81,6 +97,7 @@ pub fn change_role(
     )?;
     conn.transaction(|conn| {
         let before = admin::user(conn, id)?.ok_or(ServiceError::NotFound("account"))?;
+        keep_an_administrator(conn, &before, role != Role::Admin)?;
         admin::set_role(conn, id, role.code(), now)?;
         admin::record_audit(
             conn,
@@ -107,7 +124,8 @@ pub fn set_active(
     require_admin(actor)?;
     not_yourself(actor, id, "you cannot deactivate your own account")?;
     conn.transaction(|conn| {
-        admin::user(conn, id)?.ok_or(ServiceError::NotFound("account"))?;
+        let before = admin::user(conn, id)?.ok_or(ServiceError::NotFound("account"))?;
+        keep_an_administrator(conn, &before, !active)?;
         admin::set_deactivated(conn, id, (!active).then_some(now), now)?;
         if !active {
             sessions::delete_all_of_user(conn, id)?;

@@ -5,7 +5,7 @@ use super::{AppState, WebError};
 use crate::domain::affiliation::{Country, Gender, OrganisationType};
 use crate::domain::registration::RegistrationInput;
 use crate::domain::InvalidField;
-use crate::services::accounts::{self, LinkOutcome, RegistrationError, SESSION_LIFETIME};
+use crate::services::accounts::{self, FormError, LinkOutcome, SESSION_LIFETIME};
 use crate::services::ServiceError;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
@@ -158,7 +158,7 @@ async fn register(
     let state_for_work = state.clone();
     let result = web::block(move || {
         let mut conn = state_for_work.pool.get().map_err(|e| {
-            RegistrationError::Service(ServiceError::from(crate::db::StorageError::from(e)))
+            FormError::Service(ServiceError::from(crate::db::StorageError::from(e)))
         })?;
         accounts::register(
             &mut conn,
@@ -176,7 +176,7 @@ async fn register(
             &Message::new("Check your inbox", &typed.email),
             &viewer,
         ),
-        Err(RegistrationError::Invalid(errors)) => {
+        Err(FormError::Invalid(errors)) => {
             let mut view = FormView::new("Create an account").with_errors(errors);
             view.values = HashMap::from([
                 ("email", typed.email),
@@ -201,7 +201,7 @@ async fn register(
                 &viewer,
             )
         }
-        Err(RegistrationError::Service(error)) => Err(error.into()),
+        Err(FormError::Service(error)) => Err(error.into()),
     }
 }
 
@@ -416,6 +416,10 @@ fn account_page(
             "country",
             a.country.map(|c| c.code().to_owned()).unwrap_or_default(),
         ),
+        (
+            "gender",
+            user.gender.map(|g| g.code().to_owned()).unwrap_or_default(),
+        ),
     ]);
     form.values.extend(typed.unwrap_or_default());
     let view = AccountView {
@@ -484,7 +488,8 @@ async fn update_profile(
         .await?;
     match saved {
         Ok(()) => Ok(redirect("/account?saved=profile")),
-        Err(errors) => account_page(
+        Err(FormError::Service(error)) => Err(error.into()),
+        Err(FormError::Invalid(errors)) => account_page(
             &state,
             &viewer,
             StatusCode::UNPROCESSABLE_ENTITY,

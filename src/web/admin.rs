@@ -194,7 +194,16 @@ async fn set_active(
         path.into_inner(),
         form.into_inner(),
         |conn, actor, id, form| {
-            admin::set_active(conn, actor, id, form.active == "true", Utc::now())
+            let active = match form.active.as_str() {
+                "true" => true,
+                "false" => false,
+                _ => {
+                    return Err(
+                        crate::domain::InvalidField::new("active", "must be true or false").into(),
+                    )
+                }
+            };
+            admin::set_active(conn, actor, id, active, Utc::now())
         },
     )
     .await

@@ -11,6 +11,7 @@ use actix_web::dev::Payload;
 use actix_web::{web, FromRequest, HttpRequest};
 use chrono::Utc;
 use std::future::Future;
+use std::net::IpAddr;
 use std::pin::Pin;
 
 pub const SESSION_COOKIE: &str = "rt_session";
@@ -71,6 +72,35 @@ impl Viewer {
     }
 }
 
+/// The client's address: the peer, or, when the peer is a trusted proxy, the
+/// nearest address in X-Forwarded-For that is not a trusted proxy. Entries
+/// further left are the client's own claims and are not believed.
+pub fn client_address(
+    peer: Option<IpAddr>,
+    forwarded_for: Option<&str>,
+    trusted: &[IpAddr],
+) -> String {
+    let Some(peer) = peer else {
+        return "unknown".into();
+    };
+    if !trusted.contains(&peer) {
+        return peer.to_string();
+    }
+    let forwarded = forwarded_for
+        .unwrap_or_default()
+        .split(',')
+        .map(str::trim)
+        .rev();
+    for hop in forwarded {
+        match hop.parse::<IpAddr>() {
+            Ok(address) if trusted.contains(&address) => continue,
+            Ok(address) => return address.to_string(),
+            Err(_) => break,
+        }
+    }
+    peer.to_string()
+}
+
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
@@ -111,12 +141,15 @@ impl FromRequest for Viewer {
             .cookie(CSRF_COOKIE)
             .map(|c| c.value().to_owned())
             .filter(|v| !v.is_empty());
-        let client = request
-            .peer_addr()
-            .map(|a| a.ip().to_string())
-            .unwrap_or_else(|| "unknown".into());
+        let peer = request.peer_addr().map(|a| a.ip());
+        let forwarded_for = request
+            .headers()
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .map(String::from);
         Box::pin(async move {
             let state = state.ok_or_else(|| WebError::Internal("no application state".into()))?;
+            let client = client_address(peer, forwarded_for.as_deref(), &state.trusted_proxies);
             let user = match session {
                 Some(cookie) if !cookie.is_empty() => {
                     state
@@ -155,6 +188,36 @@ mod tests {
         assert!(!super::session_cookie("token", false, 30)
             .to_string()
             .contains("Secure"));
+    }
+
+    #[test]
+    fn only_trusted_proxies_name_the_client() {
+        use super::client_address;
+        let proxy: std::net::IpAddr = "127.0.0.1".parse().unwrap();
+        let visitor = "203.0.113.7".parse().ok();
+        assert_eq!(
+            client_address(visitor, Some("198.51.100.1"), &[proxy]),
+            "203.0.113.7",
+            "not a proxy: its header is ignored"
+        );
+        assert_eq!(
+            client_address(Some(proxy), Some("10.9.9.9, 198.51.100.1"), &[proxy]),
+            "198.51.100.1"
+        );
+        assert_eq!(
+            client_address(Some(proxy), Some("198.51.100.1, 127.0.0.1"), &[proxy]),
+            "198.51.100.1"
+        );
+        assert_eq!(client_address(Some(proxy), None, &[proxy]), "127.0.0.1");
+        assert_eq!(
+            client_address(Some(proxy), Some("garbage"), &[proxy]),
+            "127.0.0.1"
+        );
+        assert_eq!(
+            client_address(Some(proxy), Some("198.51.100.1"), &[]),
+            "127.0.0.1",
+            "nothing trusted by default"
+        );
     }
 
     #[test]

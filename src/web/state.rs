@@ -31,6 +31,7 @@ pub struct AppState {
     pub pool: Pool,
     pub templates: Templates,
     pub base_url: Url,
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl AppState {

@@ -213,6 +213,31 @@ async fn the_profile_is_edited_with_checks_next_to_each_field() {
             account.contains(r#"value="Nino B.""#) && account.contains("Your profile is saved")
         );
         assert!(account.contains(r#"<option value="AM" selected>"#));
+        assert!(
+            account.contains(r#"<option value="woman" selected>"#),
+            "the stored gender is shown back"
+        );
+        let again = browser
+            .post(
+                "/account/profile",
+                &[
+                    ("display_name", "Nino B."),
+                    ("organisation", "Council 2"),
+                    ("organisation_type", "academia"),
+                    ("country", "AM"),
+                    ("gender", "woman"),
+                ],
+            )
+            .await;
+        assert_eq!(again.status().as_u16(), 303);
+        assert!(
+            browser
+                .get("/account")
+                .await
+                .1
+                .contains(r#"<option value="woman" selected>"#),
+            "saving again keeps it"
+        );
     }
 }
 
@@ -383,5 +408,59 @@ async fn a_new_email_address_counts_once_its_link_is_followed() {
                 .as_u16(),
             303
         );
+    }
+}
+
+#[tokio::test]
+async fn changing_the_password_voids_pending_email_change_links() {
+    for app in TestApp::empty().spawn_each().await {
+        let smtp = SmtpServer::start().await;
+        let mut browser = registered(&app, "victim@example.org").await;
+        let asked = browser
+            .post(
+                "/account/email",
+                &[
+                    ("new_email", "attacker@example.net"),
+                    ("email_password", PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(asked.status().as_u16(), 200);
+        drain(&app, &mailer(&app, &smtp), &worker_settings(3), Utc::now()).await;
+        let link = smtp
+            .received()
+            .into_iter()
+            .find(|m| m.to == ["<attacker@example.net>"])
+            .unwrap();
+        let text = link.part("text/plain").unwrap();
+        let token: String = text[text.find("token=").unwrap() + 6..]
+            .chars()
+            .take(64)
+            .collect();
+
+        let changed = browser
+            .post(
+                "/account/password",
+                &[
+                    ("current_password", PASSWORD),
+                    ("new_password", "river stone lantern"),
+                ],
+            )
+            .await;
+        assert_eq!(changed.status().as_u16(), 303);
+        browser.get("/account").await;
+        let followed = browser
+            .post("/confirm-email-change", &[("token", &token)])
+            .await;
+        assert_eq!(
+            followed.status().as_u16(),
+            410,
+            "the old link no longer works"
+        );
+        assert!(browser
+            .get("/account")
+            .await
+            .1
+            .contains("victim@example.org"));
     }
 }

@@ -211,6 +211,7 @@ impl TestAppBuilder {
             // Tests drive the outbox worker step by step.
             outbox_worker: false,
             mail_max_attempts: 3,
+            trusted_proxies: Vec::new(),
         };
         let app = Application::build(&settings)
             .await

@@ -172,6 +172,7 @@ async fn session(stream: TcpStream, shared: Shared) {
             "250 OK"
         } else if upper.starts_with("MAIL FROM:") {
             from = line[10..].trim().to_owned();
+            to.clear();
             "250 OK"
         } else if upper.starts_with("RCPT TO:") {
             if *shared.refuse_recipients.lock().unwrap() {
@@ -200,11 +201,13 @@ async fn session(stream: TcpStream, shared: Shared) {
                 data.push_str(line);
                 data.push('\n');
             }
-            shared.received.lock().unwrap().push(ReceivedMail {
-                from: from.clone(),
-                to: to.clone(),
-                data,
-            });
+            // The transaction is over: the next MAIL FROM starts afresh.
+            let (from, to) = (std::mem::take(&mut from), std::mem::take(&mut to));
+            shared
+                .received
+                .lock()
+                .unwrap()
+                .push(ReceivedMail { from, to, data });
             "250 OK queued"
         } else if upper.starts_with("QUIT") {
             let _ = write.write_all(b"221 bye\r\n").await;

@@ -1,6 +1,7 @@
 use crate::db::rows::*;
 use crate::db::schema::{sessions, users};
 use crate::db::{AnyConnection, StorageError};
+use crate::domain::affiliation::Gender;
 use crate::domain::user::{Role, SignedInUser};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
@@ -36,6 +37,7 @@ type SessionColumns = (
     Option<String>,
     String,
     Option<NaiveDateTime>,
+    Option<String>,
 );
 
 /// The signed-in user of a live session of an active account.
@@ -60,17 +62,22 @@ pub fn find_user(
             users::country_code,
             users::role,
             users::verified_at,
+            users::gender,
         ))
         .first(conn)
         .optional()?;
     row.map(
-        |(csrf_token, id, email, name, organisation, kind, country, role, verified_at)| {
+        |(csrf_token, id, email, name, organisation, kind, country, role, verified_at, gender)| {
             Ok(SignedInUser {
                 id: parse_id(&id)?,
                 email,
                 affiliation: affiliation(name, organisation, kind.as_deref(), country.as_deref())?,
                 role: parse_code("role", &role, Role::from_code)?,
                 verified: verified_at.is_some(),
+                gender: gender
+                    .as_deref()
+                    .map(|g| parse_code("gender", g, Gender::from_code))
+                    .transpose()?,
                 csrf_token,
                 session_digest: digest.to_owned(),
             })

@@ -90,3 +90,20 @@ pub fn delete_all_of_user(conn: &mut AnyConnection, user_id: &str) -> Result<(),
         .execute(conn)?;
     Ok(())
 }
+
+/// Marks every unused link of the account as used (after a password reset or
+/// change: whoever knew the old password may hold one).
+pub fn void_unused_of_user(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    diesel::update(
+        one_time_tokens::table
+            .filter(one_time_tokens::user_id.eq(user_id))
+            .filter(one_time_tokens::used_at.is_null()),
+    )
+    .set(one_time_tokens::used_at.eq(naive(now)))
+    .execute(conn)?;
+    Ok(())
+}
