@@ -445,3 +445,43 @@ async fn a_deactivated_account_cannot_sign_in() {
         assert!(response.text().await.unwrap().contains("deactivated"));
     }
 }
+
+#[tokio::test]
+async fn simultaneous_attempts_cannot_slip_past_the_limit() {
+    for app in TestApp::empty().spawn_each().await {
+        let mut browser = app.browser();
+        browser.get("/sign-in").await;
+        let mut attempts = tokio::task::JoinSet::new();
+        for _ in 0..12 {
+            let (client, url, token) = (
+                browser.client.clone(),
+                app.url("/sign-in"),
+                browser.csrf_token.clone(),
+            );
+            attempts.spawn(async move {
+                let form = [
+                    ("csrf_token", token.as_str()),
+                    ("email", "target@example.org"),
+                    ("password", "guess guess guess"),
+                ];
+                client
+                    .post(url)
+                    .form(&form)
+                    .send()
+                    .await
+                    .unwrap()
+                    .status()
+                    .as_u16()
+            });
+        }
+        let statuses = attempts.join_all().await;
+        let through = statuses.iter().filter(|s| **s == 422).count();
+        let limited = statuses.iter().filter(|s| **s == 429).count();
+        assert_eq!(through + limited, 12, "{statuses:?}");
+        assert!(
+            through <= 8,
+            "{:?}: {through} attempts got through at once",
+            app.backend
+        );
+    }
+}

@@ -1,46 +1,45 @@
 use crate::db::rows::*;
 use crate::db::schema::rate_limit_hits;
 use crate::db::{AnyConnection, StorageError};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
-/// Times of the hits on `bucket` since `since`, oldest first.
+/// (id, time) of the hits on `bucket` since `since`, oldest first.
 pub fn hits_since(
     conn: &mut AnyConnection,
     bucket: &str,
     since: DateTime<Utc>,
-) -> Result<Vec<DateTime<Utc>>, StorageError> {
+) -> Result<Vec<(String, DateTime<Utc>)>, StorageError> {
     Ok(rate_limit_hits::table
         .filter(rate_limit_hits::bucket.eq(bucket))
         .filter(rate_limit_hits::created_at.gt(naive(since)))
-        .order(rate_limit_hits::created_at.asc())
-        .select(rate_limit_hits::created_at)
-        .load::<chrono::NaiveDateTime>(conn)?
+        .order((rate_limit_hits::created_at.asc(), rate_limit_hits::id.asc()))
+        .select((rate_limit_hits::id, rate_limit_hits::created_at))
+        .load::<(String, chrono::NaiveDateTime)>(conn)?
         .into_iter()
-        .map(utc)
+        .map(|(id, at)| (id, utc(at)))
         .collect())
 }
 
+/// Records a hit and returns its id.
 pub fn record(
     conn: &mut AnyConnection,
     bucket: &str,
     now: DateTime<Utc>,
-) -> Result<(), StorageError> {
+) -> Result<String, StorageError> {
+    let id = uuid::Uuid::now_v7().to_string();
     diesel::insert_into(rate_limit_hits::table)
         .values((
-            rate_limit_hits::id.eq(uuid::Uuid::now_v7().to_string()),
+            rate_limit_hits::id.eq(&id),
             rate_limit_hits::bucket.eq(bucket),
             rate_limit_hits::created_at.eq(naive(now)),
         ))
         .execute(conn)?;
-    Ok(())
+    Ok(id)
 }
 
-/// Hits older than a day count for no limit.
-pub fn forget_old(conn: &mut AnyConnection, now: DateTime<Utc>) -> Result<usize, StorageError> {
-    Ok(diesel::delete(
-        rate_limit_hits::table
-            .filter(rate_limit_hits::created_at.lt(naive(now - Duration::days(1)))),
-    )
-    .execute(conn)?)
+/// Takes back a hit that was refused.
+pub fn forget(conn: &mut AnyConnection, id: &str) -> Result<(), StorageError> {
+    diesel::delete(rate_limit_hits::table.filter(rate_limit_hits::id.eq(id))).execute(conn)?;
+    Ok(())
 }

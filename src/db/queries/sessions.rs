@@ -95,13 +95,6 @@ pub fn delete_all_of_user(conn: &mut AnyConnection, user_id: &str) -> Result<usi
     Ok(diesel::delete(sessions::table.filter(sessions::user_id.eq(user_id))).execute(conn)?)
 }
 
-pub fn delete_expired(conn: &mut AnyConnection, now: DateTime<Utc>) -> Result<usize, StorageError> {
-    Ok(
-        diesel::delete(sessions::table.filter(sessions::expires_at.le(naive(now))))
-            .execute(conn)?,
-    )
-}
-
 /// Ends the account's other sessions (after a password change).
 pub fn delete_others_of_user(
     conn: &mut AnyConnection,
