@@ -1,0 +1,92 @@
+//! Signing in and out; the session behind each request.
+
+use super::*;
+
+/// A new session: the token goes into the cookie, only its digest is stored.
+pub struct NewSession {
+    pub token: SecretToken,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// A hash of nothing anyone knows, verified when the address has no account,
+/// so that a wrong address takes as long as a wrong password.
+static UNKNOWN_ACCOUNT_HASH: LazyLock<String> = LazyLock::new(|| {
+    passwords::hash_password(&SecretToken::generate().digest()).unwrap_or_default()
+});
+
+pub fn sign_in(
+    conn: &mut AnyConnection,
+    email: &str,
+    password: &str,
+    client: &str,
+    now: DateTime<Utc>,
+) -> Result<NewSession, ServiceError> {
+    let refused = || {
+        ServiceError::Invalid(InvalidField::new(
+            "password",
+            "the email address or the password is wrong",
+        ))
+    };
+    let address = EmailAddress::parse("email", email)?;
+    rate_limits::hit(
+        conn,
+        &format!("sign-in:address:{client}"),
+        rate_limit::SIGN_IN_PER_ADDRESS,
+        now,
+    )?;
+    rate_limits::hit(
+        conn,
+        &format!("sign-in:account:{}", address.normalized),
+        rate_limit::SIGN_IN_PER_ACCOUNT,
+        now,
+    )?;
+    let credentials = users::credentials(conn, &address.normalized)?;
+    let hash = credentials
+        .as_ref()
+        .and_then(|c| c.password_hash.clone())
+        .unwrap_or_else(|| UNKNOWN_ACCOUNT_HASH.clone());
+    let password_ok = passwords::verify_password(password, &hash);
+    let Some(credentials) = credentials.filter(|c| c.password_hash.is_some() && password_ok) else {
+        return Err(refused());
+    };
+    if credentials.deactivated {
+        return Err(ServiceError::Invalid(InvalidField::new(
+            "email",
+            "this account has been deactivated; write to the organisers if you think this is a mistake",
+        )));
+    }
+    let token = SecretToken::generate();
+    let expires_at = now + SESSION_LIFETIME;
+    sessions::insert(
+        conn,
+        &token.digest(),
+        &credentials.id,
+        SecretToken::generate().expose(),
+        now,
+        expires_at,
+    )?;
+    Ok(NewSession { token, expires_at })
+}
+
+pub fn current_user(
+    conn: &mut AnyConnection,
+    cookie: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<SignedInUser>, ServiceError> {
+    let Some(token) = SecretToken::from_presented(cookie) else {
+        return Ok(None);
+    };
+    Ok(sessions::find_user(conn, &token.digest(), now)?)
+}
+
+pub fn sign_out(conn: &mut AnyConnection, user: &SignedInUser) -> Result<(), ServiceError> {
+    Ok(sessions::delete(conn, &user.session_digest)?)
+}
+
+/// Ends every session of the account, on every device.
+pub fn sign_out_everywhere(
+    conn: &mut AnyConnection,
+    user: &SignedInUser,
+) -> Result<usize, ServiceError> {
+    Ok(sessions::delete_all_of_user(conn, &user.id.to_string())?)
+}

@@ -1,0 +1,165 @@
+//! Registration, email verification, signing in and out, password
+//! recovery and the account page. Shared form plumbing lives here; each
+//! use case has a file of its own.
+
+mod profile;
+mod recovery;
+mod registration;
+mod signing;
+
+use crate::domain::affiliation::{Country, Gender, OrganisationType};
+use crate::domain::InvalidField;
+use actix_web::http::header;
+use actix_web::{web, HttpResponse};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/register", web::get().to(registration::register_form))
+        .route("/register", web::post().to(registration::register))
+        .route("/verify-email", web::get().to(registration::verify_form))
+        .route("/verify-email", web::post().to(registration::verify))
+        .route("/sign-in", web::get().to(signing::sign_in_form))
+        .route("/sign-in", web::post().to(signing::sign_in))
+        .route("/sign-out", web::post().to(signing::sign_out))
+        .route(
+            "/sign-out-everywhere",
+            web::post().to(signing::sign_out_everywhere),
+        )
+        .route("/account", web::get().to(profile::account))
+        .route(
+            "/account/verification-link",
+            web::post().to(profile::resend_verification),
+        )
+        .route("/account/profile", web::post().to(profile::update_profile))
+        .route(
+            "/account/password",
+            web::post().to(profile::change_password),
+        )
+        .route("/account/data.json", web::get().to(profile::download_data))
+        .route("/account/delete", web::post().to(profile::delete_account))
+        .route(
+            "/account/email",
+            web::post().to(profile::request_email_change),
+        )
+        .route(
+            "/confirm-email-change",
+            web::get().to(profile::confirm_email_change_form),
+        )
+        .route(
+            "/confirm-email-change",
+            web::post().to(profile::confirm_email_change),
+        )
+        .route(
+            "/reset-password",
+            web::get().to(recovery::reset_request_form),
+        )
+        .route("/reset-password", web::post().to(recovery::request_reset))
+        .route(
+            "/reset-password/new",
+            web::get().to(recovery::new_password_form),
+        )
+        .route(
+            "/reset-password/new",
+            web::post().to(recovery::set_new_password),
+        );
+}
+
+#[derive(Serialize)]
+pub(super) struct Choice {
+    value: &'static str,
+    label: &'static str,
+}
+
+/// A form as shown again: what was typed (never the password) and, per
+/// field, the message to show next to it.
+#[derive(Serialize)]
+pub(super) struct FormView<'a> {
+    title: &'a str,
+    values: HashMap<&'static str, String>,
+    errors: HashMap<&'static str, String>,
+    /// The same messages in the order of the form, for the summary at the top.
+    error_summary: Vec<(&'static str, String)>,
+    organisation_types: Vec<Choice>,
+    countries: Vec<Choice>,
+    genders: Vec<Choice>,
+    notice: Option<&'a str>,
+}
+
+impl<'a> FormView<'a> {
+    fn new(title: &'a str) -> Self {
+        Self {
+            title,
+            values: HashMap::new(),
+            errors: HashMap::new(),
+            error_summary: Vec::new(),
+            organisation_types: OrganisationType::ALL
+                .iter()
+                .map(|t| Choice {
+                    value: t.code(),
+                    label: t.label(),
+                })
+                .collect(),
+            countries: Country::all_by_name()
+                .into_iter()
+                .map(|c| Choice {
+                    value: c.code(),
+                    label: c.name(),
+                })
+                .collect(),
+            genders: Gender::ALL
+                .iter()
+                .map(|g| Choice {
+                    value: g.code(),
+                    label: g.label(),
+                })
+                .collect(),
+            notice: None,
+        }
+    }
+
+    fn with_errors(mut self, errors: Vec<InvalidField>) -> Self {
+        for error in errors {
+            if !self.errors.contains_key(error.field) {
+                self.error_summary
+                    .push((error.field, error.message.clone()));
+                self.errors.insert(error.field, error.message);
+            }
+        }
+        self
+    }
+}
+
+#[derive(Serialize)]
+pub(super) struct Message<'a> {
+    title: &'a str,
+    detail: &'a str,
+}
+
+impl<'a> Message<'a> {
+    fn new(title: &'a str, detail: &'a str) -> Self {
+        Self { title, detail }
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct TokenForm {
+    csrf_token: String,
+    token: String,
+}
+
+/// A GET never uses the link up (mail scanners open links); the page asks
+/// for one click, which posts.
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct PlainForm {
+    csrf_token: String,
+}
+
+pub(super) fn redirect(to: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, to.to_owned()))
+        .finish()
+}

@@ -1,0 +1,396 @@
+//! The account page: profile, password, email address, data download,
+//! deletion, and a new verification link.
+
+use super::{redirect, FormView, Message, PlainForm, TokenForm};
+use crate::domain::registration::RegistrationInput;
+use crate::domain::InvalidField;
+use crate::services::accounts::{self, FormError, LinkOutcome};
+use crate::web::session::removed_session_cookie;
+use crate::web::session::Viewer;
+use crate::web::{AppState, WebError};
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpResponse};
+use chrono::Utc;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+#[derive(Serialize)]
+struct AccountView<'a> {
+    name: &'a str,
+    email: &'a str,
+    role: &'static str,
+    verified: bool,
+    #[serde(flatten)]
+    form: FormView<'a>,
+}
+
+fn account_page(
+    state: &AppState,
+    viewer: &Viewer,
+    status: StatusCode,
+    notice: Option<&str>,
+    errors: Vec<InvalidField>,
+    typed: Option<HashMap<&'static str, String>>,
+) -> Result<HttpResponse, WebError> {
+    let Some(user) = viewer.require_user() else {
+        return Ok(redirect("/sign-in"));
+    };
+    let a = &user.affiliation;
+    let mut form = FormView::new("Your account").with_errors(errors);
+    form.notice = notice;
+    // The stored profile, with what was just typed over it.
+    form.values = HashMap::from([
+        ("display_name", a.display_name.clone()),
+        ("organisation", a.organisation.clone()),
+        (
+            "organisation_type",
+            a.organisation_type
+                .map(|t| t.code().to_owned())
+                .unwrap_or_default(),
+        ),
+        (
+            "country",
+            a.country.map(|c| c.code().to_owned()).unwrap_or_default(),
+        ),
+        (
+            "gender",
+            user.gender.map(|g| g.code().to_owned()).unwrap_or_default(),
+        ),
+    ]);
+    form.values.extend(typed.unwrap_or_default());
+    let view = AccountView {
+        name: &a.display_name,
+        email: &user.email,
+        role: user.role.label(),
+        verified: user.verified,
+        form,
+    };
+    state.render_with_status(status, "pages/account/account.html", &view, viewer)
+}
+
+pub(super) async fn account(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    query: web::Query<HashMap<String, String>>,
+) -> Result<HttpResponse, WebError> {
+    let notice = match query.get("saved").map(String::as_str) {
+        Some("profile") => Some("Your profile is saved. Comments you post from now on show it."),
+        Some("password") => Some("Your password is changed. Your other sessions have ended."),
+        _ => query
+            .get("sent")
+            .map(|_| "A new link is on its way. It works for 48 hours."),
+    };
+    account_page(&state, &viewer, StatusCode::OK, notice, vec![], None)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ProfileForm {
+    csrf_token: String,
+    display_name: String,
+    organisation: String,
+    organisation_type: String,
+    country: String,
+    gender: String,
+}
+
+pub(super) async fn update_profile(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: web::Form<ProfileForm>,
+) -> Result<HttpResponse, WebError> {
+    let form = form.into_inner();
+    viewer.check_csrf(&form.csrf_token)?;
+    let Some(user) = viewer.user.clone() else {
+        return Ok(redirect("/sign-in"));
+    };
+    let input = RegistrationInput {
+        display_name: form.display_name,
+        organisation: form.organisation,
+        organisation_type: form.organisation_type,
+        country: form.country,
+        gender: form.gender,
+        ..RegistrationInput::default()
+    };
+    let typed = HashMap::from([
+        ("display_name", input.display_name.clone()),
+        ("organisation", input.organisation.clone()),
+        ("organisation_type", input.organisation_type.clone()),
+        ("country", input.country.clone()),
+        ("gender", input.gender.clone()),
+    ]);
+    let saved = state
+        .db(move |conn| Ok(accounts::update_profile(conn, &user, &input, Utc::now())))
+        .await?;
+    match saved {
+        Ok(()) => Ok(redirect("/account?saved=profile")),
+        Err(FormError::Service(error)) => Err(error.into()),
+        Err(FormError::Invalid(errors)) => account_page(
+            &state,
+            &viewer,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            None,
+            errors,
+            Some(typed),
+        ),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct PasswordForm {
+    csrf_token: String,
+    current_password: String,
+    new_password: String,
+}
+
+pub(super) async fn change_password(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: web::Form<PasswordForm>,
+) -> Result<HttpResponse, WebError> {
+    let form = form.into_inner();
+    viewer.check_csrf(&form.csrf_token)?;
+    let Some(user) = viewer.user.clone() else {
+        return Ok(redirect("/sign-in"));
+    };
+    let changed = state
+        .db(move |conn| {
+            accounts::change_password(
+                conn,
+                &user,
+                &form.current_password,
+                &form.new_password,
+                Utc::now(),
+            )
+        })
+        .await;
+    match changed {
+        Ok(()) => Ok(redirect("/account?saved=password")),
+        Err(WebError::InvalidParameter { name, reason }) => {
+            let field = if name == "current_password" {
+                "current_password"
+            } else {
+                "new_password"
+            };
+            account_page(
+                &state,
+                &viewer,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                None,
+                vec![InvalidField::new(field, reason)],
+                None,
+            )
+        }
+        Err(other) => Err(other),
+    }
+}
+
+pub(super) async fn download_data(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+) -> Result<HttpResponse, WebError> {
+    let Some(user) = viewer.user.clone() else {
+        return Ok(redirect("/sign-in"));
+    };
+    let data = state
+        .db(move |conn| accounts::export_data(conn, &user))
+        .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            "attachment; filename=\"roundtable-my-data.json\"",
+        ))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(data))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct DeleteForm {
+    csrf_token: String,
+    #[serde(rename = "delete_password")]
+    password: String,
+    withdraw_comments: Option<String>,
+}
+
+pub(super) async fn delete_account(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: web::Form<DeleteForm>,
+) -> Result<HttpResponse, WebError> {
+    let form = form.into_inner();
+    viewer.check_csrf(&form.csrf_token)?;
+    let Some(user) = viewer.user.clone() else {
+        return Ok(redirect("/sign-in"));
+    };
+    let withdraw = form.withdraw_comments.is_some();
+    let deleted = state
+        .db(move |conn| accounts::delete_account(conn, &user, &form.password, withdraw, Utc::now()))
+        .await;
+    match deleted {
+        Ok(()) => {
+            let anonymous = Viewer::anonymous_like(&viewer);
+            let message = Message::new(
+                "Your account is deleted",
+                "Your personal data is erased. Comments you chose to keep are shown as by a former participant.",
+            );
+            let mut response = state.render("pages/account/message.html", &message, &anonymous)?;
+            response
+                .add_removal_cookie(&removed_session_cookie(viewer.secure_cookies))
+                .ok();
+            Ok(response)
+        }
+        Err(WebError::InvalidParameter { reason, .. }) => account_page(
+            &state,
+            &viewer,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            None,
+            vec![InvalidField::new("delete_password", reason)],
+            None,
+        ),
+        Err(other) => Err(other),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct EmailChangeForm {
+    csrf_token: String,
+    new_email: String,
+    email_password: String,
+}
+
+pub(super) async fn request_email_change(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: web::Form<EmailChangeForm>,
+) -> Result<HttpResponse, WebError> {
+    let form = form.into_inner();
+    viewer.check_csrf(&form.csrf_token)?;
+    let Some(user) = viewer.user.clone() else {
+        return Ok(redirect("/sign-in"));
+    };
+    let (new_email, app) = (form.new_email.clone(), state.clone());
+    let requested = state
+        .db(move |conn| {
+            accounts::request_email_change(
+                conn,
+                app.email_context(),
+                &user,
+                &new_email,
+                &form.email_password,
+                Utc::now(),
+            )
+        })
+        .await;
+    match requested {
+        Ok(()) => {
+            let detail = format!(
+                "We sent a link to {}. Your account moves to that address when you follow it; until then nothing changes.",
+                form.new_email.trim()
+            );
+            state.render(
+                "pages/account/message.html",
+                &Message::new("Check the new inbox", &detail),
+                &viewer,
+            )
+        }
+        Err(WebError::InvalidParameter { name, reason }) => {
+            let field = if name == "new_email" {
+                "new_email"
+            } else {
+                "email_password"
+            };
+            let typed = HashMap::from([("new_email", form.new_email)]);
+            account_page(
+                &state,
+                &viewer,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                None,
+                vec![InvalidField::new(field, reason)],
+                Some(typed),
+            )
+        }
+        Err(other) => Err(other),
+    }
+}
+
+pub(super) async fn confirm_email_change_form(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    query: web::Query<HashMap<String, String>>,
+) -> Result<HttpResponse, WebError> {
+    let token = query.get("token").cloned().unwrap_or_default();
+    let view = HashMap::from([
+        ("title", "Confirm your new email address".to_owned()),
+        ("token", token),
+        ("action", "/confirm-email-change".to_owned()),
+    ]);
+    state.render("pages/account/verify.html", &view, &viewer)
+}
+
+pub(super) async fn confirm_email_change(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: web::Form<TokenForm>,
+) -> Result<HttpResponse, WebError> {
+    let form = form.into_inner();
+    viewer.check_csrf(&form.csrf_token)?;
+    let app = state.clone();
+    let outcome = state
+        .db(move |conn| {
+            accounts::confirm_email_change(conn, app.email_context(), &form.token, Utc::now())
+        })
+        .await;
+    let (status, title, detail) = match outcome {
+        Ok(LinkOutcome::Done) => (
+            StatusCode::OK,
+            "Address changed",
+            "Your account now uses the new address; sign in with it from now on.",
+        ),
+        Ok(LinkOutcome::Expired) => (
+            StatusCode::GONE,
+            "This link has expired",
+            "Links work for 48 hours. Ask again from your account page.",
+        ),
+        Ok(LinkOutcome::AlreadyUsed) => (
+            StatusCode::GONE,
+            "This link was already used",
+            "Each link works once.",
+        ),
+        Ok(LinkOutcome::Unknown) => (
+            StatusCode::NOT_FOUND,
+            "Unknown link",
+            "This link is not one we sent, or it was copied incompletely.",
+        ),
+        Err(WebError::InvalidParameter { .. }) => (
+            StatusCode::CONFLICT,
+            "Address taken",
+            "Another account uses this address now, so yours was not changed.",
+        ),
+        Err(other) => return Err(other),
+    };
+    state.render_with_status(
+        status,
+        "pages/account/message.html",
+        &Message::new(title, detail),
+        &viewer,
+    )
+}
+
+pub(super) async fn resend_verification(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: web::Form<PlainForm>,
+) -> Result<HttpResponse, WebError> {
+    viewer.check_csrf(&form.csrf_token)?;
+    let Some(user) = viewer.user.clone() else {
+        return Ok(redirect("/sign-in"));
+    };
+    let app = state.clone();
+    state
+        .db(move |conn| accounts::resend_verification(conn, app.email_context(), &user, Utc::now()))
+        .await?;
+    Ok(redirect("/account?sent=1"))
+}

@@ -1,0 +1,148 @@
+//! Choosing a new password through a link sent by email.
+
+use super::{FormView, Message};
+use crate::domain::InvalidField;
+use crate::services::accounts::{self, LinkOutcome};
+use crate::web::session::Viewer;
+use crate::web::{AppState, WebError};
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use chrono::Utc;
+use serde::Deserialize;
+use std::collections::HashMap;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ResetRequestForm {
+    csrf_token: String,
+    email: String,
+}
+
+pub(super) async fn reset_request_form(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+) -> Result<HttpResponse, WebError> {
+    state.render(
+        "pages/account/reset_request.html",
+        &FormView::new("Reset your password"),
+        &viewer,
+    )
+}
+
+pub(super) async fn request_reset(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: web::Form<ResetRequestForm>,
+) -> Result<HttpResponse, WebError> {
+    let form = form.into_inner();
+    viewer.check_csrf(&form.csrf_token)?;
+    let (address, client, app) = (form.email.clone(), viewer.client.clone(), state.clone());
+    let requested = state
+        .db(move |conn| {
+            accounts::request_password_reset(
+                conn,
+                app.email_context(),
+                &address,
+                &client,
+                Utc::now(),
+            )
+        })
+        .await;
+    match requested {
+        Ok(()) => {
+            let detail = format!(
+                "If {} belongs to an account, a link to choose a new password is on its way. It works for one hour.",
+                form.email.trim()
+            );
+            state.render(
+                "pages/account/message.html",
+                &Message::new("Check your inbox", &detail),
+                &viewer,
+            )
+        }
+        Err(WebError::InvalidParameter { name, reason }) if name == "email" => {
+            let mut view = FormView::new("Reset your password")
+                .with_errors(vec![InvalidField::new("email", reason)]);
+            view.values.insert("email", form.email);
+            state.render_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "pages/account/reset_request.html",
+                &view,
+                &viewer,
+            )
+        }
+        Err(other) => Err(other),
+    }
+}
+
+pub(super) async fn new_password_form(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    query: web::Query<HashMap<String, String>>,
+) -> Result<HttpResponse, WebError> {
+    let mut view = FormView::new("Choose a new password");
+    view.values
+        .insert("token", query.get("token").cloned().unwrap_or_default());
+    state.render("pages/account/reset_new.html", &view, &viewer)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct NewPasswordForm {
+    csrf_token: String,
+    token: String,
+    password: String,
+}
+
+pub(super) async fn set_new_password(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: web::Form<NewPasswordForm>,
+) -> Result<HttpResponse, WebError> {
+    let form = form.into_inner();
+    viewer.check_csrf(&form.csrf_token)?;
+    let token = form.token.clone();
+    let outcome = state
+        .db(move |conn| accounts::reset_password(conn, &form.token, &form.password, Utc::now()))
+        .await;
+    let (status, title, detail) = match outcome {
+        Ok(LinkOutcome::Done) => (
+            StatusCode::OK,
+            "Password changed",
+            "Your new password is set and every session has ended. Sign in with the new password.",
+        ),
+        Ok(LinkOutcome::Expired) => (
+            StatusCode::GONE,
+            "This link has expired",
+            "Reset links work for one hour. Ask for a new one.",
+        ),
+        Ok(LinkOutcome::AlreadyUsed) => (
+            StatusCode::GONE,
+            "This link was already used",
+            "Each link works once. Ask for a new one if you need to.",
+        ),
+        Ok(LinkOutcome::Unknown) => (
+            StatusCode::NOT_FOUND,
+            "Unknown link",
+            "This link is not one we sent, or it was copied incompletely.",
+        ),
+        Err(WebError::InvalidParameter { reason, .. }) => {
+            let mut view = FormView::new("Choose a new password")
+                .with_errors(vec![InvalidField::new("password", reason)]);
+            view.values.insert("token", token);
+            return state.render_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "pages/account/reset_new.html",
+                &view,
+                &viewer,
+            );
+        }
+        Err(other) => return Err(other),
+    };
+    state.render_with_status(
+        status,
+        "pages/account/message.html",
+        &Message::new(title, detail),
+        &viewer,
+    )
+}

@@ -1,0 +1,147 @@
+//! Creating an account and confirming its address.
+
+use super::{FormView, Message, TokenForm};
+use crate::domain::registration::RegistrationInput;
+use crate::services::accounts::{self, FormError, LinkOutcome};
+use crate::services::ServiceError;
+use crate::web::session::Viewer;
+use crate::web::{AppState, WebError};
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use chrono::Utc;
+use serde::Deserialize;
+use std::collections::HashMap;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct RegistrationForm {
+    csrf_token: String,
+    email: String,
+    password: String,
+    display_name: String,
+    organisation: String,
+    organisation_type: String,
+    country: String,
+    gender: String,
+    consent: Option<String>,
+}
+
+pub(super) async fn register_form(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+) -> Result<HttpResponse, WebError> {
+    state.render(
+        "pages/account/register.html",
+        &FormView::new("Create an account"),
+        &viewer,
+    )
+}
+
+pub(super) async fn register(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: web::Form<RegistrationForm>,
+) -> Result<HttpResponse, WebError> {
+    let form = form.into_inner();
+    viewer.check_csrf(&form.csrf_token)?;
+    let input = RegistrationInput {
+        email: form.email,
+        password: form.password,
+        display_name: form.display_name,
+        organisation: form.organisation,
+        organisation_type: form.organisation_type,
+        country: form.country,
+        gender: form.gender,
+        consent: form.consent.is_some(),
+    };
+    let typed = input.clone();
+    let client = viewer.client.clone();
+    let state_for_work = state.clone();
+    let result = web::block(move || {
+        let mut conn = state_for_work.pool.get().map_err(|e| {
+            FormError::Service(ServiceError::from(crate::db::StorageError::from(e)))
+        })?;
+        accounts::register(
+            &mut conn,
+            state_for_work.email_context(),
+            &input,
+            &client,
+            Utc::now(),
+        )
+    })
+    .await
+    .map_err(|e| WebError::Internal(format!("blocking task failed: {e}")))?;
+    match result {
+        Ok(()) => state.render(
+            "pages/account/check_inbox.html",
+            &Message::new("Check your inbox", &typed.email),
+            &viewer,
+        ),
+        Err(FormError::Invalid(errors)) => {
+            let mut view = FormView::new("Create an account").with_errors(errors);
+            view.values = HashMap::from([
+                ("email", typed.email),
+                ("display_name", typed.display_name),
+                ("organisation", typed.organisation),
+                ("organisation_type", typed.organisation_type),
+                ("country", typed.country),
+                ("gender", typed.gender),
+                (
+                    "consent",
+                    if typed.consent {
+                        "on".into()
+                    } else {
+                        String::new()
+                    },
+                ),
+            ]);
+            state.render_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "pages/account/register.html",
+                &view,
+                &viewer,
+            )
+        }
+        Err(FormError::Service(error)) => Err(error.into()),
+    }
+}
+
+pub(super) async fn verify_form(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    query: web::Query<HashMap<String, String>>,
+) -> Result<HttpResponse, WebError> {
+    let token = query.get("token").cloned().unwrap_or_default();
+    state.render(
+        "pages/account/verify.html",
+        &HashMap::from([
+            ("title", "Confirm your email address".to_owned()),
+            ("token", token),
+        ]),
+        &viewer,
+    )
+}
+
+pub(super) async fn verify(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: web::Form<TokenForm>,
+) -> Result<HttpResponse, WebError> {
+    let form = form.into_inner();
+    viewer.check_csrf(&form.csrf_token)?;
+    let outcome = state
+        .db(move |conn| accounts::verify_email(conn, &form.token, Utc::now()))
+        .await?;
+    let (status, title, detail) = match outcome {
+        LinkOutcome::Done => (StatusCode::OK, "Address confirmed", "Thank you: your email address is confirmed and you can take part."),
+        LinkOutcome::Expired => (StatusCode::GONE, "This link has expired", "Links to confirm an address work for 48 hours. Sign in and ask for a new one on your account page."),
+        LinkOutcome::AlreadyUsed => (StatusCode::GONE, "This link was already used", "Each link works once. If your address is not confirmed yet, sign in and ask for a new link."),
+        LinkOutcome::Unknown => (StatusCode::NOT_FOUND, "Unknown link", "This link is not one we sent, or it was copied incompletely."),
+    };
+    state.render_with_status(
+        status,
+        "pages/account/message.html",
+        &Message::new(title, detail),
+        &viewer,
+    )
+}

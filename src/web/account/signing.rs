@@ -1,0 +1,112 @@
+//! Signing in and out.
+
+use super::{redirect, FormView, PlainForm};
+use crate::domain::InvalidField;
+use crate::services::accounts::{self, SESSION_LIFETIME};
+use crate::web::session::Viewer;
+use crate::web::session::{removed_session_cookie, session_cookie};
+use crate::web::{AppState, WebError};
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpResponse};
+use chrono::Utc;
+use serde::Deserialize;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct SignInForm {
+    csrf_token: String,
+    email: String,
+    password: String,
+}
+
+pub(super) async fn sign_in_form(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+) -> Result<HttpResponse, WebError> {
+    state.render(
+        "pages/account/sign_in.html",
+        &FormView::new("Sign in"),
+        &viewer,
+    )
+}
+
+pub(super) async fn sign_in(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: web::Form<SignInForm>,
+) -> Result<HttpResponse, WebError> {
+    let form = form.into_inner();
+    viewer.check_csrf(&form.csrf_token)?;
+    let (email, password, client) = (form.email.clone(), form.password, viewer.client.clone());
+    let previous = viewer.user.clone();
+    let result = state
+        .db(move |conn| {
+            let session = accounts::sign_in(conn, &email, &password, &client, Utc::now())?;
+            // A new session id at every sign-in; the old one ends.
+            if let Some(previous) = &previous {
+                accounts::sign_out(conn, previous)?;
+            }
+            Ok(session)
+        })
+        .await;
+    match result {
+        Ok(session) => Ok(HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, "/account"))
+            .cookie(session_cookie(
+                session.token.expose(),
+                viewer.secure_cookies,
+                SESSION_LIFETIME.num_days(),
+            ))
+            .finish()),
+        Err(WebError::InvalidParameter { name, reason }) => {
+            let field = if name == "email" { "email" } else { "password" };
+            let mut view =
+                FormView::new("Sign in").with_errors(vec![InvalidField::new(field, reason)]);
+            view.values.insert("email", form.email);
+            state.render_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "pages/account/sign_in.html",
+                &view,
+                &viewer,
+            )
+        }
+        Err(other) => Err(other),
+    }
+}
+
+pub(super) async fn sign_out(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: web::Form<PlainForm>,
+) -> Result<HttpResponse, WebError> {
+    viewer.check_csrf(&form.csrf_token)?;
+    if let Some(user) = viewer.user.clone() {
+        state
+            .db(move |conn| accounts::sign_out(conn, &user))
+            .await?;
+    }
+    let mut response = redirect("/");
+    response
+        .add_removal_cookie(&removed_session_cookie(viewer.secure_cookies))
+        .ok();
+    Ok(response)
+}
+
+pub(super) async fn sign_out_everywhere(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: web::Form<PlainForm>,
+) -> Result<HttpResponse, WebError> {
+    viewer.check_csrf(&form.csrf_token)?;
+    let Some(user) = viewer.user.clone() else {
+        return Ok(redirect("/sign-in"));
+    };
+    state
+        .db(move |conn| accounts::sign_out_everywhere(conn, &user))
+        .await?;
+    let mut response = redirect("/sign-in");
+    response
+        .add_removal_cookie(&removed_session_cookie(viewer.secure_cookies))
+        .ok();
+    Ok(response)
+}
