@@ -9,7 +9,10 @@ mod signing;
 
 use crate::domain::affiliation::{Country, Gender, OrganisationType};
 use crate::domain::InvalidField;
-use actix_web::http::header;
+use crate::services::accounts::LinkOutcome;
+use crate::web::session::Viewer;
+use crate::web::{AppState, WebError};
+use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -162,4 +165,36 @@ pub(super) fn redirect(to: &str) -> HttpResponse {
     HttpResponse::SeeOther()
         .insert_header((header::LOCATION, to.to_owned()))
         .finish()
+}
+
+/// The page after following an emailed link. Only a link that worked and one
+/// that expired need words of their own; a used or unknown link reads the
+/// same whatever it was for.
+pub(super) fn link_outcome_page(
+    state: &AppState,
+    viewer: &Viewer,
+    outcome: LinkOutcome,
+    done: (&str, &str),
+    expired: &str,
+) -> Result<HttpResponse, WebError> {
+    let (status, title, detail) = match outcome {
+        LinkOutcome::Done => (StatusCode::OK, done.0, done.1),
+        LinkOutcome::Expired => (StatusCode::GONE, "This link has expired", expired),
+        LinkOutcome::AlreadyUsed => (
+            StatusCode::GONE,
+            "This link was already used",
+            "Each link works once. If you still need one, ask for a new one.",
+        ),
+        LinkOutcome::Unknown => (
+            StatusCode::NOT_FOUND,
+            "Unknown link",
+            "This link is not one we sent, or it was copied incompletely.",
+        ),
+    };
+    state.render_with_status(
+        status,
+        "pages/account/message.html",
+        &Message::new(title, detail),
+        viewer,
+    )
 }

@@ -4,7 +4,7 @@
 use super::{redirect, FormView, Message, PlainForm, TokenForm};
 use crate::domain::registration::RegistrationInput;
 use crate::domain::InvalidField;
-use crate::services::accounts::{self, FormError, LinkOutcome};
+use crate::services::accounts::{self, FormError};
 use crate::web::session::removed_session_cookie;
 use crate::web::session::Viewer;
 use crate::web::{AppState, WebError};
@@ -343,39 +343,31 @@ pub(super) async fn confirm_email_change(
             accounts::confirm_email_change(conn, app.email_context(), &form.token, Utc::now())
         })
         .await;
-    let (status, title, detail) = match outcome {
-        Ok(LinkOutcome::Done) => (
-            StatusCode::OK,
+    let outcome = match outcome {
+        Ok(outcome) => outcome,
+        Err(WebError::InvalidParameter { .. }) => {
+            let taken = Message::new(
+                "Address taken",
+                "Another account uses this address now, so yours was not changed.",
+            );
+            return state.render_with_status(
+                StatusCode::CONFLICT,
+                "pages/account/message.html",
+                &taken,
+                &viewer,
+            );
+        }
+        Err(other) => return Err(other),
+    };
+    super::link_outcome_page(
+        &state,
+        &viewer,
+        outcome,
+        (
             "Address changed",
             "Your account now uses the new address; sign in with it from now on.",
         ),
-        Ok(LinkOutcome::Expired) => (
-            StatusCode::GONE,
-            "This link has expired",
-            "Links work for 48 hours. Ask again from your account page.",
-        ),
-        Ok(LinkOutcome::AlreadyUsed) => (
-            StatusCode::GONE,
-            "This link was already used",
-            "Each link works once.",
-        ),
-        Ok(LinkOutcome::Unknown) => (
-            StatusCode::NOT_FOUND,
-            "Unknown link",
-            "This link is not one we sent, or it was copied incompletely.",
-        ),
-        Err(WebError::InvalidParameter { .. }) => (
-            StatusCode::CONFLICT,
-            "Address taken",
-            "Another account uses this address now, so yours was not changed.",
-        ),
-        Err(other) => return Err(other),
-    };
-    state.render_with_status(
-        status,
-        "pages/account/message.html",
-        &Message::new(title, detail),
-        &viewer,
+        "Links work for 48 hours. Ask again from your account page.",
     )
 }
 

@@ -2,7 +2,7 @@
 
 use super::{FormView, Message};
 use crate::domain::InvalidField;
-use crate::services::accounts::{self, LinkOutcome};
+use crate::services::accounts;
 use crate::web::session::Viewer;
 use crate::web::{AppState, WebError};
 use actix_web::http::StatusCode;
@@ -105,27 +105,8 @@ pub(super) async fn set_new_password(
     let outcome = state
         .db(move |conn| accounts::reset_password(conn, &form.token, &form.password, Utc::now()))
         .await;
-    let (status, title, detail) = match outcome {
-        Ok(LinkOutcome::Done) => (
-            StatusCode::OK,
-            "Password changed",
-            "Your new password is set and every session has ended. Sign in with the new password.",
-        ),
-        Ok(LinkOutcome::Expired) => (
-            StatusCode::GONE,
-            "This link has expired",
-            "Reset links work for one hour. Ask for a new one.",
-        ),
-        Ok(LinkOutcome::AlreadyUsed) => (
-            StatusCode::GONE,
-            "This link was already used",
-            "Each link works once. Ask for a new one if you need to.",
-        ),
-        Ok(LinkOutcome::Unknown) => (
-            StatusCode::NOT_FOUND,
-            "Unknown link",
-            "This link is not one we sent, or it was copied incompletely.",
-        ),
+    let outcome = match outcome {
+        Ok(outcome) => outcome,
         Err(WebError::InvalidParameter { reason, .. }) => {
             let mut view = FormView::new("Choose a new password")
                 .with_errors(vec![InvalidField::new("password", reason)]);
@@ -139,10 +120,14 @@ pub(super) async fn set_new_password(
         }
         Err(other) => return Err(other),
     };
-    state.render_with_status(
-        status,
-        "pages/account/message.html",
-        &Message::new(title, detail),
+    super::link_outcome_page(
+        &state,
         &viewer,
+        outcome,
+        (
+            "Password changed",
+            "Your new password is set and every session has ended. Sign in with the new password.",
+        ),
+        "Reset links work for one hour. Ask for a new one.",
     )
 }

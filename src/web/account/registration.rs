@@ -2,7 +2,7 @@
 
 use super::{FormView, Message, TokenForm};
 use crate::domain::registration::RegistrationInput;
-use crate::services::accounts::{self, FormError, LinkOutcome};
+use crate::services::accounts::{self, FormError};
 use crate::services::ServiceError;
 use crate::web::session::Viewer;
 use crate::web::{AppState, WebError};
@@ -132,16 +132,11 @@ pub(super) async fn verify(
     let outcome = state
         .db(move |conn| accounts::verify_email(conn, &form.token, Utc::now()))
         .await?;
-    let (status, title, detail) = match outcome {
-        LinkOutcome::Done => (StatusCode::OK, "Address confirmed", "Thank you: your email address is confirmed and you can take part."),
-        LinkOutcome::Expired => (StatusCode::GONE, "This link has expired", "Links to confirm an address work for 48 hours. Sign in and ask for a new one on your account page."),
-        LinkOutcome::AlreadyUsed => (StatusCode::GONE, "This link was already used", "Each link works once. If your address is not confirmed yet, sign in and ask for a new link."),
-        LinkOutcome::Unknown => (StatusCode::NOT_FOUND, "Unknown link", "This link is not one we sent, or it was copied incompletely."),
-    };
-    state.render_with_status(
-        status,
-        "pages/account/message.html",
-        &Message::new(title, detail),
+    super::link_outcome_page(
+        &state,
         &viewer,
+        outcome,
+        ("Address confirmed", "Thank you: your email address is confirmed and you can take part."),
+        "Links to confirm an address work for 48 hours. Sign in and ask for a new one on your account page.",
     )
 }
