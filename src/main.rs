@@ -101,7 +101,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Worker => {
             let pool = open_database(&settings)?;
             let mailer = build_mailer(&settings)?;
-            let (stop, worker) = spawn_outbox_worker(pool, mailer, worker_settings(&settings));
+            let (stop, worker) = spawn_outbox_worker(
+                pool,
+                mailer,
+                worker_settings(&settings),
+                settings.base_url.clone(),
+            )?;
             shutdown_signal().await;
             tracing::info!("stopping after the email being sent, if any");
             let _ = stop.send(true);

@@ -4,6 +4,7 @@
 
 use crate::config::{DatabaseTarget, Settings};
 use crate::db::{self, Pool};
+use crate::domain::signed_link::LinkSigner;
 use crate::mail::Mailer;
 use crate::outbox::worker::{self, WorkerSettings};
 use crate::services::{self, ServiceError};
@@ -15,6 +16,7 @@ use actix_web::{web::Data, App, HttpServer};
 use anyhow::Context;
 use chrono::Utc;
 use std::net::TcpListener;
+use url::Url;
 
 pub struct Application {
     server: Server,
@@ -44,21 +46,70 @@ pub fn worker_settings(settings: &Settings) -> WorkerSettings {
     }
 }
 
-/// Starts the outbox worker; send `true` on the returned channel to stop it
-/// after the email it is sending.
+/// Starts the outbox worker and the scheduler of chairs' summary emails;
+/// send `true` on the returned channel to stop both (the worker after the
+/// email it is sending).
 pub fn spawn_outbox_worker(
     pool: Pool,
     mailer: Mailer,
     settings: WorkerSettings,
-) -> (
+    base_url: Url,
+) -> anyhow::Result<(
     tokio::sync::watch::Sender<bool>,
     tokio::task::JoinHandle<()>,
-) {
+)> {
+    let signer =
+        services::emails::link_signer(&mut *pool.get()?).map_err(|e| anyhow::anyhow!(e))?;
+    let templates = Templates::load().context("the templates do not compile")?;
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    (
+    let worker = tokio::spawn(worker::run(pool.clone(), mailer, settings, stopped.clone()));
+    let scheduler = tokio::spawn(run_summary_scheduler(
+        pool, templates, base_url, signer, stopped,
+    ));
+    Ok((
         stop,
-        tokio::spawn(worker::run(pool, mailer, settings, stopped)),
-    )
+        tokio::spawn(async move {
+            let _ = tokio::join!(worker, scheduler);
+        }),
+    ))
+}
+
+/// Every minute, queues the chairs' hourly and daily summaries that are due.
+/// Every instance may run this: each summary has a de-duplication key.
+async fn run_summary_scheduler(
+    pool: Pool,
+    templates: Templates,
+    base_url: Url,
+    signer: LinkSigner,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) {
+    let shared = std::sync::Arc::new((templates, base_url, signer));
+    loop {
+        if *stop.borrow() {
+            break;
+        }
+        let (pool, shared) = (pool.clone(), shared.clone());
+        let queued = tokio::task::spawn_blocking(move || {
+            let ctx = services::emails::EmailContext {
+                templates: &shared.0,
+                base_url: &shared.1,
+                signer: &shared.2,
+            };
+            let mut conn = pool.get().map_err(crate::db::StorageError::from)?;
+            services::notifications::send_due_summaries(&mut conn, ctx, Utc::now())
+        })
+        .await;
+        match queued {
+            Ok(Ok(0)) => {}
+            Ok(Ok(n)) => tracing::info!(summaries = n, "chairs' summary emails queued"),
+            Ok(Err(error)) => tracing::error!(%error, "chairs' summaries failed"),
+            Err(error) => tracing::error!(%error, "chairs' summary task failed"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(std::time::Duration::from_secs(60)) => {}
+            _ = stop.changed() => {}
+        }
+    }
 }
 
 /// Opens the database named by the settings (creating the SQLite file and its
@@ -92,9 +143,17 @@ impl Application {
         }
         let templates = Templates::load().context("the templates do not compile")?;
         let mailer = build_mailer(settings)?;
-        let worker = settings
-            .outbox_worker
-            .then(|| spawn_outbox_worker(pool.clone(), mailer, worker_settings(settings)));
+        let worker = match settings.outbox_worker {
+            true => Some(spawn_outbox_worker(
+                pool.clone(),
+                mailer,
+                worker_settings(settings),
+                settings.base_url.clone(),
+            )?),
+            false => None,
+        };
+        let signer =
+            services::emails::link_signer(&mut *pool.get()?).map_err(|e| anyhow::anyhow!(e))?;
         let listener = TcpListener::bind(settings.bind)
             .with_context(|| format!("cannot listen on {} (ROUNDTABLE_BIND)", settings.bind))?;
         let port = listener.local_addr()?.port();
@@ -103,6 +162,7 @@ impl Application {
             templates,
             base_url: settings.base_url.clone(),
             trusted_proxies: settings.trusted_proxies.clone(),
+            signer,
         });
         let server = HttpServer::new(move || {
             App::new()

@@ -21,6 +21,7 @@ diesel::table! {
         erased_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        moderation_alerts -> Text,
     }
 }
 
@@ -292,7 +293,45 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    email_opt_outs (user_id, topic) {
+        user_id -> Text,
+        topic -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    api_tokens (id) {
+        id -> Text,
+        user_id -> Text,
+        name -> Text,
+        token_digest -> Text,
+        created_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    roundtable_visits (user_id, roundtable_id) {
+        user_id -> Text,
+        roundtable_id -> Text,
+        last_seen_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    site_secrets (name) {
+        name -> Text,
+        value -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(api_tokens -> users (user_id));
+diesel::joinable!(email_opt_outs -> users (user_id));
 diesel::joinable!(one_time_tokens -> users (user_id));
 diesel::joinable!(consultation_organisations -> consultations (consultation_id));
 diesel::joinable!(roundtables -> consultations (consultation_id));
@@ -329,4 +368,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     sessions,
     one_time_tokens,
     rate_limit_hits,
+    email_opt_outs,
+    api_tokens,
+    roundtable_visits,
+    site_secrets,
 );

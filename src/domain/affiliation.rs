@@ -118,6 +118,21 @@ pub struct Affiliation {
     pub country: Option<Country>,
 }
 
+impl Affiliation {
+    /// "Name, Organisation (Country)", as quoted in emails and digests.
+    pub fn identity(&self) -> String {
+        let mut text = self.display_name.clone();
+        if !self.organisation.is_empty() {
+            text.push_str(", ");
+            text.push_str(&self.organisation);
+        }
+        if let Some(country) = self.country {
+            text.push_str(&format!(" ({})", country.name()));
+        }
+        text
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,5 +1,7 @@
 use super::affiliation::{closed_list, Affiliation};
 use super::ids::{CommentId, GuidingQuestionId, RoundtableId, UserId};
+use super::roundtable::GuidingQuestion;
+use super::InvalidField;
 use crate::text::SafeHtml;
 use chrono::{DateTime, Utc};
 
@@ -33,10 +35,17 @@ pub struct Comment {
     pub depth: usize,
     pub created_at: DateTime<Utc>,
     pub edited_at: Option<DateTime<Utc>>,
+    /// When a chair (or post-moderation) last decided its status.
+    pub decided_at: Option<DateTime<Utc>>,
     pub question_ids: Vec<GuidingQuestionId>,
 }
 
 impl Comment {
+    /// When readers could first see it: its publication, not its writing.
+    pub fn published_at(&self) -> DateTime<Utc> {
+        self.decided_at.unwrap_or(self.created_at)
+    }
+
     /// Shown to everyone: approved, and not hidden by readers' reports while
     /// it waits for a chair.
     pub fn is_public(&self) -> bool {
@@ -77,6 +86,57 @@ pub fn new_reference() -> String {
     format!("c-{}", &hex[..8])
 }
 
+/// A comment's Markdown source as its author typed it: 1 to 10,000
+/// characters once surrounding blank space is trimmed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommentBody(String);
+
+impl CommentBody {
+    pub fn parse(field: &'static str, source: &str) -> Result<Self, InvalidField> {
+        let trimmed = source.trim();
+        match trimmed.chars().count() {
+            0 => Err(InvalidField::new(
+                field,
+                "is empty: write your comment before sending it",
+            )),
+            n if n > BODY_MAX_CHARS => Err(InvalidField::new(
+                field,
+                format!("is {n} characters long; the limit is 10,000"),
+            )),
+            _ => Ok(Self(trimmed.to_owned())),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The guiding questions a comment answers, from the numbers a person ticked
+/// (none means "General"). Only the roundtable's current questions count.
+pub fn choose_questions(
+    field: &'static str,
+    numbers: &[usize],
+    questions: &[GuidingQuestion],
+) -> Result<Vec<GuidingQuestionId>, InvalidField> {
+    let mut chosen = Vec::new();
+    for number in numbers {
+        let question = questions
+            .iter()
+            .find(|q| q.number == *number && !q.retired)
+            .ok_or_else(|| {
+                InvalidField::new(
+                    field,
+                    format!("question {number} is not one of this roundtable's open questions"),
+                )
+            })?;
+        if !chosen.contains(&question.id) {
+            chosen.push(question.id);
+        }
+    }
+    Ok(chosen)
+}
+
 /// A comment about to be stored.
 #[derive(Debug, Clone)]
 pub struct NewComment {
@@ -107,6 +167,39 @@ mod tests {
         assert_eq!(reply.path, format!("{root_id}/{reply_id}"));
         assert_eq!(reply.depth, 1);
         assert!(root.path < reply.path);
+    }
+
+    #[test]
+    fn bodies_are_trimmed_and_bounded() {
+        assert_eq!(
+            CommentBody::parse("body", "  Hello \n").unwrap().as_str(),
+            "Hello"
+        );
+        assert!(CommentBody::parse("body", " \n\t ").is_err());
+        assert!(CommentBody::parse("body", &"é".repeat(BODY_MAX_CHARS)).is_ok());
+        let too_long = CommentBody::parse("body", &"é".repeat(BODY_MAX_CHARS + 1)).unwrap_err();
+        assert!(too_long.message.contains("10001"), "{}", too_long.message);
+    }
+
+    #[test]
+    fn only_current_questions_can_be_chosen() {
+        let question = |number, retired| GuidingQuestion {
+            id: GuidingQuestionId::generate(),
+            roundtable_id: RoundtableId::generate(),
+            number,
+            text: format!("Question {number}"),
+            retired,
+        };
+        let questions = vec![question(1, false), question(2, false), question(3, true)];
+        assert_eq!(
+            choose_questions("questions", &[2, 2], &questions).unwrap(),
+            vec![questions[1].id]
+        );
+        assert!(choose_questions("questions", &[], &questions)
+            .unwrap()
+            .is_empty());
+        assert!(choose_questions("questions", &[3], &questions).is_err());
+        assert!(choose_questions("questions", &[9], &questions).is_err());
     }
 
     #[test]

@@ -29,6 +29,15 @@ pub const RESET_PER_ACCOUNT: Limit = Limit {
     max_hits: 3,
     window: Duration::hours(1),
 };
+/// Enough for a lively discussion, too few for a flood.
+pub const COMMENTS_PER_ACCOUNT: Limit = Limit {
+    max_hits: 30,
+    window: Duration::hours(1),
+};
+pub const REPORTS_PER_ACCOUNT: Limit = Limit {
+    max_hits: 20,
+    window: Duration::hours(1),
+};
 pub const VERIFICATION_RESEND_PER_ACCOUNT: Limit = Limit {
     max_hits: 3,
     window: Duration::hours(1),

@@ -21,6 +21,9 @@ pub struct ThreadEntry {
     /// None when the comment itself is shown.
     pub placeholder: Option<Placeholder>,
     pub display_depth: usize,
+    /// Set when the comment is shown in full to this reader although it is
+    /// not public: its author's own pending comment, or any to a chair.
+    pub unpublished: Option<CommentStatus>,
     /// Set when the entry is flattened below MAX_DISPLAY_DEPTH: the name of
     /// the author it answers, or None if that comment is a placeholder.
     pub in_reply_to: Option<Option<String>>,
@@ -28,9 +31,20 @@ pub struct ThreadEntry {
 
 /// `comments` must be ordered by thread path (as the storage layer returns them).
 pub fn public_threads(comments: Vec<Comment>) -> Vec<ThreadEntry> {
+    visible_threads(comments, |_| false)
+}
+
+/// Like `public_threads`, but also shows in full the unpublished comments
+/// that `may_see` allows (never withdrawn ones).
+pub fn visible_threads(
+    comments: Vec<Comment>,
+    may_see: impl Fn(&Comment) -> bool,
+) -> Vec<ThreadEntry> {
+    let readable =
+        |c: &Comment| c.is_public() || (c.status != CommentStatus::Withdrawn && may_see(c));
     let mut worth_showing: HashMap<CommentId, bool> = HashMap::with_capacity(comments.len());
     for comment in comments.iter().rev() {
-        let shown = comment.is_public() || worth_showing.get(&comment.id).copied().unwrap_or(false);
+        let shown = readable(comment) || worth_showing.get(&comment.id).copied().unwrap_or(false);
         worth_showing.insert(comment.id, shown);
         if let (true, Some(parent)) = (shown, comment.parent_id) {
             worth_showing.insert(parent, true);
@@ -43,7 +57,8 @@ pub fn public_threads(comments: Vec<Comment>) -> Vec<ThreadEntry> {
         if !worth_showing.get(&comment.id).copied().unwrap_or(false) {
             continue;
         }
-        let placeholder = match (comment.is_public(), comment.status) {
+        let readable_here = readable(&comment);
+        let placeholder = match (readable_here, comment.status) {
             (true, _) => None,
             (false, CommentStatus::Withdrawn) => Some(Placeholder::WithdrawnByAuthor),
             (false, _) => Some(Placeholder::NotPublished),
@@ -61,6 +76,7 @@ pub fn public_threads(comments: Vec<Comment>) -> Vec<ThreadEntry> {
                 .then(|| comment.author.display_name.clone()),
         );
         entries.push(ThreadEntry {
+            unpublished: (readable_here && !comment.is_public()).then_some(comment.status),
             display_depth: comment.depth.min(MAX_DISPLAY_DEPTH),
             comment,
             placeholder,
@@ -148,6 +164,7 @@ mod tests {
                 depth: position.depth,
                 created_at: Utc::now(),
                 edited_at: None,
+                decided_at: None,
                 question_ids: vec![],
             };
             self.comments.push((comment, position));
@@ -193,6 +210,24 @@ mod tests {
                 "Reply to withdrawn"
             ]
         );
+    }
+
+    #[test]
+    fn a_reader_allowed_to_sees_unpublished_comments_marked_as_such() {
+        use CommentStatus::*;
+        let mut b = Builder { comments: vec![] };
+        let a = b.add("Ana", None, Approved);
+        b.add("Mine", Some(a), Pending);
+        b.add("Theirs", Some(a), Pending);
+        b.add("Mine withdrawn", None, Withdrawn);
+        let mut sorted = b.comments.clone();
+        sorted.sort_by(|x, y| x.1.path.cmp(&y.1.path));
+        let entries = visible_threads(sorted.into_iter().map(|(c, _)| c).collect(), |c| {
+            c.author.display_name.starts_with("Mine")
+        });
+        assert_eq!(names(&entries), ["Ana", "Mine"]);
+        assert_eq!(entries[0].unpublished, None);
+        assert_eq!(entries[1].unpublished, Some(Pending));
     }
 
     #[test]

@@ -44,6 +44,8 @@ pub struct SignedInUser {
     pub verified: bool,
     /// Self-declared; never shown, but the profile form shows it back to its owner.
     pub gender: Option<Gender>,
+    /// Chairs at least one roundtable (the moderation queue is theirs too).
+    pub is_chair: bool,
     /// The session's anti-forgery token, which every form must send back.
     pub csrf_token: String,
     /// The stored digest of the session cookie, to end this session.

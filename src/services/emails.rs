@@ -2,6 +2,7 @@
 //! transaction.
 
 use super::ServiceError;
+use crate::domain::signed_link::LinkSigner;
 use crate::outbox::OutgoingEmail;
 use crate::templates::Templates;
 use serde::Serialize;
@@ -13,6 +14,8 @@ use url::Url;
 pub struct EmailContext<'a> {
     pub templates: &'a Templates,
     pub base_url: &'a Url,
+    /// Signs the links that act without signing in (moderate, unsubscribe).
+    pub signer: &'a LinkSigner,
 }
 
 impl EmailContext<'_> {
@@ -45,4 +48,17 @@ impl EmailContext<'_> {
             dedup_key,
         })
     }
+}
+
+/// The signer of emailed links, with the site's secret from the database
+/// (made on first start, then shared by every instance).
+pub fn link_signer(conn: &mut crate::db::AnyConnection) -> Result<LinkSigner, super::ServiceError> {
+    let fresh = crate::domain::token::SecretToken::generate();
+    let secret = crate::db::queries::sessions::site_secret(
+        conn,
+        "link_signing",
+        fresh.expose(),
+        chrono::Utc::now(),
+    )?;
+    Ok(LinkSigner::new(secret.as_bytes()))
 }

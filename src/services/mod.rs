@@ -4,8 +4,12 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod api_tokens;
+pub mod comments;
 pub mod demo;
 pub mod emails;
+pub mod moderation;
+pub mod notifications;
 pub mod pages;
 pub mod passwords;
 pub mod rate_limits;
@@ -13,8 +17,9 @@ pub mod rate_limits;
 use crate::db::StorageError;
 use crate::domain::InvalidField;
 
-/// Which error belongs where: `NotFound`, `Invalid`, `Forbidden` and `RateLimited` are
-/// the caller's doing and are shown to them; `Storage`, `Template` and
+/// Which error belongs where: `NotFound`, `Invalid`, `InvalidFields`,
+/// `Forbidden`, `Conflict`, `CommentsClosed` and `RateLimited` are the
+/// caller's doing (or the state of what they act on) and are shown to them; `Storage`, `Template` and
 /// `BrokenDemoContent` are ours, logged with their cause and shown as a
 /// generic failure.
 #[derive(Debug, thiserror::Error)]
@@ -23,6 +28,18 @@ pub enum ServiceError {
     NotFound(&'static str),
     #[error(transparent)]
     Invalid(#[from] InvalidField),
+    /// Several fields of one form are wrong at once.
+    #[error("{} fields to correct", .0.len())]
+    InvalidFields(Vec<InvalidField>),
+    /// The request is sound but the thing it acts on has moved on (a comment
+    /// another chair decided first). The message says what happened.
+    #[error("conflict: {0}")]
+    Conflict(String),
+    #[error("the comment period is not open")]
+    CommentsClosed {
+        state: crate::domain::time::PeriodState,
+        zone: chrono_tz::Tz,
+    },
     #[error(transparent)]
     Storage(#[from] StorageError),
     #[error("the built-in demo content is broken: {0}")]

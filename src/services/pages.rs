@@ -2,15 +2,16 @@
 //! from a fixed number of queries, whatever the number of comments.
 
 use super::ServiceError;
-use crate::db::queries::{comments, consultations, roundtables};
+use crate::db::queries::{comments, consultations, notifications, roundtables};
 use crate::db::AnyConnection;
+use crate::domain::comment::CommentStatus;
 use crate::domain::consultation::{
     order_for_listing, Consultation, ConsultationOrganisation, ConsultationStatus,
 };
-use crate::domain::ids::{CommentId, RoundtableId};
+use crate::domain::ids::{CommentId, RoundtableId, UserId};
 use crate::domain::roundtable::{GuidingQuestion, ProgrammeItem, Resource, Roundtable};
-use crate::domain::thread::{nest, public_threads, ThreadEntry, ThreadNode};
-use crate::domain::user::Chair;
+use crate::domain::thread::{nest, public_threads, visible_threads, ThreadEntry, ThreadNode};
+use crate::domain::user::{Chair, Role, SignedInUser};
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 
@@ -52,8 +53,30 @@ pub fn consultation_list(
 pub struct RoundtableGroup {
     pub roundtable: Roundtable,
     pub public_comments: i64,
-    pub children: Vec<(Roundtable, i64)>,
+    /// Published since the reader's last visit; None for visitors and unvisited roundtables.
+    pub new_comments: Option<i64>,
+    pub children: Vec<(Roundtable, i64, Option<i64>)>,
 }
+
+/// Who reads a page, as far as what it shows depends on it.
+#[derive(Debug, Clone, Copy)]
+pub struct Reader {
+    pub id: UserId,
+    pub staff: bool,
+}
+
+impl Reader {
+    pub fn of(user: &SignedInUser) -> Self {
+        Self {
+            id: user.id,
+            staff: user.role != Role::Participant,
+        }
+    }
+}
+
+/// Per roundtable, comments published since the reader's last visit (only
+/// roundtables visited before appear).
+type NewCounts = HashMap<RoundtableId, i64>;
 
 pub struct ConsultationPage {
     pub consultation: Consultation,
@@ -70,16 +93,28 @@ fn find_consultation(conn: &mut AnyConnection, slug: &str) -> Result<Consultatio
 pub fn consultation_page(
     conn: &mut AnyConnection,
     slug: &str,
+    reader: Option<Reader>,
 ) -> Result<ConsultationPage, ServiceError> {
     let consultation = find_consultation(conn, slug)?;
     let organisations = consultations::organisations(conn, consultation.id)?;
     let all = roundtables::for_consultation(conn, consultation.id)?;
     let ids: Vec<RoundtableId> = all.iter().map(|r| r.id).collect();
     let counts = comments::public_counts(conn, &ids)?;
+    let new_counts = match reader {
+        Some(reader) => {
+            let visited = notifications::last_visits(conn, reader.id, &ids)?;
+            let mut new = notifications::new_since_last_visit(conn, reader.id, &ids)?;
+            for id in visited.keys() {
+                new.entry(*id).or_insert(0);
+            }
+            new
+        }
+        None => NewCounts::new(),
+    };
     let programme = consultations::programme(conn, consultation.id, None)?;
     let resources = consultations::resources(conn, consultation.id, None)?;
     Ok(ConsultationPage {
-        roundtables: group_roundtables(all, &counts),
+        roundtables: group_roundtables(all, &counts, &new_counts),
         consultation,
         organisations,
         programme,
@@ -92,8 +127,10 @@ pub fn consultation_page(
 fn group_roundtables(
     all: Vec<Roundtable>,
     counts: &HashMap<RoundtableId, i64>,
+    new_counts: &NewCounts,
 ) -> Vec<RoundtableGroup> {
     let count = |id: &RoundtableId| counts.get(id).copied().unwrap_or(0);
+    let new = |id: &RoundtableId| new_counts.get(id).copied();
     let top_ids: Vec<RoundtableId> = all
         .iter()
         .filter(|r| r.parent_id.is_none())
@@ -106,6 +143,7 @@ fn group_roundtables(
             Some(parent) if top_ids.contains(&parent) => children.push(roundtable),
             _ => groups.push(RoundtableGroup {
                 public_comments: count(&roundtable.id),
+                new_comments: new(&roundtable.id),
                 roundtable,
                 children: vec![],
             }),
@@ -116,7 +154,9 @@ fn group_roundtables(
             .iter_mut()
             .find(|g| Some(g.roundtable.id) == child.parent_id)
         {
-            group.children.push((child.clone(), count(&child.id)));
+            group
+                .children
+                .push((child.clone(), count(&child.id), new(&child.id)));
         }
     }
     groups
@@ -170,22 +210,72 @@ pub struct RoundtablePage {
     pub detail: RoundtableDetail,
     pub threads: Vec<ThreadEntry>,
     pub public_comments: usize,
+    /// The reader chairs this roundtable or is staff.
+    pub may_moderate: bool,
+    /// The reader's previous visit: comments published after it are new.
+    pub last_visit: Option<DateTime<Utc>>,
+    pub new_comments: usize,
 }
 
-/// The roundtable with all its published threads: eight queries in all.
+/// The roundtable with its threads as this reader may see them: eight
+/// queries, and three more for a signed-in reader (last visit, recording
+/// this one), whatever the number of comments. Records the visit.
 pub fn roundtable_page(
     conn: &mut AnyConnection,
     consultation_slug: &str,
     roundtable_slug: &str,
+    reader: Option<Reader>,
+    now: DateTime<Utc>,
 ) -> Result<RoundtablePage, ServiceError> {
     let detail = roundtable_detail(conn, consultation_slug, roundtable_slug)?;
-    let threads = public_threads(comments::for_roundtable(conn, detail.roundtable.id)?);
-    let public_comments = threads.iter().filter(|t| t.placeholder.is_none()).count();
+    let may_moderate =
+        reader.is_some_and(|r| r.staff || detail.chairs.iter().any(|chair| chair.user_id == r.id));
+    let reader_id = reader.map(|r| r.id);
+    // Chairs see what waits for them; authors their own comments that wait.
+    let threads = visible_threads(comments::for_roundtable(conn, detail.roundtable.id)?, |c| {
+        let waiting = c.status == CommentStatus::Pending;
+        let hidden = c.status == CommentStatus::Approved && c.hidden_by_reports;
+        (may_moderate && (waiting || hidden))
+            || (waiting && c.author_id.is_some() && c.author_id == reader_id)
+    });
+    let public_comments = threads
+        .iter()
+        .filter(|t| t.placeholder.is_none() && t.unpublished.is_none())
+        .count();
+    let last_visit = match reader {
+        Some(reader) => {
+            let last = notifications::last_visits(conn, reader.id, &[detail.roundtable.id])?
+                .remove(&detail.roundtable.id);
+            notifications::record_visit(conn, reader.id, detail.roundtable.id, now)?;
+            last
+        }
+        None => None,
+    };
+    let new_comments = threads
+        .iter()
+        .filter(|t| is_new(t, last_visit, reader_id))
+        .count();
     Ok(RoundtablePage {
         detail,
         threads,
         public_comments,
+        may_moderate,
+        last_visit,
+        new_comments,
     })
+}
+
+/// Published by someone else since the reader's last visit.
+pub fn is_new(
+    entry: &ThreadEntry,
+    last_visit: Option<DateTime<Utc>>,
+    reader: Option<UserId>,
+) -> bool {
+    let comment = &entry.comment;
+    entry.placeholder.is_none()
+        && comment.is_public()
+        && last_visit.is_some_and(|at| comment.published_at() > at)
+        && (reader.is_none() || comment.author_id != reader)
 }
 
 pub struct ThreadsPage {

@@ -25,8 +25,14 @@ pub enum WebError {
         name: String,
         reason: String,
     },
+    /// Fields of a request body that are wrong, each with its reason (422).
+    Unprocessable(Vec<InvalidParam>),
     /// A refused request whose reason is shown (a missing anti-forgery token).
     Forbidden(String),
+    /// Sign in first (401); the message says how.
+    Unauthorized(String),
+    /// The target moved on: decided by another chair, comments closed (409).
+    Conflict(String),
     TooManyRequests {
         retry_after_seconds: i64,
     },
@@ -64,7 +70,10 @@ impl WebError {
         match self {
             Self::NotFound(_) => "Not found",
             Self::InvalidParameter { .. } => "Invalid parameter",
+            Self::Unprocessable(_) => "Invalid content",
             Self::Forbidden(_) => "Forbidden",
+            Self::Unauthorized(_) => "Sign-in required",
+            Self::Conflict(_) => "Conflict",
             Self::TooManyRequests { .. } => "Too many attempts",
             Self::Unavailable(_) => "Service unavailable",
             Self::Internal(_) => "Internal error",
@@ -76,7 +85,14 @@ impl WebError {
         match self {
             Self::NotFound(what) => format!("There is no {what} at this address."),
             Self::InvalidParameter { name, reason } => format!("{name}: {reason}"),
-            Self::Forbidden(reason) => reason.clone(),
+            Self::Unprocessable(params) => params
+                .iter()
+                .map(|p| format!("{}: {}", p.name, p.reason))
+                .collect::<Vec<_>>()
+                .join("; "),
+            Self::Forbidden(reason) | Self::Unauthorized(reason) | Self::Conflict(reason) => {
+                reason.clone()
+            }
             Self::TooManyRequests {
                 retry_after_seconds,
             } => format!(
@@ -100,6 +116,13 @@ impl WebError {
                 name: name.clone(),
                 reason: reason.clone(),
             }],
+            Self::Unprocessable(params) => params
+                .iter()
+                .map(|p| InvalidParam {
+                    name: p.name.clone(),
+                    reason: p.reason.clone(),
+                })
+                .collect(),
             _ => vec![],
         };
         Problem {
@@ -129,7 +152,20 @@ impl From<ServiceError> for WebError {
             ServiceError::NotFound(what) => Self::NotFound(what.into()),
             ServiceError::Invalid(field) => Self::invalid(field.field, field.message),
             ServiceError::Storage(StorageError::Pool(e)) => Self::Unavailable(e.to_string()),
-            ServiceError::Forbidden(reason) => Self::Forbidden(reason.into()),
+            ServiceError::InvalidFields(fields) => Self::Unprocessable(
+                fields
+                    .into_iter()
+                    .map(|f| InvalidParam {
+                        name: f.field.into(),
+                        reason: f.message,
+                    })
+                    .collect(),
+            ),
+            ServiceError::Conflict(message) => Self::Conflict(upper_first(&message)),
+            ServiceError::CommentsClosed { state, zone } => {
+                Self::Conflict(format!("{}.", super::format::period_line(state, zone)))
+            }
+            ServiceError::Forbidden(reason) => Self::Forbidden(upper_first(reason)),
             ServiceError::RateLimited {
                 retry_after_seconds,
             } => Self::TooManyRequests {
@@ -161,7 +197,10 @@ impl ResponseError for WebError {
         match self {
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::InvalidParameter { .. } => StatusCode::BAD_REQUEST,
+            Self::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
+            Self::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            Self::Conflict(_) => StatusCode::CONFLICT,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -187,6 +226,15 @@ impl ResponseError for WebError {
         response
             .content_type("application/problem+json")
             .json(self.problem())
+    }
+}
+
+/// Service messages start in lower case so they read inside sentences; shown alone, they start a sentence.
+fn upper_first(message: &str) -> String {
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -270,6 +318,9 @@ mod tests {
             (WebError::NotFound("consultation".into()), 404),
             (WebError::invalid("limit", "too large"), 400),
             (WebError::Forbidden("no token".into()), 403),
+            (WebError::Unauthorized("sign in".into()), 401),
+            (WebError::Conflict("decided".into()), 409),
+            (WebError::Unprocessable(vec![]), 422),
             (
                 WebError::TooManyRequests {
                     retry_after_seconds: 60,

@@ -67,15 +67,15 @@ pub fn day(time: DateTime<Utc>, zone: Tz) -> String {
 /// The comment period line: "Open for comments until 30 November 2020, 23:59 CET".
 pub fn period_line(state: PeriodState, zone: Tz) -> String {
     match state {
-        PeriodState::OpensLater(at) => format!("Opens for comments on {}", date_time(at, zone)),
+        PeriodState::OpensLater(at) => format!("Comments open on {}", date_time(at, zone)),
         PeriodState::Open { until: Some(at) } => {
             format!("Open for comments until {}", date_time(at, zone))
         }
         PeriodState::Open { until: None } => "Open for comments".into(),
         PeriodState::Closed { since: Some(at) } => {
-            format!("Closed for comments on {}", date_time(at, zone))
+            format!("Comments closed on {}", date_time(at, zone))
         }
-        PeriodState::Closed { since: None } => "Closed".into(),
+        PeriodState::Closed { since: None } => "Comments are closed".into(),
     }
 }
 
@@ -100,6 +100,17 @@ pub fn language_name(code: &str) -> String {
 
 pub fn plural(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
+}
+
+/// "3 minutes", "5 hours", "2 days": how long something has waited.
+pub fn waited(since: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let minutes = (now - since).num_minutes().max(0) as usize;
+    match minutes {
+        0 => "less than a minute".into(),
+        m if m < 90 => plural(m, "minute", "minutes"),
+        m if m < 48 * 60 => plural((m + 30) / 60, "hour", "hours"),
+        m => plural(m / (24 * 60), "day", "days"),
+    }
 }
 
 #[cfg(test)]
@@ -129,5 +140,14 @@ mod tests {
     fn counts_read_naturally() {
         assert_eq!(plural(1, "comment", "comments"), "1 comment");
         assert_eq!(plural(0, "comment", "comments"), "0 comments");
+    }
+
+    #[test]
+    fn waiting_times_round_to_a_readable_unit() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0).unwrap();
+        assert_eq!(waited(now, now), "less than a minute");
+        assert_eq!(waited(now - chrono::Duration::minutes(1), now), "1 minute");
+        assert_eq!(waited(now - chrono::Duration::minutes(150), now), "3 hours");
+        assert_eq!(waited(now - chrono::Duration::days(3), now), "3 days");
     }
 }

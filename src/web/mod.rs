@@ -5,9 +5,12 @@ mod account;
 mod admin;
 pub mod api;
 mod assets;
+mod comments;
 mod error;
+mod form_pairs;
 mod format;
 mod health;
+mod moderation;
 mod pages;
 mod session;
 mod state;
@@ -42,6 +45,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/healthz", web::get().to(health::healthz))
         .route("/assets/{file:.+}", web::get().to(assets::serve))
         .configure(pages::routes)
+        .configure(comments::routes)
+        .configure(moderation::routes)
         .configure(account::routes)
         .configure(admin::routes)
         .default_service(web::to(pages::not_found));

@@ -70,6 +70,11 @@ impl Viewer {
     pub fn require_user(&self) -> Option<&SignedInUser> {
         self.user.as_ref()
     }
+
+    /// The signed-in reader's id and whether their address is confirmed.
+    pub fn signed_in(&self) -> Option<(crate::domain::ids::UserId, bool)> {
+        self.user.as_ref().map(|u| (u.id, u.verified))
+    }
 }
 
 /// The client's address: the peer, or, when the peer is a trusted proxy, the

@@ -1,6 +1,7 @@
 use super::session::{csrf_cookie, Viewer};
 use super::WebError;
 use crate::db::{AnyConnection, Pool, StorageError};
+use crate::domain::signed_link::LinkSigner;
 use crate::domain::user::Role;
 use crate::services::emails::EmailContext;
 use crate::services::ServiceError;
@@ -23,6 +24,7 @@ pub struct LayoutUser {
     pub verified: bool,
     pub is_staff: bool,
     pub is_admin: bool,
+    pub moderates: bool,
 }
 
 /// What every handler may use. Holds no state that two instances would need
@@ -32,6 +34,7 @@ pub struct AppState {
     pub templates: Templates,
     pub base_url: Url,
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    pub signer: LinkSigner,
 }
 
 impl AppState {
@@ -76,6 +79,7 @@ impl AppState {
                 verified: u.verified,
                 is_staff: u.role != Role::Participant,
                 is_admin: u.role == Role::Admin,
+                moderates: u.is_chair || u.role != Role::Participant,
             }),
             csrf_token: viewer.csrf_token().to_owned(),
         };
@@ -94,6 +98,7 @@ impl AppState {
         EmailContext {
             templates: &self.templates,
             base_url: &self.base_url,
+            signer: &self.signer,
         }
     }
 }

@@ -2,7 +2,7 @@ use crate::helpers::*;
 use chrono::Utc;
 use diesel::connection::{Instrumentation, InstrumentationEvent};
 use diesel::Connection;
-use roundtable::services::{demo, pages};
+use roundtable::services::{accounts, demo, pages};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
@@ -16,30 +16,65 @@ impl Instrumentation for QueryCounter {
     }
 }
 
-fn queries_for_roundtable_page(conn: &mut roundtable::db::AnyConnection) -> (usize, usize) {
+fn queries_for_roundtable_page(
+    conn: &mut roundtable::db::AnyConnection,
+    reader: Option<pages::Reader>,
+) -> (usize, usize) {
     let counter = Arc::new(AtomicUsize::new(0));
     conn.set_instrumentation(QueryCounter(counter.clone()));
-    let page = pages::roundtable_page(conn, FORUM, RT_3_2).unwrap();
+    let page = pages::roundtable_page(conn, FORUM, RT_3_2, reader, Utc::now()).unwrap();
     conn.set_instrumentation(QueryCounter(Arc::new(AtomicUsize::new(0))));
     (counter.load(Ordering::SeqCst), page.public_comments)
 }
 
-/// The roundtable page costs the same few queries with 20 comments or 1,000.
+/// The roundtable page costs the same few queries with 20 comments or
+/// 1,000, for a visitor (8) and for a signed-in reader coming back (10: their
+/// last visit is read and the new one recorded).
 #[tokio::test]
 async fn a_roundtable_page_costs_a_fixed_number_of_queries() {
     for app in TestApp::with_demo().spawn_each().await {
-        let (before, comments_before) = app.with_conn(queries_for_roundtable_page).await;
+        let reader = app
+            .with_conn(|conn| {
+                let created = accounts::create_admin(
+                    conn,
+                    "reader@example.org",
+                    "Reader",
+                    "tea kettle harbour",
+                    Utc::now(),
+                )
+                .unwrap();
+                let accounts::AdminAccount::Created(id) = created else {
+                    panic!("a new account")
+                };
+                let reader = pages::Reader { id, staff: false };
+                // The first visit also inserts the visit row; count later ones.
+                pages::roundtable_page(conn, FORUM, RT_3_2, Some(reader), Utc::now()).unwrap();
+                reader
+            })
+            .await;
+        let (before, comments_before) = app
+            .with_conn(|conn| queries_for_roundtable_page(conn, None))
+            .await;
+        let (reader_before, _) = app
+            .with_conn(move |conn| queries_for_roundtable_page(conn, Some(reader)))
+            .await;
         app.with_conn(|conn| {
             demo::add_synthetic_comments(conn, FORUM, RT_3_2, 1000, Utc::now()).unwrap()
         })
         .await;
-        let (after, comments_after) = app.with_conn(queries_for_roundtable_page).await;
+        let (after, comments_after) = app
+            .with_conn(|conn| queries_for_roundtable_page(conn, None))
+            .await;
+        let (reader_after, _) = app
+            .with_conn(move |conn| queries_for_roundtable_page(conn, Some(reader)))
+            .await;
         assert_eq!(comments_after, comments_before + 1000);
         assert_eq!(
-            before, after,
+            (before, reader_before),
+            (after, reader_after),
             "{:?}: query count must not grow with comments",
             app.backend
         );
-        assert_eq!(after, 8, "{:?}", app.backend);
+        assert_eq!((after, reader_after), (8, 10), "{:?}", app.backend);
     }
 }

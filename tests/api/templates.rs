@@ -39,6 +39,16 @@ async fn every_page_template_renders() {
             "/reset-password/new?token=abc".to_owned(),
             200,
         ),
+        (
+            "pages/account/unsubscribe.html",
+            "/unsubscribe?token=abc".to_owned(),
+            200,
+        ),
+        (
+            "pages/moderation/link_problem.html",
+            "/moderation/email/publish?token=abc".to_owned(),
+            404,
+        ),
     ];
     let reached_by_a_flow = [
         "pages/admin/emails.html",
@@ -47,6 +57,17 @@ async fn every_page_template_renders() {
         "pages/account/check_inbox.html",
         "pages/account/message.html",
         "pages/account/account.html",
+        // Rendered by the tests in comments.rs and moderation.rs.
+        "pages/comments/edit.html",
+        "pages/comments/reply.html",
+        "pages/comments/report.html",
+        "pages/comments/reported.html",
+        "pages/comments/withdraw.html",
+        "pages/moderation/audit.html",
+        "pages/moderation/email_action.html",
+        "pages/moderation/item.html",
+        "pages/moderation/outcome.html",
+        "pages/moderation/queue.html",
     ];
     let templates = Templates::load().expect("templates compile");
     let mut covered: Vec<&str> = fetched

@@ -1,7 +1,7 @@
 use crate::db::rows::*;
 use crate::db::schema::{comment_guiding_questions, comments, moderation_events};
 use crate::db::{AnyConnection, StorageError};
-use crate::domain::comment::{new_reference, Comment, CommentStatus, NewComment};
+use crate::domain::comment::{new_reference, Comment, CommentStatus, NewComment, ThreadPosition};
 use crate::domain::ids::{CommentId, GuidingQuestionId, RoundtableId};
 use crate::text::SafeHtml;
 use diesel::prelude::*;
@@ -32,6 +32,7 @@ fn to_domain(
         depth: usize::try_from(row.depth).map_err(|_| StorageError::corrupt("negative depth"))?,
         created_at: utc(row.created_at),
         edited_at: row.edited_at.map(utc),
+        decided_at: row.decided_at.map(utc),
     })
 }
 
@@ -251,4 +252,146 @@ pub fn anonymise_author(
             .execute(conn)?;
     }
     Ok(changed)
+}
+
+/// A comment with what the use cases around one comment need: its source,
+/// its place in the thread, the last decision, and where it lives.
+#[derive(Debug, Clone)]
+pub struct CommentRecord {
+    pub comment: Comment,
+    pub body_markdown: String,
+    pub position: ThreadPosition,
+    pub decision_reason: Option<String>,
+    pub decision_note: Option<String>,
+    pub consultation_slug: String,
+    pub roundtable_slug: String,
+}
+
+/// Comments by their short references, with their tags; unknown references are left out.
+pub fn find_by_references(
+    conn: &mut AnyConnection,
+    references: &[String],
+) -> Result<Vec<CommentRecord>, StorageError> {
+    use crate::db::schema::{consultations, roundtables};
+    let rows: Vec<(CommentRow, String, String)> = comments::table
+        .inner_join(roundtables::table.inner_join(consultations::table))
+        .filter(comments::reference.eq_any(references))
+        .order(comments::path.asc())
+        .select((
+            CommentRow::as_select(),
+            consultations::slug,
+            roundtables::slug,
+        ))
+        .load(conn)?;
+    let ids: Vec<String> = rows.iter().map(|(row, _, _)| row.id.clone()).collect();
+    let mut tags = tags_of(conn, &ids)?;
+    rows.into_iter()
+        .map(|(row, consultation_slug, roundtable_slug)| {
+            let body_markdown = row.body_markdown.clone();
+            let position = ThreadPosition {
+                path: row.path.clone(),
+                depth: usize::try_from(row.depth).unwrap_or(0),
+            };
+            let (decision_reason, decision_note) =
+                (row.decision_reason.clone(), row.decision_note.clone());
+            Ok(CommentRecord {
+                comment: to_domain(row, &mut tags)?,
+                body_markdown,
+                position,
+                decision_reason,
+                decision_note,
+                consultation_slug,
+                roundtable_slug,
+            })
+        })
+        .collect()
+}
+
+pub fn find_by_reference(
+    conn: &mut AnyConnection,
+    reference: &str,
+) -> Result<Option<CommentRecord>, StorageError> {
+    Ok(find_by_references(conn, &[reference.to_owned()])?
+        .into_iter()
+        .next())
+}
+
+/// Question tags of the given comments.
+pub fn tags_of(
+    conn: &mut AnyConnection,
+    comment_ids: &[String],
+) -> Result<HashMap<String, Vec<GuidingQuestionId>>, StorageError> {
+    let pairs: Vec<(String, String)> = comment_guiding_questions::table
+        .filter(comment_guiding_questions::comment_id.eq_any(comment_ids))
+        .select((
+            comment_guiding_questions::comment_id,
+            comment_guiding_questions::guiding_question_id,
+        ))
+        .load(conn)?;
+    let mut tags: HashMap<String, Vec<GuidingQuestionId>> = HashMap::new();
+    for (comment_id, question_id) in pairs {
+        tags.entry(comment_id)
+            .or_default()
+            .push(parse_id(&question_id)?);
+    }
+    Ok(tags)
+}
+
+pub fn replace_tags(
+    conn: &mut AnyConnection,
+    comment: CommentId,
+    questions: &[GuidingQuestionId],
+) -> Result<(), StorageError> {
+    let id = comment.to_string();
+    diesel::delete(
+        comment_guiding_questions::table.filter(comment_guiding_questions::comment_id.eq(&id)),
+    )
+    .execute(conn)?;
+    for question in questions {
+        diesel::insert_into(comment_guiding_questions::table)
+            .values(&CommentQuestionRow {
+                comment_id: id.clone(),
+                guiding_question_id: question.to_string(),
+            })
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Which of the given comments are published (and so may be replied to or reported).
+pub fn parents(
+    conn: &mut AnyConnection,
+    ids: &[String],
+) -> Result<HashMap<String, (String, String, String)>, StorageError> {
+    let rows: Vec<(String, String, String, String)> = comments::table
+        .filter(comments::id.eq_any(ids))
+        .select((
+            comments::id,
+            comments::reference,
+            comments::author_name,
+            comments::body_markdown,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, reference, name, body)| (id, (reference, name, body)))
+        .collect())
+}
+
+/// The author of a comment, if it still has one.
+pub fn author_of(conn: &mut AnyConnection, id: CommentId) -> Result<Option<String>, StorageError> {
+    Ok(comments::table
+        .filter(comments::id.eq(id.to_string()))
+        .select(comments::author_id)
+        .first::<Option<String>>(conn)
+        .optional()?
+        .flatten())
+}
+
+pub fn reference_of(conn: &mut AnyConnection, id: &str) -> Result<Option<String>, StorageError> {
+    Ok(comments::table
+        .filter(comments::id.eq(id))
+        .select(comments::reference)
+        .first(conn)
+        .optional()?)
 }

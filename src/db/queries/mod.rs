@@ -4,6 +4,8 @@
 pub mod admin;
 pub mod comments;
 pub mod consultations;
+pub mod moderation;
+pub mod notifications;
 pub mod rate_limits;
 pub mod roundtables;
 pub mod sessions;

@@ -83,6 +83,36 @@ pub fn guiding_questions(
         .collect()
 }
 
+/// The guiding questions of several roundtables at once, numbered per roundtable.
+pub fn guiding_questions_of(
+    conn: &mut AnyConnection,
+    ids: &[RoundtableId],
+) -> Result<std::collections::HashMap<RoundtableId, Vec<GuidingQuestion>>, StorageError> {
+    let rows: Vec<GuidingQuestionRow> = guiding_questions::table
+        .filter(guiding_questions::roundtable_id.eq_any(ids.iter().map(|i| i.to_string())))
+        .order((
+            guiding_questions::roundtable_id.asc(),
+            guiding_questions::position.asc(),
+            guiding_questions::id.asc(),
+        ))
+        .select(GuidingQuestionRow::as_select())
+        .load(conn)?;
+    let mut by_roundtable: std::collections::HashMap<RoundtableId, Vec<GuidingQuestion>> =
+        std::collections::HashMap::new();
+    for row in rows {
+        let roundtable: RoundtableId = parse_id(&row.roundtable_id)?;
+        let list = by_roundtable.entry(roundtable).or_default();
+        list.push(GuidingQuestion {
+            id: parse_id(&row.id)?,
+            roundtable_id: roundtable,
+            number: list.len() + 1,
+            text: row.text,
+            retired: row.retired_at.is_some(),
+        });
+    }
+    Ok(by_roundtable)
+}
+
 /// The public part of a user row: id, name, organisation, organisation type, country.
 type ProfileColumns = (String, String, String, Option<String>, Option<String>);
 

@@ -1,5 +1,5 @@
 use crate::db::rows::*;
-use crate::db::schema::{sessions, users};
+use crate::db::schema::{chair_assignments, sessions, users};
 use crate::db::{AnyConnection, StorageError};
 use crate::domain::affiliation::Gender;
 use crate::domain::user::{Role, SignedInUser};
@@ -28,6 +28,7 @@ pub fn insert(
 }
 
 type SessionColumns = (
+    bool,
     String,
     String,
     String,
@@ -53,6 +54,9 @@ pub fn find_user(
         .filter(users::deactivated_at.is_null())
         .filter(users::erased_at.is_null())
         .select((
+            diesel::dsl::exists(
+                chair_assignments::table.filter(chair_assignments::user_id.eq(users::id)),
+            ),
             sessions::csrf_token,
             users::id,
             users::email,
@@ -67,7 +71,19 @@ pub fn find_user(
         .first(conn)
         .optional()?;
     row.map(
-        |(csrf_token, id, email, name, organisation, kind, country, role, verified_at, gender)| {
+        |(
+            is_chair,
+            csrf_token,
+            id,
+            email,
+            name,
+            organisation,
+            kind,
+            country,
+            role,
+            verified_at,
+            gender,
+        )| {
             Ok(SignedInUser {
                 id: parse_id(&id)?,
                 email,
@@ -78,6 +94,7 @@ pub fn find_user(
                     .as_deref()
                     .map(|g| parse_code("gender", g, Gender::from_code))
                     .transpose()?,
+                is_chair,
                 csrf_token,
                 session_digest: digest.to_owned(),
             })
@@ -107,4 +124,166 @@ pub fn delete_others_of_user(
             .filter(sessions::id.ne(keep)),
     )
     .execute(conn)?)
+}
+
+/// A personal API token's owner, if the token is live and the account active.
+pub fn find_user_by_api_token(
+    conn: &mut AnyConnection,
+    digest: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<SignedInUser>, StorageError> {
+    use crate::db::schema::api_tokens;
+    let row: Option<(
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        String,
+        Option<NaiveDateTime>,
+        Option<String>,
+    )> = api_tokens::table
+        .inner_join(users::table)
+        .filter(api_tokens::token_digest.eq(digest))
+        .filter(api_tokens::revoked_at.is_null())
+        .filter(users::deactivated_at.is_null())
+        .filter(users::erased_at.is_null())
+        .select((
+            users::id,
+            users::email,
+            users::display_name,
+            users::organisation,
+            users::organisation_type,
+            users::country_code,
+            users::role,
+            users::verified_at,
+            users::gender,
+        ))
+        .first(conn)
+        .optional()?;
+    let Some((id, email, name, organisation, kind, country, role, verified_at, gender)) = row
+    else {
+        return Ok(None);
+    };
+    diesel::update(api_tokens::table.filter(api_tokens::token_digest.eq(digest)))
+        .set(api_tokens::last_used_at.eq(Some(naive(now))))
+        .execute(conn)?;
+    Ok(Some(SignedInUser {
+        id: parse_id(&id)?,
+        email,
+        affiliation: affiliation(name, organisation, kind.as_deref(), country.as_deref())?,
+        role: parse_code("role", &role, Role::from_code)?,
+        verified: verified_at.is_some(),
+        gender: gender
+            .as_deref()
+            .map(|g| parse_code("gender", g, Gender::from_code))
+            .transpose()?,
+        is_chair: false,
+        // A token is not a browser session: no form token, no session to end.
+        csrf_token: String::new(),
+        session_digest: String::new(),
+    }))
+}
+
+/// A token as its owner sees it on the account page; never the token itself.
+#[derive(Debug, Clone)]
+pub struct ApiTokenSummary {
+    pub id: String,
+    pub name: String,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+}
+
+pub fn insert_api_token(
+    conn: &mut AnyConnection,
+    user: &str,
+    name: &str,
+    digest: &str,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    use crate::db::schema::api_tokens;
+    diesel::insert_into(api_tokens::table)
+        .values((
+            api_tokens::id.eq(uuid::Uuid::now_v7().to_string()),
+            api_tokens::user_id.eq(user),
+            api_tokens::name.eq(name),
+            api_tokens::token_digest.eq(digest),
+            api_tokens::created_at.eq(naive(now)),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn api_tokens_of(
+    conn: &mut AnyConnection,
+    user: &str,
+) -> Result<Vec<ApiTokenSummary>, StorageError> {
+    use crate::db::schema::api_tokens;
+    let rows: Vec<(String, String, NaiveDateTime, Option<NaiveDateTime>)> = api_tokens::table
+        .filter(api_tokens::user_id.eq(user))
+        .filter(api_tokens::revoked_at.is_null())
+        .order(api_tokens::created_at.asc())
+        .select((
+            api_tokens::id,
+            api_tokens::name,
+            api_tokens::created_at,
+            api_tokens::last_used_at,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, created_at, last_used_at)| ApiTokenSummary {
+            id,
+            name,
+            created_at: utc(created_at),
+            last_used_at: last_used_at.map(utc),
+        })
+        .collect())
+}
+
+/// Revokes one of the user's tokens; false when it was not theirs or already revoked.
+pub fn revoke_api_token(
+    conn: &mut AnyConnection,
+    user: &str,
+    id: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, StorageError> {
+    use crate::db::schema::api_tokens;
+    Ok(diesel::update(
+        api_tokens::table
+            .filter(api_tokens::id.eq(id))
+            .filter(api_tokens::user_id.eq(user))
+            .filter(api_tokens::revoked_at.is_null()),
+    )
+    .set(api_tokens::revoked_at.eq(Some(naive(now))))
+    .execute(conn)?
+        == 1)
+}
+
+/// The site's secret for signing links, made on first use. Two instances
+/// starting at once agree: the second insert fails and both read the first.
+pub fn site_secret(
+    conn: &mut AnyConnection,
+    name: &str,
+    fresh: &str,
+    now: DateTime<Utc>,
+) -> Result<String, StorageError> {
+    use crate::db::schema::site_secrets;
+    let insert = diesel::insert_into(site_secrets::table).values((
+        site_secrets::name.eq(name),
+        site_secrets::value.eq(fresh),
+        site_secrets::created_at.eq(naive(now)),
+    ));
+    match conn
+        .transaction(|conn| insert.execute(conn))
+        .map_err(StorageError::from)
+    {
+        Err(e) if !e.is_unique_violation() => return Err(e),
+        _ => {}
+    }
+    Ok(site_secrets::table
+        .filter(site_secrets::name.eq(name))
+        .select(site_secrets::value)
+        .first(conn)?)
 }

@@ -230,3 +230,34 @@ pub fn change_email(
         .execute(conn)?;
     Ok(())
 }
+
+/// Trusted participants' comments are published at once everywhere.
+pub fn is_trusted(conn: &mut AnyConnection, id: &str) -> Result<bool, StorageError> {
+    Ok(users::table
+        .filter(users::id.eq(id))
+        .select(users::trusted)
+        .first::<bool>(conn)
+        .optional()?
+        .unwrap_or(false))
+}
+
+pub fn set_trusted(
+    conn: &mut AnyConnection,
+    id: &str,
+    trusted: bool,
+) -> Result<usize, StorageError> {
+    Ok(diesel::update(users::table.filter(users::id.eq(id)))
+        .set(users::trusted.eq(trusted))
+        .execute(conn)?)
+}
+
+/// The role of an active account, for links that act in its name.
+pub fn active_role(conn: &mut AnyConnection, id: &str) -> Result<Option<String>, StorageError> {
+    Ok(users::table
+        .filter(users::id.eq(id))
+        .filter(users::deactivated_at.is_null())
+        .filter(users::erased_at.is_null())
+        .select(users::role)
+        .first::<String>(conn)
+        .optional()?)
+}

@@ -2,6 +2,7 @@
 //! recovery and the account page. Shared form plumbing lives here; each
 //! use case has a file of its own.
 
+mod notifications;
 mod profile;
 mod recovery;
 mod registration;
@@ -40,6 +41,23 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             web::post().to(profile::change_password),
         )
         .route("/account/data.json", web::get().to(profile::download_data))
+        .route(
+            "/account/emails",
+            web::post().to(notifications::save_email_choices),
+        )
+        .route(
+            "/account/api-tokens",
+            web::post().to(notifications::create_token),
+        )
+        .route(
+            "/account/api-tokens/{id}/revoke",
+            web::post().to(notifications::revoke_token),
+        )
+        .route(
+            "/unsubscribe",
+            web::get().to(notifications::unsubscribe_form),
+        )
+        .route("/unsubscribe", web::post().to(notifications::unsubscribe))
         .route("/account/delete", web::post().to(profile::delete_account))
         .route(
             "/account/email",

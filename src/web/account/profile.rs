@@ -22,10 +22,12 @@ struct AccountView<'a> {
     verified: bool,
     #[serde(flatten)]
     form: FormView<'a>,
+    #[serde(flatten)]
+    emails: super::notifications::EmailChoicesView,
 }
 
-fn account_page(
-    state: &AppState,
+pub(super) async fn account_page(
+    state: &web::Data<AppState>,
     viewer: &Viewer,
     status: StatusCode,
     notice: Option<&str>,
@@ -58,12 +60,14 @@ fn account_page(
         ),
     ]);
     form.values.extend(typed.unwrap_or_default());
+    let emails = super::notifications::email_choices(state, user).await?;
     let view = AccountView {
         name: &a.display_name,
         email: &user.email,
         role: user.role.label(),
         verified: user.verified,
         form,
+        emails,
     };
     state.render_with_status(status, "pages/account/account.html", &view, viewer)
 }
@@ -76,11 +80,13 @@ pub(super) async fn account(
     let notice = match query.get("saved").map(String::as_str) {
         Some("profile") => Some("Your profile is saved. Comments you post from now on show it."),
         Some("password") => Some("Your password is changed. Your other sessions have ended."),
+        Some("emails") => Some("Your email choices are saved."),
+        Some("token") => Some("The token is revoked: it no longer works."),
         _ => query
             .get("sent")
             .map(|_| "A new link is on its way. It works for 48 hours."),
     };
-    account_page(&state, &viewer, StatusCode::OK, notice, vec![], None)
+    account_page(&state, &viewer, StatusCode::OK, notice, vec![], None).await
 }
 
 #[derive(Deserialize, Default)]
@@ -125,14 +131,17 @@ pub(super) async fn update_profile(
     match saved {
         Ok(()) => Ok(redirect("/account?saved=profile")),
         Err(FormError::Service(error)) => Err(error.into()),
-        Err(FormError::Invalid(errors)) => account_page(
-            &state,
-            &viewer,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            None,
-            errors,
-            Some(typed),
-        ),
+        Err(FormError::Invalid(errors)) => {
+            account_page(
+                &state,
+                &viewer,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                None,
+                errors,
+                Some(typed),
+            )
+            .await
+        }
     }
 }
 
@@ -181,6 +190,7 @@ pub(super) async fn change_password(
                 vec![InvalidField::new(field, reason)],
                 None,
             )
+            .await
         }
         Err(other) => Err(other),
     }
@@ -241,14 +251,17 @@ pub(super) async fn delete_account(
                 .ok();
             Ok(response)
         }
-        Err(WebError::InvalidParameter { reason, .. }) => account_page(
-            &state,
-            &viewer,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            None,
-            vec![InvalidField::new("delete_password", reason)],
-            None,
-        ),
+        Err(WebError::InvalidParameter { reason, .. }) => {
+            account_page(
+                &state,
+                &viewer,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                None,
+                vec![InvalidField::new("delete_password", reason)],
+                None,
+            )
+            .await
+        }
         Err(other) => Err(other),
     }
 }
@@ -311,6 +324,7 @@ pub(super) async fn request_email_change(
                 vec![InvalidField::new(field, reason)],
                 Some(typed),
             )
+            .await
         }
         Err(other) => Err(other),
     }

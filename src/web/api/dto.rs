@@ -221,7 +221,7 @@ impl ConsultationDto {
                 c,
                 now,
             ));
-            for (child, count) in &group.children {
+            for (child, count, _) in &group.children {
                 roundtables.push(roundtable_summary(
                     child,
                     Some(&group.roundtable),

@@ -1,9 +1,12 @@
-//! The read-only JSON API under /api/v1. Lists are capped and paged with an
+//! The JSON API under /api/v1: public reads, and comment posting and
+//! moderation for signed-in callers. Lists are capped and paged with an
 //! opaque cursor; every refusal is an RFC 9457 problem body.
 
+mod caller;
 mod dto;
 mod openapi;
 mod params;
+mod writes;
 
 use super::{AppState, WebError};
 use crate::services::pages;
@@ -23,6 +26,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         web::QueryConfig::default()
             .error_handler(|e, _| WebError::invalid("query", e.to_string()).into()),
     )
+    .app_data(
+        web::JsonConfig::default()
+            .limit(256 * 1024)
+            .error_handler(|e, _| WebError::invalid("body", e.to_string()).into()),
+    )
     .route("/openapi.json", web::get().to(openapi::serve))
     .route("/consultations", web::get().to(list_consultations))
     .route(
@@ -36,6 +44,14 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .route(
         "/consultations/{consultation}/roundtables/{roundtable}/comments",
         web::get().to(list_comments),
+    )
+    .route(
+        "/consultations/{consultation}/roundtables/{roundtable}/comments",
+        web::post().to(writes::post_comment),
+    )
+    .route(
+        "/comments/{reference}/decisions",
+        web::post().to(writes::decide),
     )
     .default_service(web::to(|| async {
         Err::<HttpResponse, _>(WebError::NotFound("API resource".into()))
@@ -84,7 +100,7 @@ async fn get_consultation(
     let slug = path.into_inner();
     let base = state.base_url.clone();
     let page = state
-        .db(move |conn| pages::consultation_page(conn, &slug))
+        .db(move |conn| pages::consultation_page(conn, &slug, None))
         .await?;
     Ok(HttpResponse::Ok().json(ConsultationDto::new(&page, &base, Utc::now())))
 }

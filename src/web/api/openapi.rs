@@ -10,13 +10,15 @@ use utoipa::OpenApi;
     info(
         title = "Roundtable API",
         version = "1",
-        description = "Read-only access to public consultations, roundtables and their published comments."
+        description = "Public consultations, roundtables and their published comments; posting comments and moderating them with a session (plus X-CSRF-Token) or a personal API token (Authorization: Bearer)."
     ),
     paths(
         super::list_consultations,
         super::get_consultation,
         super::get_roundtable,
-        super::list_comments
+        super::list_comments,
+        super::writes::post_comment,
+        super::writes::decide
     ),
     components(schemas(
         ConsultationListDto,
@@ -32,6 +34,10 @@ use utoipa::OpenApi;
         CommentThreadsDto,
         CommentNodeDto,
         LinksDto,
+        super::writes::NewCommentDto,
+        super::writes::PostedCommentDto,
+        super::writes::DecisionDto,
+        super::writes::DecidedDto,
         Problem,
         InvalidParam
     ))

@@ -1,6 +1,7 @@
 //! The public pages: thin handlers that load a read model and render it.
 
-mod views;
+mod comment_views;
+pub mod views;
 
 use super::session::Viewer;
 use super::{AppState, WebError};
@@ -30,8 +31,9 @@ async fn consultation(
     path: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
     let slug = path.into_inner();
+    let reader = viewer.user.as_ref().map(pages::Reader::of);
     let page = state
-        .db(move |conn| pages::consultation_page(conn, &slug))
+        .db(move |conn| pages::consultation_page(conn, &slug, reader))
         .await?;
     state.render(
         "pages/consultation.html",
@@ -46,12 +48,14 @@ async fn roundtable(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let (consultation, roundtable) = path.into_inner();
+    let reader = viewer.user.as_ref().map(pages::Reader::of);
+    let now = Utc::now();
     let page = state
-        .db(move |conn| pages::roundtable_page(conn, &consultation, &roundtable))
+        .db(move |conn| pages::roundtable_page(conn, &consultation, &roundtable, reader, now))
         .await?;
     state.render(
         "pages/roundtable.html",
-        &views::RoundtablePageView::new(&page, Utc::now()),
+        &views::RoundtablePageView::new(&page, now, viewer.signed_in()),
         &viewer,
     )
 }

@@ -1,12 +1,12 @@
 //! What the templates see: plain serialisable structs with every time and
 //! label already written out.
 
-use crate::domain::affiliation::Affiliation;
+pub use super::comment_views::*;
 use crate::domain::consultation::{
     Consultation, ConsultationOrganisation, OrganisationRole, Phase,
 };
+use crate::domain::ids::UserId;
 use crate::domain::roundtable::{GuidingQuestion, ProgrammeItem, Resource, Roundtable};
-use crate::domain::thread::{Placeholder, ThreadEntry};
 use crate::domain::time::PeriodState;
 use crate::services::pages::{ConsultationPage, RoundtablePage};
 use crate::text::SafeHtml;
@@ -172,7 +172,7 @@ pub struct RoundtableCard {
 
 fn roundtable_card(
     r: &Roundtable,
-    count: i64,
+    (count, new): (i64, Option<i64>),
     c: &Consultation,
     now: DateTime<Utc>,
 ) -> RoundtableCard {
@@ -186,7 +186,7 @@ fn roundtable_card(
             r.comment_period.state(now, c.accepts_comments()),
             c.time_zone,
         ),
-        comments: plural(count as usize, "comment", "comments"),
+        comments: count_line(count as usize, new.map(|n| n as usize)),
         children: vec![],
     }
 }
@@ -264,11 +264,16 @@ impl ConsultationPageView {
             .roundtables
             .iter()
             .map(|group| {
-                let mut card = roundtable_card(&group.roundtable, group.public_comments, c, now);
+                let mut card = roundtable_card(
+                    &group.roundtable,
+                    (group.public_comments, group.new_comments),
+                    c,
+                    now,
+                );
                 card.children = group
                     .children
                     .iter()
-                    .map(|(child, count)| roundtable_card(child, *count, c, now))
+                    .map(|(child, count, new)| roundtable_card(child, (*count, *new), c, now))
                     .collect();
                 card
             })
@@ -298,42 +303,6 @@ pub struct QuestionView {
 }
 
 #[derive(Serialize)]
-pub struct PersonView {
-    name: String,
-    organisation: String,
-    organisation_type: Option<&'static str>,
-    country: Option<&'static str>,
-}
-
-fn person(a: &Affiliation) -> PersonView {
-    PersonView {
-        name: a.display_name.clone(),
-        organisation: a.organisation.clone(),
-        organisation_type: a.organisation_type.map(|t| t.label()),
-        country: a.country.map(|c| c.name()),
-    }
-}
-
-#[derive(Serialize)]
-pub struct CommentView {
-    reference: String,
-    depth: usize,
-    placeholder: Option<&'static str>,
-    author: Option<PersonView>,
-    posted: TimeView,
-    body_html: SafeHtml,
-    questions: Vec<QuestionTag>,
-    highlighted: bool,
-    in_reply_to: Option<String>,
-}
-
-#[derive(Serialize)]
-pub struct QuestionTag {
-    number: usize,
-    anchor: String,
-}
-
-#[derive(Serialize)]
 pub struct RoundtableView {
     slug: String,
     code: Option<String>,
@@ -345,12 +314,17 @@ pub struct RoundtableView {
     when: Option<String>,
     venue: Option<String>,
     moderation: &'static str,
+    moderation_pre: bool,
     period: String,
     accepting_comments: bool,
 }
 
 #[derive(Serialize)]
 pub struct RoundtablePageView {
+    pub form: Option<CommentFormView>,
+    /// "form", "sign_in", "verify" or "closed": what the comment area offers this reader.
+    participation: &'static str,
+    may_moderate: bool,
     title: String,
     consultation: ConsultationHeader,
     roundtable: RoundtableView,
@@ -371,23 +345,37 @@ fn link(r: &Roundtable) -> RoundtableLink {
     }
 }
 
-fn question_anchor(number: usize) -> String {
-    format!("question-{number}")
-}
-
 impl RoundtablePageView {
-    pub fn new(page: &RoundtablePage, now: DateTime<Utc>) -> Self {
+    /// `viewer` is the signed-in reader, if any: (id, verified).
+    pub fn new(page: &RoundtablePage, now: DateTime<Utc>, viewer: Option<(UserId, bool)>) -> Self {
         let d = &page.detail;
         let (c, r) = (&d.consultation, &d.roundtable);
         let zone = c.time_zone;
         let state = r.comment_period.state(now, c.accepts_comments());
+        let accepting = matches!(state, PeriodState::Open { .. });
+        let reader = PageReader {
+            id: viewer.map(|v| v.0),
+            verified: viewer.is_some_and(|v| v.1),
+            may_moderate: page.may_moderate,
+            last_visit: page.last_visit,
+            accepting,
+        };
         let numbers: HashMap<_, _> = d.questions.iter().map(|q| (q.id, q.number)).collect();
         let comments = page
             .threads
             .iter()
-            .map(|entry| comment_view(entry, &numbers, zone))
+            .map(|entry| comment_view(entry, &numbers, zone, reader))
             .collect();
+        let participation = match (accepting, viewer) {
+            (false, _) => "closed",
+            (true, None) => "sign_in",
+            (true, Some((_, false))) => "verify",
+            (true, Some((_, true))) => "form",
+        };
         Self {
+            form: (participation == "form").then(|| CommentFormView::new(&d.questions, &[])),
+            participation,
+            may_moderate: page.may_moderate,
             title: format!("{} – {}", r.full_title(), c.title),
             consultation: ConsultationHeader::new(c, &[]),
             roundtable: RoundtableView {
@@ -401,6 +389,7 @@ impl RoundtablePageView {
                 when: r.starts_at.map(|s| time_range(s, r.ends_at, zone)),
                 venue: r.venue.clone(),
                 moderation: r.moderation_mode.label(),
+                moderation_pre: r.moderation_mode == crate::domain::roundtable::ModerationMode::Pre,
                 period: period_line(state, zone),
                 accepting_comments: matches!(state, PeriodState::Open { .. }),
             },
@@ -415,10 +404,9 @@ impl RoundtablePageView {
                 .collect(),
             resources: resource_views(&d.resources),
             comments,
-            count_line: plural(
+            count_line: count_line(
                 page.public_comments,
-                "published comment",
-                "published comments",
+                page.last_visit.map(|_| page.new_comments),
             ),
         }
     }
@@ -430,45 +418,5 @@ fn question_view(q: &GuidingQuestion) -> QuestionView {
         anchor: question_anchor(q.number),
         text: q.text.clone(),
         retired: q.retired,
-    }
-}
-
-fn comment_view(
-    entry: &ThreadEntry,
-    numbers: &HashMap<crate::domain::ids::GuidingQuestionId, usize>,
-    zone: Tz,
-) -> CommentView {
-    let comment = &entry.comment;
-    let shown = entry.placeholder.is_none();
-    let mut questions: Vec<QuestionTag> = comment
-        .question_ids
-        .iter()
-        .filter_map(|id| numbers.get(id))
-        .map(|&number| QuestionTag {
-            number,
-            anchor: question_anchor(number),
-        })
-        .collect();
-    questions.sort_by_key(|q| q.number);
-    CommentView {
-        reference: comment.reference.clone(),
-        depth: entry.display_depth,
-        placeholder: entry.placeholder.map(|p| match p {
-            Placeholder::WithdrawnByAuthor => "This comment was withdrawn by its author.",
-            Placeholder::NotPublished => "This comment is not published.",
-        }),
-        author: shown.then(|| person(&comment.author)),
-        posted: time_view(comment.created_at, zone),
-        body_html: if shown {
-            comment.body_html.clone()
-        } else {
-            SafeHtml::empty()
-        },
-        questions: if shown { questions } else { vec![] },
-        highlighted: shown && comment.highlighted,
-        in_reply_to: entry.in_reply_to.as_ref().map(|name| {
-            name.clone()
-                .unwrap_or_else(|| "a comment that is not shown".into())
-        }),
     }
 }

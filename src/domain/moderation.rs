@@ -1,0 +1,247 @@
+//! What chairs decide about comments, and which decisions a comment's state
+//! allows. The first decision on a comment wins: the storage layer applies a
+//! decision only while the comment is still in the state it requires.
+
+use super::affiliation::closed_list;
+use super::comment::CommentStatus;
+use super::ids::GuidingQuestionId;
+use super::InvalidField;
+
+closed_list!(
+    /// Why a chair rejects or unpublishes a comment, and why a reader reports one.
+    ModerationReason {
+        OffTopic => "off_topic", "Off-topic",
+        NotIdentified => "not_identified", "Not correctly identified",
+        Duplicate => "duplicate", "Duplicate of another comment",
+        Abusive => "abusive", "Abusive",
+        Spam => "spam", "Spam",
+        Other => "other", "Other reason",
+    }
+);
+
+impl ModerationReason {
+    pub fn parse(field: &'static str, code: &str) -> Result<Self, InvalidField> {
+        Self::from_code(code.trim())
+            .ok_or_else(|| InvalidField::new(field, "choose one of the listed reasons"))
+    }
+}
+
+pub const NOTE_MAX_CHARS: usize = 2_000;
+
+/// An optional note for the author or the chairs; blank means none.
+pub fn parse_note(field: &'static str, note: &str) -> Result<Option<String>, InvalidField> {
+    let note = note.trim();
+    match note.chars().count() {
+        0 => Ok(None),
+        n if n > NOTE_MAX_CHARS => Err(InvalidField::new(
+            field,
+            format!("is {n} characters long; the limit is {NOTE_MAX_CHARS}"),
+        )),
+        _ => Ok(Some(note.to_owned())),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decision {
+    Publish,
+    Reject {
+        reason: ModerationReason,
+        note: Option<String>,
+    },
+    Unpublish {
+        reason: ModerationReason,
+        note: Option<String>,
+    },
+    Highlight,
+    RemoveHighlight,
+    /// The guiding questions the comment answers; empty means "General".
+    Retag(Vec<GuidingQuestionId>),
+    /// Readers' reports were unfounded: they are closed and the comment shows again.
+    DismissReports,
+}
+
+/// What a comment looks like to a decision: enough to say whether it applies.
+#[derive(Debug, Clone, Copy)]
+pub struct DecisionTarget {
+    pub status: CommentStatus,
+    pub highlighted: bool,
+    pub open_reports: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inapplicable {
+    /// Another decision came first; the caller tells who made it.
+    AlreadyDecided,
+    /// The decision makes no sense for this comment (highlighting a pending one).
+    NotApplicable(&'static str),
+}
+
+impl Decision {
+    /// The name of the decision in the audit trail and in emails.
+    pub fn action(&self) -> &'static str {
+        match self {
+            Self::Publish => "published",
+            Self::Reject { .. } => "rejected",
+            Self::Unpublish { .. } => "unpublished",
+            Self::Highlight => "highlighted",
+            Self::RemoveHighlight => "highlight_removed",
+            Self::Retag(_) => "retagged",
+            Self::DismissReports => "reports_dismissed",
+        }
+    }
+
+    /// The status the comment must have for the decision to apply, if any.
+    pub fn required_status(&self) -> Option<CommentStatus> {
+        match self {
+            Self::Publish | Self::Reject { .. } => Some(CommentStatus::Pending),
+            Self::Unpublish { .. } | Self::Highlight | Self::RemoveHighlight => {
+                Some(CommentStatus::Approved)
+            }
+            Self::DismissReports => Some(CommentStatus::Approved),
+            Self::Retag(_) => None,
+        }
+    }
+
+    /// The status after the decision; None when it does not change.
+    pub fn new_status(&self) -> Option<CommentStatus> {
+        match self {
+            Self::Publish => Some(CommentStatus::Approved),
+            Self::Reject { .. } | Self::Unpublish { .. } => Some(CommentStatus::Rejected),
+            _ => None,
+        }
+    }
+
+    pub fn reason(&self) -> Option<ModerationReason> {
+        match self {
+            Self::Reject { reason, .. } | Self::Unpublish { reason, .. } => Some(*reason),
+            _ => None,
+        }
+    }
+
+    pub fn note(&self) -> Option<&str> {
+        match self {
+            Self::Reject { note, .. } | Self::Unpublish { note, .. } => note.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// Whether the decision applies to a comment in this state.
+    pub fn check(&self, target: DecisionTarget) -> Result<(), Inapplicable> {
+        if target.status == CommentStatus::Withdrawn {
+            return Err(Inapplicable::NotApplicable(
+                "its author has withdrawn this comment",
+            ));
+        }
+        match self {
+            Self::Highlight | Self::RemoveHighlight if target.status != CommentStatus::Approved => {
+                Err(Inapplicable::NotApplicable(
+                    "only a published comment can be highlighted",
+                ))
+            }
+            Self::Highlight if target.highlighted => Err(Inapplicable::AlreadyDecided),
+            Self::RemoveHighlight if !target.highlighted => Err(Inapplicable::AlreadyDecided),
+            Self::DismissReports if target.open_reports == 0 => Err(Inapplicable::AlreadyDecided),
+            _ => match self.required_status() {
+                Some(required) if required != target.status => Err(Inapplicable::AlreadyDecided),
+                _ => Ok(()),
+            },
+        }
+    }
+}
+
+/// How many reports from different readers hide a comment until a chair decides.
+pub const REPORTS_THAT_HIDE: usize = 3;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use CommentStatus::*;
+
+    fn target(status: CommentStatus) -> DecisionTarget {
+        DecisionTarget {
+            status,
+            highlighted: false,
+            open_reports: 0,
+        }
+    }
+
+    #[test]
+    fn publish_and_reject_apply_only_to_pending_comments() {
+        let reject = Decision::Reject {
+            reason: ModerationReason::Spam,
+            note: None,
+        };
+        for decision in [Decision::Publish, reject] {
+            assert_eq!(decision.check(target(Pending)), Ok(()));
+            assert_eq!(
+                decision.check(target(Approved)),
+                Err(Inapplicable::AlreadyDecided)
+            );
+            assert_eq!(
+                decision.check(target(Rejected)),
+                Err(Inapplicable::AlreadyDecided)
+            );
+        }
+    }
+
+    #[test]
+    fn only_published_comments_are_unpublished_or_highlighted() {
+        let unpublish = Decision::Unpublish {
+            reason: ModerationReason::Abusive,
+            note: None,
+        };
+        assert_eq!(unpublish.check(target(Approved)), Ok(()));
+        assert_eq!(
+            unpublish.check(target(Rejected)),
+            Err(Inapplicable::AlreadyDecided)
+        );
+        assert!(matches!(
+            Decision::Highlight.check(target(Pending)),
+            Err(Inapplicable::NotApplicable(_))
+        ));
+        let highlighted = DecisionTarget {
+            highlighted: true,
+            ..target(Approved)
+        };
+        assert_eq!(
+            Decision::Highlight.check(highlighted),
+            Err(Inapplicable::AlreadyDecided)
+        );
+        assert_eq!(Decision::RemoveHighlight.check(highlighted), Ok(()));
+    }
+
+    #[test]
+    fn withdrawn_comments_take_no_decision() {
+        for decision in [Decision::Publish, Decision::Retag(vec![])] {
+            assert!(matches!(
+                decision.check(target(Withdrawn)),
+                Err(Inapplicable::NotApplicable(_))
+            ));
+        }
+    }
+
+    #[test]
+    fn dismissing_needs_open_reports() {
+        let reported = DecisionTarget {
+            open_reports: 2,
+            ..target(Approved)
+        };
+        assert_eq!(Decision::DismissReports.check(reported), Ok(()));
+        assert_eq!(
+            Decision::DismissReports.check(target(Approved)),
+            Err(Inapplicable::AlreadyDecided)
+        );
+    }
+
+    #[test]
+    fn notes_are_optional_and_bounded() {
+        assert_eq!(parse_note("note", "  "), Ok(None));
+        assert_eq!(parse_note("note", " Thanks "), Ok(Some("Thanks".into())));
+        assert!(parse_note("note", &"x".repeat(NOTE_MAX_CHARS + 1)).is_err());
+        assert!(ModerationReason::parse("reason", "rude").is_err());
+        assert_eq!(
+            ModerationReason::parse("reason", "spam"),
+            Ok(ModerationReason::Spam)
+        );
+    }
+}

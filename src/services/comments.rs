@@ -1,0 +1,376 @@
+//! What participants do with comments: post, reply, preview, edit while
+//! pending, withdraw, and report a published comment.
+
+use super::emails::EmailContext;
+use super::notifications::{self, Place};
+use super::pages::{self, RoundtableDetail};
+use super::{rate_limits, ServiceError};
+use crate::db::queries::comments::{self, CommentRecord};
+use crate::db::queries::{moderation, users};
+use crate::db::AnyConnection;
+use crate::domain::comment::{
+    choose_questions, CommentBody, CommentStatus, NewComment, ThreadPosition,
+};
+use crate::domain::ids::CommentId;
+use crate::domain::moderation::{parse_note, ModerationReason, REPORTS_THAT_HIDE};
+use crate::domain::rate_limit;
+use crate::domain::roundtable::ModerationMode;
+use crate::domain::time::PeriodState;
+use crate::domain::user::SignedInUser;
+use crate::domain::InvalidField;
+use crate::text::{render_comment, SafeHtml};
+use chrono::{DateTime, Utc};
+use diesel::Connection;
+
+/// A comment as typed in the form or sent to the API.
+#[derive(Debug, Clone, Default)]
+pub struct CommentInput {
+    pub body: String,
+    /// Numbers of the guiding questions it answers; none means "General".
+    pub questions: Vec<usize>,
+    /// The short reference of the comment it replies to.
+    pub parent: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Posted {
+    pub reference: String,
+    pub status: CommentStatus,
+}
+
+pub fn place_of(detail: &RoundtableDetail) -> Place {
+    Place {
+        consultation_slug: detail.consultation.slug.to_string(),
+        consultation_title: detail.consultation.title.clone(),
+        roundtable_slug: detail.roundtable.slug.to_string(),
+        roundtable_title: detail.roundtable.full_title(),
+    }
+}
+
+/// Only verified, identified participants take part.
+fn require_verified(user: &SignedInUser) -> Result<(), ServiceError> {
+    if user.verified {
+        Ok(())
+    } else {
+        Err(ServiceError::Forbidden(
+            "confirm your email address first: follow the link we sent you",
+        ))
+    }
+}
+
+fn require_open(detail: &RoundtableDetail, now: DateTime<Utc>) -> Result<(), ServiceError> {
+    let state = detail
+        .roundtable
+        .comment_period
+        .state(now, detail.consultation.accepts_comments());
+    match state {
+        PeriodState::Open { .. } => Ok(()),
+        state => Err(ServiceError::CommentsClosed {
+            state,
+            zone: detail.consultation.time_zone,
+        }),
+    }
+}
+
+/// Renders what the author would post, without storing anything.
+pub fn preview(body: &str) -> Result<SafeHtml, InvalidField> {
+    Ok(render_comment(CommentBody::parse("body", body)?.as_str()))
+}
+
+/// Checks the parent a reply answers: a published comment of this roundtable.
+fn parent_of(
+    conn: &mut AnyConnection,
+    detail: &RoundtableDetail,
+    reference: &str,
+) -> Result<CommentRecord, ServiceError> {
+    comments::find_by_reference(conn, reference.trim())?
+        .filter(|p| p.comment.roundtable_id == detail.roundtable.id && p.comment.is_public())
+        .ok_or_else(|| {
+            ServiceError::Invalid(InvalidField::new(
+                "parent",
+                "the comment you reply to is not published in this roundtable",
+            ))
+        })
+}
+
+/// Posts a comment or a reply. Pending under pre-moderation (the chairs are
+/// told), published at once under post-moderation or for a trusted participant.
+pub fn post_comment(
+    conn: &mut AnyConnection,
+    ctx: EmailContext<'_>,
+    user: &SignedInUser,
+    consultation: &str,
+    roundtable: &str,
+    input: &CommentInput,
+    now: DateTime<Utc>,
+) -> Result<Posted, ServiceError> {
+    require_verified(user)?;
+    let detail = pages::roundtable_detail(conn, consultation, roundtable)?;
+    require_open(&detail, now)?;
+    let body = CommentBody::parse("body", &input.body);
+    let questions = choose_questions("questions", &input.questions, &detail.questions);
+    let (body, questions) = match (body, questions) {
+        (Ok(body), Ok(questions)) => (body, questions),
+        (body, questions) => {
+            return Err(ServiceError::InvalidFields(
+                [body.err(), questions.err()]
+                    .into_iter()
+                    .flatten()
+                    .collect(),
+            ))
+        }
+    };
+    let parent = input
+        .parent
+        .as_deref()
+        .filter(|p| !p.trim().is_empty())
+        .map(|reference| parent_of(conn, &detail, reference))
+        .transpose()?;
+    let author_id = user.id.to_string();
+    let trusted = users::is_trusted(conn, &author_id)?;
+    let status = if trusted || detail.roundtable.moderation_mode == ModerationMode::Post {
+        CommentStatus::Approved
+    } else {
+        CommentStatus::Pending
+    };
+    let id = CommentId::generate();
+    let new = NewComment {
+        id,
+        roundtable_id: detail.roundtable.id,
+        parent_id: parent.as_ref().map(|p| p.comment.id),
+        position: match &parent {
+            Some(p) => ThreadPosition::reply(&p.position, id),
+            None => ThreadPosition::top_level(id),
+        },
+        author_id: Some(user.id),
+        author: user.affiliation.clone(),
+        body_html: render_comment(body.as_str()),
+        body_markdown: body.as_str().to_owned(),
+        language: None,
+        status,
+        highlighted: false,
+        created_at: now,
+        // A reply answers what its parent answers.
+        question_ids: match &parent {
+            Some(p) => p.comment.question_ids.clone(),
+            None => questions,
+        },
+    };
+    let place = place_of(&detail);
+    conn.transaction(|conn| {
+        rate_limits::hit(
+            conn,
+            &format!("comment:account:{author_id}"),
+            rate_limit::COMMENTS_PER_ACCOUNT,
+            now,
+        )?;
+        let reference = comments::insert(conn, &new)?;
+        let stored = comments::find_by_reference(conn, &reference)?
+            .ok_or(ServiceError::NotFound("comment"))?;
+        match status {
+            CommentStatus::Pending => notifications::comment_waiting(
+                conn,
+                ctx,
+                &stored.comment,
+                &stored.body_markdown,
+                &place,
+                &detail.questions,
+                parent
+                    .as_ref()
+                    .map(|p| p.comment.author.display_name.clone()),
+                now,
+            )?,
+            _ => notifications::reply_published(
+                conn,
+                ctx,
+                &stored.comment,
+                &stored.body_markdown,
+                parent
+                    .as_ref()
+                    .and_then(|p| p.comment.author_id)
+                    .map(|id| id.to_string())
+                    .as_deref(),
+                &place,
+                now,
+            )?,
+        }
+        Ok(Posted { reference, status })
+    })
+}
+
+/// The author's own comment, found by reference; anyone else's is "not found".
+fn own_comment(
+    conn: &mut AnyConnection,
+    user: &SignedInUser,
+    reference: &str,
+) -> Result<CommentRecord, ServiceError> {
+    comments::find_by_reference(conn, reference)?
+        .filter(|r| r.comment.author_id == Some(user.id))
+        .ok_or(ServiceError::NotFound("comment of yours"))
+}
+
+/// The author's pending comment with its source, for the edit form.
+pub fn editable(
+    conn: &mut AnyConnection,
+    user: &SignedInUser,
+    reference: &str,
+) -> Result<CommentRecord, ServiceError> {
+    let record = own_comment(conn, user, reference)?;
+    if record.comment.status != CommentStatus::Pending {
+        return Err(ServiceError::Conflict(
+            "a chair has already decided on this comment, so it can no longer be edited".into(),
+        ));
+    }
+    Ok(record)
+}
+
+/// Replaces the text of the author's comment while it waits for a chair.
+pub fn edit_comment(
+    conn: &mut AnyConnection,
+    user: &SignedInUser,
+    reference: &str,
+    body: &str,
+    now: DateTime<Utc>,
+) -> Result<CommentRecord, ServiceError> {
+    let record = editable(conn, user, reference)?;
+    let body = CommentBody::parse("body", body)?;
+    let html = render_comment(body.as_str());
+    conn.transaction(|conn| {
+        if !moderation::edit_pending(conn, record.comment.id, body.as_str(), &html, now)? {
+            return Err(ServiceError::Conflict(
+                "a chair decided on this comment while you were editing it".into(),
+            ));
+        }
+        moderation::record_event(
+            conn,
+            &moderation::EventRecord {
+                comment: record.comment.id,
+                actor: Some(&user.id.to_string()),
+                action: "edited",
+                from: None,
+                to: None,
+                reason: None,
+                note: None,
+                at: now,
+            },
+        )?;
+        Ok(record)
+    })
+}
+
+/// Withdraws the author's comment, whatever its status. Its replies keep
+/// their place under a "withdrawn by its author" placeholder.
+pub fn withdraw_comment(
+    conn: &mut AnyConnection,
+    user: &SignedInUser,
+    reference: &str,
+    now: DateTime<Utc>,
+) -> Result<CommentRecord, ServiceError> {
+    let record = own_comment(conn, user, reference)?;
+    let from = record.comment.status;
+    if from == CommentStatus::Withdrawn {
+        return Ok(record);
+    }
+    let actor = user.id.to_string();
+    conn.transaction(|conn| {
+        let changed = moderation::change_status(
+            conn,
+            &moderation::StatusChange {
+                comment: record.comment.id,
+                from,
+                to: CommentStatus::Withdrawn,
+                actor: Some(&actor),
+                reason: None,
+                note: None,
+                at: now,
+            },
+        )?;
+        if changed {
+            moderation::record_event(
+                conn,
+                &moderation::EventRecord {
+                    comment: record.comment.id,
+                    actor: Some(&actor),
+                    action: "withdrawn",
+                    from: Some(from),
+                    to: Some(CommentStatus::Withdrawn),
+                    reason: None,
+                    note: None,
+                    at: now,
+                },
+            )?;
+        }
+        Ok(record)
+    })
+}
+
+/// A reader reports a published comment. The third report from different
+/// readers hides it until a chair decides.
+pub fn report_comment(
+    conn: &mut AnyConnection,
+    user: &SignedInUser,
+    reference: &str,
+    reason: &str,
+    note: &str,
+    now: DateTime<Utc>,
+) -> Result<CommentRecord, ServiceError> {
+    require_verified(user)?;
+    // A comment hidden by reports is still "published" for this purpose, so
+    // that a reader who reports it again hears they already did.
+    let record = comments::find_by_reference(conn, reference)?
+        .filter(|r| r.comment.status == CommentStatus::Approved)
+        .ok_or(ServiceError::NotFound("published comment"))?;
+    if record.comment.author_id == Some(user.id) {
+        return Err(ServiceError::Conflict(
+            "this is your own comment: withdraw it instead of reporting it".into(),
+        ));
+    }
+    let reason = ModerationReason::parse("reason", reason);
+    let note = parse_note("note", note);
+    let (reason, note) = match (reason, note) {
+        (Ok(reason), Ok(note)) => (reason, note),
+        (reason, note) => {
+            return Err(ServiceError::InvalidFields(
+                [reason.err(), note.err()].into_iter().flatten().collect(),
+            ))
+        }
+    };
+    conn.transaction(|conn| {
+        rate_limits::hit(
+            conn,
+            &format!("report:account:{}", user.id),
+            rate_limit::REPORTS_PER_ACCOUNT,
+            now,
+        )?;
+        if !moderation::insert_report(
+            conn,
+            record.comment.id,
+            user.id,
+            reason.code(),
+            note.as_deref(),
+            now,
+        )? {
+            return Err(ServiceError::Conflict(
+                "you have already reported this comment; the chairs will look at it".into(),
+            ));
+        }
+        let open = moderation::open_reports(conn, &[record.comment.id.to_string()])?;
+        if open.len() >= REPORTS_THAT_HIDE {
+            moderation::set_hidden_by_reports(conn, record.comment.id, true)?;
+        }
+        moderation::record_event(
+            conn,
+            &moderation::EventRecord {
+                comment: record.comment.id,
+                actor: Some(&user.id.to_string()),
+                action: "reported",
+                from: None,
+                to: None,
+                reason: Some(reason.code()),
+                note: note.as_deref(),
+                at: now,
+            },
+        )?;
+        Ok(record)
+    })
+}

@@ -1,0 +1,71 @@
+//! Who calls a state-changing API route: a personal API token
+//! (`Authorization: Bearer rt_…`), or the browser session with its
+//! anti-forgery token in `X-CSRF-Token`.
+
+use crate::domain::user::SignedInUser;
+use crate::services::api_tokens;
+use crate::web::session::Viewer;
+use crate::web::{AppState, WebError};
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{web, FromRequest, HttpRequest};
+use chrono::Utc;
+use std::future::Future;
+use std::pin::Pin;
+
+pub struct ApiCaller(pub SignedInUser);
+
+impl FromRequest for ApiCaller {
+    type Error = WebError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let state = request.app_data::<web::Data<AppState>>().cloned();
+        let bearer = request
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .map(|v| v.trim().to_owned());
+        let csrf = request
+            .headers()
+            .get("x-csrf-token")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        let viewer = Viewer::from_request(request, payload);
+        Box::pin(async move {
+            let state = state.ok_or_else(|| WebError::Internal("no application state".into()))?;
+            if let Some(authorization) = bearer {
+                let token = authorization
+                    .strip_prefix("Bearer ")
+                    .ok_or_else(|| {
+                        WebError::Unauthorized(
+                            "The Authorization header must read \"Bearer <token>\".".into(),
+                        )
+                    })?
+                    .trim()
+                    .to_owned();
+                let user = state
+                    .db(move |conn| api_tokens::authenticate(conn, &token, Utc::now()))
+                    .await?;
+                return user.map(ApiCaller).ok_or_else(|| {
+                    WebError::Unauthorized("This API token is unknown or revoked.".into())
+                });
+            }
+            let viewer = viewer.await?;
+            let Some(user) = viewer.user.clone() else {
+                return Err(WebError::Unauthorized(
+                    "Sign in, or send a personal API token from your account page as \"Authorization: Bearer <token>\"."
+                        .into(),
+                ));
+            };
+            viewer.check_csrf(&csrf).map_err(|_| {
+                WebError::Forbidden(
+                    "With a session cookie, send the page's anti-forgery token in the X-CSRF-Token header."
+                        .into(),
+                )
+            })?;
+            Ok(ApiCaller(user))
+        })
+    }
+}

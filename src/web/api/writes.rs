@@ -1,0 +1,203 @@
+//! The API's state-changing routes: post a comment, decide on one.
+
+use super::caller::ApiCaller;
+use crate::services::comments::{self, CommentInput};
+use crate::services::moderation::{self, DecisionOutcome, DecisionRequest, Moderator};
+use crate::web::{AppState, WebError};
+use actix_web::{web, HttpResponse};
+use chrono::Utc;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewCommentDto {
+    /// Markdown, 1 to 10,000 characters.
+    body: String,
+    /// Numbers of the guiding questions it answers; empty or absent for a general comment.
+    #[serde(default)]
+    guiding_questions: Vec<usize>,
+    /// Reference of the published comment this one replies to (it inherits its questions).
+    #[serde(default)]
+    parent: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PostedCommentDto {
+    reference: String,
+    /// pending (waits for a chair) or published.
+    status: &'static str,
+    /// The page where the comment shows, with its anchor.
+    html: String,
+}
+
+/// Posts a comment or a reply as the caller.
+#[utoipa::path(
+    post,
+    path = "/api/v1/consultations/{consultation}/roundtables/{roundtable}/comments",
+    params(
+        ("consultation" = String, Path, description = "The consultation's slug"),
+        ("roundtable" = String, Path, description = "The roundtable's slug"),
+    ),
+    request_body = NewCommentDto,
+    responses(
+        (status = 201, description = "Stored: pending, or published at once", body = PostedCommentDto),
+        (status = 401, description = "No session or API token", body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Address not verified, or no anti-forgery token with a session", body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The comment period is not open", body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The body is empty or too long, or a question or parent is not valid", body = crate::web::error::Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn post_comment(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<(String, String)>,
+    body: web::Json<NewCommentDto>,
+) -> Result<HttpResponse, WebError> {
+    let (consultation, roundtable) = path.into_inner();
+    let body = body.into_inner();
+    let input = CommentInput {
+        body: body.body,
+        questions: body.guiding_questions,
+        parent: body.parent,
+    };
+    let (c, r) = (consultation.clone(), roundtable.clone());
+    let state_for_work = state.clone();
+    let posted = state
+        .db(move |conn| {
+            comments::post_comment(
+                conn,
+                state_for_work.email_context(),
+                &caller.0,
+                &c,
+                &r,
+                &input,
+                Utc::now(),
+            )
+            .map_err(|e| match e {
+                crate::services::ServiceError::Invalid(field) => {
+                    crate::services::ServiceError::InvalidFields(vec![field])
+                }
+                other => other,
+            })
+        })
+        .await?;
+    let html = state
+        .base_url
+        .join(&format!(
+            "c/{consultation}/{roundtable}#{}",
+            posted.reference
+        ))
+        .map(String::from)
+        .unwrap_or_default();
+    Ok(HttpResponse::Created()
+        .insert_header((actix_web::http::header::LOCATION, html.clone()))
+        .json(PostedCommentDto {
+            reference: posted.reference,
+            status: if posted.status == crate::domain::comment::CommentStatus::Pending {
+                "pending"
+            } else {
+                "published"
+            },
+            html,
+        }))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionDto {
+    /// publish, reject, unpublish, highlight, unhighlight, retag or dismiss_reports.
+    action: String,
+    /// For reject and unpublish: off_topic, not_identified, duplicate, abusive, spam or other.
+    #[serde(default)]
+    reason: String,
+    /// For reject and unpublish: an optional note sent to the author.
+    #[serde(default)]
+    note: String,
+    /// For retag: the guiding question numbers; empty for "General".
+    #[serde(default)]
+    guiding_questions: Vec<usize>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct DecidedDto {
+    reference: String,
+    action: String,
+}
+
+/// Decides on one comment as its chair (or as staff).
+#[utoipa::path(
+    post,
+    path = "/api/v1/comments/{reference}/decisions",
+    params(("reference" = String, Path, description = "The comment's reference, such as c-2f9a01bc")),
+    request_body = DecisionDto,
+    responses(
+        (status = 200, description = "Decided", body = DecidedDto),
+        (status = 401, description = "No session or API token", body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a chair of this comment's roundtable", body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No comment has this reference", body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already decided (the detail says by whom), or the decision does not apply", body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Unknown action, missing reason, note too long", body = crate::web::error::Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn decide(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<String>,
+    body: web::Json<DecisionDto>,
+) -> Result<HttpResponse, WebError> {
+    let reference = path.into_inner();
+    let body = body.into_inner();
+    let request = DecisionRequest {
+        action: body.action.clone(),
+        reason: body.reason,
+        note: body.note,
+        questions: body.guiding_questions,
+    };
+    let who = Moderator::of(&caller.0);
+    let r = reference.clone();
+    let state_for_work = state.clone();
+    let outcomes = state
+        .db(move |conn| {
+            moderation::decide(
+                conn,
+                state_for_work.email_context(),
+                who,
+                &[r],
+                &request,
+                Utc::now(),
+            )
+            .map_err(|e| match e {
+                crate::services::ServiceError::Invalid(field) => {
+                    crate::services::ServiceError::InvalidFields(vec![field])
+                }
+                other => other,
+            })
+        })
+        .await?;
+    match outcomes.into_iter().next() {
+        Some(DecisionOutcome::Done { reference }) => Ok(HttpResponse::Ok().json(DecidedDto {
+            reference,
+            action: body.action,
+        })),
+        Some(DecisionOutcome::AlreadyDecided { by, status, .. }) => {
+            Err(WebError::Conflict(match by {
+                Some(entry) => format!(
+                    "Already decided: {} {} this comment at {}; it is now {}.",
+                    entry.actor_name.as_deref().unwrap_or("someone"),
+                    entry.action.replace('_', " "),
+                    entry.at.to_rfc3339(),
+                    status.code()
+                ),
+                None => format!("Already decided: the comment is now {}.", status.code()),
+            }))
+        }
+        Some(DecisionOutcome::NotApplicable { why, .. }) => {
+            Err(WebError::Conflict(format!("Not possible: {why}.")))
+        }
+        Some(DecisionOutcome::NotAllowed { .. }) => Err(WebError::Forbidden(
+            "You do not chair this comment's roundtable.".into(),
+        )),
+        Some(DecisionOutcome::NotFound { .. }) | None => Err(WebError::NotFound("comment".into())),
+    }
+}

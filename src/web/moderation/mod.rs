@@ -1,0 +1,438 @@
+//! The chairs' side: the queue, one comment's decisions, bulk decisions,
+//! decisions from an emailed link (a GET shows a page; only its POST
+//! decides), the audit trail and trusted participants.
+
+mod views;
+
+use super::form_pairs::FormPairs;
+use super::session::Viewer;
+use super::{AppState, WebError};
+use crate::domain::user::{Role, SignedInUser};
+use crate::services::moderation::{
+    self, DecisionOutcome, DecisionRequest, EmailLinkProblem, Moderator, QueueFilter,
+};
+use crate::services::ServiceError;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use chrono::Utc;
+use serde::{Deserialize, Serialize};
+use views::*;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/moderation", web::get().to(queue))
+        .route("/moderation/decide", web::post().to(decide))
+        .route("/moderation/trust", web::post().to(trust))
+        .route("/moderation/email/{action}", web::get().to(email_form))
+        .route("/moderation/email/{action}", web::post().to(email_decide))
+        .route("/moderation/{reference}", web::get().to(item))
+        .route("/c/{consultation}/{roundtable}/audit", web::get().to(audit));
+}
+
+fn moderator(viewer: &Viewer) -> Result<(SignedInUser, Moderator), WebError> {
+    let user = viewer.user.clone().ok_or_else(|| {
+        WebError::Unauthorized("Sign in to moderate: the queue is for chairs and staff.".into())
+    })?;
+    let who = Moderator::of(&user);
+    Ok((user, who))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct QueueQuery {
+    consultation: Option<String>,
+    roundtable: Option<String>,
+}
+
+async fn queue(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    query: web::Query<QueueQuery>,
+) -> Result<HttpResponse, WebError> {
+    let (_, who) = moderator(&viewer)?;
+    let query = query.into_inner();
+    let filter = QueueFilter {
+        consultation: query.consultation.filter(|c| !c.is_empty()),
+        roundtable: query.roundtable.filter(|r| !r.is_empty()),
+    };
+    queue_page(&state, &viewer, who, filter, vec![]).await
+}
+
+async fn queue_page(
+    state: &web::Data<AppState>,
+    viewer: &Viewer,
+    who: Moderator,
+    filter: QueueFilter,
+    errors: Vec<crate::domain::InvalidField>,
+) -> Result<HttpResponse, WebError> {
+    let f = filter.clone();
+    let queue = state
+        .db(move |conn| moderation::queue(conn, who, &f))
+        .await?;
+    let now = Utc::now();
+    let (consultations, places) = places(&queue.places, &filter);
+    let view = QueueView {
+        title: "Moderation",
+        items: queue
+            .items
+            .iter()
+            .map(|i| queue_item_view(i, now))
+            .collect(),
+        places,
+        consultations,
+        reasons: reasons(),
+        filtered: filter.consultation.is_some() || filter.roundtable.is_some(),
+        errors: errors
+            .iter()
+            .map(|e| (e.field, e.message.clone()))
+            .collect(),
+    };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    state.render_with_status(status, "pages/moderation/queue.html", &view, viewer)
+}
+
+async fn item(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let (_, who) = moderator(&viewer)?;
+    item_page(&state, &viewer, who, path.into_inner(), vec![]).await
+}
+
+async fn item_page(
+    state: &web::Data<AppState>,
+    viewer: &Viewer,
+    who: Moderator,
+    reference: String,
+    errors: Vec<crate::domain::InvalidField>,
+) -> Result<HttpResponse, WebError> {
+    let (record, questions, reports) = state
+        .db(move |conn| moderation::queue_item(conn, who, &reference))
+        .await?;
+    let link = format!(
+        "/c/{}/{}#{}",
+        record.consultation_slug, record.roundtable_slug, record.comment.reference
+    );
+    let mut view = item_view(&record.comment, link, &questions, &reports, Utc::now());
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    for error in errors {
+        view.errors.insert(error.field, error.message);
+    }
+    state.render_with_status(status, "pages/moderation/item.html", &view, viewer)
+}
+
+#[derive(Serialize)]
+struct OutcomeView {
+    title: &'static str,
+    lines: Vec<OutcomeLine>,
+    back: String,
+}
+
+fn done_text(action: &str) -> &'static str {
+    match action {
+        "publish" => "Published. The author is told by email.",
+        "reject" => "Rejected. The author is told by email, with your reason and note.",
+        "unpublish" => "Unpublished. The author is told by email.",
+        "highlight" => "Highlighted for the digest.",
+        "unhighlight" => "Highlight removed.",
+        "retag" => "Questions changed.",
+        "dismiss_reports" => "Reports dismissed; the comment shows again.",
+        _ => "Done.",
+    }
+}
+
+/// The page after a decision: 200 when every comment was decided, 409 when
+/// none was because others came first.
+fn outcome_page(
+    state: &AppState,
+    viewer: &Viewer,
+    action: &str,
+    outcomes: &[DecisionOutcome],
+    back: String,
+) -> Result<HttpResponse, WebError> {
+    let lines = outcome_lines(outcomes, done_text(action));
+    let status = if lines.iter().any(|l| l.done()) {
+        StatusCode::OK
+    } else {
+        StatusCode::CONFLICT
+    };
+    state.render_with_status(
+        status,
+        "pages/moderation/outcome.html",
+        &OutcomeView {
+            title: "Moderation",
+            lines,
+            back,
+        },
+        viewer,
+    )
+}
+
+fn decision_request(form: &FormPairs) -> Result<(Vec<String>, DecisionRequest), WebError> {
+    // A "Publish" button on one item of the queue names it: "publish c-2f9a01bc".
+    if let Some((action, reference)) = form.get("quick").split_once(' ') {
+        return Ok((
+            vec![reference.to_owned()],
+            DecisionRequest {
+                action: action.to_owned(),
+                ..DecisionRequest::default()
+            },
+        ));
+    }
+    Ok((
+        form.all("comment"),
+        DecisionRequest {
+            action: form.get("action").to_owned(),
+            reason: form.get("reason").to_owned(),
+            note: form.get("note").to_owned(),
+            questions: form.numbers("questions")?,
+        },
+    ))
+}
+
+async fn decide(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    body: web::Bytes,
+) -> Result<HttpResponse, WebError> {
+    let form = FormPairs::parse(&body);
+    viewer.check_csrf(form.get("csrf_token"))?;
+    let (_, who) = moderator(&viewer)?;
+    let (references, request) = decision_request(&form)?;
+    let action = request.action.clone();
+    let back = match form.get("back") {
+        back if back.starts_with("/moderation") => back.to_owned(),
+        _ => "/moderation".to_owned(),
+    };
+    let state_for_work = state.clone();
+    let single = (references.len() == 1).then(|| references[0].clone());
+    let decided = state
+        .db(move |conn| {
+            Ok(moderation::decide(
+                conn,
+                state_for_work.email_context(),
+                who,
+                &references,
+                &request,
+                Utc::now(),
+            ))
+        })
+        .await?;
+    let errors = match decided {
+        Ok(outcomes) => return outcome_page(&state, &viewer, &action, &outcomes, back),
+        Err(ServiceError::InvalidFields(errors)) => errors,
+        Err(ServiceError::Invalid(error)) => vec![error],
+        Err(other) => return Err(other.into()),
+    };
+    // Show the form again with the message next to the field: the comment's
+    // own page for one comment, the queue for a selection.
+    match single {
+        Some(reference) => item_page(&state, &viewer, who, reference, errors).await,
+        None => queue_page(&state, &viewer, who, QueueFilter::default(), errors).await,
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct TokenQuery {
+    token: String,
+}
+
+fn link_problem_page(
+    state: &AppState,
+    viewer: &Viewer,
+    problem: EmailLinkProblem,
+) -> Result<HttpResponse, WebError> {
+    #[derive(Serialize)]
+    struct Message {
+        title: &'static str,
+        detail: &'static str,
+    }
+    let (status, message) = match problem {
+        EmailLinkProblem::Expired => (
+            StatusCode::GONE,
+            Message {
+                title: "This link has expired",
+                detail: "Links in moderation emails work for 7 days. The comment is still in your moderation queue.",
+            },
+        ),
+        EmailLinkProblem::Invalid => (
+            StatusCode::NOT_FOUND,
+            Message {
+                title: "This link does not work",
+                detail: "It was copied incompletely, or you no longer chair this roundtable. Open your moderation queue instead.",
+            },
+        ),
+    };
+    state.render_with_status(
+        status,
+        "pages/moderation/link_problem.html",
+        &message,
+        viewer,
+    )
+}
+
+async fn email_form(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+    query: web::Query<TokenQuery>,
+) -> Result<HttpResponse, WebError> {
+    email_page(
+        &state,
+        &viewer,
+        path.into_inner(),
+        query.into_inner().token,
+        vec![],
+    )
+    .await
+}
+
+/// The confirmation page of an emailed link, with messages next to the
+/// fields when a reject was sent without a reason.
+async fn email_page(
+    state: &web::Data<AppState>,
+    viewer: &Viewer,
+    action: String,
+    token: String,
+    errors: Vec<crate::domain::InvalidField>,
+) -> Result<HttpResponse, WebError> {
+    let (a, t) = (action.clone(), token.clone());
+    let state_for_work = state.clone();
+    let checked = state
+        .db(move |conn| {
+            moderation::emailed_decision(conn, state_for_work.email_context(), &a, &t, Utc::now())
+        })
+        .await?;
+    let decision = match checked {
+        Ok(decision) => decision,
+        Err(problem) => return link_problem_page(state, viewer, problem),
+    };
+    let record = &decision.record;
+    let link = format!(
+        "/c/{}/{}#{}",
+        record.consultation_slug, record.roundtable_slug, record.comment.reference
+    );
+    let mut view = item_view(&record.comment, link, &decision.questions, &[], Utc::now());
+    view.token = Some(token);
+    view.action = Some(action);
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    for error in errors {
+        view.errors.insert(error.field, error.message);
+    }
+    state.render_with_status(status, "pages/moderation/email_action.html", &view, viewer)
+}
+
+async fn email_decide(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, WebError> {
+    let form = FormPairs::parse(&body);
+    viewer.check_csrf(form.get("csrf_token"))?;
+    let action = path.into_inner();
+    let request = DecisionRequest {
+        action: action.clone(),
+        reason: form.get("reason").to_owned(),
+        note: form.get("note").to_owned(),
+        questions: Vec::new(),
+    };
+    let token = form.get("token").to_owned();
+    let state_for_work = state.clone();
+    let outcome = state
+        .db(move |conn| {
+            let ctx = state_for_work.email_context();
+            let decision =
+                match moderation::emailed_decision(conn, ctx, &request.action, &token, Utc::now())?
+                {
+                    Ok(decision) => decision,
+                    Err(problem) => return Ok(Err(problem)),
+                };
+            let references = vec![decision.record.comment.reference.clone()];
+            Ok(Ok(moderation::decide(
+                conn,
+                ctx,
+                decision.moderator,
+                &references,
+                &request,
+                Utc::now(),
+            )))
+        })
+        .await?;
+    match outcome {
+        Err(problem) => link_problem_page(&state, &viewer, problem),
+        Ok(Ok(outcomes)) => outcome_page(&state, &viewer, &action, &outcomes, "/moderation".into()),
+        Ok(Err(ServiceError::InvalidFields(fields))) => {
+            email_page(
+                &state,
+                &viewer,
+                action,
+                form.get("token").to_owned(),
+                fields,
+            )
+            .await
+        }
+        Ok(Err(other)) => Err(other.into()),
+    }
+}
+
+async fn audit(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let (user, _) = moderator(&viewer)?;
+    let (consultation, roundtable) = path.into_inner();
+    let (detail, trail) = state
+        .db(move |conn| moderation::audit_trail(conn, &user, &consultation, &roundtable))
+        .await?;
+    #[derive(Serialize)]
+    struct AuditView {
+        title: String,
+        consultation: String,
+        roundtable: String,
+        lines: Vec<AuditLine>,
+    }
+    let view = AuditView {
+        title: format!("Audit trail – {}", detail.roundtable.full_title()),
+        consultation: detail.consultation.slug.to_string(),
+        roundtable: detail.roundtable.slug.to_string(),
+        lines: audit_lines(&trail, detail.consultation.time_zone),
+    };
+    state.render("pages/moderation/audit.html", &view, &viewer)
+}
+
+async fn trust(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    body: web::Bytes,
+) -> Result<HttpResponse, WebError> {
+    let form = FormPairs::parse(&body);
+    viewer.check_csrf(form.get("csrf_token"))?;
+    let (user, _) = moderator(&viewer)?;
+    if user.role == Role::Participant {
+        return Err(WebError::Forbidden(
+            "Only staff mark participants as trusted.".into(),
+        ));
+    }
+    let (author, trusted) = (form.get("user").to_owned(), form.get("trusted") == "on");
+    state
+        .db(move |conn| moderation::set_trusted(conn, &user, &author, trusted, Utc::now()))
+        .await?;
+    Ok(HttpResponse::SeeOther()
+        .insert_header((actix_web::http::header::LOCATION, "/moderation"))
+        .finish())
+}

@@ -1,0 +1,212 @@
+//! How comments and the comment form look to a given reader: their own
+//! pending comments marked, new ones flagged, and only the actions this
+//! reader may take.
+
+use crate::domain::affiliation::Affiliation;
+use crate::domain::comment::CommentStatus;
+use crate::domain::ids::{GuidingQuestionId, UserId};
+use crate::domain::roundtable::GuidingQuestion;
+use crate::domain::thread::{Placeholder, ThreadEntry};
+use crate::domain::InvalidField;
+use crate::text::SafeHtml;
+use crate::web::format::{plural, time_view, TimeView};
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+use std::collections::HashMap;
+
+#[derive(Serialize)]
+pub struct PersonView {
+    name: String,
+    organisation: String,
+    organisation_type: Option<&'static str>,
+    country: Option<&'static str>,
+}
+
+pub fn person(a: &Affiliation) -> PersonView {
+    PersonView {
+        name: a.display_name.clone(),
+        organisation: a.organisation.clone(),
+        organisation_type: a.organisation_type.map(|t| t.label()),
+        country: a.country.map(|c| c.name()),
+    }
+}
+
+/// "12 published comments, 3 new since your last visit".
+pub fn count_line(published: usize, new: Option<usize>) -> String {
+    let count = plural(published, "comment", "comments");
+    match new {
+        Some(new) if published > 0 => format!("{count}, {new} new since your last visit"),
+        _ => count,
+    }
+}
+
+#[derive(Serialize)]
+pub struct QuestionTag {
+    number: usize,
+    anchor: String,
+}
+
+pub fn question_anchor(number: usize) -> String {
+    format!("question-{number}")
+}
+
+pub fn question_tags(
+    ids: &[GuidingQuestionId],
+    numbers: &HashMap<GuidingQuestionId, usize>,
+) -> Vec<QuestionTag> {
+    let mut tags: Vec<QuestionTag> = ids
+        .iter()
+        .filter_map(|id| numbers.get(id))
+        .map(|&number| QuestionTag {
+            number,
+            anchor: question_anchor(number),
+        })
+        .collect();
+    tags.sort_by_key(|q| q.number);
+    tags
+}
+
+/// What the page knows of its reader.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PageReader {
+    pub id: Option<UserId>,
+    pub verified: bool,
+    pub may_moderate: bool,
+    pub last_visit: Option<DateTime<Utc>>,
+    /// The roundtable takes comments now.
+    pub accepting: bool,
+}
+
+#[derive(Serialize)]
+pub struct CommentView {
+    reference: String,
+    depth: usize,
+    placeholder: Option<&'static str>,
+    /// Why a comment shown to this reader is not public.
+    status_note: Option<&'static str>,
+    author: Option<PersonView>,
+    posted: TimeView,
+    edited: bool,
+    body_html: SafeHtml,
+    questions: Vec<QuestionTag>,
+    highlighted: bool,
+    in_reply_to: Option<String>,
+    is_new: bool,
+    mine: bool,
+    can_edit: bool,
+    can_reply: bool,
+    can_report: bool,
+    can_moderate: bool,
+}
+
+pub fn comment_view(
+    entry: &ThreadEntry,
+    numbers: &HashMap<GuidingQuestionId, usize>,
+    zone: Tz,
+    reader: PageReader,
+) -> CommentView {
+    let comment = &entry.comment;
+    let shown = entry.placeholder.is_none();
+    let public = shown && entry.unpublished.is_none();
+    let mine = reader.id.is_some() && comment.author_id == reader.id;
+    let is_new = crate::services::pages::is_new(entry, reader.last_visit, reader.id);
+    CommentView {
+        reference: comment.reference.clone(),
+        depth: entry.display_depth,
+        placeholder: entry.placeholder.map(|p| match p {
+            Placeholder::WithdrawnByAuthor => "This comment was withdrawn by its author.",
+            Placeholder::NotPublished => "This comment is not published.",
+        }),
+        status_note: entry.unpublished.map(|status| match status {
+            CommentStatus::Pending => {
+                "Awaiting the chair's decision: only you and the chairs see it"
+            }
+            CommentStatus::Approved => "Hidden after readers' reports, until a chair decides",
+            _ => "Not published",
+        }),
+        author: shown.then(|| person(&comment.author)),
+        posted: time_view(comment.created_at, zone),
+        edited: comment.edited_at.is_some(),
+        body_html: if shown {
+            comment.body_html.clone()
+        } else {
+            SafeHtml::empty()
+        },
+        questions: if shown {
+            question_tags(&comment.question_ids, numbers)
+        } else {
+            vec![]
+        },
+        highlighted: public && comment.highlighted,
+        in_reply_to: entry.in_reply_to.as_ref().map(|name| {
+            name.clone()
+                .unwrap_or_else(|| "a comment that is not shown".into())
+        }),
+        is_new,
+        mine: shown && mine,
+        can_edit: mine && comment.status == CommentStatus::Pending,
+        can_reply: public && reader.verified && reader.accepting,
+        can_report: public && reader.verified && !mine,
+        can_moderate: shown && reader.may_moderate,
+    }
+}
+
+#[derive(Serialize)]
+pub struct QuestionChoice {
+    number: usize,
+    text: String,
+    checked: bool,
+}
+
+impl QuestionChoice {
+    pub fn with_checked(self, chosen: &[usize]) -> Self {
+        Self {
+            checked: chosen.contains(&self.number),
+            ..self
+        }
+    }
+}
+
+/// The comment form as shown, or shown again with what was typed, the
+/// messages next to their fields and, on "Preview", the rendered comment.
+#[derive(Serialize, Default)]
+pub struct CommentFormView {
+    pub body: String,
+    pub questions: Vec<QuestionChoice>,
+    pub general: bool,
+    pub errors: HashMap<&'static str, String>,
+    pub error_summary: Vec<(&'static str, String)>,
+    pub preview_html: Option<SafeHtml>,
+    /// The short reference of the comment replied to.
+    pub parent: Option<String>,
+}
+
+impl CommentFormView {
+    pub fn new(questions: &[GuidingQuestion], chosen: &[usize]) -> Self {
+        Self {
+            questions: questions
+                .iter()
+                .filter(|q| !q.retired)
+                .map(|q| QuestionChoice {
+                    number: q.number,
+                    text: q.text.clone(),
+                    checked: chosen.contains(&q.number),
+                })
+                .collect(),
+            general: chosen.is_empty(),
+            ..Self::default()
+        }
+    }
+
+    pub fn with_errors(mut self, errors: Vec<InvalidField>) -> Self {
+        for error in errors {
+            if !self.errors.contains_key(error.field) {
+                self.error_summary
+                    .push((error.field, error.message.clone()));
+                self.errors.insert(error.field, error.message);
+            }
+        }
+        self
+    }
+}
