@@ -323,8 +323,11 @@ fn decide_one(
     let comment = &record.comment;
     let reference = comment.reference.clone();
     let actor = who.id.to_string();
+    let open_reports = moderation::open_reports(conn, &[comment.id.to_string()])?.len();
+    // The transaction's first statement writes: on SQLite a transaction that
+    // reads first cannot wait for the write lock, and would fail at once
+    // when another chair is deciding.
     let result = conn.transaction(|conn| -> Result<Result<(), Inapplicable>, ServiceError> {
-        let open_reports = moderation::open_reports(conn, &[comment.id.to_string()])?.len();
         let target = DecisionTarget {
             status: comment.status,
             highlighted: comment.highlighted,

@@ -15,6 +15,7 @@ mod demo;
 mod health;
 mod mail;
 mod migrations;
+mod moderation;
 mod pages;
 mod people;
 mod query_count;

@@ -17,7 +17,6 @@ pub const PASSWORD: &str = "tea kettle harbour";
 pub struct Person {
     pub id: UserId,
     pub email: String,
-    pub name: String,
     pub browser: Browser,
 }
 
@@ -49,12 +48,7 @@ pub async fn person_with(app: &TestApp, name: &str, role: Role, verified: bool) 
         .await;
     assert_eq!(response.status().as_u16(), 303, "{name} signs in");
     browser.get("/account").await;
-    Person {
-        id,
-        email,
-        name: name.into(),
-        browser,
-    }
+    Person { id, email, browser }
 }
 
 pub async fn participant(app: &TestApp, name: &str) -> Person {
