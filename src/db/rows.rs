@@ -217,6 +217,7 @@ pub struct CommentRow {
     pub decided_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub edited_at: Option<NaiveDateTime>,
+    pub revision: i32,
 }
 
 #[derive(Queryable, Selectable, Insertable)]

@@ -145,6 +145,7 @@ diesel::table! {
         decided_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         edited_at -> Nullable<Timestamp>,
+        revision -> Integer,
     }
 }
 

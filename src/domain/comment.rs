@@ -37,6 +37,9 @@ pub struct Comment {
     pub edited_at: Option<DateTime<Utc>>,
     /// When a chair (or post-moderation) last decided its status.
     pub decided_at: Option<DateTime<Utc>>,
+    /// How many times its author edited it: a decision names the revision
+    /// the chair read, so that an edit made meanwhile is not published unseen.
+    pub revision: i32,
     pub question_ids: Vec<GuidingQuestionId>,
 }
 

@@ -165,6 +165,7 @@ mod tests {
                 created_at: Utc::now(),
                 edited_at: None,
                 decided_at: None,
+                revision: 0,
                 question_ids: vec![],
             };
             self.comments.push((comment, position));

@@ -47,6 +47,16 @@ pub fn place_of(detail: &RoundtableDetail) -> Place {
     }
 }
 
+/// Where a stored comment lives, whatever the consultation's status.
+pub fn place_of_record(record: &CommentRecord) -> Place {
+    Place {
+        consultation_slug: record.consultation_slug.clone(),
+        consultation_title: record.consultation_title.clone(),
+        roundtable_slug: record.roundtable_slug.clone(),
+        roundtable_title: record.roundtable_title.clone(),
+    }
+}
+
 /// Only verified, identified participants take part.
 fn require_verified(user: &SignedInUser) -> Result<(), ServiceError> {
     if user.verified {
@@ -273,18 +283,7 @@ pub fn withdraw_comment(
     }
     let actor = user.id.to_string();
     conn.transaction(|conn| {
-        let changed = moderation::change_status(
-            conn,
-            &moderation::StatusChange {
-                comment: record.comment.id,
-                from,
-                to: CommentStatus::Withdrawn,
-                actor: Some(&actor),
-                reason: None,
-                note: None,
-                at: now,
-            },
-        )?;
+        let changed = moderation::withdraw(conn, record.comment.id, from)?;
         if changed {
             moderation::record_event(
                 conn,
@@ -342,6 +341,7 @@ pub fn report_comment(
             rate_limit::REPORTS_PER_ACCOUNT,
             now,
         )?;
+        moderation::lock_comment(conn, record.comment.id)?;
         if !moderation::insert_report(
             conn,
             record.comment.id,

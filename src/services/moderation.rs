@@ -3,12 +3,14 @@
 //! Of two chairs deciding one comment at once, the first wins and the
 //! second is told who decided and how; only the first decision sends email.
 
-use super::comments::place_of;
+use super::comments::place_of_record;
 use super::emails::EmailContext;
 use super::notifications::{self, excerpt};
 use super::{pages, ServiceError};
 use crate::db::queries::comments::{self, CommentRecord};
-use crate::db::queries::moderation::{self, AuditEntry, OpenReport, QueueRoundtable};
+use crate::db::queries::moderation::{
+    self, AuditEntry, OpenReport, QueueRoundtable, WaitingFilter,
+};
 use crate::db::queries::{admin, roundtables, users};
 use crate::db::AnyConnection;
 use crate::domain::comment::{choose_questions, Comment, CommentStatus};
@@ -93,29 +95,17 @@ pub fn queue(
     filter: &QueueFilter,
 ) -> Result<Queue, ServiceError> {
     let scope = scope(conn, who)?;
-    let waiting = moderation::waiting(conn, scope.as_deref(), QUEUE_LIMIT)?;
-    let mut places: Vec<QueueRoundtable> = Vec::new();
-    for (_, place) in &waiting {
-        if !places
-            .iter()
-            .any(|p| p.roundtable_id == place.roundtable_id)
-        {
-            places.push(place.clone());
-        }
-    }
-    let chosen: Vec<_> = waiting
-        .into_iter()
-        .filter(|(_, place)| {
-            filter
-                .consultation
-                .as_ref()
-                .is_none_or(|c| *c == place.consultation_slug)
-                && filter
-                    .roundtable
-                    .as_ref()
-                    .is_none_or(|r| *r == place.roundtable_id)
-        })
-        .collect();
+    let chosen = moderation::waiting(
+        conn,
+        WaitingFilter {
+            scope: scope.as_deref(),
+            consultation: filter.consultation.as_deref(),
+            roundtable: filter.roundtable.as_deref(),
+            pending_only: false,
+        },
+        QUEUE_LIMIT,
+    )?;
+    let places = moderation::waiting_places(conn, scope.as_deref())?;
     let references: Vec<String> = chosen
         .iter()
         .map(|(row, _)| row.reference.clone())
@@ -139,10 +129,8 @@ pub fn queue(
             .or_default()
             .push(report);
     }
-    let roundtable_ids: Vec<RoundtableId> = places
-        .iter()
-        .filter_map(|p| p.roundtable_id.parse().ok())
-        .collect();
+    let roundtable_ids: Vec<RoundtableId> =
+        records.iter().map(|r| r.comment.roundtable_id).collect();
     let questions = roundtables::guiding_questions_of(conn, &roundtable_ids)?;
     let mut items = Vec::new();
     for (row, place) in chosen {
@@ -184,6 +172,7 @@ pub fn queue_item(
     let scope = scope(conn, who)?;
     let record = comments::find_by_reference(conn, reference)?
         .filter(|r| may_moderate(&scope, r.comment.roundtable_id))
+        .filter(|r| r.comment.status != CommentStatus::Withdrawn)
         .ok_or(ServiceError::NotFound("comment"))?;
     let questions = roundtables::guiding_questions(conn, record.comment.roundtable_id)?;
     let reports = moderation::open_reports(conn, &[record.comment.id.to_string()])?;
@@ -261,6 +250,34 @@ pub enum DecisionOutcome {
     NotAllowed {
         reference: String,
     },
+    /// The author edited the comment after the chair read it.
+    EditedSince {
+        reference: String,
+    },
+}
+
+/// A comment named in a decision: its reference and, from forms and the
+/// API, the revision the chair read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub reference: String,
+    pub revision: Option<i32>,
+}
+
+impl Target {
+    /// "c-2f9a01bc" or "c-2f9a01bc@2", as forms send them.
+    pub fn parse(value: &str) -> Self {
+        match value.trim().split_once('@') {
+            Some((reference, revision)) => Self {
+                reference: reference.to_owned(),
+                revision: revision.parse().ok(),
+            },
+            None => Self {
+                reference: value.trim().to_owned(),
+                revision: None,
+            },
+        }
+    }
 }
 
 /// Applies one decision to each comment named, each in its own transaction,
@@ -269,11 +286,11 @@ pub fn decide(
     conn: &mut AnyConnection,
     ctx: EmailContext<'_>,
     who: Moderator,
-    references: &[String],
+    targets: &[Target],
     request: &DecisionRequest,
     now: DateTime<Utc>,
 ) -> Result<Vec<DecisionOutcome>, ServiceError> {
-    if references.is_empty() {
+    if targets.is_empty() {
         return Err(ServiceError::Invalid(InvalidField::new(
             "comments",
             "select at least one comment",
@@ -281,21 +298,12 @@ pub fn decide(
     }
     let decision = parse_request(request)?;
     let scope = scope(conn, who)?;
-    let records = comments::find_by_references(conn, references)?;
-    let mut outcomes = Vec::new();
-    for reference in references {
-        let Some(record) = records.iter().find(|r| &r.comment.reference == reference) else {
-            outcomes.push(DecisionOutcome::NotFound {
-                reference: reference.clone(),
-            });
-            continue;
-        };
-        if !may_moderate(&scope, record.comment.roundtable_id) {
-            outcomes.push(DecisionOutcome::NotAllowed {
-                reference: reference.clone(),
-            });
-            continue;
-        }
+    let references: Vec<String> = targets.iter().map(|t| t.reference.clone()).collect();
+    let records = comments::find_by_references(conn, &references)?;
+    // Every comment's decision is checked before any is applied: a wrong
+    // question number changes nothing.
+    let mut decisions = HashMap::new();
+    for record in &records {
         let decision = match &decision {
             Decision::Retag(_) => {
                 let questions = roundtables::guiding_questions(conn, record.comment.roundtable_id)?;
@@ -307,7 +315,31 @@ pub fn decide(
             }
             other => other.clone(),
         };
-        outcomes.push(decide_one(conn, ctx, who, record, &decision, now)?);
+        decisions.insert(record.comment.reference.clone(), decision);
+    }
+    let mut outcomes = Vec::new();
+    for target in targets {
+        let reference = target.reference.clone();
+        let (Some(record), Some(decision)) = (
+            records.iter().find(|r| r.comment.reference == reference),
+            decisions.get(&reference),
+        ) else {
+            outcomes.push(DecisionOutcome::NotFound { reference });
+            continue;
+        };
+        if !may_moderate(&scope, record.comment.roundtable_id) {
+            outcomes.push(DecisionOutcome::NotAllowed { reference });
+            continue;
+        }
+        outcomes.push(decide_one(
+            conn,
+            ctx,
+            who,
+            record,
+            target.revision,
+            decision,
+            now,
+        )?);
     }
     Ok(outcomes)
 }
@@ -317,13 +349,31 @@ fn decide_one(
     ctx: EmailContext<'_>,
     who: Moderator,
     record: &CommentRecord,
+    revision: Option<i32>,
     decision: &Decision,
     now: DateTime<Utc>,
 ) -> Result<DecisionOutcome, ServiceError> {
     let comment = &record.comment;
+    if revision.is_some_and(|r| r != comment.revision) {
+        return Ok(DecisionOutcome::EditedSince {
+            reference: comment.reference.clone(),
+        });
+    }
     let reference = comment.reference.clone();
     let actor = who.id.to_string();
     let open_reports = moderation::open_reports(conn, &[comment.id.to_string()])?.len();
+    // The audit trail says what a re-tag changed to.
+    let retag_note = match decision {
+        Decision::Retag(ids) => {
+            let questions = roundtables::guiding_questions(conn, comment.roundtable_id)?;
+            let retagged = Comment {
+                question_ids: ids.clone(),
+                ..comment.clone()
+            };
+            Some(super::notifications::questions_line(&retagged, &questions))
+        }
+        _ => None,
+    };
     // The transaction's first statement writes: on SQLite a transaction that
     // reads first cannot wait for the write lock, and would fail at once
     // when another chair is deciding.
@@ -344,6 +394,8 @@ fn decide_one(
                         comment: comment.id,
                         from: comment.status,
                         to: decision.new_status().unwrap_or(comment.status),
+                        // What the chair read is what gets published.
+                        revision: Some(comment.revision),
                         actor: Some(&actor),
                         reason: decision.reason().map(|r| r.code()),
                         note: decision.note(),
@@ -379,7 +431,7 @@ fn decide_one(
                 from: decision.new_status().map(|_| comment.status),
                 to: decision.new_status(),
                 reason: decision.reason().map(|r| r.code()),
-                note: decision.note(),
+                note: retag_note.as_deref().or(decision.note()),
                 at: now,
             },
         )?;
@@ -391,10 +443,18 @@ fn decide_one(
         Err(Inapplicable::NotApplicable(why)) => DecisionOutcome::NotApplicable { reference, why },
         Err(Inapplicable::AlreadyDecided) => {
             let current = comments::find_by_reference(conn, &reference)?;
-            DecisionOutcome::AlreadyDecided {
-                by: moderation::last_decision(conn, comment.id)?,
-                status: current.map_or(comment.status, |c| c.comment.status),
-                reference,
+            match current {
+                Some(c)
+                    if c.comment.status == comment.status
+                        && c.comment.revision != comment.revision =>
+                {
+                    DecisionOutcome::EditedSince { reference }
+                }
+                current => DecisionOutcome::AlreadyDecided {
+                    by: moderation::last_decision(conn, comment.id)?,
+                    status: current.map_or(comment.status, |c| c.comment.status),
+                    reference,
+                },
             }
         }
     })
@@ -414,9 +474,7 @@ fn notify(
     ) {
         return Ok(());
     }
-    let detail =
-        pages::roundtable_detail(conn, &record.consultation_slug, &record.roundtable_slug)?;
-    let place = place_of(&detail);
+    let place = place_of_record(record);
     notifications::decision_made(
         conn,
         ctx,

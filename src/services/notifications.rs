@@ -52,7 +52,7 @@ pub fn excerpt(source: &str) -> String {
     }
 }
 
-fn questions_line(comment: &Comment, questions: &[GuidingQuestion]) -> String {
+pub fn questions_line(comment: &Comment, questions: &[GuidingQuestion]) -> String {
     let mut numbers: Vec<usize> = questions
         .iter()
         .filter(|q| comment.question_ids.contains(&q.id))
@@ -152,24 +152,23 @@ struct WaitingItem {
     reject_link: String,
 }
 
+/// A waiting comment with its links for this chair; the caller names its
+/// roundtable, questions and parent where the email shows them.
 fn waiting_item(
     ctx: EmailContext<'_>,
     comment: &Comment,
     body_markdown: &str,
-    roundtable: String,
-    questions: String,
-    in_reply_to: Option<String>,
     chair: &str,
     now: DateTime<Utc>,
 ) -> WaitingItem {
     let id = comment.id.to_string();
     WaitingItem {
         reference: comment.reference.clone(),
-        roundtable,
+        roundtable: String::new(),
         author: comment.author.identity(),
-        questions,
+        questions: String::new(),
         excerpt: excerpt(body_markdown),
-        in_reply_to,
+        in_reply_to: None,
         queue_link: ctx.link(&format!("moderation/{}", comment.reference)),
         publish_link: ctx.moderation_link("publish", &id, chair, now),
         reject_link: ctx.moderation_link("reject", &id, chair, now),
@@ -193,16 +192,12 @@ pub fn comment_waiting(
         .iter()
         .filter(|c| c.alerts == AlertFrequency::Immediate)
     {
-        let item = waiting_item(
-            ctx,
-            comment,
-            body_markdown,
-            place.roundtable_title.clone(),
-            questions_line(comment, questions),
-            in_reply_to.clone(),
-            &chair.user_id,
-            now,
-        );
+        let item = WaitingItem {
+            roundtable: place.roundtable_title.clone(),
+            questions: questions_line(comment, questions),
+            in_reply_to: in_reply_to.clone(),
+            ..waiting_item(ctx, comment, body_markdown, &chair.user_id, now)
+        };
         #[derive(Serialize)]
         struct View {
             item: WaitingItem,
@@ -374,27 +369,26 @@ fn summary_for(
         ServiceError::Storage(crate::db::StorageError::corrupt("a chair id is not an id"))
     })?;
     let scope = moderation::chaired_roundtables(conn, chair_id)?;
-    let waiting = moderation::waiting(conn, Some(&scope), 500)?;
-    let pending: Vec<_> = waiting
-        .into_iter()
-        .filter(|(row, _)| row.status == "pending" && row.created_at < to.naive_utc())
-        .collect();
-    let arrived_in_period = pending
-        .iter()
-        .any(|(row, _)| row.created_at >= from.naive_utc());
-    if !arrived_in_period {
+    if moderation::pending_count(conn, Some(&scope), Some(from), to)? == 0 {
         return Ok(false);
     }
-    let total = pending.len();
+    let total = moderation::pending_count(conn, Some(&scope), None, to)? as usize;
+    let filter = moderation::WaitingFilter {
+        scope: Some(&scope),
+        pending_only: true,
+        ..Default::default()
+    };
+    let pending: Vec<_> = moderation::waiting(conn, filter, SUMMARY_ITEMS as i64)?
+        .into_iter()
+        .filter(|(row, _)| row.created_at < to.naive_utc())
+        .collect();
     let references: Vec<String> = pending
         .iter()
-        .take(SUMMARY_ITEMS)
         .map(|(row, _)| row.reference.clone())
         .collect();
     let records = crate::db::queries::comments::find_by_references(conn, &references)?;
     let items: Vec<WaitingItem> = pending
         .iter()
-        .take(SUMMARY_ITEMS)
         .filter_map(|(row, place)| {
             let record = records
                 .iter()
@@ -403,16 +397,16 @@ fn summary_for(
                 Some(code) => format!("{code} {}", place.roundtable_title),
                 None => place.roundtable_title.clone(),
             };
-            Some(waiting_item(
-                ctx,
-                &record.comment,
-                &record.body_markdown,
+            Some(WaitingItem {
                 roundtable,
-                String::new(),
-                None,
-                &chair.user_id,
-                now,
-            ))
+                ..waiting_item(
+                    ctx,
+                    &record.comment,
+                    &record.body_markdown,
+                    &chair.user_id,
+                    now,
+                )
+            })
         })
         .collect();
     #[derive(Serialize)]

@@ -217,15 +217,24 @@ pub struct RoundtablePage {
     pub new_comments: usize,
 }
 
+/// Whether showing the page counts as a visit: a form shown again after a
+/// preview or a mistake does not, so that what was new stays marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Visit {
+    Count,
+    DoNotCount,
+}
+
 /// The roundtable with its threads as this reader may see them: eight
-/// queries, and three more for a signed-in reader (last visit, recording
-/// this one), whatever the number of comments. Records the visit.
+/// queries, and two more for a signed-in reader (their last visit, and
+/// recording this one), whatever the number of comments.
 pub fn roundtable_page(
     conn: &mut AnyConnection,
     consultation_slug: &str,
     roundtable_slug: &str,
     reader: Option<Reader>,
     now: DateTime<Utc>,
+    visit: Visit,
 ) -> Result<RoundtablePage, ServiceError> {
     let detail = roundtable_detail(conn, consultation_slug, roundtable_slug)?;
     let may_moderate =
@@ -246,7 +255,9 @@ pub fn roundtable_page(
         Some(reader) => {
             let last = notifications::last_visits(conn, reader.id, &[detail.roundtable.id])?
                 .remove(&detail.roundtable.id);
-            notifications::record_visit(conn, reader.id, detail.roundtable.id, now)?;
+            if visit == Visit::Count {
+                notifications::record_visit(conn, reader.id, detail.roundtable.id, now)?;
+            }
             last
         }
         None => None,

@@ -163,7 +163,9 @@ async fn post(
         None => {
             let (c, r) = (consultation.clone(), roundtable.clone());
             let page = state
-                .db(move |conn| pages::roundtable_page(conn, &c, &r, reader, now))
+                .db(move |conn| {
+                    pages::roundtable_page(conn, &c, &r, reader, now, pages::Visit::DoNotCount)
+                })
                 .await?;
             let mut view = RoundtablePageView::new(&page, now, viewer.signed_in());
             if let Some(form) = view.form.take() {

@@ -228,9 +228,12 @@ async fn the_openapi_document_describes_every_route() {
         "/api/v1/consultations/{consultation}",
         "/api/v1/consultations/{consultation}/roundtables/{roundtable}",
         "/api/v1/consultations/{consultation}/roundtables/{roundtable}/comments",
+        "/api/v1/comments/{reference}/decisions",
     ] {
         assert!(paths.contains_key(path), "{path} is documented");
     }
+    let comments = &paths["/api/v1/consultations/{consultation}/roundtables/{roundtable}/comments"];
+    assert!(comments.get("get").is_some() && comments.get("post").is_some());
     let schemas = doc["components"]["schemas"].as_object().unwrap();
     assert!(schemas["RoundtableDto"]["properties"]
         .get("guiding_questions")

@@ -11,6 +11,7 @@ mod admin;
 mod api;
 mod cli;
 mod comments;
+mod comments_api;
 mod demo;
 mod health;
 mod mail;

@@ -651,3 +651,71 @@ async fn emailed_links_expire_and_stop_working_for_former_chairs() {
         assert!(page.contains("no longer chair"));
     }
 }
+
+#[tokio::test]
+async fn a_chair_never_publishes_a_text_edited_after_they_read_it() {
+    for app in TestApp::with_demo().spawn_each().await {
+        let mut author = participant(&app, "Amina Diallo").await;
+        let mut chair = chair(&app, "Clara Chair", RT_3_2).await;
+        let reference = posted_reference(
+            &post_comment(&mut author, RT_3_2, "A harmless first text", &[]).await,
+        );
+        // The chair reads the queue; its Publish button names revision 0.
+        let (_, queue) = chair.browser.get("/moderation").await;
+        assert!(queue.contains(&format!("publish {reference}@0")));
+        let edit = format!("{}/comments/{reference}/edit", roundtable_path(RT_3_2));
+        author.browser.get(&edit).await;
+        let response = author
+            .browser
+            .post(
+                &edit,
+                &[("body", "A text the chair never read"), ("intent", "save")],
+            )
+            .await;
+        assert_eq!(response.status().as_u16(), 303);
+        let response = chair
+            .browser
+            .post(
+                "/moderation/decide",
+                &[("quick", &format!("publish {reference}@0"))],
+            )
+            .await;
+        assert_eq!(response.status().as_u16(), 409);
+        assert!(response
+            .text()
+            .await
+            .unwrap()
+            .contains("edited it since you read it"));
+        assert_eq!(status_of(&app, &reference).await, "pending");
+        let (_, queue) = chair.browser.get("/moderation").await;
+        assert!(queue.contains("A text the chair never read"));
+        let (status, _) = decide(
+            &mut chair,
+            &[&format!("{reference}@1")],
+            &[("action", "publish")],
+        )
+        .await;
+        assert_eq!(status, 200);
+        let (_, page) = app.get_text(&roundtable_path(RT_3_2)).await;
+        assert!(page.contains("A text the chair never read"));
+
+        // Highlighted, then unpublished: the highlight goes with publication.
+        decide(&mut chair, &[&reference], &[("action", "highlight")]).await;
+        decide(
+            &mut chair,
+            &[&reference],
+            &[("action", "unpublish"), ("reason", "other")],
+        )
+        .await;
+        let highlighted = app
+            .with_conn(move |c| {
+                roundtable::db::queries::comments::find_by_reference(c, &reference)
+                    .unwrap()
+                    .unwrap()
+                    .comment
+                    .highlighted
+            })
+            .await;
+        assert!(!highlighted);
+    }
+}

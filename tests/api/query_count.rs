@@ -22,7 +22,8 @@ fn queries_for_roundtable_page(
 ) -> (usize, usize) {
     let counter = Arc::new(AtomicUsize::new(0));
     conn.set_instrumentation(QueryCounter(counter.clone()));
-    let page = pages::roundtable_page(conn, FORUM, RT_3_2, reader, Utc::now()).unwrap();
+    let page = pages::roundtable_page(conn, FORUM, RT_3_2, reader, Utc::now(), pages::Visit::Count)
+        .unwrap();
     conn.set_instrumentation(QueryCounter(Arc::new(AtomicUsize::new(0))));
     (counter.load(Ordering::SeqCst), page.public_comments)
 }
@@ -48,7 +49,15 @@ async fn a_roundtable_page_costs_a_fixed_number_of_queries() {
                 };
                 let reader = pages::Reader { id, staff: false };
                 // The first visit also inserts the visit row; count later ones.
-                pages::roundtable_page(conn, FORUM, RT_3_2, Some(reader), Utc::now()).unwrap();
+                pages::roundtable_page(
+                    conn,
+                    FORUM,
+                    RT_3_2,
+                    Some(reader),
+                    Utc::now(),
+                    pages::Visit::Count,
+                )
+                .unwrap();
                 reader
             })
             .await;

@@ -6,3 +6,4 @@ DROP TABLE roundtable_visits;
 DROP TABLE api_tokens;
 DROP TABLE email_opt_outs;
 ALTER TABLE users DROP COLUMN moderation_alerts;
+ALTER TABLE comments DROP COLUMN revision;

@@ -3,6 +3,10 @@
 -- visit"), and the secret that signs emailed links. The secret lives in the
 -- database so that every app instance signs and checks links alike.
 
+-- Counts the author's edits, so that a chair's decision applies only to
+-- the text the chair read.
+ALTER TABLE comments ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+
 ALTER TABLE users ADD COLUMN moderation_alerts TEXT NOT NULL DEFAULT 'immediate'
     CHECK (moderation_alerts IN ('immediate', 'hourly', 'daily', 'off'));
 

@@ -33,6 +33,7 @@ fn to_domain(
         created_at: utc(row.created_at),
         edited_at: row.edited_at.map(utc),
         decided_at: row.decided_at.map(utc),
+        revision: row.revision,
     })
 }
 
@@ -169,6 +170,7 @@ pub fn insert(conn: &mut AnyConnection, comment: &NewComment) -> Result<String, 
         decided_at: (c.status != CommentStatus::Pending).then(|| naive(c.created_at)),
         created_at: naive(c.created_at),
         edited_at: None,
+        revision: 0,
     };
     const ATTEMPTS: usize = 5;
     for attempt in 1..=ATTEMPTS {
@@ -264,7 +266,10 @@ pub struct CommentRecord {
     pub decision_reason: Option<String>,
     pub decision_note: Option<String>,
     pub consultation_slug: String,
+    pub consultation_title: String,
     pub roundtable_slug: String,
+    /// With its code: "RT 3.2 Strengthening Cooperation".
+    pub roundtable_title: String,
 }
 
 /// Comments by their short references, with their tags; unknown references are left out.
@@ -273,37 +278,48 @@ pub fn find_by_references(
     references: &[String],
 ) -> Result<Vec<CommentRecord>, StorageError> {
     use crate::db::schema::{consultations, roundtables};
-    let rows: Vec<(CommentRow, String, String)> = comments::table
+    type Columns = (CommentRow, String, String, String, Option<String>, String);
+    let rows: Vec<Columns> = comments::table
         .inner_join(roundtables::table.inner_join(consultations::table))
         .filter(comments::reference.eq_any(references))
         .order(comments::path.asc())
         .select((
             CommentRow::as_select(),
             consultations::slug,
+            consultations::title,
             roundtables::slug,
+            roundtables::code,
+            roundtables::title,
         ))
         .load(conn)?;
-    let ids: Vec<String> = rows.iter().map(|(row, _, _)| row.id.clone()).collect();
+    let ids: Vec<String> = rows.iter().map(|row| row.0.id.clone()).collect();
     let mut tags = tags_of(conn, &ids)?;
     rows.into_iter()
-        .map(|(row, consultation_slug, roundtable_slug)| {
-            let body_markdown = row.body_markdown.clone();
-            let position = ThreadPosition {
-                path: row.path.clone(),
-                depth: usize::try_from(row.depth).unwrap_or(0),
-            };
-            let (decision_reason, decision_note) =
-                (row.decision_reason.clone(), row.decision_note.clone());
-            Ok(CommentRecord {
-                comment: to_domain(row, &mut tags)?,
-                body_markdown,
-                position,
-                decision_reason,
-                decision_note,
-                consultation_slug,
-                roundtable_slug,
-            })
-        })
+        .map(
+            |(row, consultation_slug, consultation_title, roundtable_slug, code, title)| {
+                let body_markdown = row.body_markdown.clone();
+                let position = ThreadPosition {
+                    path: row.path.clone(),
+                    depth: usize::try_from(row.depth).unwrap_or(0),
+                };
+                let (decision_reason, decision_note) =
+                    (row.decision_reason.clone(), row.decision_note.clone());
+                Ok(CommentRecord {
+                    comment: to_domain(row, &mut tags)?,
+                    body_markdown,
+                    position,
+                    decision_reason,
+                    decision_note,
+                    consultation_slug,
+                    consultation_title,
+                    roundtable_slug,
+                    roundtable_title: match code {
+                        Some(code) => format!("{code} {title}"),
+                        None => title,
+                    },
+                })
+            },
+        )
         .collect()
 }
 

@@ -32,6 +32,7 @@ pub fn edit_pending(
         comments::body_markdown.eq(body_markdown),
         comments::body_html.eq(body_html.as_str()),
         comments::edited_at.eq(Some(naive(now))),
+        comments::revision.eq(comments::revision + 1),
     ))
     .execute(conn)?;
     Ok(changed == 1)
@@ -43,6 +44,8 @@ pub struct StatusChange<'a> {
     pub comment: CommentId,
     pub from: CommentStatus,
     pub to: CommentStatus,
+    /// The revision the chair read; None when it does not matter.
+    pub revision: Option<i32>,
     pub actor: Option<&'a str>,
     pub reason: Option<&'a str>,
     pub note: Option<&'a str>,
@@ -53,21 +56,56 @@ pub fn change_status(
     conn: &mut AnyConnection,
     change: &StatusChange,
 ) -> Result<bool, StorageError> {
+    let (lowest, highest) = change.revision.map_or((i32::MIN, i32::MAX), |r| (r, r));
+    let target = comments::table
+        .filter(comments::id.eq(change.comment.to_string()))
+        .filter(comments::status.eq(change.from.code()))
+        .filter(comments::revision.between(lowest, highest));
+    let changed = diesel::update(target)
+        .set((
+            comments::status.eq(change.to.code()),
+            comments::decision_reason.eq(change.reason),
+            comments::decision_note.eq(change.note),
+            comments::decided_by.eq(change.actor),
+            comments::decided_at.eq(Some(naive(change.at))),
+            comments::hidden_by_reports.eq(false),
+        ))
+        .execute(conn)?;
+    if changed == 1 && change.to != CommentStatus::Approved {
+        // Only a published comment can stand highlighted in a digest.
+        diesel::update(comments::table.filter(comments::id.eq(change.comment.to_string())))
+            .set(comments::highlighted.eq(false))
+            .execute(conn)?;
+    }
+    Ok(changed == 1)
+}
+
+/// The author withdraws: only the status changes, the chair's last decision stays on record.
+pub fn withdraw(
+    conn: &mut AnyConnection,
+    comment: CommentId,
+    from: CommentStatus,
+) -> Result<bool, StorageError> {
     let changed = diesel::update(
         comments::table
-            .filter(comments::id.eq(change.comment.to_string()))
-            .filter(comments::status.eq(change.from.code())),
+            .filter(comments::id.eq(comment.to_string()))
+            .filter(comments::status.eq(from.code())),
     )
     .set((
-        comments::status.eq(change.to.code()),
-        comments::decision_reason.eq(change.reason),
-        comments::decision_note.eq(change.note),
-        comments::decided_by.eq(change.actor),
-        comments::decided_at.eq(Some(naive(change.at))),
-        comments::hidden_by_reports.eq(false),
+        comments::status.eq(CommentStatus::Withdrawn.code()),
+        comments::highlighted.eq(false),
     ))
     .execute(conn)?;
     Ok(changed == 1)
+}
+
+/// Takes the comment's row lock before counting its reports, so that
+/// simultaneous reports see each other (PostgreSQL reads committed data).
+pub fn lock_comment(conn: &mut AnyConnection, comment: CommentId) -> Result<(), StorageError> {
+    diesel::update(comments::table.filter(comments::id.eq(comment.to_string())))
+        .set(comments::hidden_by_reports.eq(comments::hidden_by_reports))
+        .execute(conn)?;
+    Ok(())
 }
 
 /// Sets the highlight of a published comment if it is not set so already.
@@ -367,11 +405,22 @@ pub struct QueueRoundtable {
     pub roundtable_title: String,
 }
 
-/// What waits for a decision in the given roundtables (None: all), oldest
-/// first: pending comments, and published ones with open reports.
+/// Which waiting comments to list.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WaitingFilter<'a> {
+    /// The moderator's roundtables; None for staff, who see all.
+    pub scope: Option<&'a [String]>,
+    pub consultation: Option<&'a str>,
+    pub roundtable: Option<&'a str>,
+    /// Leave out published comments with open reports.
+    pub pending_only: bool,
+}
+
+/// What waits for a decision, oldest first: pending comments, and (unless
+/// `pending_only`) published ones with open reports.
 pub fn waiting(
     conn: &mut AnyConnection,
-    roundtables_in_scope: Option<&[String]>,
+    filter: WaitingFilter,
     limit: i64,
 ) -> Result<Vec<(CommentRow, QueueRoundtable)>, StorageError> {
     let reported = comment_reports::table
@@ -379,13 +428,6 @@ pub fn waiting(
         .select(comment_reports::comment_id);
     let mut query = comments::table
         .inner_join(roundtables::table.inner_join(consultations::table))
-        .filter(
-            comments::status
-                .eq(CommentStatus::Pending.code())
-                .or(comments::status
-                    .eq(CommentStatus::Approved.code())
-                    .and(comments::id.eq_any(reported))),
-        )
         .order((comments::created_at.asc(), comments::id.asc()))
         .limit(limit)
         .select((
@@ -398,8 +440,25 @@ pub fn waiting(
             roundtables::title,
         ))
         .into_boxed();
-    if let Some(scope) = roundtables_in_scope {
+    query = if filter.pending_only {
+        query.filter(comments::status.eq(CommentStatus::Pending.code()))
+    } else {
+        query.filter(
+            comments::status
+                .eq(CommentStatus::Pending.code())
+                .or(comments::status
+                    .eq(CommentStatus::Approved.code())
+                    .and(comments::id.eq_any(reported))),
+        )
+    };
+    if let Some(scope) = filter.scope {
         query = query.filter(comments::roundtable_id.eq_any(scope.to_vec()));
+    }
+    if let Some(slug) = filter.consultation {
+        query = query.filter(consultations::slug.eq(slug.to_owned()));
+    }
+    if let Some(id) = filter.roundtable {
+        query = query.filter(comments::roundtable_id.eq(id.to_owned()));
     }
     type Columns = (
         CommentRow,
@@ -439,16 +498,91 @@ pub fn waiting(
         .collect())
 }
 
-/// How many comments wait in the given roundtables (None: all).
-pub fn waiting_count(
+/// The roundtables in scope where something waits, for the queue's filter.
+pub fn waiting_places(
     conn: &mut AnyConnection,
-    roundtables_in_scope: Option<&[String]>,
+    scope: Option<&[String]>,
+) -> Result<Vec<QueueRoundtable>, StorageError> {
+    let reported = comment_reports::table
+        .filter(comment_reports::resolved_at.is_null())
+        .select(comment_reports::comment_id);
+    let mut query = comments::table
+        .inner_join(roundtables::table.inner_join(consultations::table))
+        .filter(
+            comments::status
+                .eq(CommentStatus::Pending.code())
+                .or(comments::status
+                    .eq(CommentStatus::Approved.code())
+                    .and(comments::id.eq_any(reported))),
+        )
+        .select((
+            consultations::slug,
+            consultations::title,
+            roundtables::id,
+            roundtables::slug,
+            roundtables::code,
+            roundtables::title,
+        ))
+        .distinct()
+        .into_boxed();
+    if let Some(scope) = scope {
+        query = query.filter(comments::roundtable_id.eq_any(scope.to_vec()));
+    }
+    let mut places: Vec<QueueRoundtable> = query
+        .load::<(String, String, String, String, Option<String>, String)>(conn)?
+        .into_iter()
+        .map(
+            |(
+                consultation_slug,
+                consultation_title,
+                roundtable_id,
+                roundtable_slug,
+                roundtable_code,
+                roundtable_title,
+            )| {
+                QueueRoundtable {
+                    consultation_slug,
+                    consultation_title,
+                    roundtable_id,
+                    roundtable_slug,
+                    roundtable_code,
+                    roundtable_title,
+                }
+            },
+        )
+        .collect();
+    places.sort_by(|a, b| {
+        (
+            &a.consultation_title,
+            &a.roundtable_code,
+            &a.roundtable_title,
+        )
+            .cmp(&(
+                &b.consultation_title,
+                &b.roundtable_code,
+                &b.roundtable_title,
+            ))
+    });
+    Ok(places)
+}
+
+/// How many comments pending in the given roundtables (None: all) were
+/// posted in [from, to).
+pub fn pending_count(
+    conn: &mut AnyConnection,
+    scope: Option<&[String]>,
+    from: Option<DateTime<Utc>>,
+    to: DateTime<Utc>,
 ) -> Result<i64, StorageError> {
     let mut query = comments::table
         .filter(comments::status.eq(CommentStatus::Pending.code()))
+        .filter(comments::created_at.lt(naive(to)))
         .count()
         .into_boxed();
-    if let Some(scope) = roundtables_in_scope {
+    if let Some(from) = from {
+        query = query.filter(comments::created_at.ge(naive(from)));
+    }
+    if let Some(scope) = scope {
         query = query.filter(comments::roundtable_id.eq_any(scope.to_vec()));
     }
     Ok(query.get_result(conn)?)

@@ -126,6 +126,19 @@ pub fn delete_others_of_user(
     .execute(conn)?)
 }
 
+/// id, email, name, organisation, organisation type, country, role, verified at, gender.
+type UserColumns = (
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+    Option<NaiveDateTime>,
+    Option<String>,
+);
+
 /// A personal API token's owner, if the token is live and the account active.
 pub fn find_user_by_api_token(
     conn: &mut AnyConnection,
@@ -133,17 +146,7 @@ pub fn find_user_by_api_token(
     now: DateTime<Utc>,
 ) -> Result<Option<SignedInUser>, StorageError> {
     use crate::db::schema::api_tokens;
-    let row: Option<(
-        String,
-        String,
-        String,
-        String,
-        Option<String>,
-        Option<String>,
-        String,
-        Option<NaiveDateTime>,
-        Option<String>,
-    )> = api_tokens::table
+    let row: Option<UserColumns> = api_tokens::table
         .inner_join(users::table)
         .filter(api_tokens::token_digest.eq(digest))
         .filter(api_tokens::revoked_at.is_null())

@@ -2,7 +2,7 @@
 
 use super::caller::ApiCaller;
 use crate::services::comments::{self, CommentInput};
-use crate::services::moderation::{self, DecisionOutcome, DecisionRequest, Moderator};
+use crate::services::moderation::{self, DecisionOutcome, DecisionRequest, Moderator, Target};
 use crate::web::{AppState, WebError};
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
@@ -117,6 +117,10 @@ pub struct DecisionDto {
     /// For retag: the guiding question numbers; empty for "General".
     #[serde(default)]
     guiding_questions: Vec<usize>,
+    /// The comment's `revision` as the caller read it: if its author edited
+    /// it since, the decision is refused (409) rather than applied unread.
+    #[serde(default)]
+    revision: Option<i32>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -155,6 +159,7 @@ pub async fn decide(
         questions: body.guiding_questions,
     };
     let who = Moderator::of(&caller.0);
+    let revision = body.revision;
     let r = reference.clone();
     let state_for_work = state.clone();
     let outcomes = state
@@ -163,7 +168,10 @@ pub async fn decide(
                 conn,
                 state_for_work.email_context(),
                 who,
-                &[r],
+                &[Target {
+                    reference: r,
+                    revision,
+                }],
                 &request,
                 Utc::now(),
             )
@@ -192,6 +200,10 @@ pub async fn decide(
                 None => format!("Already decided: the comment is now {}.", status.code()),
             }))
         }
+        Some(DecisionOutcome::EditedSince { .. }) => Err(WebError::Conflict(
+            "Its author edited the comment since you read it: read it again before deciding."
+                .into(),
+        )),
         Some(DecisionOutcome::NotApplicable { why, .. }) => {
             Err(WebError::Conflict(format!("Not possible: {why}.")))
         }

@@ -9,7 +9,7 @@ use super::session::Viewer;
 use super::{AppState, WebError};
 use crate::domain::user::{Role, SignedInUser};
 use crate::services::moderation::{
-    self, DecisionOutcome, DecisionRequest, EmailLinkProblem, Moderator, QueueFilter,
+    self, DecisionOutcome, DecisionRequest, EmailLinkProblem, Moderator, QueueFilter, Target,
 };
 use crate::services::ServiceError;
 use actix_web::http::StatusCode;
@@ -176,11 +176,11 @@ fn outcome_page(
     )
 }
 
-fn decision_request(form: &FormPairs) -> Result<(Vec<String>, DecisionRequest), WebError> {
-    // A "Publish" button on one item of the queue names it: "publish c-2f9a01bc".
-    if let Some((action, reference)) = form.get("quick").split_once(' ') {
+fn decision_request(form: &FormPairs) -> Result<(Vec<Target>, DecisionRequest), WebError> {
+    // A "Publish" button on one item of the queue names it: "publish c-2f9a01bc@0".
+    if let Some((action, target)) = form.get("quick").split_once(' ') {
         return Ok((
-            vec![reference.to_owned()],
+            vec![Target::parse(target)],
             DecisionRequest {
                 action: action.to_owned(),
                 ..DecisionRequest::default()
@@ -188,7 +188,10 @@ fn decision_request(form: &FormPairs) -> Result<(Vec<String>, DecisionRequest), 
         ));
     }
     Ok((
-        form.all("comment"),
+        form.all("comment")
+            .iter()
+            .map(|c| Target::parse(c))
+            .collect(),
         DecisionRequest {
             action: form.get("action").to_owned(),
             reason: form.get("reason").to_owned(),
@@ -213,7 +216,7 @@ async fn decide(
         _ => "/moderation".to_owned(),
     };
     let state_for_work = state.clone();
-    let single = (references.len() == 1).then(|| references[0].clone());
+    let single = (references.len() == 1).then(|| references[0].reference.clone());
     let decided = state
         .db(move |conn| {
             Ok(moderation::decide(
@@ -351,6 +354,7 @@ async fn email_decide(
         questions: Vec::new(),
     };
     let token = form.get("token").to_owned();
+    let revision = form.get("revision").to_owned();
     let state_for_work = state.clone();
     let outcome = state
         .db(move |conn| {
@@ -361,7 +365,11 @@ async fn email_decide(
                     Ok(decision) => decision,
                     Err(problem) => return Ok(Err(problem)),
                 };
-            let references = vec![decision.record.comment.reference.clone()];
+            // The revision the confirmation page showed.
+            let references = vec![Target {
+                reference: decision.record.comment.reference.clone(),
+                revision: revision.parse().ok(),
+            }];
             Ok(Ok(moderation::decide(
                 conn,
                 ctx,

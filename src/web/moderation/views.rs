@@ -88,6 +88,7 @@ pub struct ParentView {
 #[derive(Serialize)]
 pub struct QueueItemView {
     reference: String,
+    revision: i32,
     author_id: Option<String>,
     roundtable: String,
     consultation: String,
@@ -115,6 +116,7 @@ pub fn queue_item_view(item: &QueueItem, now: DateTime<Utc>) -> QueueItemView {
     let c = &item.comment;
     QueueItemView {
         reference: c.reference.clone(),
+        revision: c.revision,
         author_id: c.author_id.map(|a| a.to_string()),
         roundtable: roundtable_label(&item.place),
         consultation: item.place.consultation_title.clone(),
@@ -186,6 +188,7 @@ pub fn places(all: &[QueueRoundtable], filter: &QueueFilter) -> (Vec<Choice>, Ve
 pub struct ItemView {
     pub title: String,
     pub reference: String,
+    pub revision: i32,
     pub status: &'static str,
     pub highlighted: bool,
     pub author: PersonView,
@@ -217,6 +220,7 @@ pub fn item_view(
     ItemView {
         title: format!("Comment by {}", comment.author.display_name),
         reference: comment.reference.clone(),
+        revision: comment.revision,
         status: comment.status.label(),
         highlighted: comment.highlighted,
         author: person(&comment.author),
@@ -304,6 +308,12 @@ pub fn outcome_lines(outcomes: &[DecisionOutcome], done_text: &str) -> Vec<Outco
                 reference: reference.clone(),
                 done: false,
                 text: "No comment has this reference.".into(),
+            },
+            DecisionOutcome::EditedSince { reference } => OutcomeLine {
+                reference: reference.clone(),
+                done: false,
+                text: "Its author edited it since you read it: read the new text before deciding."
+                    .into(),
             },
             DecisionOutcome::NotAllowed { reference } => OutcomeLine {
                 reference: reference.clone(),

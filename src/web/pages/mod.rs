@@ -51,7 +51,16 @@ async fn roundtable(
     let reader = viewer.user.as_ref().map(pages::Reader::of);
     let now = Utc::now();
     let page = state
-        .db(move |conn| pages::roundtable_page(conn, &consultation, &roundtable, reader, now))
+        .db(move |conn| {
+            pages::roundtable_page(
+                conn,
+                &consultation,
+                &roundtable,
+                reader,
+                now,
+                pages::Visit::Count,
+            )
+        })
         .await?;
     state.render(
         "pages/roundtable.html",
