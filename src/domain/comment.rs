@@ -100,11 +100,11 @@ impl CommentBody {
         match trimmed.chars().count() {
             0 => Err(InvalidField::new(
                 field,
-                "is empty: write your comment before sending it",
+                "Write your comment before sending it.",
             )),
             n if n > BODY_MAX_CHARS => Err(InvalidField::new(
                 field,
-                format!("is {n} characters long; the limit is 10,000"),
+                format!("Your comment is {n} characters long; the limit is 10,000."),
             )),
             _ => Ok(Self(trimmed.to_owned())),
         }
@@ -130,7 +130,7 @@ pub fn choose_questions(
             .ok_or_else(|| {
                 InvalidField::new(
                     field,
-                    format!("question {number} is not one of this roundtable's open questions"),
+                    format!("Question {number} is not one of this roundtable's open questions."),
                 )
             })?;
         if !chosen.contains(&question.id) {

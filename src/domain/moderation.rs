@@ -22,7 +22,7 @@ closed_list!(
 impl ModerationReason {
     pub fn parse(field: &'static str, code: &str) -> Result<Self, InvalidField> {
         Self::from_code(code.trim())
-            .ok_or_else(|| InvalidField::new(field, "choose one of the listed reasons"))
+            .ok_or_else(|| InvalidField::new(field, "Choose one of the listed reasons."))
     }
 }
 
@@ -35,7 +35,7 @@ pub fn parse_note(field: &'static str, note: &str) -> Result<Option<String>, Inv
         0 => Ok(None),
         n if n > NOTE_MAX_CHARS => Err(InvalidField::new(
             field,
-            format!("is {n} characters long; the limit is {NOTE_MAX_CHARS}"),
+            format!("Your note is {n} characters long; the limit is 2,000."),
         )),
         _ => Ok(Some(note.to_owned())),
     }

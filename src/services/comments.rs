@@ -98,7 +98,7 @@ fn parent_of(
         .ok_or_else(|| {
             ServiceError::Invalid(InvalidField::new(
                 "parent",
-                "the comment you reply to is not published in this roundtable",
+                "The comment you reply to is not published in this roundtable.",
             ))
         })
 }

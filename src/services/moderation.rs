@@ -293,7 +293,7 @@ pub fn decide(
     if targets.is_empty() {
         return Err(ServiceError::Invalid(InvalidField::new(
             "comments",
-            "select at least one comment",
+            "Select at least one comment.",
         )));
     }
     let decision = parse_request(request)?;

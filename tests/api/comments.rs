@@ -60,15 +60,15 @@ async fn each_wrong_field_is_named_next_to_it_and_nothing_is_stored() {
         assert_eq!(response.status().as_u16(), 422);
         let html = response.text().await.unwrap();
         assert!(html.contains(r#"id="comment-body-error""#), "{html}");
-        assert!(html.contains("is empty: write your comment"));
+        assert!(html.contains("Write your comment before sending it."));
         assert!(html.contains(r#"id="questions-error""#));
-        assert!(html.contains("question 9 is not one of this roundtable"));
+        assert!(html.contains("Question 9 is not one of this roundtable"));
 
         let long = "é".repeat(10_001);
         let response = post_comment(&mut author, RT_3_2, &long, &["1", "3"]).await;
         assert_eq!(response.status().as_u16(), 422);
         let html = response.text().await.unwrap();
-        assert!(html.contains("is 10001 characters long; the limit is 10,000"));
+        assert!(html.contains("Your comment is 10001 characters long; the limit is 10,000."));
         assert!(html.contains(&long), "what was typed is kept");
         assert!(
             html.contains(r#"value="3" checked"#),
@@ -348,7 +348,11 @@ async fn authors_edit_while_pending_withdraw_any_time_and_keep_their_identity_of
             .post(&edit, &[("body", ""), ("intent", "save")])
             .await;
         assert_eq!(response.status().as_u16(), 422);
-        assert!(response.text().await.unwrap().contains("is empty"));
+        assert!(response
+            .text()
+            .await
+            .unwrap()
+            .contains("Write your comment before sending it."));
 
         // Someone else cannot edit it.
         let mut other = participant(&app, "Omar Haddad").await;

@@ -200,7 +200,7 @@ async fn every_refusal_has_its_problem_body_and_stores_nothing() {
             (
                 post(&token, RT_3_2, json!({ "body": "x".repeat(10_001) })),
                 422,
-                "body: is 10001 characters long",
+                "body: Your comment is 10001 characters long",
             ),
             (
                 post(
@@ -209,7 +209,7 @@ async fn every_refusal_has_its_problem_body_and_stores_nothing() {
                     json!({ "body": "", "guiding_questions": [7] }),
                 ),
                 422,
-                "questions: question 7",
+                "questions: Question 7",
             ),
             (
                 post(
@@ -218,7 +218,7 @@ async fn every_refusal_has_its_problem_body_and_stores_nothing() {
                     json!({ "body": "Hi", "parent": "c-00000000" }),
                 ),
                 422,
-                "parent: the comment you reply to",
+                "parent: The comment you reply to",
             ),
             (
                 post(&token, RT_3_2, json!({ "body": "Hi", "colour": "red" })),

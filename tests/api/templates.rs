@@ -175,3 +175,75 @@ fn every_email_has_a_subject_and_both_bodies() {
         );
     }
 }
+
+/// The emails about comments, each rendered from a full view: names in
+/// plain text as typed, escaped in HTML, every link present in both.
+#[test]
+fn every_comment_email_renders_its_links_in_both_bodies() {
+    let templates = Templates::load().expect("templates compile");
+    let item = serde_json::json!({
+        "reference": "c-2f9a01bc", "roundtable": "RT 3.2 <Cooperation>", "author": "Ana <b>, Org (Georgia)",
+        "questions": "Question 2", "excerpt": "An <i>excerpt</i>", "in_reply_to": "Ben",
+        "queue_link": "https://roundtable.test/moderation/c-2f9a01bc",
+        "publish_link": "https://roundtable.test/moderation/email/publish?token=p",
+        "reject_link": "https://roundtable.test/moderation/email/reject?token=r",
+    });
+    let common = serde_json::json!({
+        "name": "Ana <b>", "unsubscribe_link": "https://roundtable.test/unsubscribe?token=u",
+        "topic": "Replies", "consultation": "Forum", "roundtable": "RT 3.2 <Cooperation>",
+        "expires": "7 days", "item": item, "items": [item], "total": 3, "more": 2,
+        "period": "in the last hour", "queue_link": "https://roundtable.test/moderation",
+        "comment_link": "https://roundtable.test/c/f/rt#c-1", "roundtable_link": "https://roundtable.test/c/f/rt",
+        "reply_link": "https://roundtable.test/c/f/rt#c-2", "excerpt": "An <i>excerpt</i>",
+        "source": "The *source*", "reason": "Off-topic", "note": "A <note>", "replier": "Ben <b>",
+    });
+    let expectations: [(&str, &[&str]); 6] = [
+        (
+            "comment_waiting",
+            &["publish?token=p", "reject?token=r", "moderation/c-2f9a01bc"],
+        ),
+        (
+            "moderation_summary",
+            &[
+                "publish?token=p",
+                "reject?token=r",
+                "https://roundtable.test/moderation",
+            ],
+        ),
+        ("comment_published", &["c/f/rt#c-1"]),
+        ("comment_rejected", &["c/f/rt", "Off-topic"]),
+        ("comment_unpublished", &["Off-topic"]),
+        ("reply_published", &["c/f/rt#c-2"]),
+    ];
+    for (name, needles) in expectations {
+        let email = templates
+            .render_email(name, &common)
+            .unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        assert!(
+            !email.subject.is_empty() && !email.subject.contains('\n'),
+            "{name}"
+        );
+        assert!(
+            email.body_text.contains("Ana <b>"),
+            "{name}: plain text as typed"
+        );
+        assert!(
+            email.body_html.as_str().contains("Ana &lt;b&gt;"),
+            "{name}: HTML escaped"
+        );
+        assert!(
+            !email.body_html.as_str().contains("<i>excerpt"),
+            "{name}: excerpts escaped"
+        );
+        for needle in needles.iter().chain(&["unsubscribe?token=u"]) {
+            assert!(
+                email.body_text.contains(needle),
+                "{name}: {needle} in the text"
+            );
+            assert!(
+                email.body_html.as_str().contains(needle),
+                "{name}: {needle} in the HTML"
+            );
+        }
+    }
+}

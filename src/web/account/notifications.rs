@@ -97,15 +97,21 @@ pub(super) async fn save_email_choices(
     let Some(user) = viewer.user.clone() else {
         return Ok(redirect("/sign-in"));
     };
-    let alerts = AlertFrequency::from_code(form.get("moderation_alerts")).ok_or_else(|| {
-        WebError::invalid("moderation_alerts", "choose one of the listed frequencies")
-    })?;
+    // Only chairs and staff see the choice of alerts; others keep theirs.
+    let alerts = match form.get("moderation_alerts") {
+        "" => None,
+        code => Some(AlertFrequency::from_code(code).ok_or_else(|| {
+            WebError::invalid("moderation_alerts", "Choose one of the listed frequencies.")
+        })?),
+    };
     let decisions = form.get("decisions") == "on";
     let replies = form.get("replies") == "on";
     state
         .db(move |conn| {
             let now = Utc::now();
-            crate::db::queries::notifications::set_alerts(conn, user.id, alerts)?;
+            if let Some(alerts) = alerts {
+                crate::db::queries::notifications::set_alerts(conn, user.id, alerts)?;
+            }
             notifications::set_preference(conn, user.id, EmailTopic::Decisions, decisions, now)?;
             notifications::set_preference(conn, user.id, EmailTopic::Replies, replies, now)?;
             Ok(())
