@@ -147,11 +147,7 @@ async fn post(
         Err(ServiceError::InvalidFields(errors)) => (None, errors),
         Err(other) => return Err(other.into()),
     };
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = super::form_status(&errors);
     let now = Utc::now();
     let reader = Some(Reader::of(&user));
     match input.parent.clone() {

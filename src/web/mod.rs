@@ -34,6 +34,15 @@ pub fn security_headers() -> DefaultHeaders {
         ))
 }
 
+/// A form shown again: 200 after a preview, 422 when it has mistakes.
+pub(crate) fn form_status<T>(errors: &[T]) -> actix_web::http::StatusCode {
+    if errors.is_empty() {
+        actix_web::http::StatusCode::OK
+    } else {
+        actix_web::http::StatusCode::UNPROCESSABLE_ENTITY
+    }
+}
+
 /// Error responses of pages become HTML pages in the site's layout; the API
 /// keeps its problem bodies.
 pub fn error_pages<B: 'static>() -> ErrorHandlers<B> {

@@ -3,8 +3,8 @@
 //! server.
 
 use crate::helpers::*;
-use crate::mail::{drain, mailer, worker_settings};
-use crate::smtp_server::{ReceivedMail, SmtpServer};
+use crate::people::{deliver, link_in};
+use crate::smtp_server::SmtpServer;
 use chrono::{Duration, Utc};
 use roundtable::services::accounts::{self, LinkOutcome};
 
@@ -21,24 +21,6 @@ fn registration<'a>(email: &'a str, name: &'a str) -> Vec<(&'a str, &'a str)> {
         ("gender", "woman"),
         ("consent", "on"),
     ]
-}
-
-/// Sends what the outbox holds and returns what the SMTP server received.
-async fn deliver(app: &TestApp, smtp: &SmtpServer) -> Vec<ReceivedMail> {
-    drain(app, &mailer(app, smtp), &worker_settings(3), Utc::now()).await;
-    smtp.received()
-}
-
-fn link_in(mail: &ReceivedMail, path: &str) -> String {
-    let text = mail.part("text/plain").expect("a plain-text part");
-    let start = text
-        .find(&format!("{BASE_URL}{path}"))
-        .unwrap_or_else(|| panic!("a {path} link in {text}"));
-    let link: String = text[start..]
-        .chars()
-        .take_while(|c| !c.is_whitespace())
-        .collect();
-    link.trim_start_matches(BASE_URL).to_owned()
 }
 
 #[tokio::test]
@@ -100,7 +82,7 @@ async fn a_participant_registers_verifies_the_address_and_signs_in() {
         assert!(account.contains("not confirmed yet") && account.contains("Send the link again"));
 
         // Following the link shows a button; the POST confirms, once.
-        let (status, page) = browser.get(&format!("/{link}")).await;
+        let (status, page) = browser.get(&link).await;
         assert_eq!(status, 200);
         assert!(page.contains("Confirm my email address"));
         let token = link.split('=').nth(1).unwrap().to_owned();

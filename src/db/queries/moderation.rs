@@ -405,6 +405,29 @@ pub struct QueueRoundtable {
     pub roundtable_title: String,
 }
 
+/// consultation slug and title, roundtable id, slug, code, title.
+type PlaceColumns = (String, String, String, String, Option<String>, String);
+
+fn queue_roundtable(
+    (
+        consultation_slug,
+        consultation_title,
+        roundtable_id,
+        roundtable_slug,
+        roundtable_code,
+        roundtable_title,
+    ): PlaceColumns,
+) -> QueueRoundtable {
+    QueueRoundtable {
+        consultation_slug,
+        consultation_title,
+        roundtable_id,
+        roundtable_slug,
+        roundtable_code,
+        roundtable_title,
+    }
+}
+
 /// Which waiting comments to list.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct WaitingFilter<'a> {
@@ -432,12 +455,14 @@ pub fn waiting(
         .limit(limit)
         .select((
             CommentRow::as_select(),
-            consultations::slug,
-            consultations::title,
-            roundtables::id,
-            roundtables::slug,
-            roundtables::code,
-            roundtables::title,
+            (
+                consultations::slug,
+                consultations::title,
+                roundtables::id,
+                roundtables::slug,
+                roundtables::code,
+                roundtables::title,
+            ),
         ))
         .into_boxed();
     query = if filter.pending_only {
@@ -460,41 +485,10 @@ pub fn waiting(
     if let Some(id) = filter.roundtable {
         query = query.filter(comments::roundtable_id.eq(id.to_owned()));
     }
-    type Columns = (
-        CommentRow,
-        String,
-        String,
-        String,
-        String,
-        Option<String>,
-        String,
-    );
-    let rows: Vec<Columns> = query.load(conn)?;
+    let rows: Vec<(CommentRow, PlaceColumns)> = query.load(conn)?;
     Ok(rows
         .into_iter()
-        .map(
-            |(
-                row,
-                consultation_slug,
-                consultation_title,
-                roundtable_id,
-                roundtable_slug,
-                roundtable_code,
-                roundtable_title,
-            )| {
-                (
-                    row,
-                    QueueRoundtable {
-                        consultation_slug,
-                        consultation_title,
-                        roundtable_id,
-                        roundtable_slug,
-                        roundtable_code,
-                        roundtable_title,
-                    },
-                )
-            },
-        )
+        .map(|(row, place)| (row, queue_roundtable(place)))
         .collect())
 }
 
@@ -529,27 +523,9 @@ pub fn waiting_places(
         query = query.filter(comments::roundtable_id.eq_any(scope.to_vec()));
     }
     let mut places: Vec<QueueRoundtable> = query
-        .load::<(String, String, String, String, Option<String>, String)>(conn)?
+        .load::<PlaceColumns>(conn)?
         .into_iter()
-        .map(
-            |(
-                consultation_slug,
-                consultation_title,
-                roundtable_id,
-                roundtable_slug,
-                roundtable_code,
-                roundtable_title,
-            )| {
-                QueueRoundtable {
-                    consultation_slug,
-                    consultation_title,
-                    roundtable_id,
-                    roundtable_slug,
-                    roundtable_code,
-                    roundtable_title,
-                }
-            },
-        )
+        .map(queue_roundtable)
         .collect();
     places.sort_by(|a, b| {
         (

@@ -27,9 +27,8 @@ pub fn insert(
     Ok(())
 }
 
-type SessionColumns = (
-    bool,
-    String,
+/// id, email, name, organisation, organisation type, country, role, verified at, gender.
+type UserColumns = (
     String,
     String,
     String,
@@ -41,65 +40,81 @@ type SessionColumns = (
     Option<String>,
 );
 
+#[allow(clippy::type_complexity)]
+fn user_columns() -> (
+    users::id,
+    users::email,
+    users::display_name,
+    users::organisation,
+    users::organisation_type,
+    users::country_code,
+    users::role,
+    users::verified_at,
+    users::gender,
+) {
+    (
+        users::id,
+        users::email,
+        users::display_name,
+        users::organisation,
+        users::organisation_type,
+        users::country_code,
+        users::role,
+        users::verified_at,
+        users::gender,
+    )
+}
+
+/// Chairs at least one roundtable.
+fn chairs_a_roundtable() -> diesel::dsl::exists<
+    diesel::dsl::Filter<
+        chair_assignments::table,
+        diesel::dsl::Eq<chair_assignments::user_id, users::id>,
+    >,
+> {
+    diesel::dsl::exists(chair_assignments::table.filter(chair_assignments::user_id.eq(users::id)))
+}
+
+fn signed_in_user(
+    (id, email, name, organisation, kind, country, role, verified_at, gender): UserColumns,
+    is_chair: bool,
+    csrf_token: String,
+    session_digest: String,
+) -> Result<SignedInUser, StorageError> {
+    Ok(SignedInUser {
+        id: parse_id(&id)?,
+        email,
+        affiliation: affiliation(name, organisation, kind.as_deref(), country.as_deref())?,
+        role: parse_code("role", &role, Role::from_code)?,
+        verified: verified_at.is_some(),
+        gender: gender
+            .as_deref()
+            .map(|g| parse_code("gender", g, Gender::from_code))
+            .transpose()?,
+        is_chair,
+        csrf_token,
+        session_digest,
+    })
+}
+
 /// The signed-in user of a live session of an active account.
 pub fn find_user(
     conn: &mut AnyConnection,
     digest: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<SignedInUser>, StorageError> {
-    let row: Option<SessionColumns> = sessions::table
+    let row: Option<(bool, String, UserColumns)> = sessions::table
         .inner_join(users::table)
         .filter(sessions::id.eq(digest))
         .filter(sessions::expires_at.gt(naive(now)))
         .filter(users::deactivated_at.is_null())
         .filter(users::erased_at.is_null())
-        .select((
-            diesel::dsl::exists(
-                chair_assignments::table.filter(chair_assignments::user_id.eq(users::id)),
-            ),
-            sessions::csrf_token,
-            users::id,
-            users::email,
-            users::display_name,
-            users::organisation,
-            users::organisation_type,
-            users::country_code,
-            users::role,
-            users::verified_at,
-            users::gender,
-        ))
+        .select((chairs_a_roundtable(), sessions::csrf_token, user_columns()))
         .first(conn)
         .optional()?;
-    row.map(
-        |(
-            is_chair,
-            csrf_token,
-            id,
-            email,
-            name,
-            organisation,
-            kind,
-            country,
-            role,
-            verified_at,
-            gender,
-        )| {
-            Ok(SignedInUser {
-                id: parse_id(&id)?,
-                email,
-                affiliation: affiliation(name, organisation, kind.as_deref(), country.as_deref())?,
-                role: parse_code("role", &role, Role::from_code)?,
-                verified: verified_at.is_some(),
-                gender: gender
-                    .as_deref()
-                    .map(|g| parse_code("gender", g, Gender::from_code))
-                    .transpose()?,
-                is_chair,
-                csrf_token,
-                session_digest: digest.to_owned(),
-            })
-        },
-    )
+    row.map(|(is_chair, csrf_token, user)| {
+        signed_in_user(user, is_chair, csrf_token, digest.to_owned())
+    })
     .transpose()
 }
 
@@ -126,19 +141,6 @@ pub fn delete_others_of_user(
     .execute(conn)?)
 }
 
-/// id, email, name, organisation, organisation type, country, role, verified at, gender.
-type UserColumns = (
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    String,
-    Option<NaiveDateTime>,
-    Option<String>,
-);
-
 /// A personal API token's owner, if the token is live and the account active.
 pub fn find_user_by_api_token(
     conn: &mut AnyConnection,
@@ -146,47 +148,23 @@ pub fn find_user_by_api_token(
     now: DateTime<Utc>,
 ) -> Result<Option<SignedInUser>, StorageError> {
     use crate::db::schema::api_tokens;
-    let row: Option<UserColumns> = api_tokens::table
+    let row: Option<(bool, UserColumns)> = api_tokens::table
         .inner_join(users::table)
         .filter(api_tokens::token_digest.eq(digest))
         .filter(api_tokens::revoked_at.is_null())
         .filter(users::deactivated_at.is_null())
         .filter(users::erased_at.is_null())
-        .select((
-            users::id,
-            users::email,
-            users::display_name,
-            users::organisation,
-            users::organisation_type,
-            users::country_code,
-            users::role,
-            users::verified_at,
-            users::gender,
-        ))
+        .select((chairs_a_roundtable(), user_columns()))
         .first(conn)
         .optional()?;
-    let Some((id, email, name, organisation, kind, country, role, verified_at, gender)) = row
-    else {
+    let Some((is_chair, user)) = row else {
         return Ok(None);
     };
     diesel::update(api_tokens::table.filter(api_tokens::token_digest.eq(digest)))
         .set(api_tokens::last_used_at.eq(Some(naive(now))))
         .execute(conn)?;
-    Ok(Some(SignedInUser {
-        id: parse_id(&id)?,
-        email,
-        affiliation: affiliation(name, organisation, kind.as_deref(), country.as_deref())?,
-        role: parse_code("role", &role, Role::from_code)?,
-        verified: verified_at.is_some(),
-        gender: gender
-            .as_deref()
-            .map(|g| parse_code("gender", g, Gender::from_code))
-            .transpose()?,
-        is_chair: false,
-        // A token is not a browser session: no form token, no session to end.
-        csrf_token: String::new(),
-        session_digest: String::new(),
-    }))
+    // A token is not a browser session: no form token, no session to end.
+    signed_in_user(user, is_chair, String::new(), String::new()).map(Some)
 }
 
 /// A token as its owner sees it on the account page; never the token itself.

@@ -3,11 +3,21 @@
 use super::caller::ApiCaller;
 use crate::services::comments::{self, CommentInput};
 use crate::services::moderation::{self, DecisionOutcome, DecisionRequest, Moderator, Target};
+use crate::services::ServiceError;
 use crate::web::{AppState, WebError};
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+
+/// A wrong field of a request body is a 422 with `invalid_params`, like
+/// several wrong fields are.
+fn as_content_error(error: ServiceError) -> ServiceError {
+    match error {
+        ServiceError::Invalid(field) => ServiceError::InvalidFields(vec![field]),
+        other => other,
+    }
+}
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -74,12 +84,7 @@ pub async fn post_comment(
                 &input,
                 Utc::now(),
             )
-            .map_err(|e| match e {
-                crate::services::ServiceError::Invalid(field) => {
-                    crate::services::ServiceError::InvalidFields(vec![field])
-                }
-                other => other,
-            })
+            .map_err(as_content_error)
         })
         .await?;
     let html = state
@@ -175,12 +180,7 @@ pub async fn decide(
                 &request,
                 Utc::now(),
             )
-            .map_err(|e| match e {
-                crate::services::ServiceError::Invalid(field) => {
-                    crate::services::ServiceError::InvalidFields(vec![field])
-                }
-                other => other,
-            })
+            .map_err(as_content_error)
         })
         .await?;
     match outcomes.into_iter().next() {

@@ -86,11 +86,7 @@ async fn queue_page(
             .map(|e| (e.field, e.message.clone()))
             .collect(),
     };
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = crate::web::form_status(&errors);
     state.render_with_status(status, "pages/moderation/queue.html", &view, viewer)
 }
 
@@ -118,11 +114,7 @@ async fn item_page(
         record.consultation_slug, record.roundtable_slug, record.comment.reference
     );
     let mut view = item_view(&record.comment, link, &questions, &reports, Utc::now());
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = crate::web::form_status(&errors);
     for error in errors {
         view.errors.insert(error.field, error.message);
     }
@@ -327,11 +319,7 @@ async fn email_page(
     let mut view = item_view(&record.comment, link, &decision.questions, &[], Utc::now());
     view.token = Some(token);
     view.action = Some(action);
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = crate::web::form_status(&errors);
     for error in errors {
         view.errors.insert(error.field, error.message);
     }
