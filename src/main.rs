@@ -1,7 +1,8 @@
 use anyhow::{bail, Context};
 use chrono::Utc;
 use clap::{Parser, Subcommand};
-use roundtable::config::Settings;
+use roundtable::config::{DatabaseTarget, Settings};
+use roundtable::db::backup;
 use roundtable::services::{accounts, demo};
 use roundtable::startup::{
     build_mailer, open_database, spawn_outbox_worker, worker_settings, Application,
@@ -41,6 +42,18 @@ enum Command {
     /// Deliver queued emails without serving pages (set ROUNDTABLE_OUTBOX_WORKER=false
     /// on the servers when this runs separately).
     Worker,
+    /// Copy the SQLite database while the server runs (PostgreSQL: use pg_dump).
+    Backup {
+        /// The file to write; it must not exist yet.
+        #[arg(long, value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Put a copy made by `backup` back in place of the SQLite database, after
+    /// checking it. Stop the server first; the replaced database is kept beside it.
+    Restore {
+        #[arg(long, value_name = "FILE")]
+        input: PathBuf,
+    },
     /// Load the demo consultations (those already present are left alone).
     Demo {
         /// Delete the demo consultations and their people first, then load them afresh.
@@ -73,6 +86,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             tracing::info!(
                 database = settings.database.backend_name(),
+                port = app.port(),
                 "Roundtable is listening on {} — open {url}",
                 settings.bind
             );
@@ -111,6 +125,44 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             tracing::info!("stopping after the email being sent, if any");
             let _ = stop.send(true);
             worker.await?;
+        }
+        Command::Backup { output } => {
+            let DatabaseTarget::Sqlite(database) = &settings.database else {
+                bail!("the database is PostgreSQL: back it up with pg_dump -Fc (see deploy/README.md)");
+            };
+            // Brings an old schema up to date first, so the copy is current.
+            open_database(&settings)?;
+            let copy = backup::backup_sqlite(database, &output)?;
+            println!(
+                "Copied {} to {}: {} consultations, {} comments, {} accounts (schema {}).",
+                database.display(),
+                output.display(),
+                copy.consultations,
+                copy.comments,
+                copy.accounts,
+                copy.schema_version
+            );
+        }
+        Command::Restore { input } => {
+            let DatabaseTarget::Sqlite(database) = &settings.database else {
+                bail!(
+                    "the database is PostgreSQL: restore it with pg_restore (see deploy/README.md)"
+                );
+            };
+            let stamp = Utc::now().format("%Y%m%dT%H%M%SZ").to_string();
+            let (copy, kept) = backup::restore_sqlite(&input, database, &stamp)?;
+            open_database(&settings)?;
+            println!(
+                "Restored {} into {}: {} consultations, {} comments, {} accounts.",
+                input.display(),
+                database.display(),
+                copy.consultations,
+                copy.comments,
+                copy.accounts
+            );
+            if let Some(kept) = kept {
+                println!("The database it replaced is kept as {}.", kept.display());
+            }
         }
         Command::Demo { reset } => {
             let pool = open_database(&settings)?;

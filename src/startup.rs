@@ -11,7 +11,7 @@ use crate::services::{self, ServiceError};
 use crate::templates::Templates;
 use crate::web::{self, AppState};
 use actix_web::dev::{Server, ServerHandle};
-use actix_web::middleware::{Logger, NormalizePath};
+use actix_web::middleware::NormalizePath;
 use actix_web::{web::Data, App, HttpServer};
 use anyhow::Context;
 use chrono::Utc;
@@ -128,7 +128,7 @@ pub fn open_database(settings: &Settings) -> anyhow::Result<Pool> {
         )
     })?;
     let mut conn = pool.get().context("cannot get a database connection")?;
-    let applied = db::run_migrations(&mut conn)?;
+    let applied = db::one_instance_at_a_time(&mut conn, db::run_migrations)?;
     if !applied.is_empty() {
         tracing::info!(migrations = ?applied, "database schema updated");
     }
@@ -163,6 +163,7 @@ impl Application {
             base_url: settings.base_url.clone(),
             trusted_proxies: settings.trusted_proxies.clone(),
             signer,
+            metrics: web::Metrics::new(),
         });
         let server = HttpServer::new(move || {
             App::new()
@@ -171,12 +172,7 @@ impl Application {
                 // "/c/prague/" is the same page as "/c/prague".
                 .wrap(NormalizePath::trim())
                 .wrap(web::security_headers())
-                .wrap(
-                    // Path only: query strings may one day carry tokens.
-                    Logger::new("%{route}xi %s %b %Dms").custom_request_replace("route", |req| {
-                        format!("{} {}", req.method(), req.path())
-                    }),
-                )
+                .wrap(actix_web::middleware::from_fn(web::observe))
                 .configure(web::routes)
         })
         .listen(listener)?
@@ -217,11 +213,16 @@ impl Application {
 
 fn load_demo_into_empty_database(pool: &Pool) -> anyhow::Result<()> {
     let mut conn = pool.get()?;
-    if !services::demo::database_is_empty(&mut conn)? {
+    let loaded = db::one_instance_at_a_time(&mut conn, |conn| {
+        if !services::demo::database_is_empty(conn)? {
+            return Ok(None);
+        }
+        services::demo::load(conn, Utc::now(), false).map(Some)
+    })
+    .map_err(|e: ServiceError| anyhow::anyhow!(e))?;
+    let Some(summary) = loaded else {
         return Ok(());
-    }
-    let summary = services::demo::load(&mut conn, Utc::now(), false)
-        .map_err(|e: ServiceError| anyhow::anyhow!(e))?;
+    };
     tracing::info!(
         consultations = summary.consultations_loaded,
         comments = summary.comments_loaded,

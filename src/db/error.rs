@@ -10,6 +10,9 @@ pub enum StorageError {
     Corrupt(String),
     #[error("migrations failed: {0}")]
     Migration(String),
+    /// A backup or restore that cannot go ahead; the message says why.
+    #[error("{0}")]
+    Backup(String),
 }
 
 impl StorageError {

@@ -69,3 +69,32 @@ pub fn table_columns(
     columns.sort();
     Ok(columns)
 }
+
+/// Runs `work` while holding a PostgreSQL advisory lock, so that instances
+/// starting together on one database take turns to migrate it and to load
+/// the demo. SQLite cannot be shared by instances: it just runs `work`.
+pub fn one_instance_at_a_time<T, E>(
+    conn: &mut AnyConnection,
+    work: impl FnOnce(&mut AnyConnection) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<StorageError>,
+{
+    // Any fixed number; it names the lock among the database's advisory locks.
+    const STARTUP_LOCK: i64 = 0x524f_554e_4454;
+    let postgres = matches!(conn, AnyConnection::Postgresql(_));
+    if postgres {
+        diesel::sql_query("SELECT pg_advisory_lock($1)")
+            .bind::<diesel::sql_types::BigInt, _>(STARTUP_LOCK)
+            .execute(conn)
+            .map_err(StorageError::from)?;
+    }
+    let result = work(conn);
+    if postgres {
+        diesel::sql_query("SELECT pg_advisory_unlock($1)")
+            .bind::<diesel::sql_types::BigInt, _>(STARTUP_LOCK)
+            .execute(conn)
+            .map_err(StorageError::from)?;
+    }
+    result
+}

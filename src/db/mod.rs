@@ -2,6 +2,7 @@
 //! models and one query module per aggregate. Nothing outside this module
 //! touches `schema`.
 
+pub mod backup;
 mod connection;
 mod error;
 mod migrations;
@@ -12,5 +13,5 @@ pub(crate) mod schema;
 
 pub use connection::AnyConnection;
 pub use error::StorageError;
-pub use migrations::{migration_versions, run_migrations, table_columns};
+pub use migrations::{migration_versions, one_instance_at_a_time, run_migrations, table_columns};
 pub use pool::{build_pool, Pool, PooledConnection};

@@ -166,6 +166,9 @@ pub fn mark_failed(
 pub struct OutboxCounts {
     #[diesel(sql_type = diesel::sql_types::BigInt)]
     pub pending: i64,
+    /// When the oldest email not sent yet (pending or being sent) was queued.
+    #[diesel(sql_type = Nullable<Timestamp>)]
+    pub oldest_unsent: Option<NaiveDateTime>,
     #[diesel(sql_type = diesel::sql_types::BigInt)]
     pub sending: i64,
     #[diesel(sql_type = diesel::sql_types::BigInt)]
@@ -178,6 +181,7 @@ pub fn counts(conn: &mut AnyConnection) -> Result<OutboxCounts, StorageError> {
     Ok(diesel::sql_query(
         "SELECT \
            COALESCE(SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END), 0) AS pending, \
+           MIN(CASE WHEN status IN ('pending', 'sending') THEN created_at END) AS oldest_unsent, \
            COALESCE(SUM(CASE WHEN status = 'sending' THEN 1 ELSE 0 END), 0) AS sending, \
            COALESCE(SUM(CASE WHEN status = 'sent' THEN 1 ELSE 0 END), 0) AS sent, \
            COALESCE(SUM(CASE WHEN status = 'dead' THEN 1 ELSE 0 END), 0) AS dead \

@@ -163,6 +163,11 @@ pub fn queue(
     Ok(Queue { items, places })
 }
 
+/// How many comments wait for a decision across every roundtable, for metrics.
+pub fn waiting_everywhere(conn: &mut AnyConnection) -> Result<i64, ServiceError> {
+    Ok(moderation::pending_count(conn, None, None, Utc::now())?)
+}
+
 /// One waiting comment, for the page an email links to.
 pub fn queue_item(
     conn: &mut AnyConnection,

@@ -11,11 +11,13 @@ mod form_pairs;
 mod format;
 mod health;
 mod moderation;
+mod observability;
 mod pages;
 mod session;
 mod state;
 
 pub use error::WebError;
+pub use observability::{observe, Metrics};
 pub use state::AppState;
 
 use actix_web::middleware::{DefaultHeaders, ErrorHandlers};
@@ -52,6 +54,7 @@ pub fn error_pages<B: 'static>() -> ErrorHandlers<B> {
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(web::scope("/api/v1").configure(api::routes))
         .route("/healthz", web::get().to(health::healthz))
+        .route("/metrics", web::get().to(observability::metrics))
         .route("/assets/{file:.+}", web::get().to(assets::serve))
         .configure(pages::routes)
         .configure(comments::routes)

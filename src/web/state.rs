@@ -35,6 +35,7 @@ pub struct AppState {
     pub base_url: Url,
     pub trusted_proxies: Vec<std::net::IpAddr>,
     pub signer: LinkSigner,
+    pub metrics: super::observability::Metrics,
 }
 
 impl AppState {

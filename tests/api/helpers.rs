@@ -44,9 +44,9 @@ pub struct TestApp {
 }
 
 /// A database of its own on the test server, dropped with the test.
-struct PostgresDatabase {
+pub struct PostgresDatabase {
     admin_url: String,
-    name: String,
+    pub name: String,
 }
 
 impl Drop for PostgresDatabase {
@@ -60,14 +60,14 @@ impl Drop for PostgresDatabase {
     }
 }
 
-fn database_url(server: &str, name: &str) -> String {
+pub fn database_url(server: &str, name: &str) -> String {
     let mut url = Url::parse(server)
         .expect("ROUNDTABLE_TEST_POSTGRES is a URL such as postgres://postgres@127.0.0.1:5432");
     url.set_path(name);
     url.to_string()
 }
 
-fn create_postgres_database() -> PostgresDatabase {
+pub fn create_postgres_database() -> PostgresDatabase {
     let server = postgres_server().expect("ROUNDTABLE_TEST_POSTGRES is set");
     let admin_url = database_url(&server, "postgres");
     let name = format!("roundtable_test_{}", uuid::Uuid::new_v4().simple());
@@ -79,19 +79,27 @@ fn create_postgres_database() -> PostgresDatabase {
     PostgresDatabase { admin_url, name }
 }
 
+#[derive(Clone)]
 pub struct TestAppBuilder {
     demo: bool,
+    trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl TestApp {
     /// An app with the demo content loaded.
     pub fn with_demo() -> TestAppBuilder {
-        TestAppBuilder { demo: true }
+        TestAppBuilder {
+            demo: true,
+            trusted_proxies: Vec::new(),
+        }
     }
 
     /// An app on an empty (migrated) database.
     pub fn empty() -> TestAppBuilder {
-        TestAppBuilder { demo: false }
+        TestAppBuilder {
+            demo: false,
+            trusted_proxies: Vec::new(),
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -188,6 +196,12 @@ impl TestApp {
 }
 
 impl TestAppBuilder {
+    /// Requests from these addresses count as coming through the proxy.
+    pub fn behind_proxy(mut self, proxies: &[&str]) -> Self {
+        self.trusted_proxies = proxies.iter().map(|p| p.parse().unwrap()).collect();
+        self
+    }
+
     pub async fn spawn(self, backend: Backend) -> TestApp {
         if std::env::var_os("RUST_LOG").is_some() {
             roundtable::telemetry::init();
@@ -211,7 +225,7 @@ impl TestAppBuilder {
             // Tests drive the outbox worker step by step.
             outbox_worker: false,
             mail_max_attempts: 3,
-            trusted_proxies: Vec::new(),
+            trusted_proxies: self.trusted_proxies.clone(),
         };
         let app = Application::build(&settings)
             .await
@@ -244,7 +258,7 @@ impl TestAppBuilder {
     pub async fn spawn_each(self) -> Vec<TestApp> {
         let mut apps = Vec::new();
         for backend in backends() {
-            apps.push(TestAppBuilder { demo: self.demo }.spawn(backend).await);
+            apps.push(self.clone().spawn(backend).await);
         }
         apps
     }

@@ -86,6 +86,8 @@ fn base64_decode(text: &str) -> String {
 struct Shared {
     received: Arc<Mutex<Vec<ReceivedMail>>>,
     refuse_recipients: Arc<Mutex<bool>>,
+    /// How long to take over each message, to have one in flight.
+    delay: Arc<Mutex<std::time::Duration>>,
 }
 
 pub struct SmtpServer {
@@ -130,6 +132,11 @@ impl SmtpServer {
     /// Answers 550 to every recipient.
     pub fn refuse_recipients(&self, refuse: bool) {
         *self.shared.refuse_recipients.lock().unwrap() = refuse;
+    }
+
+    /// Takes this long to accept each message.
+    pub fn slow(&self, delay: std::time::Duration) {
+        *self.shared.delay.lock().unwrap() = delay;
     }
 
     pub fn received(&self) -> Vec<ReceivedMail> {
@@ -201,6 +208,8 @@ async fn session(stream: TcpStream, shared: Shared) {
                 data.push_str(line);
                 data.push('\n');
             }
+            let delay = *shared.delay.lock().unwrap();
+            tokio::time::sleep(delay).await;
             // The transaction is over: the next MAIL FROM starts afresh.
             let (from, to) = (std::mem::take(&mut from), std::mem::take(&mut to));
             shared

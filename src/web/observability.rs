@@ -1,0 +1,221 @@
+//! What operators see: one log line per request with an id that also goes
+//! back in `X-Request-Id`, and Prometheus metrics at `/metrics`. Logs name
+//! the route and the client's address, never query strings, bodies,
+//! passwords, tokens or email addresses.
+
+use super::session::client_address;
+use super::{AppState, WebError};
+use crate::outbox;
+use crate::services::moderation;
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::middleware::Next;
+use actix_web::{web, HttpRequest, HttpResponse};
+use prometheus::{
+    Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGauge, Opts, Registry, TextEncoder,
+};
+use std::time::Instant;
+
+pub const REQUEST_ID: &str = "x-request-id";
+
+/// The metrics of one app instance; Prometheus scrapes each instance.
+pub struct Metrics {
+    registry: Registry,
+    requests: IntCounterVec,
+    durations: HistogramVec,
+    outbox_pending: IntGauge,
+    outbox_oldest_pending_seconds: IntGauge,
+    outbox_dead: IntGauge,
+    moderation_pending: IntGauge,
+    pool_connections: IntGauge,
+    pool_idle_connections: IntGauge,
+}
+
+fn gauge(registry: &Registry, name: &str, help: &str) -> IntGauge {
+    let gauge = IntGauge::new(name, help).expect("a valid metric name");
+    registry
+        .register(Box::new(gauge.clone()))
+        .expect("each metric is registered once");
+    gauge
+}
+
+impl Metrics {
+    pub fn new() -> Self {
+        let registry = Registry::new();
+        let requests = IntCounterVec::new(
+            Opts::new(
+                "roundtable_http_requests_total",
+                "HTTP requests by route and status",
+            ),
+            &["method", "route", "status"],
+        )
+        .expect("a valid metric");
+        let durations = HistogramVec::new(
+            HistogramOpts::new(
+                "roundtable_http_request_duration_seconds",
+                "Time to answer HTTP requests, by route",
+            )
+            .buckets(vec![
+                0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0,
+            ]),
+            &["method", "route"],
+        )
+        .expect("a valid metric");
+        registry
+            .register(Box::new(requests.clone()))
+            .expect("registered once");
+        registry
+            .register(Box::new(durations.clone()))
+            .expect("registered once");
+        Self {
+            outbox_pending: gauge(
+                &registry,
+                "roundtable_outbox_pending",
+                "Emails waiting to be sent",
+            ),
+            outbox_oldest_pending_seconds: gauge(
+                &registry,
+                "roundtable_outbox_oldest_pending_seconds",
+                "Age of the oldest email waiting to be sent",
+            ),
+            outbox_dead: gauge(
+                &registry,
+                "roundtable_outbox_dead",
+                "Emails given up after every retry",
+            ),
+            moderation_pending: gauge(
+                &registry,
+                "roundtable_moderation_pending",
+                "Comments waiting for a chair's decision",
+            ),
+            pool_connections: gauge(
+                &registry,
+                "roundtable_db_pool_connections",
+                "Database connections this instance holds",
+            ),
+            pool_idle_connections: gauge(
+                &registry,
+                "roundtable_db_pool_idle_connections",
+                "Of those, the ones not in use",
+            ),
+            registry,
+            requests,
+            durations,
+        }
+    }
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// An id given by the proxy is kept when it looks like one; otherwise a new one.
+fn request_id(request: &ServiceRequest) -> String {
+    request
+        .headers()
+        .get(REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| {
+            !v.is_empty()
+                && v.len() <= 64
+                && v.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+        .map(String::from)
+        .unwrap_or_else(|| uuid::Uuid::new_v4().simple().to_string())
+}
+
+/// Times, counts and logs every request, and tags its response with its id.
+pub async fn observe(
+    request: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let started = Instant::now();
+    let id = request_id(&request);
+    let method = request.method().to_string();
+    let state = request.app_data::<web::Data<AppState>>().cloned();
+    let client = client_address(
+        request.peer_addr().map(|a| a.ip()),
+        request
+            .headers()
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok()),
+        state.as_ref().map_or(&[][..], |s| &s.trusted_proxies[..]),
+    );
+    let mut response = next.call(request).await?;
+    // The route's pattern ("/c/{consultation}"), never the path itself: it
+    // keeps the metrics' labels few and the logs free of what users typed.
+    let route = response
+        .request()
+        .match_pattern()
+        .unwrap_or_else(|| "unmatched".into());
+    let status = response.status().as_u16();
+    let elapsed = started.elapsed();
+    if let Some(state) = &state {
+        state
+            .metrics
+            .requests
+            .with_label_values(&[&method, &route, &status.to_string()])
+            .inc();
+        state
+            .metrics
+            .durations
+            .with_label_values(&[&method, &route])
+            .observe(elapsed.as_secs_f64());
+    }
+    if let Ok(value) = HeaderValue::from_str(&id) {
+        response
+            .headers_mut()
+            .insert(HeaderName::from_static(REQUEST_ID), value);
+    }
+    tracing::info!(
+        request_id = %id,
+        %method,
+        %route,
+        status,
+        duration_ms = elapsed.as_secs_f64() * 1000.0,
+        %client,
+        "request"
+    );
+    Ok(response)
+}
+
+/// Prometheus text format. Answers only requests made to the instance
+/// directly: through the proxy (a trusted peer) it is not found, so the
+/// public never reads it even if the proxy forgets to block it.
+pub async fn metrics(
+    state: web::Data<AppState>,
+    request: HttpRequest,
+) -> Result<HttpResponse, WebError> {
+    let peer = request.peer_addr().map(|a| a.ip());
+    if peer.is_some_and(|p| state.trusted_proxies.contains(&p)) {
+        return Err(WebError::NotFound("page".into()));
+    }
+    let now = chrono::Utc::now();
+    let (outbox, waiting) = state
+        .db(move |conn| Ok((outbox::counts(conn)?, moderation::waiting_everywhere(conn)?)))
+        .await?;
+    let m = &state.metrics;
+    m.outbox_pending.set(outbox.pending);
+    m.outbox_dead.set(outbox.dead);
+    m.outbox_oldest_pending_seconds.set(
+        outbox
+            .oldest_unsent
+            .map_or(0, |at| (now - at.and_utc()).num_seconds().max(0)),
+    );
+    m.moderation_pending.set(waiting);
+    let pool = state.pool.state();
+    m.pool_connections.set(i64::from(pool.connections));
+    m.pool_idle_connections
+        .set(i64::from(pool.idle_connections));
+    let mut body = Vec::new();
+    TextEncoder::new()
+        .encode(&m.registry.gather(), &mut body)
+        .map_err(|e| WebError::Internal(format!("metrics cannot be encoded: {e}")))?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/plain; version=0.0.4; charset=utf-8")
+        .body(body))
+}
