@@ -74,8 +74,10 @@ pub fn spawn_outbox_worker(
     ))
 }
 
-/// Every minute, queues the chairs' hourly and daily summaries that are due.
-/// Every instance may run this: each summary has a de-duplication key.
+/// Every minute, queues the chairs' hourly and daily summaries that are due
+/// and deletes expired sessions, links and rate-limit hits. Every instance
+/// may run this: each summary has a de-duplication key, and deleting twice
+/// is harmless.
 async fn run_summary_scheduler(
     pool: Pool,
     templates: Templates,
@@ -96,6 +98,10 @@ async fn run_summary_scheduler(
                 signer: &shared.2,
             };
             let mut conn = pool.get().map_err(crate::db::StorageError::from)?;
+            let purged = crate::db::queries::housekeeping::purge(&mut conn, Utc::now())?;
+            if purged != Default::default() {
+                tracing::info!(?purged, "expired rows deleted");
+            }
             services::notifications::send_due_summaries(&mut conn, ctx, Utc::now())
         })
         .await;

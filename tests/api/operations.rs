@@ -230,3 +230,36 @@ struct IdRow {
 }
 
 use diesel::Connection;
+
+#[tokio::test]
+async fn housekeeping_deletes_only_what_has_expired() {
+    use roundtable::db::queries::housekeeping;
+    for app in TestApp::with_demo().spawn_each().await {
+        let mut person = participant(&app, "Amina Diallo").await;
+        let old = (chrono::Utc::now() - chrono::Duration::days(40)).format("%Y-%m-%d %H:%M:%S");
+        let user = person.id;
+        sql(&app, format!(
+            "INSERT INTO sessions (id, user_id, csrf_token, created_at, last_seen_at, expires_at) \
+             VALUES ('old-session', '{user}', 'x', '{old}', '{old}', '{old}'); \
+             INSERT INTO rate_limit_hits (id, bucket, created_at) VALUES ('old-hit', 'sign-in:x', '{old}'); \
+             INSERT INTO one_time_tokens (id, user_id, purpose, created_at, expires_at) \
+             VALUES ('old-link', '{user}', 'verify_email', '{old}', '{old}');"
+        ))
+        .await;
+        let purged = app
+            .with_conn(|c| housekeeping::purge(c, chrono::Utc::now()).unwrap())
+            .await;
+        assert_eq!(
+            purged,
+            housekeeping::Purged {
+                sessions: 1,
+                links: 1,
+                rate_limit_hits: 1
+            },
+            "{:?}",
+            app.backend
+        );
+        let (status, _) = person.browser.get("/account").await;
+        assert_eq!(status, 200, "a live session stays");
+    }
+}

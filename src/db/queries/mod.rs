@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod comments;
 pub mod consultations;
+pub mod housekeeping;
 pub mod moderation;
 pub mod notifications;
 pub mod rate_limits;
