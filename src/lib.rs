@@ -7,6 +7,7 @@ pub mod db;
 pub mod demo;
 pub mod domain;
 pub mod embedded;
+pub mod export;
 pub mod mail;
 pub mod outbox;
 pub mod services;

@@ -60,7 +60,7 @@ impl tera::Function for AssetUrl {
 
 /// Escapes what matters in HTML text and quoted attributes. Unlike tera's
 /// default it leaves '/' alone, so "Europe/Prague" stays readable in the source.
-fn escape_html(input: &str) -> String {
+pub fn escape_html(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + input.len() / 8);
     for c in input.chars() {
         match c {
@@ -141,7 +141,10 @@ impl Templates {
             .tera
             .get_template_names()
             .filter(|n| {
-                !n.starts_with("base") && !n.starts_with("partials/") && !n.starts_with("email/")
+                !n.starts_with("base")
+                    && !n.starts_with("partials/")
+                    && !n.starts_with("email/")
+                    && !n.starts_with("feeds/")
             })
             .map(String::from)
             .collect();

@@ -13,6 +13,7 @@ pub mod notifications;
 pub mod pages;
 pub mod passwords;
 pub mod rate_limits;
+pub mod syndication;
 
 use crate::db::StorageError;
 use crate::domain::InvalidField;

@@ -7,6 +7,7 @@ pub mod api;
 mod assets;
 mod comments;
 mod error;
+mod feeds;
 mod form_pairs;
 mod format;
 mod health;
@@ -56,6 +57,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/healthz", web::get().to(health::healthz))
         .route("/metrics", web::get().to(observability::metrics))
         .route("/assets/{file:.+}", web::get().to(assets::serve))
+        .configure(feeds::routes)
         .configure(pages::routes)
         .configure(comments::routes)
         .configure(moderation::routes)

@@ -24,5 +24,6 @@ mod processes;
 mod query_count;
 mod shutdown;
 mod smtp_server;
+mod syndication;
 mod templates;
 mod two_instances;

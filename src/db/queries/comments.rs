@@ -411,3 +411,25 @@ pub fn reference_of(conn: &mut AnyConnection, id: &str) -> Result<Option<String>
         .first(conn)
         .optional()?)
 }
+
+/// The latest published comments of these roundtables, newest first, for feeds.
+pub fn recent_public(
+    conn: &mut AnyConnection,
+    roundtables: &[RoundtableId],
+    limit: i64,
+) -> Result<Vec<Comment>, StorageError> {
+    let ids: Vec<String> = roundtables.iter().map(|r| r.to_string()).collect();
+    let rows: Vec<CommentRow> = comments::table
+        .filter(comments::roundtable_id.eq_any(ids))
+        .filter(comments::status.eq(CommentStatus::Approved.code()))
+        .filter(comments::hidden_by_reports.eq(false))
+        .order((comments::decided_at.desc(), comments::id.desc()))
+        .limit(limit)
+        .select(CommentRow::as_select())
+        .load(conn)?;
+    let comment_ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+    let mut tags = tags_of(conn, &comment_ids)?;
+    rows.into_iter()
+        .map(|row| to_domain(row, &mut tags))
+        .collect()
+}

@@ -163,21 +163,37 @@ pub fn programme(
         Some(id) => query.filter(programme_items::roundtable_id.eq(id.to_string())),
         None => query.filter(programme_items::roundtable_id.is_null()),
     };
-    query
+    query.load(conn)?.into_iter().map(programme_item).collect()
+}
+
+/// Every programme item of a consultation, its roundtables' included, in time order.
+pub fn whole_programme(
+    conn: &mut AnyConnection,
+    consultation: ConsultationId,
+) -> Result<Vec<ProgrammeItem>, StorageError> {
+    programme_items::table
+        .filter(programme_items::consultation_id.eq(consultation.to_string()))
+        .order((
+            programme_items::starts_at.asc(),
+            programme_items::position.asc(),
+        ))
+        .select(ProgrammeItemRow::as_select())
         .load(conn)?
         .into_iter()
-        .map(|row| {
-            Ok(ProgrammeItem {
-                id: parse_id(&row.id)?,
-                roundtable_id: row.roundtable_id.as_deref().map(parse_id).transpose()?,
-                starts_at: utc(row.starts_at),
-                ends_at: row.ends_at.map(utc),
-                title: row.title,
-                description: row.description,
-                speakers: speakers_from_lines(&row.speakers),
-            })
-        })
+        .map(programme_item)
         .collect()
+}
+
+fn programme_item(row: ProgrammeItemRow) -> Result<ProgrammeItem, StorageError> {
+    Ok(ProgrammeItem {
+        id: parse_id(&row.id)?,
+        roundtable_id: row.roundtable_id.as_deref().map(parse_id).transpose()?,
+        starts_at: utc(row.starts_at),
+        ends_at: row.ends_at.map(utc),
+        title: row.title,
+        description: row.description,
+        speakers: speakers_from_lines(&row.speakers),
+    })
 }
 
 pub fn insert(

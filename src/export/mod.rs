@@ -1,0 +1,3 @@
+//! Files people take away: calendars now; digests of comments next.
+
+pub mod calendar;
