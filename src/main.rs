@@ -3,7 +3,9 @@ use chrono::Utc;
 use clap::{Parser, Subcommand};
 use roundtable::config::{DatabaseTarget, Settings};
 use roundtable::db::backup;
-use roundtable::services::{accounts, demo};
+use roundtable::domain::digest::{DigestFilter, DigestFormat};
+use roundtable::export::digest::write_digest;
+use roundtable::services::{accounts, demo, digest};
 use roundtable::startup::{
     build_mailer, open_database, spawn_outbox_worker, worker_settings, Application,
 };
@@ -53,6 +55,22 @@ enum Command {
     Restore {
         #[arg(long, value_name = "FILE")]
         input: PathBuf,
+    },
+    /// Write a digest of a consultation's (or one roundtable's) comments.
+    Export {
+        #[arg(long, value_name = "SLUG")]
+        consultation: String,
+        #[arg(long, value_name = "SLUG")]
+        roundtable: Option<String>,
+        /// csv or json.
+        #[arg(long, default_value = "csv")]
+        format: String,
+        /// The file to write; standard output without it.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Also pending, rejected and withdrawn comments, with their status.
+        #[arg(long)]
+        include_unpublished: bool,
     },
     /// Load the demo consultations (those already present are left alone).
     Demo {
@@ -163,6 +181,43 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             if let Some(kept) = kept {
                 println!("The database it replaced is kept as {}.", kept.display());
             }
+        }
+        Command::Export {
+            consultation,
+            roundtable,
+            format,
+            output,
+            include_unpublished,
+        } => {
+            let format =
+                DigestFormat::parse("--format", &format).map_err(|e| anyhow::anyhow!(e.message))?;
+            let filter = DigestFilter {
+                include_unpublished,
+                ..DigestFilter::default()
+            };
+            let pool = open_database(&settings)?;
+            let mut conn = pool.get()?;
+            let plan = digest::plan(
+                &mut conn,
+                digest::Requester::Operator,
+                &consultation,
+                roundtable.as_deref(),
+                filter,
+            )?;
+            let sent = match &output {
+                Some(path) => {
+                    let file = std::fs::File::create_new(path)
+                        .with_context(|| format!("cannot create {}", path.display()))?;
+                    write_digest(&mut conn, &plan, format, std::io::BufWriter::new(file))?
+                }
+                None => write_digest(&mut conn, &plan, format, std::io::stdout().lock())?,
+            };
+            eprintln!(
+                "Exported {sent} comments{}.",
+                output
+                    .map(|p| format!(" to {}", p.display()))
+                    .unwrap_or_default()
+            );
         }
         Command::Demo { reset } => {
             let pool = open_database(&settings)?;

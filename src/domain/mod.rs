@@ -4,6 +4,7 @@
 pub mod affiliation;
 pub mod comment;
 pub mod consultation;
+pub mod digest;
 pub mod error;
 pub mod ids;
 pub mod moderation;

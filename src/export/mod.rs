@@ -1,3 +1,4 @@
-//! Files people take away: calendars now; digests of comments next.
+//! Files people take away: calendars and digests of comments.
 
 pub mod calendar;
+pub mod digest;

@@ -7,6 +7,7 @@ pub mod admin;
 pub mod api_tokens;
 pub mod comments;
 pub mod demo;
+pub mod digest;
 pub mod emails;
 pub mod moderation;
 pub mod notifications;

@@ -65,6 +65,28 @@ pub fn render_document(source: &str) -> SafeHtml {
     )
 }
 
+/// The words of a comment without its markup, for spreadsheets: block
+/// ends become line breaks, links keep their text.
+pub fn plain_text(source: &str) -> String {
+    use pulldown_cmark::{Event, TagEnd};
+    let mut out = String::with_capacity(source.len());
+    for event in Parser::new_ext(
+        source,
+        Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES,
+    ) {
+        match event {
+            Event::Text(text) | Event::Code(text) => out.push_str(&text),
+            Event::SoftBreak => out.push(' '),
+            Event::HardBreak => out.push('\n'),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_) | TagEnd::CodeBlock,
+            ) => out.push('\n'),
+            _ => {}
+        }
+    }
+    out.trim().to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,6 +121,19 @@ mod tests {
                 html.as_str()
             );
         }
+    }
+
+    #[test]
+    fn plain_text_keeps_the_words_only() {
+        assert_eq!(
+            plain_text("Some *emphasis*, a [link](https://example.org)\n\n- one\n- two"),
+            "Some emphasis, a link\none\ntwo"
+        );
+        assert_eq!(
+            plain_text("<b>bold</b> text"),
+            "bold text",
+            "markup goes, words stay"
+        );
     }
 
     #[test]

@@ -4,5 +4,5 @@
 mod markdown;
 mod safe_html;
 
-pub use markdown::{render_comment, render_document};
+pub use markdown::{plain_text, render_comment, render_document};
 pub use safe_html::SafeHtml;

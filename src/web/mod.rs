@@ -6,6 +6,7 @@ mod admin;
 pub mod api;
 mod assets;
 mod comments;
+mod digests;
 mod error;
 mod feeds;
 mod form_pairs;
@@ -58,6 +59,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/metrics", web::get().to(observability::metrics))
         .route("/assets/{file:.+}", web::get().to(assets::serve))
         .configure(feeds::routes)
+        .configure(digests::routes)
         .configure(pages::routes)
         .configure(comments::routes)
         .configure(moderation::routes)

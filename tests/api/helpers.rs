@@ -142,7 +142,7 @@ impl TestApp {
 /// anti-forgery token of the last page it loaded.
 pub struct Browser {
     pub client: reqwest::Client,
-    base: String,
+    pub base: String,
     pub csrf_token: String,
 }
 

@@ -13,6 +13,7 @@ mod cli;
 mod comments;
 mod comments_api;
 mod demo;
+mod digests;
 mod health;
 mod mail;
 mod migrations;

@@ -20,6 +20,13 @@ pub struct Person {
     pub browser: Browser,
 }
 
+impl Person {
+    /// The server's address, for requests the browser helper does not make.
+    pub fn browser_base(&self) -> String {
+        self.browser.base.clone()
+    }
+}
+
 /// Stores an account directly (verified or not), then signs in with the form.
 pub async fn person_with(app: &TestApp, name: &str, role: Role, verified: bool) -> Person {
     let email = format!("{}@example.org", name.to_lowercase().replace(' ', "."));

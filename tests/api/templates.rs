@@ -58,6 +58,8 @@ async fn every_page_template_renders() {
         "pages/account/message.html",
         "pages/account/account.html",
         // Rendered by the tests in comments.rs and moderation.rs.
+        // Rendered by the tests in digests.rs.
+        "pages/export.html",
         "pages/comments/edit.html",
         "pages/comments/reply.html",
         "pages/comments/report.html",

@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod comments;
 pub mod consultations;
+pub mod digest;
 pub mod housekeeping;
 pub mod moderation;
 pub mod notifications;
