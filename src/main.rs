@@ -148,8 +148,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let DatabaseTarget::Sqlite(database) = &settings.database else {
                 bail!("the database is PostgreSQL: back it up with pg_dump -Fc (see deploy/README.md)");
             };
-            // Brings an old schema up to date first, so the copy is current.
-            open_database(&settings)?;
+            // No migration first: the running server may be an older version.
             let copy = backup::backup_sqlite(database, &output)?;
             println!(
                 "Copied {} to {}: {} consultations, {} comments, {} accounts (schema {}).",

@@ -98,9 +98,12 @@ async fn run_summary_scheduler(
                 signer: &shared.2,
             };
             let mut conn = pool.get().map_err(crate::db::StorageError::from)?;
-            let purged = crate::db::queries::housekeeping::purge(&mut conn, Utc::now())?;
-            if purged != Default::default() {
-                tracing::info!(?purged, "expired rows deleted");
+            match crate::db::queries::housekeeping::purge(&mut conn, Utc::now()) {
+                Ok(purged) if purged != Default::default() => {
+                    tracing::info!(?purged, "expired rows deleted")
+                }
+                Ok(_) => {}
+                Err(error) => tracing::error!(%error, "deleting expired rows failed"),
             }
             services::notifications::send_due_summaries(&mut conn, ctx, Utc::now())
         })
@@ -170,6 +173,7 @@ impl Application {
             trusted_proxies: settings.trusted_proxies.clone(),
             signer,
             metrics: web::Metrics::new(),
+            exports: std::sync::Arc::new(tokio::sync::Semaphore::new(2)),
         });
         let server = HttpServer::new(move || {
             App::new()

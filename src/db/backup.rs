@@ -22,23 +22,70 @@ pub struct CopySummary {
 /// `VACUUM INTO` reads one snapshot (WAL keeps writers going meanwhile) and
 /// writes a compact file. Refuses to overwrite an existing file.
 pub fn backup_sqlite(database: &Path, output: &Path) -> Result<CopySummary, StorageError> {
-    if output.exists() {
+    if !database.is_file() {
         return Err(StorageError::Backup(format!(
-            "{} already exists: choose a new file name",
-            output.display()
+            "there is no database at {}",
+            database.display()
         )));
     }
+    // The copy holds accounts and unpublished comments: only its owner may
+    // read it. An empty file is what VACUUM INTO accepts besides none.
+    create_private_file(output)?;
     let mut conn = open(database)?;
     let target = output.to_string_lossy().replace('\'', "''");
-    conn.batch_execute(&format!("VACUUM INTO '{target}'"))?;
+    if let Err(e) = conn.batch_execute(&format!("VACUUM INTO '{target}'")) {
+        let _ = std::fs::remove_file(output);
+        return Err(e.into());
+    }
+    drop(conn);
+    // On disk before anyone relies on it.
+    std::fs::File::open(output)
+        .and_then(|f| f.sync_all())
+        .map_err(io_error)?;
     check_copy(output)
 }
 
+fn create_private_file(path: &Path) -> Result<(), StorageError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path).map(drop).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            StorageError::Backup(format!(
+                "{} already exists: choose a new file name",
+                path.display()
+            ))
+        } else {
+            io_error(e)
+        }
+    })
+}
+
+/// Absolute paths only: SQLite reads "file:…" as a URI.
 fn open(path: &Path) -> Result<SqliteConnection, StorageError> {
+    let path = std::path::absolute(path).map_err(io_error)?;
     let mut conn = SqliteConnection::establish(&path.to_string_lossy())
         .map_err(|e| StorageError::Backup(format!("cannot open {}: {e}", path.display())))?;
     conn.batch_execute("PRAGMA busy_timeout = 5000;")?;
     Ok(conn)
+}
+
+/// A copy is only ever read while it is checked.
+fn open_read_only(path: &Path) -> Result<SqliteConnection, StorageError> {
+    let path = std::path::absolute(path).map_err(io_error)?;
+    let encoded: String = path
+        .to_string_lossy()
+        .chars()
+        .map(|c| match c {
+            '%' => "%25".to_owned(),
+            '?' => "%3f".to_owned(),
+            '#' => "%23".to_owned(),
+            c => c.to_string(),
+        })
+        .collect();
+    SqliteConnection::establish(&format!("file:{encoded}?mode=ro"))
+        .map_err(|e| StorageError::Backup(format!("cannot open {}: {e}", path.display())))
 }
 
 #[derive(QueryableByName)]
@@ -63,7 +110,7 @@ pub fn check_copy(path: &Path) -> Result<CopySummary, StorageError> {
             path.display()
         )));
     }
-    let mut conn = open(path)?;
+    let mut conn = open_read_only(path)?;
     let integrity: Vec<Text1> =
         diesel::sql_query("SELECT integrity_check AS value FROM pragma_integrity_check")
             .load(&mut conn)
@@ -118,6 +165,9 @@ pub fn restore_sqlite(
     stamp: &str,
 ) -> Result<(CopySummary, Option<PathBuf>), StorageError> {
     let summary = check_copy(copy)?;
+    if database.exists() {
+        quiesce(database)?;
+    }
     let folder = database.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(folder).map_err(io_error)?;
     // Copied first and checked again, so that a failure halfway leaves the
@@ -128,18 +178,36 @@ pub fn restore_sqlite(
     let kept = if database.exists() {
         let aside = database.with_extension(format!("db.replaced-{stamp}"));
         std::fs::rename(database, &aside).map_err(io_error)?;
+        // Whatever is left beside it goes with it, so the kept copy is whole.
+        for suffix in ["-wal", "-shm"] {
+            let side = PathBuf::from(format!("{}{suffix}", database.display()));
+            if side.exists() {
+                std::fs::rename(&side, format!("{}{suffix}", aside.display())).map_err(io_error)?;
+            }
+        }
         Some(aside)
     } else {
         None
     };
-    for suffix in ["-wal", "-shm"] {
-        let side = PathBuf::from(format!("{}{suffix}", database.display()));
-        if side.exists() {
-            std::fs::remove_file(&side).map_err(io_error)?;
-        }
-    }
     std::fs::rename(&incoming, database).map_err(io_error)?;
     Ok((summary, kept))
+}
+
+/// Proves nothing else has the database open (the server must be stopped)
+/// by taking SQLite's exclusive lock without waiting, and folds the
+/// write-ahead log into the file, so that the replaced database is whole.
+fn quiesce(database: &Path) -> Result<(), StorageError> {
+    let mut conn = open(database)?;
+    conn.batch_execute("PRAGMA busy_timeout = 0; PRAGMA locking_mode = EXCLUSIVE;")?;
+    conn.batch_execute("BEGIN EXCLUSIVE; COMMIT;")
+        .map_err(|_| {
+            StorageError::Backup(format!(
+                "{} is in use: stop the server (and any worker) first",
+                database.display()
+            ))
+        })?;
+    conn.batch_execute("PRAGMA wal_checkpoint(TRUNCATE);")?;
+    Ok(())
 }
 
 fn io_error(error: std::io::Error) -> StorageError {

@@ -91,10 +91,14 @@ where
     }
     let result = work(conn);
     if postgres {
-        diesel::sql_query("SELECT pg_advisory_unlock($1)")
+        // The work's own error matters more than a failed unlock; the lock
+        // goes with the connection at the latest.
+        if let Err(error) = diesel::sql_query("SELECT pg_advisory_unlock($1)")
             .bind::<diesel::sql_types::BigInt, _>(STARTUP_LOCK)
             .execute(conn)
-            .map_err(StorageError::from)?;
+        {
+            tracing::error!(%error, "releasing the start-up lock failed");
+        }
     }
     result
 }

@@ -19,9 +19,12 @@ pub fn to_ics(content: &CalendarContent, base: &Url) -> String {
             .uid(&format!("{}@{host}", item.uid))
             .summary(&item.title)
             .starts(item.starts_at)
-            // A moment without an end (a deadline) lasts no time at all.
-            .ends(item.ends_at.unwrap_or(item.starts_at))
             .url(&url);
+        // A moment without an end (a deadline) has no DTEND: RFC 5545 wants
+        // an end after the start, and an event without one lasts no time.
+        if let Some(ends_at) = item.ends_at.filter(|end| *end > item.starts_at) {
+            event.ends(ends_at);
+        }
         let description = match item.description.trim() {
             "" => url.clone(),
             text => format!("{text}\n\n{url}"),

@@ -11,7 +11,6 @@ use crate::domain::consultation::Consultation;
 use crate::domain::digest::DigestFilter;
 use crate::domain::ids::RoundtableId;
 use crate::domain::roundtable::{GuidingQuestion, Roundtable};
-use crate::domain::time::local_to_utc;
 use crate::domain::user::{Role, SignedInUser};
 use crate::text::plain_text;
 use chrono::{DateTime, Utc};
@@ -28,8 +27,22 @@ pub struct DigestPlan {
     pub consultation: Consultation,
     pub roundtables: Vec<(Roundtable, Vec<GuidingQuestion>)>,
     pub filter: DigestFilter,
+    /// The filter's days as instants: [from, until).
+    pub from: Option<DateTime<Utc>>,
+    pub until: Option<DateTime<Utc>>,
     /// "forum-rt-3-2-comments" or "...-all-statuses": what the file holds, in its name.
     pub file_stem: String,
+}
+
+/// The first instant of a day in a time zone, even where the clocks jump
+/// over midnight (the day then starts at the first time that exists).
+fn start_of_day(day: chrono::NaiveDate, zone: chrono_tz::Tz) -> DateTime<Utc> {
+    use chrono::TimeZone;
+    (0..24)
+        .filter_map(|hour| day.and_hms_opt(hour, 0, 0))
+        .find_map(|local| zone.from_local_datetime(&local).earliest())
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_else(|| day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc())
 }
 
 /// Checks who may export what, before anything is sent.
@@ -77,7 +90,13 @@ pub fn plan(
     } else {
         "-comments"
     });
+    let zone = c.time_zone;
     Ok(DigestPlan {
+        from: filter.from.map(|day| start_of_day(day, zone)),
+        until: filter
+            .to
+            .and_then(|day| day.succ_opt())
+            .map(|day| start_of_day(day, zone)),
         roundtables: all
             .into_iter()
             .map(|r| {
@@ -122,13 +141,8 @@ pub fn run<E>(
     plan: &DigestPlan,
     sink: &mut impl FnMut(DigestEvent) -> Result<(), E>,
 ) -> Result<Result<usize, E>, ServiceError> {
-    let zone = plan.consultation.time_zone;
     let f = &plan.filter;
-    let day_start = |day: chrono::NaiveDate| {
-        local_to_utc("from", day.and_hms_opt(0, 0, 0).unwrap_or_default(), zone)
-    };
-    let from = f.from.map(day_start).transpose()?;
-    let until = f.to.and_then(|d| d.succ_opt()).map(day_start).transpose()?;
+    let (from, until) = (plan.from, plan.until);
     let mut sent = 0;
     for (roundtable, questions) in &plan.roundtables {
         if let Err(e) = sink(DigestEvent::Roundtable(roundtable, questions)) {
@@ -184,7 +198,11 @@ pub fn run<E>(
                     thread_order: order,
                     author: digest::author(&row)?,
                     created_at: row.created_at.and_utc(),
-                    status: status_word(&row.status),
+                    status: if row.hidden_by_reports && row.status == "approved" {
+                        "hidden after reports"
+                    } else {
+                        status_word(&row.status)
+                    },
                     decision_reason: row.decision_reason.clone(),
                     highlighted: row.highlighted,
                     cited: cited.contains(&row.id),
@@ -211,5 +229,28 @@ fn status_word(code: &str) -> &'static str {
         "rejected" => "not published",
         "withdrawn" => "withdrawn",
         _ => "unknown",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{NaiveDate, TimeZone};
+
+    #[test]
+    fn days_start_at_their_first_existing_moment() {
+        let prague: chrono_tz::Tz = "Europe/Prague".parse().unwrap();
+        let day = NaiveDate::from_ymd_opt(2019, 5, 14).unwrap();
+        assert_eq!(
+            start_of_day(day, prague),
+            Utc.with_ymd_and_hms(2019, 5, 13, 22, 0, 0).unwrap()
+        );
+        // Santiago skipped from 00:00 to 01:00 on 8 September 2019.
+        let santiago: chrono_tz::Tz = "America/Santiago".parse().unwrap();
+        let jump = NaiveDate::from_ymd_opt(2019, 9, 8).unwrap();
+        assert_eq!(
+            start_of_day(jump, santiago),
+            Utc.with_ymd_and_hms(2019, 9, 8, 4, 0, 0).unwrap()
+        );
     }
 }

@@ -194,6 +194,7 @@ async fn export(
     };
     Ok(HttpResponse::Ok()
         .content_type(content_type)
+        .insert_header((header::CACHE_CONTROL, "no-store"))
         .insert_header((
             header::CONTENT_DISPOSITION,
             format!("attachment; filename=\"{file_name}\""),

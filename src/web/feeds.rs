@@ -104,6 +104,14 @@ fn quiet_since() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2000, 1, 1, 0, 0, 0).unwrap()
 }
 
+/// XML 1.0 forbids most control characters even when escaped: one in a
+/// name would make the whole feed unreadable.
+fn xml_text(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t' | '\r'))
+        .collect()
+}
+
 fn atom(state: &AppState, view: &FeedView) -> Result<HttpResponse, WebError> {
     let xml = state.templates.render("feeds/comments.xml", view)?;
     Ok(HttpResponse::Ok()
@@ -120,7 +128,10 @@ fn comment_entry(
     let published = comment.published_at().to_rfc3339();
     EntryView {
         id: format!("urn:uuid:{}", comment.id),
-        title: format!("{} on {roundtable_title}", comment.author.identity()),
+        title: xml_text(&format!(
+            "{} on {roundtable_title}",
+            comment.author.identity()
+        )),
         url: link(
             state,
             &format!("c/{consultation}/{roundtable_slug}#{}", comment.reference),
@@ -129,8 +140,8 @@ fn comment_entry(
             .edited_at
             .map_or(published.clone(), |e| e.to_rfc3339()),
         published,
-        author: comment.author.identity(),
-        html: comment.body_html.as_str().to_owned(),
+        author: xml_text(&comment.author.identity()),
+        html: xml_text(comment.body_html.as_str()),
     }
 }
 

@@ -135,7 +135,12 @@ pub async fn observe(
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let started = Instant::now();
     let id = request_id(&request);
-    let method = request.method().to_string();
+    // Any token is a method to actix: only the standard ones become labels,
+    // so that nobody can grow the metrics without bound.
+    let method = match request.method().as_str() {
+        m @ ("GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS") => m.to_owned(),
+        _ => "other".to_owned(),
+    };
     let state = request.app_data::<web::Data<AppState>>().cloned();
     let client = client_address(
         request.peer_addr().map(|a| a.ip()),
@@ -184,14 +189,16 @@ pub async fn observe(
 }
 
 /// Prometheus text format. Answers only requests made to the instance
-/// directly: through the proxy (a trusted peer) it is not found, so the
-/// public never reads it even if the proxy forgets to block it.
+/// directly: a request that a trusted proxy forwarded (it says whom for in
+/// X-Forwarded-For) is not found, so the public never reads it even if the
+/// proxy forgets to block it, while a scrape on the same machine works.
 pub async fn metrics(
     state: web::Data<AppState>,
     request: HttpRequest,
 ) -> Result<HttpResponse, WebError> {
     let peer = request.peer_addr().map(|a| a.ip());
-    if peer.is_some_and(|p| state.trusted_proxies.contains(&p)) {
+    let forwarded = request.headers().contains_key("x-forwarded-for");
+    if forwarded && peer.is_some_and(|p| state.trusted_proxies.contains(&p)) {
         return Err(WebError::NotFound("page".into()));
     }
     let now = chrono::Utc::now();

@@ -36,6 +36,8 @@ pub struct AppState {
     pub trusted_proxies: Vec<std::net::IpAddr>,
     pub signer: LinkSigner,
     pub metrics: super::observability::Metrics,
+    /// Digest exports running at once on this instance.
+    pub exports: std::sync::Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {

@@ -88,9 +88,26 @@ async fn every_response_carries_a_request_id_and_metrics_stay_off_the_proxy() {
         .await
         .unwrap();
     assert_ne!(odd.headers()["x-request-id"], "<script>");
-    // Every request here comes from 127.0.0.1, the trusted proxy: /metrics
-    // is for direct scrapes of the instance only.
-    assert_eq!(app.get("/metrics").await.status().as_u16(), 404);
+    // Every request here comes from 127.0.0.1, the trusted proxy: what it
+    // forwards (X-Forwarded-For) never reaches /metrics; a direct scrape does.
+    let forwarded = app
+        .client
+        .get(app.url("/metrics"))
+        .header("X-Forwarded-For", "203.0.113.9")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forwarded.status().as_u16(), 404);
+    assert_eq!(app.get("/metrics").await.status().as_u16(), 200);
+    let odd_method = app
+        .client
+        .request(reqwest::Method::from_bytes(b"FOO1").unwrap(), app.url("/"))
+        .send()
+        .await
+        .unwrap();
+    assert!(odd_method.status().is_client_error());
+    let text = app.get("/metrics").await.text().await.unwrap();
+    assert!(!text.contains("FOO1"), "unknown methods are not labels");
 }
 
 #[test]
@@ -191,6 +208,19 @@ async fn a_backup_taken_under_writes_holds_everything_acknowledged_before_it() {
             "comment {id}, acknowledged before the backup, is in the copy"
         );
     }
+
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "only its owner reads a copy");
+    }
+    let in_use = roundtable_cli(
+        &app.settings.data_dir,
+        &["restore", "--input", copy.to_str().unwrap()],
+    );
+    assert!(!in_use.status.success(), "the server still has it open");
+    assert!(String::from_utf8_lossy(&in_use.stderr).contains("is in use"));
 
     // A second backup to the same name is refused; restore puts the copy back.
     let again = roundtable_cli(

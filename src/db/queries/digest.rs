@@ -2,7 +2,9 @@
 //! of any size holds only one batch in memory.
 
 use crate::db::rows::*;
-use crate::db::schema::{comment_guiding_questions, comments, outcome_citations};
+use crate::db::schema::{
+    comment_guiding_questions, comments, outcome_citations, outcome_points, roundtable_outcomes,
+};
 use crate::db::{AnyConnection, StorageError};
 use crate::domain::comment::CommentStatus;
 use crate::domain::ids::{GuidingQuestionId, RoundtableId};
@@ -62,9 +64,11 @@ pub fn batch(conn: &mut AnyConnection, q: &BatchQuery) -> Result<Vec<CommentRow>
     Ok(query.load(conn)?)
 }
 
-/// Which of these comments a published or draft outcome cites.
+/// Which of these comments a published outcome cites.
 pub fn cited(conn: &mut AnyConnection, ids: &[String]) -> Result<HashSet<String>, StorageError> {
     Ok(outcome_citations::table
+        .inner_join(outcome_points::table.inner_join(roundtable_outcomes::table))
+        .filter(roundtable_outcomes::status.eq("published"))
         .filter(outcome_citations::comment_id.eq_any(ids))
         .select(outcome_citations::comment_id)
         .distinct()
