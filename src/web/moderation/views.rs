@@ -1,7 +1,8 @@
 //! What the moderation pages show: the queue, one comment with every
 //! decision, and the outcome of a decision.
 
-use crate::db::queries::moderation::{AuditEntry, OpenReport, QueueRoundtable};
+use crate::db::queries::moderation::{AuditEntry, OpenReport};
+use crate::db::queries::queue::QueueRoundtable;
 use crate::domain::comment::{Comment, CommentStatus};
 use crate::domain::moderation::ModerationReason;
 use crate::domain::roundtable::GuidingQuestion;

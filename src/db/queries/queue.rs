@@ -1,0 +1,179 @@
+//! What waits for a decision: pending comments and reported ones, by the
+//! moderator's roundtables, for the queue, the summaries and the metrics.
+
+use crate::db::rows::*;
+use crate::db::schema::{comment_reports, comments, consultations, roundtables};
+use crate::db::{AnyConnection, StorageError};
+use crate::domain::comment::CommentStatus;
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+
+/// Where a comment in the queue lives.
+#[derive(Debug, Clone)]
+pub struct QueueRoundtable {
+    pub consultation_slug: String,
+    pub consultation_title: String,
+    pub roundtable_id: String,
+    pub roundtable_slug: String,
+    pub roundtable_code: Option<String>,
+    pub roundtable_title: String,
+}
+
+/// consultation slug and title, roundtable id, slug, code, title.
+type PlaceColumns = (String, String, String, String, Option<String>, String);
+
+fn queue_roundtable(
+    (
+        consultation_slug,
+        consultation_title,
+        roundtable_id,
+        roundtable_slug,
+        roundtable_code,
+        roundtable_title,
+    ): PlaceColumns,
+) -> QueueRoundtable {
+    QueueRoundtable {
+        consultation_slug,
+        consultation_title,
+        roundtable_id,
+        roundtable_slug,
+        roundtable_code,
+        roundtable_title,
+    }
+}
+
+/// Which waiting comments to list.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WaitingFilter<'a> {
+    /// The moderator's roundtables; None for staff, who see all.
+    pub scope: Option<&'a [String]>,
+    pub consultation: Option<&'a str>,
+    pub roundtable: Option<&'a str>,
+    /// Leave out published comments with open reports.
+    pub pending_only: bool,
+}
+
+/// What waits for a decision, oldest first: pending comments, and (unless
+/// `pending_only`) published ones with open reports.
+pub fn waiting(
+    conn: &mut AnyConnection,
+    filter: WaitingFilter,
+    limit: i64,
+) -> Result<Vec<(CommentRow, QueueRoundtable)>, StorageError> {
+    let reported = comment_reports::table
+        .filter(comment_reports::resolved_at.is_null())
+        .select(comment_reports::comment_id);
+    let mut query = comments::table
+        .inner_join(roundtables::table.inner_join(consultations::table))
+        .order((comments::created_at.asc(), comments::id.asc()))
+        .limit(limit)
+        .select((
+            CommentRow::as_select(),
+            (
+                consultations::slug,
+                consultations::title,
+                roundtables::id,
+                roundtables::slug,
+                roundtables::code,
+                roundtables::title,
+            ),
+        ))
+        .into_boxed();
+    query = if filter.pending_only {
+        query.filter(comments::status.eq(CommentStatus::Pending.code()))
+    } else {
+        query.filter(
+            comments::status
+                .eq(CommentStatus::Pending.code())
+                .or(comments::status
+                    .eq(CommentStatus::Approved.code())
+                    .and(comments::id.eq_any(reported))),
+        )
+    };
+    if let Some(scope) = filter.scope {
+        query = query.filter(comments::roundtable_id.eq_any(scope.to_vec()));
+    }
+    if let Some(slug) = filter.consultation {
+        query = query.filter(consultations::slug.eq(slug.to_owned()));
+    }
+    if let Some(id) = filter.roundtable {
+        query = query.filter(comments::roundtable_id.eq(id.to_owned()));
+    }
+    let rows: Vec<(CommentRow, PlaceColumns)> = query.load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(row, place)| (row, queue_roundtable(place)))
+        .collect())
+}
+
+/// The roundtables in scope where something waits, for the queue's filter.
+pub fn waiting_places(
+    conn: &mut AnyConnection,
+    scope: Option<&[String]>,
+) -> Result<Vec<QueueRoundtable>, StorageError> {
+    let reported = comment_reports::table
+        .filter(comment_reports::resolved_at.is_null())
+        .select(comment_reports::comment_id);
+    let mut query = comments::table
+        .inner_join(roundtables::table.inner_join(consultations::table))
+        .filter(
+            comments::status
+                .eq(CommentStatus::Pending.code())
+                .or(comments::status
+                    .eq(CommentStatus::Approved.code())
+                    .and(comments::id.eq_any(reported))),
+        )
+        .select((
+            consultations::slug,
+            consultations::title,
+            roundtables::id,
+            roundtables::slug,
+            roundtables::code,
+            roundtables::title,
+        ))
+        .distinct()
+        .into_boxed();
+    if let Some(scope) = scope {
+        query = query.filter(comments::roundtable_id.eq_any(scope.to_vec()));
+    }
+    let mut places: Vec<QueueRoundtable> = query
+        .load::<PlaceColumns>(conn)?
+        .into_iter()
+        .map(queue_roundtable)
+        .collect();
+    places.sort_by(|a, b| {
+        (
+            &a.consultation_title,
+            &a.roundtable_code,
+            &a.roundtable_title,
+        )
+            .cmp(&(
+                &b.consultation_title,
+                &b.roundtable_code,
+                &b.roundtable_title,
+            ))
+    });
+    Ok(places)
+}
+
+/// How many comments pending in the given roundtables (None: all) were
+/// posted in [from, to).
+pub fn pending_count(
+    conn: &mut AnyConnection,
+    scope: Option<&[String]>,
+    from: Option<DateTime<Utc>>,
+    to: DateTime<Utc>,
+) -> Result<i64, StorageError> {
+    let mut query = comments::table
+        .filter(comments::status.eq(CommentStatus::Pending.code()))
+        .filter(comments::created_at.lt(naive(to)))
+        .count()
+        .into_boxed();
+    if let Some(from) = from {
+        query = query.filter(comments::created_at.ge(naive(from)));
+    }
+    if let Some(scope) = scope {
+        query = query.filter(comments::roundtable_id.eq_any(scope.to_vec()));
+    }
+    Ok(query.get_result(conn)?)
+}
