@@ -81,6 +81,7 @@ async fn queue_page(
         consultations,
         reasons: reasons(),
         filtered: filter.consultation.is_some() || filter.roundtable.is_some(),
+        authors: authors(&queue.items),
         errors: errors
             .iter()
             .map(|e| (e.field, e.message.clone()))

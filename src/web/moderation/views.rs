@@ -90,7 +90,6 @@ pub struct ParentView {
 pub struct QueueItemView {
     reference: String,
     revision: i32,
-    author_id: Option<String>,
     roundtable: String,
     consultation: String,
     page_link: String,
@@ -118,7 +117,6 @@ pub fn queue_item_view(item: &QueueItem, now: DateTime<Utc>) -> QueueItemView {
     QueueItemView {
         reference: c.reference.clone(),
         revision: c.revision,
-        author_id: c.author_id.map(|a| a.to_string()),
         roundtable: roundtable_label(&item.place),
         consultation: item.place.consultation_title.clone(),
         page_link: format!(
@@ -148,6 +146,31 @@ pub fn queue_item_view(item: &QueueItem, now: DateTime<Utc>) -> QueueItemView {
     }
 }
 
+/// A participant whose comment waits, once each, for staff to trust.
+#[derive(Serialize)]
+pub struct AuthorView {
+    id: String,
+    name: String,
+    organisation: String,
+}
+
+pub fn authors(items: &[QueueItem]) -> Vec<AuthorView> {
+    let mut authors: Vec<AuthorView> = Vec::new();
+    for item in items {
+        let Some(id) = item.comment.author_id.map(|a| a.to_string()) else {
+            continue;
+        };
+        if !authors.iter().any(|a| a.id == id) {
+            authors.push(AuthorView {
+                id,
+                name: item.comment.author.display_name.clone(),
+                organisation: item.comment.author.organisation.clone(),
+            });
+        }
+    }
+    authors
+}
+
 #[derive(Serialize)]
 pub struct QueueView {
     pub title: &'static str,
@@ -156,6 +179,7 @@ pub struct QueueView {
     pub consultations: Vec<Choice>,
     pub reasons: Vec<Choice>,
     pub filtered: bool,
+    pub authors: Vec<AuthorView>,
     pub errors: std::collections::HashMap<&'static str, String>,
 }
 
