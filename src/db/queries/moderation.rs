@@ -216,6 +216,30 @@ type AuditColumns = (
     chrono::NaiveDateTime,
 );
 
+/// The columns of `AuditColumns`, for queries that join events, comments and actors.
+#[allow(clippy::type_complexity)]
+fn audit_columns() -> (
+    comments::reference,
+    diesel::dsl::Nullable<users::display_name>,
+    moderation_events::action,
+    moderation_events::from_status,
+    moderation_events::to_status,
+    moderation_events::reason_code,
+    moderation_events::note,
+    moderation_events::created_at,
+) {
+    (
+        comments::reference,
+        users::display_name.nullable(),
+        moderation_events::action,
+        moderation_events::from_status,
+        moderation_events::to_status,
+        moderation_events::reason_code,
+        moderation_events::note,
+        moderation_events::created_at,
+    )
+}
+
 fn audit_entries(rows: Vec<AuditColumns>) -> Vec<AuditEntry> {
     rows.into_iter()
         .map(
@@ -253,16 +277,7 @@ pub fn last_decision(
             moderation_events::id.desc(),
         ))
         .limit(1)
-        .select((
-            comments::reference,
-            users::display_name.nullable(),
-            moderation_events::action,
-            moderation_events::from_status,
-            moderation_events::to_status,
-            moderation_events::reason_code,
-            moderation_events::note,
-            moderation_events::created_at,
-        ))
+        .select(audit_columns())
         .load(conn)?;
     Ok(audit_entries(rows).into_iter().next())
 }
@@ -282,16 +297,7 @@ pub fn audit_trail(
             moderation_events::id.desc(),
         ))
         .limit(limit)
-        .select((
-            comments::reference,
-            users::display_name.nullable(),
-            moderation_events::action,
-            moderation_events::from_status,
-            moderation_events::to_status,
-            moderation_events::reason_code,
-            moderation_events::note,
-            moderation_events::created_at,
-        ))
+        .select(audit_columns())
         .load(conn)?;
     Ok(audit_entries(rows))
 }
