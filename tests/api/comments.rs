@@ -299,9 +299,12 @@ async fn replies_inherit_their_parent_questions_and_deep_ones_are_flattened() {
         }
         assert!(
             page.contains("In reply to Ana Root"),
-            "level 6 answers Ana at level 4... flattened"
+            "level 5, flattened, answers Ana at level 4"
         );
-        assert!(page.contains("In reply to Ben Reply"));
+        assert!(
+            page.contains("In reply to Ben Reply"),
+            "level 6 answers Ben at level 5"
+        );
 
         let response = post_reply(&mut ben, RT_3_2, &references[0], "x").await;
         assert_eq!(response.status().as_u16(), 303);
@@ -319,7 +322,7 @@ async fn replies_inherit_their_parent_questions_and_deep_ones_are_flattened() {
         assert_eq!(
             response.status().as_u16(),
             404,
-            "the reply page for an unknown parent"
+            "a reply to a comment that is not published cannot be shown again"
         );
     }
 }
