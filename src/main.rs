@@ -62,7 +62,7 @@ enum Command {
         consultation: String,
         #[arg(long, value_name = "SLUG")]
         roundtable: Option<String>,
-        /// csv or json.
+        /// csv, xlsx, json, md (Markdown) or html (printable).
         #[arg(long, default_value = "csv")]
         format: String,
         /// The file to write; standard output without it.
@@ -203,14 +203,35 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 roundtable.as_deref(),
                 filter,
             )?;
+            if format == DigestFormat::Xlsx && output.is_none() && std::io::stdout().is_terminal() {
+                anyhow::bail!("an XLSX file is binary: give --output FILE, or redirect the output");
+            }
+            let templates = roundtable::templates::Templates::load()?;
+            // A progress bar only for a person watching a terminal.
+            let bar = if std::io::stderr().is_terminal() {
+                let total = digest::count(&mut conn, &plan)?;
+                indicatif::ProgressBar::new(total).with_style(
+                    indicatif::ProgressStyle::with_template(
+                        "{bar:40} {pos}/{len} comments, {elapsed} (about {eta} left)",
+                    )?,
+                )
+            } else {
+                indicatif::ProgressBar::hidden()
+            };
+            let mut tick = || bar.inc(1);
             let sent = match &output {
                 Some(path) => {
                     let file = std::fs::File::create_new(path)
                         .with_context(|| format!("cannot create {}", path.display()))?;
-                    write_digest(&mut conn, &plan, format, std::io::BufWriter::new(file))?
+                    let out = std::io::BufWriter::new(file);
+                    write_digest(&mut conn, &plan, format, &templates, out, &mut tick)?
                 }
-                None => write_digest(&mut conn, &plan, format, std::io::stdout().lock())?,
+                None => {
+                    let out = std::io::BufWriter::new(std::io::stdout());
+                    write_digest(&mut conn, &plan, format, &templates, out, &mut tick)?
+                }
             };
+            bar.finish_and_clear();
             eprintln!(
                 "Exported {sent} comments{}.",
                 output

@@ -145,6 +145,7 @@ impl Templates {
                     && !n.starts_with("partials/")
                     && !n.starts_with("email/")
                     && !n.starts_with("feeds/")
+                    && !n.starts_with("digest/")
             })
             .map(String::from)
             .collect();

@@ -229,6 +229,7 @@ diesel::table! {
         updated_by -> Nullable<Text>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        revision -> Integer,
     }
 }
 
@@ -347,6 +348,8 @@ diesel::joinable!(comment_reports -> comments (comment_id));
 diesel::joinable!(resources -> consultations (consultation_id));
 diesel::joinable!(outcome_points -> roundtable_outcomes (outcome_id));
 diesel::joinable!(outcome_citations -> outcome_points (outcome_point_id));
+diesel::joinable!(outcome_citations -> comments (comment_id));
+diesel::joinable!(roundtable_outcomes -> users (updated_by));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,

@@ -47,6 +47,8 @@ pub struct DemoFile {
     pub roundtables: Vec<DemoRoundtable>,
     #[serde(default)]
     pub comments: Vec<DemoComment>,
+    #[serde(default)]
+    pub outcomes: Vec<DemoOutcome>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -152,6 +154,31 @@ pub struct DemoComment {
     #[serde(default)]
     pub highlighted: bool,
     pub body: String,
+}
+
+/// A roundtable's outcome; `{key}` in a point stands for the reference of
+/// the demo comment with that key, which is drawn when the demo loads.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoOutcome {
+    pub roundtable: String,
+    pub status: String,
+    /// Who saved it: a person's key.
+    pub by: String,
+    #[serde(default)]
+    pub summary: String,
+    pub sections: Vec<DemoOutcomeSection>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoOutcomeSection {
+    /// None: across the questions.
+    pub question: Option<usize>,
+    #[serde(default)]
+    pub synthesis: String,
+    #[serde(default)]
+    pub recommendations: String,
 }
 
 /// Parses every demo file; a broken file is a bug in this repository, and

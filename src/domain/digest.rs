@@ -1,26 +1,41 @@
 //! What a digest export holds and which comments it takes: choices made
 //! once, checked here, trusted after.
 
-use super::affiliation::{Country, OrganisationType};
+use super::affiliation::{Country, Gender, OrganisationType};
 use super::InvalidField;
 use chrono::NaiveDate;
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// The file formats of a digest export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DigestFormat {
     Csv,
+    Xlsx,
     Json,
+    Markdown,
+    Html,
 }
 
 impl DigestFormat {
+    pub const ALL: [Self; 5] = [
+        Self::Csv,
+        Self::Xlsx,
+        Self::Json,
+        Self::Markdown,
+        Self::Html,
+    ];
+
     pub fn parse(field: &'static str, value: &str) -> Result<Self, InvalidField> {
         match value.trim() {
             "csv" | "" => Ok(Self::Csv),
+            "xlsx" => Ok(Self::Xlsx),
             "json" => Ok(Self::Json),
+            "md" | "markdown" => Ok(Self::Markdown),
+            "html" => Ok(Self::Html),
             other => Err(InvalidField::new(
                 field,
-                format!("'{other}' is not a format: choose csv or json"),
+                format!("'{other}' is not a format: choose csv, xlsx, json, md or html."),
             )),
         }
     }
@@ -28,9 +43,96 @@ impl DigestFormat {
     pub fn extension(self) -> &'static str {
         match self {
             Self::Csv => "csv",
+            Self::Xlsx => "xlsx",
             Self::Json => "json",
+            Self::Markdown => "md",
+            Self::Html => "html",
         }
     }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Csv => "CSV: one row per comment, for spreadsheets",
+            Self::Xlsx => "Excel workbook (XLSX): one row per comment",
+            Self::Json => "JSON: nested by roundtable, question and thread",
+            Self::Markdown => "Markdown: the meeting report's raw material",
+            Self::Html => "Printable HTML: the report's raw material, for A4",
+        }
+    }
+
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Self::Csv => "text/csv; charset=utf-8",
+            Self::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Self::Json => "application/json",
+            Self::Markdown => "text/markdown; charset=utf-8",
+            Self::Html => "text/html; charset=utf-8",
+        }
+    }
+
+    /// Reports group comments under their questions; tables list them in thread order.
+    pub fn by_question(self) -> bool {
+        matches!(self, Self::Json | Self::Markdown | Self::Html)
+    }
+}
+
+/// Groups smaller than this are not shown on their own.
+pub const SMALL_GROUP: usize = 5;
+
+/// Who took part in what a digest covers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Participation {
+    pub comments: usize,
+    pub participants: usize,
+    pub organisations: usize,
+    /// Comments by the author's kind of organisation, most first.
+    pub by_organisation_type: Vec<(String, usize)>,
+    /// Comments by the author's country, most first.
+    pub by_country: Vec<(String, usize)>,
+    /// Participants by self-declared gender; None when fewer than
+    /// `SMALL_GROUP` people gave one.
+    pub by_gender: Option<Vec<(String, usize)>>,
+}
+
+pub const OTHER_OR_NOT_GIVEN: &str = "Other or not given";
+
+/// Participants by gender, so that no one can be singled out: shown only
+/// when at least five people gave a gender, and every group under five
+/// (with "prefer not to say" and those who gave none) merged into
+/// "Other or not given".
+pub fn gender_breakdown(
+    participants: usize,
+    declared: &HashMap<Gender, usize>,
+) -> Option<Vec<(String, usize)>> {
+    let gave_one: usize = declared
+        .iter()
+        .filter(|(g, _)| **g != Gender::PreferNotToSay)
+        .map(|(_, n)| n)
+        .sum();
+    if gave_one < SMALL_GROUP {
+        return None;
+    }
+    let mut shown: Vec<(String, usize)> = Gender::ALL
+        .iter()
+        .filter(|g| **g != Gender::PreferNotToSay)
+        .filter_map(|g| {
+            let n = declared.get(g).copied().unwrap_or(0);
+            (n >= SMALL_GROUP).then(|| (g.label().to_owned(), n))
+        })
+        .collect();
+    let listed: usize = shown.iter().map(|(_, n)| n).sum();
+    let rest = participants.saturating_sub(listed);
+    if rest > 0 {
+        shown.push((OTHER_OR_NOT_GIVEN.to_owned(), rest));
+    }
+    Some(shown)
+}
+
+/// Counts as (label, count), most first, then by label.
+pub fn ranked(counts: HashMap<String, usize>) -> Vec<(String, usize)> {
+    let mut list: Vec<_> = counts.into_iter().collect();
+    list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    list
 }
 
 /// Which comments go in. Dates are days in the event's own time zone, both included.
@@ -153,6 +255,45 @@ mod tests {
             "Ana, \"Org\"\nline"
         );
         assert_eq!(neutralise_formula(""), "");
+    }
+
+    #[test]
+    fn genders_are_shown_only_in_groups_of_five_or_more() {
+        let declared = |pairs: &[(Gender, usize)]| pairs.iter().copied().collect::<HashMap<_, _>>();
+        // Four people gave a gender: nothing is shown.
+        assert_eq!(gender_breakdown(12, &declared(&[(Gender::Woman, 4)])), None);
+        // Six women, two men, one another gender, one prefers not to say,
+        // two gave nothing: the men and the one person are merged away.
+        assert_eq!(
+            gender_breakdown(
+                12,
+                &declared(&[
+                    (Gender::Woman, 6),
+                    (Gender::Man, 2),
+                    (Gender::Another, 1),
+                    (Gender::PreferNotToSay, 1)
+                ])
+            ),
+            Some(vec![("Woman".into(), 6), (OTHER_OR_NOT_GIVEN.into(), 6)])
+        );
+        assert_eq!(
+            gender_breakdown(10, &declared(&[(Gender::Woman, 5), (Gender::Man, 5)])),
+            Some(vec![("Woman".into(), 5), ("Man".into(), 5)])
+        );
+    }
+
+    #[test]
+    fn formats_are_named_by_their_extension() {
+        for format in DigestFormat::ALL {
+            assert_eq!(
+                DigestFormat::parse("format", format.extension()),
+                Ok(format)
+            );
+        }
+        assert_eq!(
+            DigestFormat::parse("format", "pdf").unwrap_err().field,
+            "format"
+        );
     }
 
     #[test]

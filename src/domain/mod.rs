@@ -9,6 +9,7 @@ pub mod error;
 pub mod ids;
 pub mod moderation;
 pub mod notification;
+pub mod outcome;
 pub mod rate_limit;
 pub mod registration;
 pub mod roundtable;

@@ -20,6 +20,7 @@ closed_list!(
         Moderation => "moderation", "Comments waiting for my decision, as a chair",
         Decisions => "decisions", "Chairs' decisions on my comments",
         Replies => "replies", "Published replies to my comments",
+        Citations => "citations", "A published outcome citing my comments",
     }
 );
 

@@ -9,6 +9,7 @@ use crate::domain::affiliation::{Affiliation, Country, Gender, OrganisationType}
 use crate::domain::comment::{CommentStatus, NewComment, ThreadPosition};
 use crate::domain::consultation::*;
 use crate::domain::ids::*;
+use crate::domain::outcome::{OutcomeKind, OutcomeStatus, SectionSource};
 use crate::domain::roundtable::*;
 use crate::domain::slug::Slug;
 use crate::domain::time::{parse_time_zone, CommentPeriod};
@@ -279,6 +280,7 @@ fn load_file(
 
     let mut posted: HashMap<&str, (CommentId, ThreadPosition, Vec<GuidingQuestionId>)> =
         HashMap::new();
+    let mut references: HashMap<&str, String> = HashMap::new();
     for comment in &file.comments {
         let roundtable = roundtable_by_slug
             .get(comment.roundtable.as_str())
@@ -320,7 +322,7 @@ fn load_file(
                 (Some(*parent_id), ThreadPosition::reply(parent_position, id))
             }
         };
-        comments::insert(
+        let reference = comments::insert(
             conn,
             &NewComment {
                 id,
@@ -338,9 +340,83 @@ fn load_file(
                 question_ids: question_ids.clone(),
             },
         )?;
+        references.insert(comment.key.as_str(), reference);
         posted.insert(comment.key.as_str(), (id, position, question_ids));
     }
+    for outcome in &file.outcomes {
+        load_outcome(
+            conn,
+            outcome,
+            &roundtable_by_slug,
+            &people,
+            &references,
+            now,
+        )?;
+    }
     Ok(file.comments.len())
+}
+
+/// Stores a demo outcome as a chair would have written it, its `{key}`
+/// citations replaced by the comments' references.
+fn load_outcome(
+    conn: &mut AnyConnection,
+    outcome: &crate::demo::DemoOutcome,
+    roundtables: &HashMap<&str, Roundtable>,
+    people: &HashMap<&str, (UserId, Affiliation)>,
+    references: &HashMap<&str, String>,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let roundtable = roundtables
+        .get(outcome.roundtable.as_str())
+        .ok_or_else(|| {
+            invalid(
+                "roundtable",
+                format!("no roundtable '{}'", outcome.roundtable),
+            )
+        })?;
+    let (by, _) = people
+        .get(outcome.by.as_str())
+        .ok_or_else(|| invalid("by", format!("no person '{}'", outcome.by)))?;
+    let cite = |text: &str| -> Result<String, ServiceError> {
+        let mut out = text.to_owned();
+        for (key, reference) in references {
+            out = out.replace(&format!("{{{key}}}"), &format!("#{reference}"));
+        }
+        match out.find('{') {
+            Some(at) => Err(invalid(
+                "sections",
+                format!(
+                    "unknown comment key near '{}'",
+                    &out[at..(at + 12).min(out.len())]
+                ),
+            )),
+            None => Ok(out),
+        }
+    };
+    let mut sections = Vec::new();
+    for section in &outcome.sections {
+        for (kind, text) in [
+            (OutcomeKind::Synthesis, &section.synthesis),
+            (OutcomeKind::Recommendation, &section.recommendations),
+        ] {
+            sections.push(SectionSource {
+                question: section.question,
+                kind,
+                source: cite(text)?,
+            });
+        }
+    }
+    let guiding = roundtables::guiding_questions(conn, roundtable.id)?;
+    crate::services::outcomes::store_as_written(
+        conn,
+        roundtable.id,
+        &guiding,
+        &outcome.summary,
+        &sections,
+        code("status", &outcome.status, OutcomeStatus::from_code)?,
+        &by.to_string(),
+        now,
+    )
 }
 
 /// Adds `count` approved comments to a roundtable, in threads of five (a

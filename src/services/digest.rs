@@ -3,17 +3,20 @@
 //! include unpublished comments. Comments are read in batches and handed
 //! on one by one, so an export of any size runs in constant memory.
 
+use super::outcomes::{shown_outcome, ShownOutcome};
 use super::ServiceError;
-use crate::db::queries::{comments, consultations, digest, moderation, roundtables};
+use crate::db::queries::digest::QuestionChoice;
+use crate::db::queries::{comments, consultations, digest, moderation, outcomes, roundtables};
 use crate::db::AnyConnection;
-use crate::domain::affiliation::Affiliation;
-use crate::domain::consultation::Consultation;
-use crate::domain::digest::DigestFilter;
+use crate::domain::affiliation::{Affiliation, Country, Gender, OrganisationType};
+use crate::domain::consultation::{Consultation, ConsultationOrganisation};
+use crate::domain::digest::{gender_breakdown, ranked, DigestFilter, DigestFormat, Participation};
 use crate::domain::ids::RoundtableId;
 use crate::domain::roundtable::{GuidingQuestion, Roundtable};
 use crate::domain::user::{Role, SignedInUser};
 use crate::text::plain_text;
 use chrono::{DateTime, Utc};
+use std::collections::{HashMap, HashSet};
 
 const BATCH: i64 = 1_000;
 
@@ -25,13 +28,25 @@ pub enum Requester<'a> {
 
 pub struct DigestPlan {
     pub consultation: Consultation,
-    pub roundtables: Vec<(Roundtable, Vec<GuidingQuestion>)>,
+    pub organisations: Vec<ConsultationOrganisation>,
+    /// The consultation description's Markdown source.
+    pub description_markdown: String,
+    pub roundtables: Vec<PlannedRoundtable>,
     pub filter: DigestFilter,
     /// The filter's days as instants: [from, until).
     pub from: Option<DateTime<Utc>>,
     pub until: Option<DateTime<Utc>>,
     /// "forum-rt-3-2-comments" or "...-all-statuses": what the file holds, in its name.
     pub file_stem: String,
+}
+
+pub struct PlannedRoundtable {
+    pub roundtable: Roundtable,
+    pub questions: Vec<GuidingQuestion>,
+    /// Published or draft: staff and chairs prepare the report with it.
+    pub outcome: Option<ShownOutcome>,
+    pub background_markdown: String,
+    pub objectives_markdown: String,
 }
 
 /// The first instant of a day in a time zone, even where the clocks jump
@@ -91,19 +106,31 @@ pub fn plan(
         "-comments"
     });
     let zone = c.time_zone;
+    let sources = digest::markdown_sources(conn, &c.id.to_string())?;
+    let (description_markdown, mut sources) = (sources.description, sources.roundtables);
+    let mut planned = Vec::with_capacity(all.len());
+    for r in all {
+        let questions = questions.remove(&r.id).unwrap_or_default();
+        let outcome = outcomes::find(conn, r.id)?;
+        let (background_markdown, objectives_markdown) =
+            sources.remove(&r.id.to_string()).unwrap_or_default();
+        planned.push(PlannedRoundtable {
+            outcome: outcome.map(|(record, points)| shown_outcome(&record, points, &questions)),
+            roundtable: r,
+            questions,
+            background_markdown,
+            objectives_markdown,
+        });
+    }
     Ok(DigestPlan {
+        organisations: consultations::organisations(conn, c.id)?,
+        description_markdown,
         from: filter.from.map(|day| start_of_day(day, zone)),
         until: filter
             .to
             .and_then(|day| day.succ_opt())
             .map(|day| start_of_day(day, zone)),
-        roundtables: all
-            .into_iter()
-            .map(|r| {
-                let q = questions.remove(&r.id).unwrap_or_default();
-                (r, q)
-            })
-            .collect(),
+        roundtables: planned,
         consultation: c,
         filter,
         file_stem,
@@ -126,12 +153,111 @@ pub struct DigestRow {
     pub highlighted: bool,
     pub cited: bool,
     pub body_text: String,
+    pub body_markdown: String,
+    /// Sanitised when it was stored.
+    pub body_html: String,
 }
 
-/// What a digest writer is handed, in order.
+/// What a digest writer is handed, in order: each roundtable, then (in
+/// reports) each question's group with its highlighted comments, then the
+/// comments in thread order. Each comment comes once: in reports under the
+/// first question it is tagged with, or in the group of comments tied to
+/// no question (`Question(None, ..)`).
+// Events are handed on one at a time and never collected, so the size of
+// the comment variant costs nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum DigestEvent<'a> {
-    Roundtable(&'a Roundtable, &'a [GuidingQuestion]),
+    Roundtable(&'a PlannedRoundtable, Option<&'a Participation>),
+    Question(Option<&'a GuidingQuestion>, Vec<DigestRow>),
     Comment(DigestRow),
+}
+
+/// The comments of one roundtable that a group takes.
+struct Group<'a> {
+    question: Option<&'a GuidingQuestion>,
+    choice: QuestionChoice,
+    /// Reports show the group even when it is empty (a question nobody answered).
+    announce: bool,
+}
+
+fn groups<'a>(
+    planned: &'a PlannedRoundtable,
+    filter: &DigestFilter,
+    by_question: bool,
+) -> Vec<Group<'a>> {
+    let questions = &planned.questions;
+    let chosen = filter
+        .question
+        .map(|n| questions.iter().find(|q| q.number == n));
+    match (by_question, chosen) {
+        // A question was asked for that this roundtable does not have.
+        (_, Some(None)) => vec![],
+        (false, Some(Some(q))) => vec![Group {
+            question: Some(q),
+            choice: QuestionChoice::TaggedWith(q.id),
+            announce: false,
+        }],
+        (false, None) => vec![Group {
+            question: None,
+            choice: QuestionChoice::Any,
+            announce: false,
+        }],
+        (true, Some(Some(q))) => vec![Group {
+            question: Some(q),
+            choice: QuestionChoice::TaggedWith(q.id),
+            announce: true,
+        }],
+        (true, None) => questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| Group {
+                question: Some(q),
+                choice: QuestionChoice::FirstTaggedWith(
+                    q.id,
+                    questions[..i].iter().map(|e| e.id).collect(),
+                ),
+                announce: true,
+            })
+            .chain([Group {
+                question: None,
+                choice: QuestionChoice::NoneOf(questions.iter().map(|q| q.id).collect()),
+                announce: true,
+            }])
+            .collect(),
+    }
+}
+
+impl DigestPlan {
+    fn query<'a>(
+        &'a self,
+        roundtable: RoundtableId,
+        choice: QuestionChoice,
+    ) -> digest::BatchQuery<'a> {
+        let f = &self.filter;
+        digest::BatchQuery {
+            roundtable,
+            after_path: None,
+            include_unpublished: f.include_unpublished,
+            from: self.from,
+            until: self.until,
+            questions: choice,
+            highlighted_only: false,
+            organisation_type: f.organisation_type.map(|t| t.code()),
+            country: f.country.map(|c| c.code()),
+            limit: BATCH,
+        }
+    }
+}
+
+/// How many comments the digest will hold (for progress bars).
+pub fn count(conn: &mut AnyConnection, plan: &DigestPlan) -> Result<u64, ServiceError> {
+    let mut total = 0;
+    for planned in &plan.roundtables {
+        for group in groups(planned, &plan.filter, false) {
+            total += digest::count(conn, &plan.query(planned.roundtable.id, group.choice))?;
+        }
+    }
+    Ok(u64::try_from(total).unwrap_or(0))
 }
 
 /// Reads the planned comments batch by batch and hands each to `sink`.
@@ -139,87 +265,190 @@ pub enum DigestEvent<'a> {
 pub fn run<E>(
     conn: &mut AnyConnection,
     plan: &DigestPlan,
+    format: DigestFormat,
     sink: &mut impl FnMut(DigestEvent) -> Result<(), E>,
 ) -> Result<Result<usize, E>, ServiceError> {
-    let f = &plan.filter;
-    let (from, until) = (plan.from, plan.until);
+    let by_question = format.by_question();
+    let reports = matches!(format, DigestFormat::Markdown | DigestFormat::Html);
     let mut sent = 0;
-    for (roundtable, questions) in &plan.roundtables {
-        if let Err(e) = sink(DigestEvent::Roundtable(roundtable, questions)) {
+    for planned in &plan.roundtables {
+        let figures = if reports {
+            Some(participation(conn, plan, planned)?)
+        } else {
+            None
+        };
+        if let Err(e) = sink(DigestEvent::Roundtable(planned, figures.as_ref())) {
             return Ok(Err(e));
         }
-        let question = match f.question {
-            Some(n) => match questions.iter().find(|q| q.number == n) {
-                Some(q) => Some(q.id),
-                None => continue,
-            },
-            None => None,
-        };
-        let mut after: Option<String> = None;
-        let mut order = 0;
-        loop {
-            let rows = digest::batch(
-                conn,
-                &digest::BatchQuery {
-                    roundtable: roundtable.id,
-                    after_path: after.as_deref(),
-                    include_unpublished: f.include_unpublished,
-                    from,
-                    until,
-                    question,
-                    organisation_type: f.organisation_type.map(|t| t.code()),
-                    country: f.country.map(|c| c.code()),
-                    limit: BATCH,
-                },
-            )?;
-            let Some(last) = rows.last() else { break };
-            after = Some(last.path.clone());
-            let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
-            let tags = comments::tags_of(conn, &ids)?;
-            let parent_ids: Vec<String> = rows.iter().filter_map(|r| r.parent_id.clone()).collect();
-            let parents = comments::parents(conn, &parent_ids)?;
-            let cited = digest::cited(conn, &ids)?;
-            let full = rows.len() as i64 == BATCH;
-            for row in rows {
-                order += 1;
-                let tagged = tags.get(&row.id).cloned().unwrap_or_default();
-                let event = DigestEvent::Comment(DigestRow {
-                    questions: questions
-                        .iter()
-                        .filter(|q| tagged.contains(&q.id))
-                        .map(|q| (q.number, q.text.clone()))
-                        .collect(),
-                    parent_reference: row
-                        .parent_id
-                        .as_ref()
-                        .and_then(|p| parents.get(p))
-                        .map(|(reference, _, _)| reference.clone()),
-                    depth: usize::try_from(row.depth).unwrap_or(0),
-                    thread_order: order,
-                    author: digest::author(&row)?,
-                    created_at: row.created_at.and_utc(),
-                    status: if row.hidden_by_reports && row.status == "approved" {
-                        "hidden after reports"
-                    } else {
-                        status_word(&row.status)
-                    },
-                    decision_reason: row.decision_reason.clone(),
-                    highlighted: row.highlighted,
-                    cited: cited.contains(&row.id),
-                    body_text: plain_text(&row.body_markdown),
-                    reference: row.reference,
-                });
-                if let Err(e) = sink(event) {
+        for group in groups(planned, &plan.filter, by_question) {
+            let query = plan.query(planned.roundtable.id, group.choice.clone());
+            if group.announce {
+                let highlights = if reports {
+                    let rows = digest::batch(
+                        conn,
+                        &digest::BatchQuery {
+                            highlighted_only: true,
+                            ..plan.query(planned.roundtable.id, group.choice.clone())
+                        },
+                    )?;
+                    digest_rows(conn, planned, rows, &mut 0)?
+                } else {
+                    Vec::new()
+                };
+                if let Err(e) = sink(DigestEvent::Question(group.question, highlights)) {
                     return Ok(Err(e));
                 }
-                sent += 1;
             }
-            if !full {
-                break;
+            let mut after: Option<String> = None;
+            let mut order = 0;
+            loop {
+                let rows = digest::batch(
+                    conn,
+                    &digest::BatchQuery {
+                        after_path: after.as_deref(),
+                        ..plan.query(planned.roundtable.id, group.choice.clone())
+                    },
+                )?;
+                let Some(last) = rows.last() else { break };
+                after = Some(last.path.clone());
+                let full = rows.len() as i64 == query.limit;
+                for row in digest_rows(conn, planned, rows, &mut order)? {
+                    if let Err(e) = sink(DigestEvent::Comment(row)) {
+                        return Ok(Err(e));
+                    }
+                    sent += 1;
+                }
+                if !full {
+                    break;
+                }
             }
         }
     }
     Ok(Ok(sent))
+}
+
+/// One batch of stored comments as digests show them, numbered on from `order`.
+fn digest_rows(
+    conn: &mut AnyConnection,
+    planned: &PlannedRoundtable,
+    rows: Vec<digest::StoredComment>,
+    order: &mut usize,
+) -> Result<Vec<DigestRow>, ServiceError> {
+    let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+    let tags = comments::tags_of(conn, &ids)?;
+    let parent_ids: Vec<String> = rows.iter().filter_map(|r| r.parent_id.clone()).collect();
+    let parents = comments::parents(conn, &parent_ids)?;
+    let cited = digest::cited(conn, &ids)?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        *order += 1;
+        let tagged = tags.get(&row.id).cloned().unwrap_or_default();
+        out.push(DigestRow {
+            questions: planned
+                .questions
+                .iter()
+                .filter(|q| tagged.contains(&q.id))
+                .map(|q| (q.number, q.text.clone()))
+                .collect(),
+            parent_reference: row
+                .parent_id
+                .as_ref()
+                .and_then(|p| parents.get(p))
+                .map(|(reference, _, _)| reference.clone()),
+            depth: usize::try_from(row.depth).unwrap_or(0),
+            thread_order: *order,
+            author: digest::author(&row)?,
+            created_at: row.created_at.and_utc(),
+            status: if row.hidden_by_reports && row.status == "approved" {
+                "hidden after reports"
+            } else {
+                status_word(&row.status)
+            },
+            decision_reason: row.decision_reason.clone(),
+            highlighted: row.highlighted,
+            cited: cited.contains(&row.id),
+            body_text: plain_text(&row.body_markdown),
+            body_markdown: row.body_markdown,
+            body_html: row.body_html,
+            reference: row.reference,
+        });
+    }
+    Ok(out)
+}
+
+/// Who took part in a roundtable's planned comments, read batch by batch:
+/// memory grows with the number of people, not of comments.
+fn participation(
+    conn: &mut AnyConnection,
+    plan: &DigestPlan,
+    planned: &PlannedRoundtable,
+) -> Result<Participation, ServiceError> {
+    let choice = match groups(planned, &plan.filter, false).into_iter().next() {
+        Some(group) => group.choice,
+        None => return Ok(Participation::default()),
+    };
+    let mut people: HashSet<String> = HashSet::new();
+    let mut accounts: Vec<String> = Vec::new();
+    let mut organisations: HashSet<String> = HashSet::new();
+    let mut by_type: HashMap<String, usize> = HashMap::new();
+    let mut by_country: HashMap<String, usize> = HashMap::new();
+    let mut comments = 0;
+    let mut after: Option<String> = None;
+    loop {
+        let rows = digest::participation_batch(
+            conn,
+            &digest::BatchQuery {
+                after_path: after.as_deref(),
+                ..plan.query(planned.roundtable.id, choice.clone())
+            },
+        )?;
+        let Some(last) = rows.last() else { break };
+        after = Some(last.path.clone());
+        let full = rows.len() as i64 == BATCH;
+        for row in rows {
+            comments += 1;
+            let person = row
+                .author_id
+                .clone()
+                .unwrap_or_else(|| format!("name:{}", row.author_name.to_lowercase()));
+            if people.insert(person) {
+                accounts.extend(row.author_id.clone());
+            }
+            let organisation = row.organisation.trim().to_lowercase();
+            if !organisation.is_empty() {
+                organisations.insert(organisation);
+            }
+            let kind = row
+                .organisation_type
+                .as_deref()
+                .and_then(OrganisationType::from_code)
+                .map_or("Not given", |t| t.label());
+            *by_type.entry(kind.to_owned()).or_default() += 1;
+            let country = row
+                .country
+                .as_deref()
+                .and_then(|c| Country::parse("country", c).ok())
+                .map_or("Not given".to_owned(), |c| c.name().to_owned());
+            *by_country.entry(country).or_default() += 1;
+        }
+        if !full {
+            break;
+        }
+    }
+    let mut declared: HashMap<Gender, usize> = HashMap::new();
+    for code in digest::genders(conn, &accounts)?.values() {
+        if let Some(gender) = Gender::from_code(code) {
+            *declared.entry(gender).or_default() += 1;
+        }
+    }
+    Ok(Participation {
+        comments,
+        participants: people.len(),
+        organisations: organisations.len(),
+        by_organisation_type: ranked(by_type),
+        by_country: ranked(by_country),
+        by_gender: gender_breakdown(people.len(), &declared),
+    })
 }
 
 fn status_word(code: &str) -> &'static str {

@@ -11,6 +11,7 @@ pub mod digest;
 pub mod emails;
 pub mod moderation;
 pub mod notifications;
+pub mod outcomes;
 pub mod pages;
 pub mod passwords;
 pub mod rate_limits;

@@ -215,6 +215,8 @@ pub struct RoundtablePage {
     /// The reader's previous visit: comments published after it are new.
     pub last_visit: Option<DateTime<Utc>>,
     pub new_comments: usize,
+    /// Published, or a draft for the chairs and staff.
+    pub outcome: Option<super::outcomes::ShownOutcome>,
 }
 
 /// Whether showing the page counts as a visit: a form shown again after a
@@ -266,7 +268,9 @@ pub fn roundtable_page(
         .iter()
         .filter(|t| is_new(t, last_visit, reader_id))
         .count();
+    let outcome = super::outcomes::for_reader(conn, &detail, may_moderate)?;
     Ok(RoundtablePage {
+        outcome,
         detail,
         threads,
         public_comments,

@@ -40,6 +40,7 @@ struct ExportView {
     title: String,
     consultation: String,
     roundtable: Option<String>,
+    formats: Vec<Choice>,
     questions: Vec<Choice>,
     organisation_types: Vec<Choice>,
     countries: Vec<Choice>,
@@ -138,6 +139,13 @@ async fn export(
             title: format!("Export the comments of {}", plan.consultation.title),
             consultation,
             roundtable,
+            formats: DigestFormat::ALL
+                .iter()
+                .map(|f| Choice {
+                    value: f.extension().into(),
+                    label: f.label().into(),
+                })
+                .collect(),
             questions: questions
                 .iter()
                 .map(|q| Choice {
@@ -169,18 +177,21 @@ async fn export(
     let format = format.map_err(|e| WebError::from(ServiceError::Invalid(e)))?;
     let file_name = format!("{}.{}", plan.file_stem, format.extension());
     let (sender, receiver) = tokio::sync::mpsc::channel::<io::Result<Bytes>>(8);
-    let pool = state.pool.clone();
+    let app = state.clone();
     tokio::task::spawn_blocking(move || {
         let out = ChannelWriter {
             sender: sender.clone(),
             buffer: Vec::with_capacity(CHUNK),
         };
-        let written = pool
+        let written = app
+            .pool
             .get()
             .map_err(|e| {
                 crate::services::ServiceError::from(crate::db::StorageError::from(e)).into()
             })
-            .and_then(|mut conn| write_digest(&mut conn, &plan, format, out));
+            .and_then(|mut conn| {
+                write_digest(&mut conn, &plan, format, &app.templates, out, &mut || {})
+            });
         if let Err(error) = written {
             // The status is sent already: cut the body short so that the
             // download shows as failed rather than complete.
@@ -188,12 +199,8 @@ async fn export(
             let _ = sender.blocking_send(Err(io::Error::other("export failed")));
         }
     });
-    let content_type = match format {
-        DigestFormat::Csv => "text/csv; charset=utf-8",
-        DigestFormat::Json => "application/json",
-    };
     Ok(HttpResponse::Ok()
-        .content_type(content_type)
+        .content_type(format.content_type())
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .insert_header((
             header::CONTENT_DISPOSITION,

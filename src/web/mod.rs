@@ -14,6 +14,7 @@ mod format;
 mod health;
 mod moderation;
 mod observability;
+pub(crate) mod outcomes;
 mod pages;
 mod session;
 mod state;
@@ -63,6 +64,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(pages::routes)
         .configure(comments::routes)
         .configure(moderation::routes)
+        .configure(outcomes::routes)
         .configure(account::routes)
         .configure(admin::routes)
         .default_service(web::to(pages::not_found));

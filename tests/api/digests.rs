@@ -6,7 +6,7 @@ use crate::people::*;
 use roundtable::domain::user::Role;
 use roundtable::export::digest::CSV_COLUMNS;
 
-async fn download(person: &mut Person, path: &str) -> (u16, String, String) {
+pub async fn download(person: &mut Person, path: &str) -> (u16, String, String) {
     let response = person
         .browser
         .client
@@ -23,7 +23,7 @@ async fn download(person: &mut Person, path: &str) -> (u16, String, String) {
     (status, disposition, response.text().await.unwrap())
 }
 
-fn rows(csv_text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+pub fn rows(csv_text: &str) -> (Vec<String>, Vec<Vec<String>>) {
     let text = csv_text.trim_start_matches('\u{feff}');
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let header = reader.headers().unwrap().iter().map(String::from).collect();
@@ -39,11 +39,11 @@ fn rows(csv_text: &str) -> (Vec<String>, Vec<Vec<String>>) {
     (header, rows)
 }
 
-fn column(header: &[String], name: &str) -> usize {
+pub fn column(header: &[String], name: &str) -> usize {
     header.iter().position(|h| h == name).unwrap()
 }
 
-fn published_count(page: &str) -> usize {
+pub fn published_count(page: &str) -> usize {
     let line = page.split(r#"<p class="count-line">"#).nth(1).unwrap();
     line.split(' ').next().unwrap().parse().unwrap()
 }
@@ -124,22 +124,37 @@ async fn staff_and_chairs_export_what_they_may_and_participants_nothing() {
         let (status, _, json_text) = download(&mut staff, &format!("{rt}?format=json")).await;
         assert_eq!(status, 200);
         let json: serde_json::Value = serde_json::from_str(&json_text).expect("valid JSON");
-        assert_eq!(json["version"], 1);
+        assert_eq!(json["version"], 2);
         assert_eq!(json["consultation"]["slug"], FORUM);
         let roundtables = json["roundtables"].as_array().unwrap();
         assert_eq!(roundtables.len(), 1);
+        let questions = roundtables[0]["questions"].as_array().unwrap();
+        assert_eq!(questions.len(), 4);
         assert_eq!(
-            roundtables[0]["guiding_questions"]
-                .as_array()
-                .unwrap()
-                .len(),
-            4
-        );
-        assert_eq!(
-            roundtables[0]["comments"].as_array().unwrap().len(),
-            all.len()
+            nested_count(&roundtables[0]),
+            all.len(),
+            "each comment once"
         );
     }
+}
+
+/// Comments in a roundtable of the nested JSON, replies included.
+pub fn nested_count(roundtable: &serde_json::Value) -> usize {
+    fn count(threads: &serde_json::Value) -> usize {
+        threads
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| 1 + count(&c["replies"]))
+            .sum()
+    }
+    roundtable["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| count(&q["threads"]))
+        .sum::<usize>()
+        + count(&roundtable["threads_without_question"])
 }
 
 #[tokio::test]
@@ -240,5 +255,5 @@ fn the_command_line_writes_a_digest_file() {
         "an existing file is never overwritten"
     );
     let wrong = run(&["export", "--consultation", FORUM, "--format", "xls"]);
-    assert!(String::from_utf8_lossy(&wrong.stderr).contains("choose csv or json"));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("choose csv, xlsx, json, md or html"));
 }

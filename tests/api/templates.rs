@@ -70,6 +70,8 @@ async fn every_page_template_renders() {
         "pages/moderation/item.html",
         "pages/moderation/outcome.html",
         "pages/moderation/queue.html",
+        // Rendered by the tests in outcomes.rs.
+        "pages/outcome.html",
     ];
     let templates = Templates::load().expect("templates compile");
     let mut covered: Vec<&str> = fetched
@@ -198,8 +200,10 @@ fn every_comment_email_renders_its_links_in_both_bodies() {
         "comment_link": "https://roundtable.test/c/f/rt#c-1", "roundtable_link": "https://roundtable.test/c/f/rt",
         "reply_link": "https://roundtable.test/c/f/rt#c-2", "excerpt": "An <i>excerpt</i>",
         "source": "The *source*", "reason": "Off-topic", "note": "A <note>", "replier": "Ben <b>",
+        "outcome_link": "https://roundtable.test/c/f/rt#outcome",
+        "comments": [{ "reference": "c-3", "excerpt": "An <i>excerpt</i>", "link": "https://roundtable.test/c/f/rt#c-3" }],
     });
-    let expectations: [(&str, &[&str]); 6] = [
+    let expectations: [(&str, &[&str]); 7] = [
         (
             "comment_waiting",
             &["publish?token=p", "reject?token=r", "moderation/c-2f9a01bc"],
@@ -216,6 +220,7 @@ fn every_comment_email_renders_its_links_in_both_bodies() {
         ("comment_rejected", &["c/f/rt", "Off-topic"]),
         ("comment_unpublished", &["Off-topic"]),
         ("reply_published", &["c/f/rt#c-2"]),
+        ("comment_cited", &["c/f/rt#outcome", "c/f/rt#c-3"]),
     ];
     for (name, needles) in expectations {
         let email = templates

@@ -8,6 +8,7 @@ pub mod digest;
 pub mod housekeeping;
 pub mod moderation;
 pub mod notifications;
+pub mod outcomes;
 pub mod queue;
 pub mod rate_limits;
 pub mod roundtables;

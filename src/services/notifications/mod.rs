@@ -4,8 +4,10 @@
 //! reply once it is published, never before. Every email carries a signed
 //! unsubscribe link for its topic and the RFC 8058 one-click headers.
 
+mod citations;
 mod summaries;
 
+pub use citations::comments_cited;
 pub use summaries::send_due_summaries;
 
 use crate::db::queries::notifications;

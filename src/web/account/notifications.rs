@@ -67,8 +67,9 @@ pub async fn email_choices(
                 selected: *f == alerts,
             })
             .collect(),
-        topics: [EmailTopic::Decisions, EmailTopic::Replies]
-            .into_iter()
+        topics: PERSONAL_TOPICS
+            .iter()
+            .copied()
             .map(|t| TopicSwitch {
                 code: t.code(),
                 label: t.label(),
@@ -87,6 +88,13 @@ pub async fn email_choices(
     })
 }
 
+/// The emails about a person's own comments, each with an on/off switch.
+const PERSONAL_TOPICS: &[EmailTopic] = &[
+    EmailTopic::Decisions,
+    EmailTopic::Replies,
+    EmailTopic::Citations,
+];
+
 pub(super) async fn save_email_choices(
     state: web::Data<AppState>,
     viewer: Viewer,
@@ -104,16 +112,19 @@ pub(super) async fn save_email_choices(
             WebError::invalid("moderation_alerts", "Choose one of the listed frequencies.")
         })?),
     };
-    let decisions = form.get("decisions") == "on";
-    let replies = form.get("replies") == "on";
+    let switches: Vec<(EmailTopic, bool)> = PERSONAL_TOPICS
+        .iter()
+        .map(|t| (*t, form.get(t.code()) == "on"))
+        .collect();
     state
         .db(move |conn| {
             let now = Utc::now();
             if let Some(alerts) = alerts {
                 crate::db::queries::notifications::set_alerts(conn, user.id, alerts)?;
             }
-            notifications::set_preference(conn, user.id, EmailTopic::Decisions, decisions, now)?;
-            notifications::set_preference(conn, user.id, EmailTopic::Replies, replies, now)?;
+            for (topic, on) in switches {
+                notifications::set_preference(conn, user.id, topic, on, now)?;
+            }
             Ok(())
         })
         .await?;

@@ -336,6 +336,7 @@ pub struct RoundtablePageView {
     resources: Vec<ResourceView>,
     comments: Vec<CommentView>,
     count_line: String,
+    outcome: Option<crate::web::outcomes::OutcomeDisplay>,
 }
 
 fn link(r: &Roundtable) -> RoundtableLink {
@@ -408,6 +409,10 @@ impl RoundtablePageView {
                 page.public_comments,
                 page.last_visit.map(|_| page.new_comments),
             ),
+            outcome: page
+                .outcome
+                .as_ref()
+                .map(|o| crate::web::outcomes::OutcomeDisplay::new(o, zone)),
         }
     }
 }
