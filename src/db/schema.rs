@@ -331,6 +331,16 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    slug_redirects (id) {
+        id -> Text,
+        old_slug -> Text,
+        consultation_id -> Text,
+        roundtable_id -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(email_opt_outs -> users (user_id));
@@ -350,6 +360,7 @@ diesel::joinable!(outcome_points -> roundtable_outcomes (outcome_id));
 diesel::joinable!(outcome_citations -> outcome_points (outcome_point_id));
 diesel::joinable!(outcome_citations -> comments (comment_id));
 diesel::joinable!(roundtable_outcomes -> users (updated_by));
+diesel::joinable!(slug_redirects -> consultations (consultation_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -376,4 +387,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_tokens,
     roundtable_visits,
     site_secrets,
+    slug_redirects,
 );

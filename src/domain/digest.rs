@@ -90,16 +90,18 @@ pub struct Participation {
     /// Comments by the author's country, most first.
     pub by_country: Vec<(String, usize)>,
     /// Participants by self-declared gender; None when fewer than
-    /// `SMALL_GROUP` people gave one.
+    /// `SMALL_GROUP` people gave one, when one group holds everyone, or
+    /// when the digest is filtered (two filtered digests could otherwise
+    /// be compared to tell one person's gender).
     pub by_gender: Option<Vec<(String, usize)>>,
 }
 
 pub const OTHER_OR_NOT_GIVEN: &str = "Other or not given";
 
 /// Participants by gender, so that no one can be singled out: shown only
-/// when at least five people gave a gender, and every group under five
-/// (with "prefer not to say" and those who gave none) merged into
-/// "Other or not given".
+/// when at least five people gave a gender, every group under five (with
+/// "prefer not to say" and those who gave none) merged into "Other or not
+/// given", and never when one group holds everyone.
 pub fn gender_breakdown(
     participants: usize,
     declared: &HashMap<Gender, usize>,
@@ -124,6 +126,10 @@ pub fn gender_breakdown(
     let rest = participants.saturating_sub(listed);
     if rest > 0 {
         shown.push((OTHER_OR_NOT_GIVEN.to_owned(), rest));
+    }
+    // One group holding everyone would tell each person's gender.
+    if shown.len() == 1 {
+        return None;
     }
     Some(shown)
 }
@@ -171,6 +177,15 @@ fn date(field: &'static str, value: &str) -> Result<Option<NaiveDate>, InvalidFi
 }
 
 impl DigestFilter {
+    /// Whether anything narrows the comments beyond the roundtables chosen.
+    pub fn narrows(&self) -> bool {
+        self.from.is_some()
+            || self.to.is_some()
+            || self.question.is_some()
+            || self.organisation_type.is_some()
+            || self.country.is_some()
+    }
+
     pub fn parse(choices: &DigestChoices) -> Result<Self, Vec<InvalidField>> {
         fn keep<T>(errors: &mut Vec<InvalidField>, result: Result<T, InvalidField>) -> Option<T> {
             result.map_err(|e| errors.push(e)).ok()
@@ -280,6 +295,8 @@ mod tests {
             gender_breakdown(10, &declared(&[(Gender::Woman, 5), (Gender::Man, 5)])),
             Some(vec![("Woman".into(), 5), ("Man".into(), 5)])
         );
+        // Everyone in one group: nothing is shown.
+        assert_eq!(gender_breakdown(6, &declared(&[(Gender::Woman, 6)])), None);
     }
 
     #[test]

@@ -27,44 +27,6 @@ const MAX_SUMMARY_CHARS: usize = 20_000;
 const MAX_POINTS: usize = 50;
 const MIN_CITATION_CHARS: usize = 4;
 
-macro_rules! numbered_fields {
-    ($prefix:literal) => {
-        [
-            concat!($prefix, "general"),
-            concat!($prefix, "1"),
-            concat!($prefix, "2"),
-            concat!($prefix, "3"),
-            concat!($prefix, "4"),
-            concat!($prefix, "5"),
-            concat!($prefix, "6"),
-            concat!($prefix, "7"),
-            concat!($prefix, "8"),
-            concat!($prefix, "9"),
-            concat!($prefix, "10"),
-            concat!($prefix, "11"),
-            concat!($prefix, "12"),
-            concat!($prefix, "13"),
-            concat!($prefix, "14"),
-            concat!($prefix, "15"),
-            concat!($prefix, "16"),
-            concat!($prefix, "17"),
-            concat!($prefix, "18"),
-            concat!($prefix, "19"),
-            concat!($prefix, "20"),
-            concat!($prefix, "21"),
-            concat!($prefix, "22"),
-            concat!($prefix, "23"),
-            concat!($prefix, "24"),
-            concat!($prefix, "25"),
-            concat!($prefix, "26"),
-            concat!($prefix, "27"),
-            concat!($prefix, "28"),
-            concat!($prefix, "29"),
-            concat!($prefix, "30"),
-        ]
-    };
-}
-
 const SYNTHESIS_FIELDS: [&str; MAX_QUESTIONS + 1] = numbered_fields!("synthesis_");
 const RECOMMENDATION_FIELDS: [&str; MAX_QUESTIONS + 1] = numbered_fields!("recommendations_");
 
@@ -272,7 +234,9 @@ fn citation_spans(text: &str) -> Vec<(usize, usize, String)> {
             .take_while(|b| b.is_ascii_hexdigit())
             .count();
         let end = start + 3 + digits;
-        let glued = (start > 0 && bytes[start - 1].is_ascii_alphanumeric())
+        // Not part of a word, nor of a web address ("https://x.org/#c-abcd").
+        let glued = (start > 0
+            && (bytes[start - 1].is_ascii_alphanumeric() || b"/=?&".contains(&bytes[start - 1])))
             || bytes.get(end).is_some_and(|b| b.is_ascii_alphanumeric());
         if digits >= MIN_CITATION_CHARS && !glued {
             spans.push((start, end, text[start + 1..end].to_ascii_lowercase()));
@@ -313,6 +277,26 @@ pub fn resolve<'a>(typed: &str, citable: impl Iterator<Item = &'a str>) -> Resol
             None => Resolution::Ambiguous(many.len()),
         },
     }
+}
+
+/// The point's Markdown with every resolved citation written in full, so
+/// that a later comment sharing a typed prefix cannot make it ambiguous.
+pub fn complete_citations(
+    markdown: &str,
+    full_reference: impl Fn(&str) -> Option<String>,
+) -> String {
+    let mut out = String::with_capacity(markdown.len() + 16);
+    let mut last = 0;
+    for (start, end, typed) in citation_spans(markdown) {
+        if let Some(full) = full_reference(&typed) {
+            out.push_str(&markdown[last..start]);
+            out.push('#');
+            out.push_str(&full);
+            last = end;
+        }
+    }
+    out.push_str(&markdown[last..]);
+    out
 }
 
 /// The point's Markdown with every citation made a link to the comment's

@@ -447,7 +447,11 @@ fn participation(
         organisations: organisations.len(),
         by_organisation_type: ranked(by_type),
         by_country: ranked(by_country),
-        by_gender: gender_breakdown(people.len(), &declared),
+        by_gender: if plan.filter.narrows() {
+            None
+        } else {
+            gender_breakdown(people.len(), &declared)
+        },
     })
 }
 

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod api_tokens;
+pub mod authoring;
 pub mod comments;
 pub mod demo;
 pub mod digest;

@@ -12,8 +12,8 @@ use crate::db::queries::outcomes::{self, NewPoint, OutcomeRecord, OutcomeWrite, 
 use crate::db::AnyConnection;
 use crate::domain::ids::RoundtableId;
 use crate::domain::outcome::{
-    link_citations, resolve, section_field, section_source, OutcomeDraft, OutcomeKind,
-    OutcomeStatus, Resolution, SectionSource,
+    complete_citations, link_citations, resolve, section_field, section_source, OutcomeDraft,
+    OutcomeKind, OutcomeStatus, Resolution, SectionSource,
 };
 use crate::domain::roundtable::GuidingQuestion;
 use crate::domain::InvalidField;
@@ -265,8 +265,9 @@ fn prepare_points(
         }
         cited.sort();
         cited.dedup();
-        let html = render_comment(&link_citations(&point.markdown, |t| {
-            full_of.get(t).cloned()
+        let markdown = complete_citations(&point.markdown, |t| full_of.get(t).cloned());
+        let html = render_comment(&link_citations(&markdown, |full| {
+            citable.contains_key(full).then(|| full.to_owned())
         }));
         let question_id = point.question.and_then(|n| {
             questions
@@ -278,14 +279,14 @@ fn prepare_points(
             question_id.clone(),
             point.kind,
             ShownPoint {
-                markdown: point.markdown.clone(),
+                markdown: markdown.clone(),
                 html: html.clone(),
             },
         ));
         points.push(NewPoint {
             question_id,
             kind: point.kind,
-            body_markdown: point.markdown.clone(),
+            body_markdown: markdown,
             body_html: html.into_string(),
             cited,
         });

@@ -87,7 +87,54 @@ pub struct ConsultationPage {
 }
 
 fn find_consultation(conn: &mut AnyConnection, slug: &str) -> Result<Consultation, ServiceError> {
-    consultations::find_public_by_slug(conn, slug)?.ok_or(ServiceError::NotFound("consultation"))
+    find_consultation_as(conn, slug, false)
+}
+
+/// Staff also see drafts, to check them before they open.
+fn find_consultation_as(
+    conn: &mut AnyConnection,
+    slug: &str,
+    staff: bool,
+) -> Result<Consultation, ServiceError> {
+    let found = if staff {
+        crate::db::queries::authoring::consultation(conn, slug)?.map(|(c, _)| c)
+    } else {
+        consultations::find_public_by_slug(conn, slug)?
+    };
+    found.ok_or(ServiceError::NotFound("consultation"))
+}
+
+/// Where a renamed consultation or roundtable lives now, as a path.
+pub fn moved_to(
+    conn: &mut AnyConnection,
+    consultation_slug: &str,
+    roundtable_slug: Option<&str>,
+) -> Result<Option<String>, ServiceError> {
+    use crate::db::queries::authoring;
+    let (consultation, moved) = match consultations::find_public_by_slug(conn, consultation_slug)? {
+        Some(c) => (c, false),
+        None => match authoring::consultation_redirect(conn, consultation_slug)? {
+            Some(new_slug) => match consultations::find_public_by_slug(conn, &new_slug)? {
+                Some(c) => (c, true),
+                None => return Ok(None),
+            },
+            None => return Ok(None),
+        },
+    };
+    let base = format!("/c/{}", consultation.slug);
+    match roundtable_slug {
+        None => Ok(moved.then_some(base)),
+        Some(old) => {
+            let live = roundtables::for_consultation(conn, consultation.id)?
+                .into_iter()
+                .any(|r| r.slug.as_str() == old);
+            if live {
+                return Ok(moved.then(|| format!("{base}/{old}")));
+            }
+            Ok(authoring::roundtable_redirect(conn, consultation.id, old)?
+                .map(|new_slug| format!("{base}/{new_slug}")))
+        }
+    }
 }
 
 pub fn consultation_page(
@@ -95,7 +142,7 @@ pub fn consultation_page(
     slug: &str,
     reader: Option<Reader>,
 ) -> Result<ConsultationPage, ServiceError> {
-    let consultation = find_consultation(conn, slug)?;
+    let consultation = find_consultation_as(conn, slug, reader.is_some_and(|r| r.staff))?;
     let organisations = consultations::organisations(conn, consultation.id)?;
     let all = roundtables::for_consultation(conn, consultation.id)?;
     let ids: Vec<RoundtableId> = all.iter().map(|r| r.id).collect();
@@ -179,7 +226,16 @@ pub fn roundtable_detail(
     consultation_slug: &str,
     roundtable_slug: &str,
 ) -> Result<RoundtableDetail, ServiceError> {
-    let consultation = find_consultation(conn, consultation_slug)?;
+    roundtable_detail_as(conn, consultation_slug, roundtable_slug, false)
+}
+
+fn roundtable_detail_as(
+    conn: &mut AnyConnection,
+    consultation_slug: &str,
+    roundtable_slug: &str,
+    staff: bool,
+) -> Result<RoundtableDetail, ServiceError> {
+    let consultation = find_consultation_as(conn, consultation_slug, staff)?;
     let mut all = roundtables::for_consultation(conn, consultation.id)?;
     let index = all
         .iter()
@@ -238,7 +294,12 @@ pub fn roundtable_page(
     now: DateTime<Utc>,
     visit: Visit,
 ) -> Result<RoundtablePage, ServiceError> {
-    let detail = roundtable_detail(conn, consultation_slug, roundtable_slug)?;
+    let detail = roundtable_detail_as(
+        conn,
+        consultation_slug,
+        roundtable_slug,
+        reader.is_some_and(|r| r.staff),
+    )?;
     let may_moderate =
         reader.is_some_and(|r| r.staff || detail.chairs.iter().any(|chair| chair.user_id == r.id));
     let reader_id = reader.map(|r| r.id);

@@ -5,6 +5,7 @@ mod account;
 mod admin;
 pub mod api;
 mod assets;
+mod authoring;
 mod comments;
 mod digests;
 mod error;
@@ -67,5 +68,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(outcomes::routes)
         .configure(account::routes)
         .configure(admin::routes)
+        .configure(authoring::routes)
         .default_service(web::to(pages::not_found));
 }

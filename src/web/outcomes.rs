@@ -240,6 +240,7 @@ async fn submit(
         read_revision: form.get("revision").parse().unwrap_or(0),
         action,
     };
+    let read_revision = submission.read_revision;
     let zone = editor.detail.consultation.time_zone;
     let app = state.clone();
     let outcome = state
@@ -255,10 +256,11 @@ async fn submit(
             ))
         })
         .await?;
-    let view = OutcomeFormView::new(&editor).with_typed(&summary, &form);
+    // The form keeps the revision the chair opened: only a 409 moves it on.
+    let mut view = OutcomeFormView::new(&editor).with_typed(&summary, &form);
+    view.revision = read_revision;
     match outcome {
         Ok(Submitted::Preview(shown)) => {
-            let mut view = view;
             view.preview = Some(OutcomeDisplay::new(&shown, zone));
             state.render("pages/outcome.html", &view, &viewer)
         }
@@ -294,7 +296,6 @@ async fn submit(
                 editor.detail.roundtable.slug.to_string(),
             )
             .await?;
-            let mut view = view;
             view.revision = latest.record.as_ref().map_or(0, |r| r.revision);
             view.conflict = Some(message);
             state.render_with_status(StatusCode::CONFLICT, "pages/outcome.html", &view, &viewer)

@@ -9,6 +9,7 @@ mod account_privacy;
 mod accounts;
 mod admin;
 mod api;
+mod authoring;
 mod cli;
 mod comments;
 mod comments_api;

@@ -116,6 +116,13 @@ async fn a_chair_publishes_an_outcome_and_the_cited_authors_hear_of_it_once() {
 
         let (status, _) = submit(&mut chair, RT_3_1, &fields("publish", "1")).await;
         assert_eq!(status, 303);
+        // A preview or a mistake keeps the revision the chair opened, so
+        // that their next save cannot silently replace a newer text.
+        let (status, page) = submit(&mut chair, RT_3_1, &fields("preview", "1")).await;
+        assert_eq!(status, 200);
+        assert!(page.contains(r#"name="revision" value="1""#));
+        let (status, _) = submit(&mut chair, RT_3_1, &fields("save", "1")).await;
+        assert_eq!(status, 409, "after a preview too");
         let shown = public_outcome(&app, RT_3_1)
             .await
             .expect("the outcome is public");

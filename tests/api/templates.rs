@@ -70,8 +70,11 @@ async fn every_page_template_renders() {
         "pages/moderation/item.html",
         "pages/moderation/outcome.html",
         "pages/moderation/queue.html",
-        // Rendered by the tests in outcomes.rs.
+        // Rendered by the tests in outcomes.rs and authoring.rs.
         "pages/outcome.html",
+        "pages/admin/consultations.html",
+        "pages/admin/consultation_form.html",
+        "pages/admin/roundtable_form.html",
     ];
     let templates = Templates::load().expect("templates compile");
     let mut covered: Vec<&str> = fetched

@@ -11,7 +11,7 @@ use crate::text::SafeHtml;
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
-fn to_domain(row: ConsultationRow) -> Result<Consultation, StorageError> {
+pub(super) fn to_domain(row: ConsultationRow) -> Result<Consultation, StorageError> {
     Ok(Consultation {
         id: parse_id(&row.id)?,
         slug: Slug::parse("slug", &row.slug).map_err(|e| StorageError::corrupt(e.message))?,

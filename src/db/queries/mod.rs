@@ -2,6 +2,7 @@
 //! services decide the transaction.
 
 pub mod admin;
+pub mod authoring;
 pub mod comments;
 pub mod consultations;
 pub mod digest;

@@ -239,22 +239,20 @@ pub fn save(
     } else {
         return Ok(None);
     };
-    // The first publication sets the date; later saves keep it.
+    // The first publication sets the date; later saves, a withdrawal and a
+    // new publication keep it.
     diesel::update(roundtable_outcomes::table.find(&id))
         .set(roundtable_outcomes::status.eq(write.status.code()))
         .execute(conn)?;
-    match published_at {
-        Some(at) => diesel::update(
+    if let Some(at) = published_at {
+        diesel::update(
             roundtable_outcomes::table
                 .find(&id)
                 .filter(roundtable_outcomes::published_at.is_null()),
         )
         .set(roundtable_outcomes::published_at.eq(at))
-        .execute(conn)?,
-        None => diesel::update(roundtable_outcomes::table.find(&id))
-            .set(roundtable_outcomes::published_at.eq(None::<chrono::NaiveDateTime>))
-            .execute(conn)?,
-    };
+        .execute(conn)?;
+    }
     let old_points = outcome_points::table
         .filter(outcome_points::outcome_id.eq(&id))
         .select(outcome_points::id);

@@ -12,7 +12,7 @@ use crate::text::SafeHtml;
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
-fn to_domain(row: RoundtableRow) -> Result<Roundtable, StorageError> {
+pub(super) fn to_domain(row: RoundtableRow) -> Result<Roundtable, StorageError> {
     Ok(Roundtable {
         id: parse_id(&row.id)?,
         consultation_id: parse_id(&row.consultation_id)?,

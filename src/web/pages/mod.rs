@@ -32,9 +32,14 @@ async fn consultation(
 ) -> Result<HttpResponse, WebError> {
     let slug = path.into_inner();
     let reader = viewer.user.as_ref().map(pages::Reader::of);
-    let page = state
-        .db(move |conn| pages::consultation_page(conn, &slug, reader))
-        .await?;
+    let s = slug.clone();
+    let page = match state
+        .db(move |conn| Ok(pages::consultation_page(conn, &s, reader)))
+        .await?
+    {
+        Ok(page) => page,
+        Err(e) => return moved_or(&state, e, slug, None).await,
+    };
     state.render(
         "pages/consultation.html",
         &views::ConsultationPageView::new(&page, Utc::now()),
@@ -50,23 +55,50 @@ async fn roundtable(
     let (consultation, roundtable) = path.into_inner();
     let reader = viewer.user.as_ref().map(pages::Reader::of);
     let now = Utc::now();
-    let page = state
+    let (c, r) = (consultation.clone(), roundtable.clone());
+    let page = match state
         .db(move |conn| {
-            pages::roundtable_page(
+            Ok(pages::roundtable_page(
                 conn,
-                &consultation,
-                &roundtable,
+                &c,
+                &r,
                 reader,
                 now,
                 pages::Visit::Count,
-            )
+            ))
         })
-        .await?;
+        .await?
+    {
+        Ok(page) => page,
+        Err(e) => return moved_or(&state, e, consultation, Some(roundtable)).await,
+    };
     state.render(
         "pages/roundtable.html",
         &views::RoundtablePageView::new(&page, now, viewer.signed_in()),
         &viewer,
     )
+}
+
+/// A page that is not found may have moved: an old slug answers with a
+/// permanent redirect to the new address.
+async fn moved_or(
+    state: &web::Data<AppState>,
+    error: crate::services::ServiceError,
+    consultation: String,
+    roundtable: Option<String>,
+) -> Result<HttpResponse, WebError> {
+    if !matches!(error, crate::services::ServiceError::NotFound(_)) {
+        return Err(error.into());
+    }
+    let moved = state
+        .db(move |conn| pages::moved_to(conn, &consultation, roundtable.as_deref()))
+        .await?;
+    match moved {
+        Some(to) => Ok(HttpResponse::MovedPermanently()
+            .insert_header((actix_web::http::header::LOCATION, to))
+            .finish()),
+        None => Err(error.into()),
+    }
 }
 
 pub async fn not_found() -> Result<HttpResponse, WebError> {

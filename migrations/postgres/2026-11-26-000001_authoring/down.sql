@@ -1,0 +1,2 @@
+DROP INDEX slug_redirects_by_slug;
+DROP TABLE slug_redirects;

@@ -1,0 +1,387 @@
+//! Roundtables: the form that creates or edits one with its guiding
+//! questions, the order of roundtables, and their chairs.
+
+use super::{choices, see_other, staff, Choice, Typed};
+use crate::domain::authoring::{question_field, QuestionAction, RoundtableInput, LANGUAGES};
+use crate::domain::roundtable::ModerationMode;
+use crate::services::authoring::{self, QuestionChange, RoundtableEditor};
+use crate::services::ServiceError;
+use crate::text::{render_document, SafeHtml};
+use crate::web::form_pairs::FormPairs;
+use crate::web::session::Viewer;
+use crate::web::{AppState, WebError};
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::Utc;
+use serde::Serialize;
+
+const FIELDS: &[&str] = &[
+    "code",
+    "title",
+    "slug",
+    "parent",
+    "summary",
+    "background",
+    "objectives",
+    "moderation_mode",
+    "comments_open_at",
+    "comments_close_at",
+    "starts_at",
+    "ends_at",
+    "venue",
+    "content_language",
+    "new_questions",
+];
+
+#[derive(Serialize)]
+struct QuestionRow {
+    field: &'static str,
+    id: String,
+    number: usize,
+    text: String,
+    retired: bool,
+    uses: i64,
+    action: &'static str,
+}
+
+#[derive(Serialize)]
+struct PersonLine {
+    id: String,
+    name: String,
+    organisation: String,
+    email: Option<String>,
+}
+
+#[derive(Serialize)]
+struct RoundtableFormView {
+    title: String,
+    consultation: String,
+    consultation_title: String,
+    zone: String,
+    action: String,
+    existing: Option<String>,
+    #[serde(flatten)]
+    typed: Typed,
+    parents: Vec<Choice>,
+    modes: Vec<Choice>,
+    languages: Vec<Choice>,
+    questions: Vec<QuestionRow>,
+    chairs: Vec<PersonLine>,
+    search: String,
+    found: Vec<PersonLine>,
+    preview: Option<(SafeHtml, SafeHtml)>,
+    problem: Option<String>,
+}
+
+fn typed_of(input: &RoundtableInput) -> Typed {
+    let mut typed = Typed::default();
+    for (name, value) in [
+        ("code", &input.code),
+        ("title", &input.title),
+        ("slug", &input.slug),
+        ("parent", &input.parent),
+        ("summary", &input.summary),
+        ("background", &input.background),
+        ("objectives", &input.objectives),
+        ("moderation_mode", &input.moderation_mode),
+        ("comments_open_at", &input.comments_open_at),
+        ("comments_close_at", &input.comments_close_at),
+        ("starts_at", &input.starts_at),
+        ("ends_at", &input.ends_at),
+        ("venue", &input.venue),
+        ("content_language", &input.content_language),
+    ] {
+        typed.values.insert(name.into(), value.clone());
+    }
+    typed
+}
+
+impl RoundtableFormView {
+    fn new(editor: &RoundtableEditor, typed: Typed) -> Self {
+        let c = &editor.consultation;
+        let base = format!("/admin/consultations/{}/roundtables", c.slug);
+        Self {
+            title: match &editor.roundtable {
+                Some(r) => format!("Edit {}", r.full_title()),
+                None => "New roundtable".into(),
+            },
+            consultation: c.slug.to_string(),
+            consultation_title: c.title.clone(),
+            zone: c.time_zone.name().into(),
+            action: match &editor.roundtable {
+                Some(r) => format!("{base}/{}", r.slug),
+                None => format!("{base}/new"),
+            },
+            existing: editor.roundtable.as_ref().map(|r| r.slug.to_string()),
+            typed,
+            parents: editor
+                .parents
+                .iter()
+                .map(|r| Choice {
+                    value: r.slug.to_string(),
+                    label: r.full_title(),
+                })
+                .collect(),
+            modes: choices(ModerationMode::ALL.iter().map(|m| (m.code(), m.label()))),
+            languages: choices(LANGUAGES),
+            questions: editor
+                .questions
+                .iter()
+                .enumerate()
+                .map(|(i, q)| QuestionRow {
+                    field: question_field(i + 1),
+                    id: q.question.id.to_string(),
+                    number: i + 1,
+                    text: q.question.text.clone(),
+                    retired: q.question.retired,
+                    uses: q.uses,
+                    action: "keep",
+                })
+                .collect(),
+            chairs: editor
+                .chairs
+                .iter()
+                .map(|chair| PersonLine {
+                    id: chair.user_id.to_string(),
+                    name: chair.affiliation.display_name.clone(),
+                    organisation: chair.affiliation.organisation.clone(),
+                    email: None,
+                })
+                .collect(),
+            search: String::new(),
+            found: vec![],
+            preview: None,
+            problem: None,
+        }
+    }
+
+    /// The question rows as the form sent them.
+    fn with_typed_questions(mut self, form: &FormPairs) -> Self {
+        for (i, row) in self.questions.iter_mut().enumerate() {
+            let field = question_field(i + 1);
+            row.text = form.get(field).to_owned();
+            row.action = match form.get(&format!("{field}_action")) {
+                "retire" => "retire",
+                "remove" => "remove",
+                _ => "keep",
+            };
+        }
+        self
+    }
+}
+
+fn input_of(form: &FormPairs) -> RoundtableInput {
+    let get = |name: &str| form.get(name).to_owned();
+    RoundtableInput {
+        code: get("code"),
+        title: get("title"),
+        slug: get("slug"),
+        parent: get("parent"),
+        summary: get("summary"),
+        background: get("background"),
+        objectives: get("objectives"),
+        moderation_mode: get("moderation_mode"),
+        comments_open_at: get("comments_open_at"),
+        comments_close_at: get("comments_close_at"),
+        starts_at: get("starts_at"),
+        ends_at: get("ends_at"),
+        venue: get("venue"),
+        content_language: get("content_language"),
+    }
+}
+
+/// The question rows the form sent, in the form's order.
+fn question_changes(form: &FormPairs, rows: usize) -> Vec<QuestionChange> {
+    (1..=rows)
+        .map(|n| {
+            let field = question_field(n);
+            QuestionChange {
+                id: form.get(&format!("{field}_id")).to_owned(),
+                text: form.get(field).to_owned(),
+                position: form.get(&format!("{field}_position")).trim().parse().ok(),
+                action: QuestionAction::parse(form.get(&format!("{field}_action"))),
+            }
+        })
+        .filter(|c| !c.id.is_empty())
+        .collect()
+}
+
+async fn editor(
+    state: &web::Data<AppState>,
+    viewer: &Viewer,
+    consultation: String,
+    roundtable: Option<String>,
+) -> Result<RoundtableEditor, WebError> {
+    let actor = staff(viewer)?;
+    state
+        .db(move |conn| {
+            authoring::roundtable_editor(conn, &actor, &consultation, roundtable.as_deref())
+        })
+        .await
+}
+
+pub(super) async fn new_form(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+    request: HttpRequest,
+) -> Result<HttpResponse, WebError> {
+    let editor = editor(&state, &viewer, path.into_inner(), None).await?;
+    let query = FormPairs::parse(request.query_string().as_bytes());
+    let mut input = editor.input.clone();
+    input.parent = query.get("parent").to_owned();
+    let view = RoundtableFormView::new(&editor, typed_of(&input));
+    state.render("pages/admin/roundtable_form.html", &view, &viewer)
+}
+
+pub(super) async fn edit_form(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<(String, String)>,
+    request: HttpRequest,
+) -> Result<HttpResponse, WebError> {
+    let (consultation, roundtable) = path.into_inner();
+    let editor = editor(&state, &viewer, consultation, Some(roundtable)).await?;
+    let mut view = RoundtableFormView::new(&editor, typed_of(&editor.input));
+    let query = FormPairs::parse(request.query_string().as_bytes());
+    let search = query.get("people").to_owned();
+    if !search.is_empty() {
+        let (actor, s) = (staff(&viewer)?, search.clone());
+        let found = state
+            .db(move |conn| authoring::search_people(conn, &actor, &s))
+            .await?;
+        view.found = found
+            .into_iter()
+            .map(|a| PersonLine {
+                id: a.id,
+                name: a.display_name,
+                organisation: a.organisation,
+                email: Some(a.email),
+            })
+            .collect();
+        view.search = search;
+    }
+    state.render("pages/admin/roundtable_form.html", &view, &viewer)
+}
+
+pub(super) async fn create(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, WebError> {
+    save(state, viewer, path.into_inner(), None, body).await
+}
+
+pub(super) async fn update(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<(String, String)>,
+    body: web::Bytes,
+) -> Result<HttpResponse, WebError> {
+    let (consultation, roundtable) = path.into_inner();
+    save(state, viewer, consultation, Some(roundtable), body).await
+}
+
+async fn save(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    consultation: String,
+    roundtable: Option<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, WebError> {
+    let form = FormPairs::parse(&body);
+    let actor = staff(&viewer)?;
+    viewer.check_csrf(form.get("csrf_token"))?;
+    let editor = editor(&state, &viewer, consultation.clone(), roundtable.clone()).await?;
+    let input = input_of(&form);
+    let changes = question_changes(&form, editor.questions.len());
+    let added = form.get("new_questions").to_owned();
+    let mut view = RoundtableFormView::new(&editor, Typed::from_form(&form, FIELDS))
+        .with_typed_questions(&form);
+    if form.get("intent") == "preview" {
+        view.preview = Some((
+            render_document(&input.background),
+            render_document(&input.objectives),
+        ));
+        return state.render("pages/admin/roundtable_form.html", &view, &viewer);
+    }
+    let now = Utc::now();
+    let (c, r) = (consultation.clone(), roundtable.clone());
+    let saved = state
+        .db(move |conn| {
+            Ok(authoring::save_roundtable(
+                conn,
+                &actor,
+                &c,
+                r.as_deref(),
+                &input,
+                &changes,
+                &added,
+                now,
+            ))
+        })
+        .await?;
+    let status = match saved {
+        Ok(slug) => {
+            return Ok(see_other(format!(
+                "/admin/consultations/{consultation}/roundtables/{slug}?saved=1"
+            )))
+        }
+        Err(ServiceError::InvalidFields(errors)) => {
+            view.typed.errors = errors.into_iter().map(|e| (e.field, e.message)).collect();
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
+        Err(ServiceError::Invalid(e)) => {
+            view.typed.errors.insert(e.field, e.message);
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
+        Err(ServiceError::Conflict(message)) => {
+            view.problem = Some(message);
+            StatusCode::CONFLICT
+        }
+        Err(other) => return Err(other.into()),
+    };
+    state.render_with_status(status, "pages/admin/roundtable_form.html", &view, &viewer)
+}
+
+pub(super) async fn move_roundtable(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<(String, String)>,
+    body: web::Bytes,
+) -> Result<HttpResponse, WebError> {
+    let form = FormPairs::parse(&body);
+    let actor = staff(&viewer)?;
+    viewer.check_csrf(form.get("csrf_token"))?;
+    let (consultation, roundtable) = path.into_inner();
+    let up = form.get("direction") == "up";
+    let c = consultation.clone();
+    state
+        .db(move |conn| authoring::move_roundtable(conn, &actor, &c, &roundtable, up, Utc::now()))
+        .await?;
+    Ok(see_other(format!(
+        "/admin/consultations/{consultation}#roundtables"
+    )))
+}
+
+pub(super) async fn chairs(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<(String, String)>,
+    body: web::Bytes,
+) -> Result<HttpResponse, WebError> {
+    let form = FormPairs::parse(&body);
+    let actor = staff(&viewer)?;
+    viewer.check_csrf(form.get("csrf_token"))?;
+    let (consultation, roundtable) = path.into_inner();
+    let add = form.get("action") != "remove";
+    let user = form.get("user").to_owned();
+    let (c, r) = (consultation.clone(), roundtable.clone());
+    state
+        .db(move |conn| authoring::set_chair(conn, &actor, &c, &r, &user, add, Utc::now()))
+        .await?;
+    Ok(see_other(format!(
+        "/admin/consultations/{consultation}/roundtables/{roundtable}#chairs"
+    )))
+}

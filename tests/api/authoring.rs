@@ -1,0 +1,325 @@
+//! Staff set up a consultation in the browser alone: from an empty
+//! database with one administrator, RT 3 > RT 3.2 with four guiding
+//! questions, a chair and a comment period; opened; a participant
+//! comments. Mistakes come back next to their fields; renamed slugs
+//! redirect; used questions are retired, not removed. Both backends.
+
+use crate::helpers::*;
+use crate::people::*;
+use chrono::{Duration, Utc};
+use roundtable::services::accounts;
+
+const SLUG: &str = "global-forum-online-roundtables";
+
+fn location(response: &reqwest::Response) -> String {
+    response
+        .headers()
+        .get("location")
+        .map(|l| l.to_str().unwrap().to_owned())
+        .unwrap_or_default()
+}
+
+fn local(offset: Duration) -> String {
+    (Utc::now() + offset).format("%Y-%m-%dT%H:%M").to_string()
+}
+
+fn consultation_fields(status: &'static str) -> Vec<(&'static str, String)> {
+    [
+        ("title", "Global Forum Online Roundtables"),
+        ("slug", ""),
+        ("summary", "Online preparatory roundtables."),
+        (
+            "description",
+            "## How to take part\n\nRead, then *comment*.",
+        ),
+        ("kind", "forum"),
+        ("online", "on"),
+        ("time_zone", "UTC"),
+        ("content_language", "en"),
+        ("languages", "en"),
+        ("languages", "fr"),
+        ("languages", "es"),
+        (
+            "organisers",
+            "Secretariat of a global forum | https://example.org/forum",
+        ),
+        ("status", status),
+        ("intent", "save"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k, v.to_owned()))
+    .collect()
+}
+
+async fn post(browser: &mut Browser, path: &str, fields: &[(&str, String)]) -> reqwest::Response {
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    browser.post(path, &pairs).await
+}
+
+#[tokio::test]
+async fn staff_set_up_rt_3_2_in_the_browser_and_a_participant_comments() {
+    for app in TestApp::empty().spawn_each().await {
+        app.with_conn(|conn| {
+            accounts::create_admin(conn, "ada@example.org", "Ada Admin", PASSWORD, Utc::now())
+                .unwrap()
+        })
+        .await;
+        let mut admin = app.browser();
+        admin.get("/sign-in").await;
+        let signed_in = admin
+            .post(
+                "/sign-in",
+                &[("email", "ada@example.org"), ("password", PASSWORD)],
+            )
+            .await;
+        assert_eq!(signed_in.status().as_u16(), 303);
+
+        let (status, _) = admin.get("/admin/consultations/new").await;
+        assert_eq!(status, 200);
+        let mut wrong = consultation_fields("draft");
+        wrong[0].1 = String::new();
+        wrong.push(("starts_at", local(Duration::days(2))));
+        wrong.push(("ends_at", local(Duration::days(1))));
+        let response = post(&mut admin, "/admin/consultations/new", &wrong).await;
+        assert_eq!(response.status().as_u16(), 422);
+        let page = response.text().await.unwrap();
+        assert!(page.contains(r#"id="title-error""#) && page.contains(r#"id="ends_at-error""#));
+        assert!(
+            page.contains("Online preparatory roundtables."),
+            "what was typed stays"
+        );
+
+        let created = post(
+            &mut admin,
+            "/admin/consultations/new",
+            &consultation_fields("draft"),
+        )
+        .await;
+        assert_eq!(created.status().as_u16(), 303);
+        assert_eq!(
+            location(&created),
+            format!("/admin/consultations/{SLUG}?saved=1"),
+            "the slug comes from the title"
+        );
+        assert_eq!(
+            app.get(&format!("/c/{SLUG}")).await.status().as_u16(),
+            404,
+            "a draft is for staff only"
+        );
+        let (status, draft) = admin.get(&format!("/c/{SLUG}")).await;
+        assert_eq!(status, 200);
+        assert!(draft.contains("<h2>How to take part</h2>") || draft.contains("How to take part"));
+
+        let base = format!("/admin/consultations/{SLUG}/roundtables");
+        admin.get(&format!("{base}/new")).await;
+        let rt3 = post(
+            &mut admin,
+            &format!("{base}/new"),
+            &[
+                ("code", "RT 3".into()),
+                ("title", "Migration and Development".into()),
+                ("moderation_mode", "pre".into()),
+                ("intent", "save".into()),
+            ],
+        )
+        .await;
+        assert_eq!(
+            location(&rt3),
+            format!("{base}/migration-and-development?saved=1")
+        );
+
+        admin
+            .get(&format!("{base}/new?parent=migration-and-development"))
+            .await;
+        let questions = "Which contributions?\nWhich obstacles?\nHow to enable civil society?\nWhich partnerships worked?";
+        let mut rt32 = vec![
+            ("code", "RT 3.2".to_owned()),
+            ("title", "Strengthening Cooperation".to_owned()),
+            ("slug", "rt-3-2".to_owned()),
+            ("parent", "migration-and-development".to_owned()),
+            (
+                "background",
+                "Civil society does much of the work.".to_owned(),
+            ),
+            ("moderation_mode", "pre".to_owned()),
+            ("comments_open_at", local(Duration::days(3))),
+            ("comments_close_at", local(Duration::days(1))),
+            ("new_questions", questions.to_owned()),
+            ("intent", "save".to_owned()),
+        ];
+        let response = post(&mut admin, &format!("{base}/new"), &rt32).await;
+        assert_eq!(response.status().as_u16(), 422);
+        let page = response.text().await.unwrap();
+        assert!(page.contains(r#"id="comments_close_at-error""#));
+        assert!(
+            page.contains("Which partnerships worked?"),
+            "the questions typed stay"
+        );
+        rt32[6].1 = local(-Duration::hours(1));
+        rt32[7].1 = local(Duration::days(30));
+        let response = post(&mut admin, &format!("{base}/new"), &rt32).await;
+        assert_eq!(location(&response), format!("{base}/rt-3-2?saved=1"));
+
+        // A chair, found by organisation.
+        let mut samuel = participant(&app, "Samuel Owusu").await;
+        let (_, search) = admin.get(&format!("{base}/rt-3-2?people=Samuel")).await;
+        assert!(search.contains("Make chair"));
+        let made = admin
+            .post(
+                &format!("{base}/rt-3-2/chairs"),
+                &[("user", &samuel.id.to_string()), ("action", "add")],
+            )
+            .await;
+        assert_eq!(made.status().as_u16(), 303);
+
+        // Open the consultation.
+        admin.get(&format!("/admin/consultations/{SLUG}")).await;
+        let opened = post(
+            &mut admin,
+            &format!("/admin/consultations/{SLUG}"),
+            &consultation_fields("open"),
+        )
+        .await;
+        assert_eq!(opened.status().as_u16(), 303);
+        let (status, page) = app.get_text(&format!("/c/{SLUG}/rt-3-2")).await;
+        assert_eq!(status, 200);
+        for q in questions.lines() {
+            assert!(page.contains(q), "{q}");
+        }
+        assert!(
+            page.contains("Migration and Development"),
+            "the parent in the breadcrumb"
+        );
+        assert!(page.contains("Samuel Owusu"), "the chair is named");
+
+        let mut ana = participant(&app, "Ana Author").await;
+        let posted = post_comment_at(
+            &mut ana,
+            &format!("/c/{SLUG}/rt-3-2"),
+            "Cities fund our classes.",
+            "2",
+        )
+        .await;
+        assert_eq!(posted.status().as_u16(), 303, "the participant comments");
+        let (_, queue) = samuel.browser.get("/moderation").await;
+        assert!(
+            queue.contains("Cities fund our classes."),
+            "and the chair sees it waiting"
+        );
+
+        // Used questions are retired, not removed; drafts do not come back.
+        admin.get(&format!("{base}/rt-3-2")).await;
+        let mut edit = rt32.clone();
+        edit.retain(|(k, _)| {
+            *k != "new_questions" && *k != "comments_open_at" && *k != "comments_close_at"
+        });
+        let (_, form) = admin.get(&format!("{base}/rt-3-2")).await;
+        for n in 1..=4 {
+            let field = format!("question_{n}");
+            let id = value_of(&form, &format!("{field}_id"));
+            edit.push((leak(format!("{field}_id")), id));
+            edit.push((
+                leak(field.clone()),
+                questions.lines().nth(n - 1).unwrap().to_owned(),
+            ));
+            edit.push((
+                leak(format!("{field}_action")),
+                if n == 2 {
+                    "remove".into()
+                } else {
+                    "keep".into()
+                },
+            ));
+        }
+        let refused = post(&mut admin, &format!("{base}/rt-3-2"), &edit).await;
+        assert_eq!(refused.status().as_u16(), 422);
+        assert!(refused
+            .text()
+            .await
+            .unwrap()
+            .contains("cannot be removed, only retired"));
+        for (k, v) in edit.iter_mut() {
+            if *k == "question_2_action" {
+                *v = "retire".into();
+            }
+            if *k == "slug" {
+                *v = "rt-3-2-cooperation".into();
+            }
+        }
+        let saved = post(&mut admin, &format!("{base}/rt-3-2"), &edit).await;
+        assert_eq!(
+            location(&saved),
+            format!("{base}/rt-3-2-cooperation?saved=1")
+        );
+        let old = app.get(&format!("/c/{SLUG}/rt-3-2")).await;
+        assert_eq!(old.status().as_u16(), 301, "the old address keeps working");
+        assert_eq!(location(&old), format!("/c/{SLUG}/rt-3-2-cooperation"));
+        let (_, page) = app.get_text(&format!("/c/{SLUG}/rt-3-2-cooperation")).await;
+        assert!(page.contains("retired"));
+
+        admin.get(&format!("/admin/consultations/{SLUG}")).await;
+        let back = post(
+            &mut admin,
+            &format!("/admin/consultations/{SLUG}"),
+            &consultation_fields("draft"),
+        )
+        .await;
+        assert_eq!(
+            back.status().as_u16(),
+            422,
+            "an open consultation does not go back to draft"
+        );
+
+        let (status, _) = ana.browser.get("/admin/consultations").await;
+        assert_eq!(status, 403);
+        let audit = app
+            .with_conn(|conn| {
+                use diesel::prelude::*;
+                #[derive(QueryableByName)]
+                struct Count {
+                    #[diesel(sql_type = diesel::sql_types::BigInt)]
+                    n: i64,
+                }
+                diesel::sql_query(
+                    "SELECT COUNT(*) AS n FROM audit_log WHERE action IN \
+                     ('consultation_created', 'consultation_updated', 'roundtable_created', \
+                      'roundtable_updated', 'chair_assigned')",
+                )
+                .get_result::<Count>(conn)
+                .unwrap()
+                .n
+            })
+            .await;
+        assert!(audit >= 6, "every change is in the audit trail ({audit})");
+    }
+}
+
+/// The value of a hidden or text input in a page.
+fn value_of(page: &str, name: &str) -> String {
+    let marker = format!(r#"name="{name}" value=""#);
+    let start = page
+        .find(&marker)
+        .unwrap_or_else(|| panic!("{name} in the form"))
+        + marker.len();
+    page[start..start + page[start..].find('"').unwrap()].to_owned()
+}
+
+fn leak(text: String) -> &'static str {
+    Box::leak(text.into_boxed_str())
+}
+
+async fn post_comment_at(
+    person: &mut Person,
+    path: &str,
+    body: &str,
+    question: &str,
+) -> reqwest::Response {
+    person.browser.get(path).await;
+    person
+        .browser
+        .post(
+            &format!("{path}/comments"),
+            &[("body", body), ("questions", question), ("intent", "post")],
+        )
+        .await
+}
