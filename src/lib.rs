@@ -8,6 +8,7 @@ pub mod demo;
 pub mod domain;
 pub mod embedded;
 pub mod export;
+pub mod i18n;
 pub mod mail;
 pub mod outbox;
 pub mod services;

@@ -96,6 +96,7 @@ async fn run_summary_scheduler(
                 templates: &shared.0,
                 base_url: &shared.1,
                 signer: &shared.2,
+                language: crate::i18n::Language::En,
             };
             let mut conn = pool.get().map_err(crate::db::StorageError::from)?;
             match crate::db::queries::housekeeping::purge(&mut conn, Utc::now()) {

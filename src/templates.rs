@@ -2,6 +2,7 @@
 //! functions they may call, each a small struct holding its state.
 
 use crate::embedded::{AssetFiles, TemplateFiles};
+use crate::i18n::{Language, Translate};
 use crate::text::SafeHtml;
 use serde::Serialize;
 use serde_json::Value;
@@ -90,6 +91,7 @@ impl Templates {
         tera.add_raw_templates(files)?;
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape_html);
+        tera.register_function("t", Translate);
         tera.register_function(
             "asset_url",
             AssetUrl {
@@ -99,10 +101,21 @@ impl Templates {
         Ok(Self { tera })
     }
 
-    pub fn render(&self, name: &str, view: &impl Serialize) -> Result<String, tera::Error> {
+    /// Renders a template in `language` (templates read it as `lang`).
+    pub fn render_in(
+        &self,
+        name: &str,
+        view: &impl Serialize,
+        language: Language,
+    ) -> Result<String, tera::Error> {
         let mut context = tera::Context::from_serialize(view)?;
-        context.insert("lang", "en");
+        context.insert("lang", language.code());
         self.tera.render(name, &context)
+    }
+
+    /// Renders a template in English (files for staff, tests).
+    pub fn render(&self, name: &str, view: &impl Serialize) -> Result<String, tera::Error> {
+        self.render_in(name, view, Language::En)
     }
 
     /// A page: its own view plus what the layout needs (`layout.viewer`,
@@ -112,9 +125,10 @@ impl Templates {
         name: &str,
         view: &impl Serialize,
         layout: &impl Serialize,
+        language: Language,
     ) -> Result<String, tera::Error> {
         let mut context = tera::Context::from_serialize(view)?;
-        context.insert("lang", "en");
+        context.insert("lang", language.code());
         context.insert("layout", layout);
         self.tera.render(name, &context)
     }
@@ -126,7 +140,17 @@ impl Templates {
         name: &str,
         view: &impl Serialize,
     ) -> Result<RenderedEmail, tera::Error> {
-        let render = |part: &str| self.render(&format!("email/{name}/{part}"), view);
+        self.render_email_in(name, view, Language::En)
+    }
+
+    /// An email in its recipient's language.
+    pub fn render_email_in(
+        &self,
+        name: &str,
+        view: &impl Serialize,
+        language: Language,
+    ) -> Result<RenderedEmail, tera::Error> {
+        let render = |part: &str| self.render_in(&format!("email/{name}/{part}"), view, language);
         Ok(RenderedEmail {
             subject: render("subject.txt")?.trim().to_owned(),
             body_text: render("body.txt")?,

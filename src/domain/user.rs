@@ -50,6 +50,8 @@ pub struct SignedInUser {
     pub csrf_token: String,
     /// The stored digest of the session cookie, to end this session.
     pub session_digest: String,
+    /// The interface language they chose ("en", "fr", "es"), if any.
+    pub language: Option<String>,
 }
 
 /// An email address as typed, and the form that decides uniqueness: two

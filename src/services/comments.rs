@@ -30,6 +30,9 @@ pub struct CommentInput {
     pub questions: Vec<usize>,
     /// The short reference of the comment it replies to.
     pub parent: Option<String>,
+    /// The language it is written in ("en", "fr", "es"); None: the
+    /// consultation's own language.
+    pub language: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -103,6 +106,28 @@ fn parent_of(
         })
 }
 
+/// A comment's language: one the consultation accepts (the author picks
+/// it; the form offers the interface language first), else its own.
+fn comment_language(
+    detail: &RoundtableDetail,
+    typed: Option<&str>,
+) -> Result<String, InvalidField> {
+    let c = &detail.consultation;
+    match typed.map(str::trim).filter(|t| !t.is_empty()) {
+        None => Ok(c.content_language.clone()),
+        Some(code) if c.languages.iter().any(|l| l == code) || code == c.content_language => {
+            Ok(code.to_owned())
+        }
+        Some(_) => Err(InvalidField::new(
+            "language",
+            format!(
+                "Write in one of this consultation's languages: {}.",
+                c.languages.join(", ")
+            ),
+        )),
+    }
+}
+
 /// Posts a comment or a reply. Pending under pre-moderation (the chairs are
 /// told), published at once under post-moderation or for a trusted participant.
 pub fn post_comment(
@@ -119,11 +144,12 @@ pub fn post_comment(
     require_open(&detail, now)?;
     let body = CommentBody::parse("body", &input.body);
     let questions = choose_questions("questions", &input.questions, &detail.questions);
-    let (body, questions) = match (body, questions) {
-        (Ok(body), Ok(questions)) => (body, questions),
-        (body, questions) => {
+    let language = comment_language(&detail, input.language.as_deref());
+    let (body, questions, language) = match (body, questions, language) {
+        (Ok(body), Ok(questions), Ok(language)) => (body, questions, language),
+        (body, questions, language) => {
             return Err(ServiceError::InvalidFields(
-                [body.err(), questions.err()]
+                [body.err(), questions.err(), language.err()]
                     .into_iter()
                     .flatten()
                     .collect(),
@@ -156,7 +182,7 @@ pub fn post_comment(
         author: user.affiliation.clone(),
         body_html: render_comment(body.as_str()),
         body_markdown: body.as_str().to_owned(),
-        language: None,
+        language: Some(language),
         status,
         highlighted: false,
         created_at: now,

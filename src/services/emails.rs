@@ -16,6 +16,9 @@ pub struct EmailContext<'a> {
     pub base_url: &'a Url,
     /// Signs the links that act without signing in (moderate, unsubscribe).
     pub signer: &'a LinkSigner,
+    /// The language of emails to the person whose request causes them;
+    /// emails to others are written in their own language.
+    pub language: crate::i18n::Language,
 }
 
 impl EmailContext<'_> {
@@ -36,7 +39,7 @@ impl EmailContext<'_> {
     ) -> Result<OutgoingEmail, ServiceError> {
         let rendered = self
             .templates
-            .render_email(name, view)
+            .render_email_in(name, view, self.language)
             .map_err(|e| ServiceError::Template(format!("{name}: {e:?}")))?;
         Ok(OutgoingEmail {
             kind: name.to_owned(),

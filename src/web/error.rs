@@ -162,9 +162,10 @@ impl From<ServiceError> for WebError {
                     .collect(),
             ),
             ServiceError::Conflict(message) => Self::Conflict(upper_first(&message)),
-            ServiceError::CommentsClosed { state, zone } => {
-                Self::Conflict(format!("{}.", super::format::period_line(state, zone)))
-            }
+            ServiceError::CommentsClosed { state, zone } => Self::Conflict(format!(
+                "{}.",
+                super::format::period_line(state, zone, crate::i18n::Language::En)
+            )),
             ServiceError::Forbidden(reason) => Self::Forbidden(upper_first(reason)),
             ServiceError::RateLimited {
                 retry_after_seconds,
@@ -288,10 +289,26 @@ pub fn render_error_page<B: 'static>(
             },
         },
     };
+    let language = {
+        let request = res.request();
+        let cookie = request
+            .cookie(super::session::LANGUAGE_COOKIE)
+            .map(|c| c.value().to_owned());
+        let accept = request
+            .headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok());
+        crate::i18n::negotiate(&[cookie.as_deref()], accept)
+    };
     let html = res
         .request()
         .app_data::<web::Data<AppState>>()
-        .and_then(|state| state.templates.render("errors/error.html", &page).ok())
+        .and_then(|state| {
+            state
+                .templates
+                .render_in("errors/error.html", &page, language)
+                .ok()
+        })
         .unwrap_or_else(|| format!("<!doctype html><title>{0}</title><h1>{0}</h1>", page.title));
     let (request, response) = res.into_parts();
     let mut new_response = HttpResponse::build(status);

@@ -2,6 +2,7 @@
 //! the event's own zone, with the zone's abbreviation.
 
 use crate::domain::time::PeriodState;
+use crate::i18n::{text, Arg, Language};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -13,36 +14,59 @@ pub struct TimeView {
     pub text: String,
 }
 
-pub fn time_view(time: DateTime<Utc>, zone: Tz) -> TimeView {
+pub fn time_view(time: DateTime<Utc>, zone: Tz, lang: Language) -> TimeView {
     TimeView {
         iso: time.to_rfc3339(),
-        text: date_time(time, zone),
+        text: date_time(time, zone, lang),
     }
 }
 
-/// "30 November 2020, 23:59 CET"
-pub fn date_time(time: DateTime<Utc>, zone: Tz) -> String {
+/// "30 November 2020", "30 novembre 2020", "30 de noviembre de 2020".
+fn date_pattern(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => "%-d de %B de %Y",
+        Language::En | Language::Fr => "%-d %B %Y",
+    }
+}
+
+fn local(time: DateTime<Utc>, zone: Tz, pattern: &str, lang: Language) -> String {
     time.with_timezone(&zone)
-        .format("%-d %B %Y, %H:%M %Z")
+        .format_localized(pattern, lang.chrono_locale())
         .to_string()
 }
 
+/// "30 November 2020, 23:59 CET"
+pub fn date_time(time: DateTime<Utc>, zone: Tz, lang: Language) -> String {
+    local(
+        time,
+        zone,
+        &format!("{}, %H:%M %Z", date_pattern(lang)),
+        lang,
+    )
+}
+
 /// "14 May 2019, 09:00–17:00 CEST", or both dates when the range spans days.
-pub fn time_range(start: DateTime<Utc>, end: Option<DateTime<Utc>>, zone: Tz) -> String {
-    let start_local = start.with_timezone(&zone);
-    match end.map(|e| e.with_timezone(&zone)) {
-        None => date_time(start, zone),
-        Some(end_local) if end_local.date_naive() == start_local.date_naive() => format!(
-            "{}, {}–{} {}",
-            start_local.format("%-d %B %Y"),
-            start_local.format("%H:%M"),
-            end_local.format("%H:%M"),
-            end_local.format("%Z")
+pub fn time_range(
+    start: DateTime<Utc>,
+    end: Option<DateTime<Utc>>,
+    zone: Tz,
+    lang: Language,
+) -> String {
+    let same_day = end.is_some_and(|e| {
+        e.with_timezone(&zone).date_naive() == start.with_timezone(&zone).date_naive()
+    });
+    match end {
+        None => date_time(start, zone, lang),
+        Some(end) if same_day => format!(
+            "{}, {}–{}",
+            local(start, zone, date_pattern(lang), lang),
+            local(start, zone, "%H:%M", lang),
+            local(end, zone, "%H:%M %Z", lang)
         ),
-        Some(end_local) => format!(
+        Some(end) => format!(
             "{} – {}",
-            start_local.format("%-d %B %Y, %H:%M %Z"),
-            end_local.format("%-d %B %Y, %H:%M %Z")
+            date_time(start, zone, lang),
+            date_time(end, zone, lang)
         ),
     }
 }
@@ -60,22 +84,24 @@ pub fn clock_range(start: DateTime<Utc>, end: Option<DateTime<Utc>>, zone: Tz) -
     }
 }
 
-pub fn day(time: DateTime<Utc>, zone: Tz) -> String {
-    time.with_timezone(&zone).format("%A %-d %B %Y").to_string()
+/// "Tuesday 14 May 2019", "mardi 14 mai 2019", "martes, 14 de mayo de 2019".
+pub fn day(time: DateTime<Utc>, zone: Tz, lang: Language) -> String {
+    let pattern = match lang {
+        Language::Es => "%A, %-d de %B de %Y",
+        Language::En | Language::Fr => "%A %-d %B %Y",
+    };
+    local(time, zone, pattern, lang)
 }
 
 /// The comment period line: "Open for comments until 30 November 2020, 23:59 CET".
-pub fn period_line(state: PeriodState, zone: Tz) -> String {
+pub fn period_line(state: PeriodState, zone: Tz, lang: Language) -> String {
+    let at = |t| vec![("at", Arg::from(date_time(t, zone, lang)))];
     match state {
-        PeriodState::OpensLater(at) => format!("Comments open on {}", date_time(at, zone)),
-        PeriodState::Open { until: Some(at) } => {
-            format!("Open for comments until {}", date_time(at, zone))
-        }
-        PeriodState::Open { until: None } => "Open for comments".into(),
-        PeriodState::Closed { since: Some(at) } => {
-            format!("Comments closed on {}", date_time(at, zone))
-        }
-        PeriodState::Closed { since: None } => "Comments are closed".into(),
+        PeriodState::OpensLater(t) => text(lang, "views-period-opens", &at(t)),
+        PeriodState::Open { until: Some(t) } => text(lang, "views-period-open-until", &at(t)),
+        PeriodState::Open { until: None } => text(lang, "views-period-open", &[]),
+        PeriodState::Closed { since: Some(t) } => text(lang, "views-period-closed-on", &at(t)),
+        PeriodState::Closed { since: None } => text(lang, "views-period-closed", &[]),
     }
 }
 
@@ -123,17 +149,37 @@ mod tests {
         let close = Utc.with_ymd_and_hms(2020, 11, 30, 22, 59, 0).unwrap();
         let berlin: Tz = "Europe/Berlin".parse().unwrap();
         assert_eq!(
-            period_line(PeriodState::Open { until: Some(close) }, berlin),
+            period_line(
+                PeriodState::Open { until: Some(close) },
+                berlin,
+                Language::En
+            ),
             "Open for comments until 30 November 2020, 23:59 CET"
+        );
+        assert_eq!(
+            period_line(
+                PeriodState::Open { until: Some(close) },
+                berlin,
+                Language::Fr
+            ),
+            "Commentaires ouverts jusqu’au 30 novembre 2020, 23:59 CET"
         );
         let prague: Tz = "Europe/Prague".parse().unwrap();
         let start = Utc.with_ymd_and_hms(2019, 5, 14, 7, 0, 0).unwrap();
         let end = Utc.with_ymd_and_hms(2019, 5, 14, 15, 0, 0).unwrap();
         assert_eq!(
-            time_range(start, Some(end), prague),
+            time_range(start, Some(end), prague, Language::En),
             "14 May 2019, 09:00–17:00 CEST"
         );
-        assert_eq!(day(start, prague), "Tuesday 14 May 2019");
+        assert_eq!(day(start, prague, Language::En), "Tuesday 14 May 2019");
+        assert_eq!(
+            day(start, prague, Language::Es),
+            "martes, 14 de mayo de 2019"
+        );
+        assert_eq!(
+            time_range(start, Some(end), prague, Language::Fr),
+            "14 mai 2019, 09:00–17:00 CEST"
+        );
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod feeds;
 mod form_pairs;
 mod format;
 mod health;
+mod language;
 mod moderation;
 mod observability;
 pub(crate) mod outcomes;
@@ -61,6 +62,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/metrics", web::get().to(observability::metrics))
         .route("/assets/{file:.+}", web::get().to(assets::serve))
         .configure(feeds::routes)
+        .configure(language::routes)
         .configure(digests::routes)
         .configure(pages::routes)
         .configure(comments::routes)

@@ -48,18 +48,25 @@ struct SectionDisplay {
 }
 
 impl OutcomeDisplay {
-    pub fn new(outcome: &ShownOutcome, zone: Tz) -> Self {
+    pub fn new(outcome: &ShownOutcome, zone: Tz, lang: crate::i18n::Language) -> Self {
         Self {
             draft: outcome.status == OutcomeStatus::Draft,
-            published: outcome.published_at.map(|at| date_time(at, zone)),
+            published: outcome.published_at.map(|at| date_time(at, zone, lang)),
             summary_html: outcome.summary_html.clone(),
             sections: outcome
                 .sections
                 .iter()
                 .map(|s| SectionDisplay {
                     heading: match &s.question {
-                        Some(q) => format!("Question {}: {}", q.number, q.text),
-                        None => "Across the questions".into(),
+                        Some(q) => crate::i18n::text(
+                            lang,
+                            "views-question-heading",
+                            &[
+                                ("number", q.number.into()),
+                                ("text", q.text.as_str().into()),
+                            ],
+                        ),
+                        None => crate::i18n::text(lang, "views-across-questions", &[]),
                     },
                     anchor: match &s.question {
                         Some(q) => format!("outcome-question-{}", q.number),
@@ -125,7 +132,7 @@ impl OutcomeFormView {
                 format!(
                     "{}, {}",
                     r.updated_by.as_deref().unwrap_or("a former account"),
-                    date_time(r.updated_at, zone)
+                    date_time(r.updated_at, zone, crate::i18n::Language::En)
                 )
             }),
             revision: editor.record.as_ref().map_or(0, |r| r.revision),
@@ -261,7 +268,7 @@ async fn submit(
     view.revision = read_revision;
     match outcome {
         Ok(Submitted::Preview(shown)) => {
-            view.preview = Some(OutcomeDisplay::new(&shown, zone));
+            view.preview = Some(OutcomeDisplay::new(&shown, zone, viewer.language));
             state.render("pages/outcome.html", &view, &viewer)
         }
         Ok(Submitted::Saved(status)) => {

@@ -25,6 +25,10 @@ pub struct Viewer {
     pub new_csrf_cookie: Option<String>,
     pub secure_cookies: bool,
     pub client: String,
+    /// The language to answer in.
+    pub language: crate::i18n::Language,
+    /// The page asked for (path and query), for the language switcher's way back.
+    pub path: String,
 }
 
 impl Viewer {
@@ -64,6 +68,8 @@ impl Viewer {
             new_csrf_cookie: Some(token),
             secure_cookies: other.secure_cookies,
             client: other.client.clone(),
+            language: other.language,
+            path: other.path.clone(),
         }
     }
 
@@ -135,6 +141,9 @@ pub fn csrf_cookie(token: &str, secure: bool) -> Cookie<'static> {
         .finish()
 }
 
+/// The interface language a visitor chose with the switcher.
+pub const LANGUAGE_COOKIE: &str = "lang";
+
 impl FromRequest for Viewer {
     type Error = WebError;
     type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
@@ -147,6 +156,18 @@ impl FromRequest for Viewer {
             .map(|c| c.value().to_owned())
             .filter(|v| !v.is_empty());
         let peer = request.peer_addr().map(|a| a.ip());
+        let language_cookie = request
+            .cookie(LANGUAGE_COOKIE)
+            .map(|c| c.value().to_owned());
+        let accept_language = request
+            .headers()
+            .get(actix_web::http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .map(String::from);
+        let path = request
+            .uri()
+            .path_and_query()
+            .map_or("/".to_owned(), |p| p.as_str().to_owned());
         let forwarded_for = request
             .headers()
             .get("x-forwarded-for")
@@ -165,12 +186,21 @@ impl FromRequest for Viewer {
             };
             let new_csrf_cookie = (user.is_none() && anonymous_csrf.is_none())
                 .then(|| SecretToken::generate().expose().to_owned());
+            let language = crate::i18n::negotiate(
+                &[
+                    user.as_ref().and_then(|u| u.language.as_deref()),
+                    language_cookie.as_deref(),
+                ],
+                accept_language.as_deref(),
+            );
             Ok(Viewer {
                 user,
                 anonymous_csrf,
                 new_csrf_cookie,
                 secure_cookies: state.base_url.scheme() == "https",
                 client,
+                language,
+                path,
             })
         })
     }

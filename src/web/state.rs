@@ -16,6 +16,17 @@ use url::Url;
 pub struct Layout {
     pub viewer: Option<LayoutUser>,
     pub csrf_token: String,
+    /// The language switcher's choices.
+    pub languages: Vec<LayoutLanguage>,
+    /// This page, query-encoded, for the switcher to come back to.
+    pub back: String,
+}
+
+#[derive(Serialize)]
+pub struct LayoutLanguage {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub current: bool,
 }
 
 #[derive(Serialize)]
@@ -85,8 +96,19 @@ impl AppState {
                 moderates: u.is_chair || u.role != Role::Participant,
             }),
             csrf_token: viewer.csrf_token().to_owned(),
+            languages: crate::i18n::Language::ALL
+                .iter()
+                .map(|l| LayoutLanguage {
+                    code: l.code(),
+                    name: l.name(),
+                    current: *l == viewer.language,
+                })
+                .collect(),
+            back: url::form_urlencoded::byte_serialize(viewer.path.as_bytes()).collect(),
         };
-        let html = self.templates.render_page(template, view, &layout)?;
+        let html = self
+            .templates
+            .render_page(template, view, &layout, viewer.language)?;
         let mut response = HttpResponse::build(status);
         response
             .content_type("text/html; charset=utf-8")
@@ -97,11 +119,18 @@ impl AppState {
         Ok(response.body(html))
     }
 
+    /// For emails to other people (each in their own language).
     pub fn email_context(&self) -> EmailContext<'_> {
+        self.email_context_in(crate::i18n::Language::En)
+    }
+
+    /// For emails to the person making the request, in their language.
+    pub fn email_context_in(&self, language: crate::i18n::Language) -> EmailContext<'_> {
         EmailContext {
             templates: &self.templates,
             base_url: &self.base_url,
             signer: &self.signer,
+            language,
         }
     }
 }

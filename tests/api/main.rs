@@ -16,6 +16,7 @@ mod comments_api;
 mod demo;
 mod digests;
 mod health;
+mod languages;
 mod mail;
 mod migrations;
 mod moderation;

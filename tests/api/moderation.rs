@@ -567,6 +567,7 @@ async fn chairs_who_prefer_summaries_get_one_per_period() {
                 templates: &templates,
                 base_url: &base,
                 signer: &signer,
+                language: roundtable::i18n::Language::En,
             };
             notifications::send_due_summaries(conn, ctx, next_hour).unwrap()
         };
@@ -623,6 +624,7 @@ async fn emailed_links_expire_and_stop_working_for_former_chairs() {
                     templates: &templates,
                     base_url: &base,
                     signer: &signer,
+                    language: roundtable::i18n::Language::En,
                 };
                 ctx.moderation_link(
                     "publish",

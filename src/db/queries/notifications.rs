@@ -18,18 +18,24 @@ pub struct Recipient {
     pub email: String,
     pub name: String,
     pub alerts: AlertFrequency,
+    /// The language their emails are written in.
+    pub language: crate::i18n::Language,
 }
 
-type RecipientColumns = (String, String, String, String);
+type RecipientColumns = (String, String, String, String, Option<String>);
 
 fn recipients(rows: Vec<RecipientColumns>) -> Result<Vec<Recipient>, StorageError> {
     rows.into_iter()
-        .map(|(user_id, email, name, alerts)| {
+        .map(|(user_id, email, name, alerts, language)| {
             Ok(Recipient {
                 user_id,
                 email,
                 name,
                 alerts: parse_code("alert frequency", &alerts, AlertFrequency::from_code)?,
+                language: language
+                    .as_deref()
+                    .and_then(crate::i18n::Language::from_code)
+                    .unwrap_or(crate::i18n::Language::En),
             })
         })
         .collect()
@@ -47,6 +53,7 @@ pub fn contacts(conn: &mut AnyConnection, ids: &[String]) -> Result<Vec<Recipien
             users::email,
             users::display_name,
             users::moderation_alerts,
+            users::preferred_language,
         ))
         .load(conn)?;
     recipients(rows)
@@ -82,6 +89,7 @@ pub fn chairs_with_alerts(
             users::email,
             users::display_name,
             users::moderation_alerts,
+            users::preferred_language,
         ))
         .load(conn)?;
     recipients(rows)

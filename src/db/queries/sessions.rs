@@ -38,6 +38,7 @@ type UserColumns = (
     String,
     Option<NaiveDateTime>,
     Option<String>,
+    Option<String>,
 );
 
 #[allow(clippy::type_complexity)]
@@ -51,6 +52,7 @@ fn user_columns() -> (
     users::role,
     users::verified_at,
     users::gender,
+    users::preferred_language,
 ) {
     (
         users::id,
@@ -62,6 +64,7 @@ fn user_columns() -> (
         users::role,
         users::verified_at,
         users::gender,
+        users::preferred_language,
     )
 }
 
@@ -76,7 +79,7 @@ fn chairs_a_roundtable() -> diesel::dsl::exists<
 }
 
 fn signed_in_user(
-    (id, email, name, organisation, kind, country, role, verified_at, gender): UserColumns,
+    (id, email, name, organisation, kind, country, role, verified_at, gender, language): UserColumns,
     is_chair: bool,
     csrf_token: String,
     session_digest: String,
@@ -94,6 +97,7 @@ fn signed_in_user(
         is_chair,
         csrf_token,
         session_digest,
+        language,
     })
 }
 

@@ -261,3 +261,15 @@ pub fn active_role(conn: &mut AnyConnection, id: &str) -> Result<Option<String>,
         .first::<String>(conn)
         .optional()?)
 }
+
+/// Remembers the interface language a person chose.
+pub fn set_language(
+    conn: &mut AnyConnection,
+    id: &str,
+    language: &str,
+) -> Result<(), StorageError> {
+    diesel::update(users::table.filter(users::id.eq(id)))
+        .set(users::preferred_language.eq(Some(language)))
+        .execute(conn)?;
+    Ok(())
+}

@@ -78,7 +78,7 @@ pub fn register(
             let view = LinkEmail {
                 name: &name,
                 link: email.link("sign-in"),
-                expires: "",
+                expires: String::new(),
             };
             outbox::enqueue(
                 conn,
@@ -105,6 +105,8 @@ pub fn register(
                 Err(e.into())
             };
         }
+        // Their emails come in the language they registered in.
+        users::set_language(conn, &user.id.to_string(), email.language.code())?;
         send_verification_link(
             conn,
             email,
@@ -138,7 +140,7 @@ fn send_verification_link(
     let view = LinkEmail {
         name,
         link: email.link(&format!("verify-email?token={}", token.expose())),
-        expires: "48 hours",
+        expires: hours(&email, 48),
     };
     outbox::enqueue(
         conn,

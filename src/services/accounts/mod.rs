@@ -42,7 +42,16 @@ pub const SESSION_LIFETIME: Duration = Duration::days(30);
 struct LinkEmail<'a> {
     name: &'a str,
     link: String,
-    expires: &'a str,
+    expires: String,
+}
+
+/// "48 hours", "48 heures", "48 horas": how long a link works, in the email's language.
+fn hours(email: &EmailContext<'_>, count: usize) -> String {
+    crate::i18n::text(
+        email.language,
+        "email-expires-hours",
+        &[("count", count.into())],
+    )
 }
 
 /// A form's refusal: the fields to correct, or a failure that is not the

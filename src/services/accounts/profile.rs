@@ -25,6 +25,16 @@ pub fn change_password(
 
 /// Changes the identity shown beside future comments; comments already
 /// posted keep the identity they were posted under.
+/// Keeps the interface language a signed-in person chose for every device.
+pub fn set_language(
+    conn: &mut AnyConnection,
+    user: &SignedInUser,
+    language: crate::i18n::Language,
+) -> Result<(), ServiceError> {
+    users::set_language(conn, &user.id.to_string(), language.code())?;
+    Ok(())
+}
+
 pub fn update_profile(
     conn: &mut AnyConnection,
     user: &SignedInUser,
@@ -131,7 +141,7 @@ pub fn request_email_change(
             let view = LinkEmail {
                 name: "",
                 link: email.link("sign-in"),
-                expires: "",
+                expires: String::new(),
             };
             outbox::enqueue(
                 conn,
@@ -154,7 +164,7 @@ pub fn request_email_change(
         let view = LinkEmail {
             name: &user.affiliation.display_name,
             link: email.link(&format!("confirm-email-change?token={}", token.expose())),
-            expires: "48 hours",
+            expires: hours(&email, 48),
         };
         outbox::enqueue(
             conn,
@@ -195,7 +205,7 @@ pub fn confirm_email_change(
             let view = LinkEmail {
                 name: &name,
                 link: email.link("account"),
-                expires: "",
+                expires: String::new(),
             };
             outbox::enqueue(
                 conn,

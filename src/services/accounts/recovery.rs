@@ -41,7 +41,7 @@ pub fn request_password_reset(
             let view = LinkEmail {
                 name: "",
                 link: email.link("reset-password/new?token="),
-                expires: "",
+                expires: String::new(),
             };
             email.compose("reset_password", &address.as_typed, &view, None)?;
             return Ok(());
@@ -60,7 +60,7 @@ pub fn request_password_reset(
         let view = LinkEmail {
             name: &name,
             link: email.link(&format!("reset-password/new?token={}", token.expose())),
-            expires: "one hour",
+            expires: hours(&email, 1),
         };
         outbox::enqueue(
             conn,

@@ -123,7 +123,11 @@ impl EmailContext<'_> {
             topic: &'static str,
         }
         let unsubscribe_link = self.unsubscribe_link(&to.user_id, topic, now);
-        let mut email = self.compose(
+        let in_their_language = EmailContext {
+            language: to.language,
+            ..*self
+        };
+        let mut email = in_their_language.compose(
             name,
             &to.email,
             &WithUnsubscribe {
@@ -208,7 +212,7 @@ pub fn comment_waiting(
         struct View {
             item: WaitingItem,
             consultation: String,
-            expires: &'static str,
+            expires: String,
         }
         let email = ctx.compose_unsubscribable(
             "comment_waiting",
@@ -217,7 +221,11 @@ pub fn comment_waiting(
             View {
                 item,
                 consultation: place.consultation_title.clone(),
-                expires: "7 days",
+                expires: crate::i18n::text(
+                    chair.language,
+                    "email-expires-days",
+                    &[("count", 7usize.into())],
+                ),
             },
             format!("comment-waiting:{}:{}", comment.id, chair.user_id),
             now,

@@ -92,14 +92,18 @@ fn summary_for(
         items: Vec<WaitingItem>,
         total: usize,
         more: usize,
-        period: &'static str,
+        period: String,
         queue_link: String,
-        expires: &'static str,
+        expires: String,
     }
-    let period = match frequency {
-        AlertFrequency::Hourly => "in the last hour",
-        _ => "yesterday",
-    };
+    let period = crate::i18n::text(
+        chair.language,
+        match frequency {
+            AlertFrequency::Hourly => "email-period-last-hour",
+            _ => "email-period-yesterday",
+        },
+        &[],
+    );
     let email = ctx.compose_unsubscribable(
         "moderation_summary",
         chair,
@@ -110,7 +114,11 @@ fn summary_for(
             total,
             period,
             queue_link: ctx.link("moderation"),
-            expires: "7 days",
+            expires: crate::i18n::text(
+                chair.language,
+                "email-expires-days",
+                &[("count", 7usize.into())],
+            ),
         },
         format!("moderation-summary:{}:{key}", chair.user_id),
         now,

@@ -81,8 +81,10 @@ pub async fn email_choices(
             .map(|t| TokenLine {
                 id: t.id,
                 name: t.name,
-                created: date_time(t.created_at, chrono_tz::UTC),
-                last_used: t.last_used_at.map(|at| date_time(at, chrono_tz::UTC)),
+                created: date_time(t.created_at, chrono_tz::UTC, crate::i18n::Language::En),
+                last_used: t
+                    .last_used_at
+                    .map(|at| date_time(at, chrono_tz::UTC, crate::i18n::Language::En)),
             })
             .collect(),
     })

@@ -285,11 +285,12 @@ pub(super) async fn request_email_change(
         return Ok(redirect("/sign-in"));
     };
     let (new_email, app) = (form.new_email.clone(), state.clone());
+    let language = viewer.language;
     let requested = state
         .db(move |conn| {
             accounts::request_email_change(
                 conn,
-                app.email_context(),
+                app.email_context_in(language),
                 &user,
                 &new_email,
                 &form.email_password,
@@ -351,10 +352,15 @@ pub(super) async fn confirm_email_change(
 ) -> Result<HttpResponse, WebError> {
     let form = form.into_inner();
     viewer.check_csrf(&form.csrf_token)?;
-    let app = state.clone();
+    let (app, language) = (state.clone(), viewer.language);
     let outcome = state
         .db(move |conn| {
-            accounts::confirm_email_change(conn, app.email_context(), &form.token, Utc::now())
+            accounts::confirm_email_change(
+                conn,
+                app.email_context_in(language),
+                &form.token,
+                Utc::now(),
+            )
         })
         .await;
     let outcome = match outcome {
@@ -394,9 +400,11 @@ pub(super) async fn resend_verification(
     let Some(user) = viewer.user.clone() else {
         return Ok(redirect("/sign-in"));
     };
-    let app = state.clone();
+    let (app, language) = (state.clone(), viewer.language);
     state
-        .db(move |conn| accounts::resend_verification(conn, app.email_context(), &user, Utc::now()))
+        .db(move |conn| {
+            accounts::resend_verification(conn, app.email_context_in(language), &user, Utc::now())
+        })
         .await?;
     Ok(redirect("/account?sent=1"))
 }

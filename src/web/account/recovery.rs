@@ -37,11 +37,12 @@ pub(super) async fn request_reset(
     let form = form.into_inner();
     viewer.check_csrf(&form.csrf_token)?;
     let (address, client, app) = (form.email.clone(), viewer.client.clone(), state.clone());
+    let language = viewer.language;
     let requested = state
         .db(move |conn| {
             accounts::request_password_reset(
                 conn,
-                app.email_context(),
+                app.email_context_in(language),
                 &address,
                 &client,
                 Utc::now(),

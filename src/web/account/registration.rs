@@ -55,7 +55,7 @@ pub(super) async fn register(
         consent: form.consent.is_some(),
     };
     let typed = input.clone();
-    let client = viewer.client.clone();
+    let (client, language) = (viewer.client.clone(), viewer.language);
     let state_for_work = state.clone();
     let result = web::block(move || {
         let mut conn = state_for_work.pool.get().map_err(|e| {
@@ -63,7 +63,7 @@ pub(super) async fn register(
         })?;
         accounts::register(
             &mut conn,
-            state_for_work.email_context(),
+            state_for_work.email_context_in(language),
             &input,
             &client,
             Utc::now(),

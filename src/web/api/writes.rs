@@ -70,6 +70,7 @@ pub async fn post_comment(
         body: body.body,
         questions: body.guiding_questions,
         parent: body.parent,
+        language: None,
     };
     let (c, r) = (consultation.clone(), roundtable.clone());
     let state_for_work = state.clone();

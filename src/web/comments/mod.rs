@@ -78,6 +78,7 @@ fn typed_input(form: &FormPairs) -> Result<CommentInput, WebError> {
         body: form.get("body").to_owned(),
         questions: form.numbers("questions")?,
         parent: Some(form.get("parent").to_owned()).filter(|p| !p.is_empty()),
+        language: Some(form.get("language").to_owned()).filter(|l| !l.is_empty()),
     })
 }
 
@@ -153,7 +154,8 @@ async fn post(
     let reader = Some(Reader::of(&user));
     match input.parent.clone() {
         Some(parent) => {
-            let mut view = reply_view(&state, &consultation, &roundtable, &parent).await?;
+            let mut view =
+                reply_view(&state, &consultation, &roundtable, &parent, viewer.language).await?;
             view.form = filled_form(view.form, &input, preview, errors);
             state.render_with_status(status, "pages/comments/reply.html", &view, &viewer)
         }
@@ -164,7 +166,7 @@ async fn post(
                     pages::roundtable_page(conn, &c, &r, reader, now, pages::Visit::DoNotCount)
                 })
                 .await?;
-            let mut view = RoundtablePageView::new(&page, now, viewer.signed_in());
+            let mut view = RoundtablePageView::new(&page, now, viewer.signed_in(), viewer.language);
             if let Some(form) = view.form.take() {
                 view.form = Some(filled_form(form, &input, preview, errors));
             }
@@ -179,6 +181,17 @@ fn filled_form(
     preview: Option<SafeHtml>,
     errors: Vec<InvalidField>,
 ) -> CommentFormView {
+    let languages = form
+        .languages
+        .iter()
+        .cloned()
+        .map(|mut l| {
+            if let Some(chosen) = &input.language {
+                l.selected = &l.code == chosen;
+            }
+            l
+        })
+        .collect();
     let questions: Vec<_> = form
         .questions
         .into_iter()
@@ -190,6 +203,7 @@ fn filled_form(
         questions,
         preview_html: preview,
         parent: input.parent.clone(),
+        languages,
         ..CommentFormView::default()
     }
     .with_errors(errors)
@@ -200,6 +214,7 @@ async fn reply_view(
     consultation: &str,
     roundtable: &str,
     parent: &str,
+    lang: crate::i18n::Language,
 ) -> Result<ReplyView, WebError> {
     let (c, r, p) = (
         consultation.to_owned(),
@@ -216,7 +231,7 @@ async fn reply_view(
             Ok((detail, record))
         })
         .await?;
-    let mut form = CommentFormView::new(&[], &[]);
+    let mut form = CommentFormView::new(&[], &[]).with_languages(&detail.consultation, None, lang);
     form.parent = Some(record.comment.reference.clone());
     Ok(ReplyView {
         title: format!("Reply to {}", record.comment.author.display_name),
@@ -237,6 +252,13 @@ async fn reply_form(
 ) -> Result<HttpResponse, WebError> {
     signed_in(&viewer)?;
     let (consultation, roundtable, reference) = path.into_inner();
-    let view = reply_view(&state, &consultation, &roundtable, &reference).await?;
+    let view = reply_view(
+        &state,
+        &consultation,
+        &roundtable,
+        &reference,
+        viewer.language,
+    )
+    .await?;
     state.render("pages/comments/reply.html", &view, &viewer)
 }

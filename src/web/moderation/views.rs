@@ -123,7 +123,7 @@ pub fn queue_item_view(item: &QueueItem, now: DateTime<Utc>) -> QueueItemView {
             "/c/{}/{}#{}",
             item.place.consultation_slug, item.place.roundtable_slug, c.reference
         ),
-        author: person(&c.author),
+        author: person(&c.author, crate::i18n::Language::En),
         author_record: record_line(item.author_record),
         waited: waited(c.created_at, now),
         questions: question_lines(c, &item.questions),
@@ -248,7 +248,7 @@ pub fn item_view(
         revision: comment.revision,
         status: comment.status.label(),
         highlighted: comment.highlighted,
-        author: person(&comment.author),
+        author: person(&comment.author, crate::i18n::Language::En),
         body_html: comment.body_html.clone(),
         page_link,
         questions: questions
@@ -316,7 +316,7 @@ pub fn outcome_lines(outcomes: &[DecisionOutcome], done_text: &str) -> Vec<Outco
                         "Already decided: {} {} on {}.",
                         entry.actor_name.as_deref().unwrap_or("Someone"),
                         past_tense(&entry.action),
-                        date_time(entry.at, chrono_tz::UTC)
+                        date_time(entry.at, chrono_tz::UTC, crate::i18n::Language::En)
                     ),
                     None => format!(
                         "Already decided: it is now {}.",
@@ -377,7 +377,7 @@ pub fn audit_lines(entries: &[AuditEntry], zone: chrono_tz::Tz) -> Vec<AuditLine
             },
             reason: e.reason.as_deref().map(reason_label),
             note: e.note.clone(),
-            at: date_time(e.at, zone),
+            at: date_time(e.at, zone, crate::i18n::Language::En),
         })
         .collect()
 }

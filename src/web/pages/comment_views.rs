@@ -8,8 +8,9 @@ use crate::domain::ids::{GuidingQuestionId, UserId};
 use crate::domain::roundtable::GuidingQuestion;
 use crate::domain::thread::{Placeholder, ThreadEntry};
 use crate::domain::InvalidField;
+use crate::i18n::{text, Language};
 use crate::text::SafeHtml;
-use crate::web::format::{plural, time_view, TimeView};
+use crate::web::format::{time_view, TimeView};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -19,25 +20,30 @@ use std::collections::HashMap;
 pub struct PersonView {
     name: String,
     organisation: String,
-    organisation_type: Option<&'static str>,
+    organisation_type: Option<String>,
     country: Option<&'static str>,
 }
 
-pub fn person(a: &Affiliation) -> PersonView {
+pub fn person(a: &Affiliation, lang: Language) -> PersonView {
     PersonView {
         name: a.display_name.clone(),
         organisation: a.organisation.clone(),
-        organisation_type: a.organisation_type.map(|t| t.label()),
+        organisation_type: a
+            .organisation_type
+            .map(|t| text(lang, &format!("views-orgtype-{}", t.code()), &[])),
         country: a.country.map(|c| c.name()),
     }
 }
 
 /// "12 published comments, 3 new since your last visit".
-pub fn count_line(published: usize, new: Option<usize>) -> String {
-    let count = plural(published, "comment", "comments");
+pub fn count_line(published: usize, new: Option<usize>, lang: Language) -> String {
     match new {
-        Some(new) if published > 0 => format!("{count}, {new} new since your last visit"),
-        _ => count,
+        Some(new) if published > 0 => text(
+            lang,
+            "views-comment-count-new",
+            &[("count", published.into()), ("new", new.into())],
+        ),
+        _ => text(lang, "views-comment-count", &[("count", published.into())]),
     }
 }
 
@@ -82,9 +88,9 @@ pub struct PageReader {
 pub struct CommentView {
     reference: String,
     depth: usize,
-    placeholder: Option<&'static str>,
+    placeholder: Option<String>,
     /// Why a comment shown to this reader is not public.
-    status_note: Option<&'static str>,
+    status_note: Option<String>,
     author: Option<PersonView>,
     posted: TimeView,
     edited: bool,
@@ -92,6 +98,8 @@ pub struct CommentView {
     questions: Vec<QuestionTag>,
     highlighted: bool,
     in_reply_to: Option<String>,
+    /// The language it is written in, for its `lang` attribute.
+    language: Option<String>,
     is_new: bool,
     mine: bool,
     can_edit: bool,
@@ -105,6 +113,7 @@ pub fn comment_view(
     numbers: &HashMap<GuidingQuestionId, usize>,
     zone: Tz,
     reader: PageReader,
+    lang: Language,
 ) -> CommentView {
     let comment = &entry.comment;
     let shown = entry.placeholder.is_none();
@@ -114,19 +123,23 @@ pub fn comment_view(
     CommentView {
         reference: comment.reference.clone(),
         depth: entry.display_depth,
-        placeholder: entry.placeholder.map(|p| match p {
-            Placeholder::WithdrawnByAuthor => "This comment was withdrawn by its author.",
-            Placeholder::NotPublished => "This comment is not published.",
+        placeholder: entry.placeholder.map(|p| {
+            let key = match p {
+                Placeholder::WithdrawnByAuthor => "views-withdrawn-by-author",
+                Placeholder::NotPublished => "views-not-published",
+            };
+            text(lang, key, &[])
         }),
-        status_note: entry.unpublished.map(|status| match status {
-            CommentStatus::Pending => {
-                "Awaiting the chair's decision: only you and the chairs see it"
-            }
-            CommentStatus::Approved => "Hidden after readers' reports, until a chair decides",
-            _ => "Not published",
+        status_note: entry.unpublished.map(|status| {
+            let key = match status {
+                CommentStatus::Pending => "views-awaiting-decision",
+                CommentStatus::Approved => "views-hidden-after-reports",
+                _ => "views-status-not-published",
+            };
+            text(lang, key, &[])
         }),
-        author: shown.then(|| person(&comment.author)),
-        posted: time_view(comment.created_at, zone),
+        author: shown.then(|| person(&comment.author, lang)),
+        posted: time_view(comment.created_at, zone, lang),
         edited: comment.edited_at.is_some(),
         body_html: if shown {
             comment.body_html.clone()
@@ -139,6 +152,7 @@ pub fn comment_view(
             vec![]
         },
         highlighted: public && comment.highlighted,
+        language: comment.language.clone(),
         in_reply_to: entry.in_reply_to.as_ref().map(|name| {
             name.clone()
                 .unwrap_or_else(|| "a comment that is not shown".into())
@@ -180,6 +194,15 @@ pub struct CommentFormView {
     pub preview_html: Option<SafeHtml>,
     /// The short reference of the comment replied to.
     pub parent: Option<String>,
+    /// The languages a comment may be written in, the likely one chosen.
+    pub languages: Vec<LanguageChoice>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct LanguageChoice {
+    pub code: String,
+    pub name: String,
+    pub selected: bool,
 }
 
 impl CommentFormView {
@@ -197,6 +220,37 @@ impl CommentFormView {
             general: chosen.is_empty(),
             ..Self::default()
         }
+    }
+
+    /// Offers the consultation's languages, `chosen` (or else the reader's
+    /// interface language, or else the consultation's own) selected.
+    pub fn with_languages(
+        mut self,
+        consultation: &crate::domain::consultation::Consultation,
+        chosen: Option<&str>,
+        lang: Language,
+    ) -> Self {
+        let mut codes = consultation.languages.clone();
+        if !codes.contains(&consultation.content_language) {
+            codes.insert(0, consultation.content_language.clone());
+        }
+        let selected = chosen
+            .filter(|c| codes.iter().any(|x| x == c))
+            .or_else(|| codes.iter().find(|c| *c == lang.code()).map(String::as_str))
+            .unwrap_or(&consultation.content_language)
+            .to_owned();
+        self.languages = codes
+            .iter()
+            .map(|code| LanguageChoice {
+                name: match Language::from_code(code) {
+                    Some(known) => known.name().to_owned(),
+                    None => crate::web::format::language_name(code),
+                },
+                selected: *code == selected,
+                code: code.clone(),
+            })
+            .collect();
+        self
     }
 
     pub fn with_errors(mut self, errors: Vec<InvalidField>) -> Self {

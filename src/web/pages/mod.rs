@@ -20,7 +20,7 @@ async fn home(state: web::Data<AppState>, viewer: Viewer) -> Result<HttpResponse
     let consultations = state.db(move |conn| pages::home(conn, now)).await?;
     state.render(
         "pages/home.html",
-        &views::HomeView::new(&consultations, now),
+        &views::HomeView::new(&consultations, now, viewer.language),
         &viewer,
     )
 }
@@ -42,7 +42,7 @@ async fn consultation(
     };
     state.render(
         "pages/consultation.html",
-        &views::ConsultationPageView::new(&page, Utc::now()),
+        &views::ConsultationPageView::new(&page, Utc::now(), viewer.language),
         &viewer,
     )
 }
@@ -74,7 +74,7 @@ async fn roundtable(
     };
     state.render(
         "pages/roundtable.html",
-        &views::RoundtablePageView::new(&page, now, viewer.signed_in()),
+        &views::RoundtablePageView::new(&page, now, viewer.signed_in(), viewer.language),
         &viewer,
     )
 }

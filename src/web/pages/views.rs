@@ -8,6 +8,7 @@ use crate::domain::consultation::{
 use crate::domain::ids::UserId;
 use crate::domain::roundtable::{GuidingQuestion, ProgrammeItem, Resource, Roundtable};
 use crate::domain::time::PeriodState;
+use crate::i18n::{text, Language};
 use crate::services::pages::{ConsultationPage, RoundtablePage};
 use crate::text::SafeHtml;
 use crate::web::format::*;
@@ -21,52 +22,61 @@ pub struct ConsultationCard {
     slug: String,
     title: String,
     summary: String,
-    kind: &'static str,
+    kind: String,
     place: String,
     when: Option<String>,
 }
 
 #[derive(Serialize)]
 pub struct PhaseGroup {
-    heading: &'static str,
+    heading: String,
     id: &'static str,
     consultations: Vec<ConsultationCard>,
 }
 
 #[derive(Serialize)]
 pub struct HomeView {
-    title: &'static str,
+    title: String,
     groups: Vec<PhaseGroup>,
 }
 
-fn place(c: &Consultation) -> String {
+fn place(c: &Consultation, lang: Language) -> String {
     match (&c.venue, c.online) {
-        (Some(venue), true) => format!("{venue} and online"),
+        (Some(venue), true) => text(
+            lang,
+            "views-venue-and-online",
+            &[("venue", venue.clone().into())],
+        ),
         (Some(venue), false) => venue.clone(),
-        (None, _) => "Online".into(),
+        (None, _) => text(lang, "views-online", &[]),
     }
 }
 
-fn when(c: &Consultation) -> Option<String> {
+fn when(c: &Consultation, lang: Language) -> Option<String> {
     c.starts_at
-        .map(|start| time_range(start, c.ends_at, c.time_zone))
+        .map(|start| time_range(start, c.ends_at, c.time_zone, lang))
+}
+
+/// A closed list's label in the reader's language, by its code.
+fn label(lang: Language, list: &str, code: &str) -> String {
+    text(lang, &format!("views-{list}-{code}"), &[])
 }
 
 impl HomeView {
-    pub fn new(consultations: &[Consultation], now: DateTime<Utc>) -> Self {
+    pub fn new(consultations: &[Consultation], now: DateTime<Utc>, lang: Language) -> Self {
         let mut groups = vec![
             PhaseGroup {
-                heading: "Open now",
+                heading: text(lang, "views-open-now", &[]),
                 id: "open",
                 consultations: vec![],
             },
             PhaseGroup {
-                heading: "Coming up",
+                heading: text(lang, "views-coming-up", &[]),
                 id: "upcoming",
                 consultations: vec![],
             },
             PhaseGroup {
-                heading: "Past consultations",
+                heading: text(lang, "views-past", &[]),
                 id: "past",
                 consultations: vec![],
             },
@@ -81,14 +91,14 @@ impl HomeView {
                 slug: c.slug.to_string(),
                 title: c.title.clone(),
                 summary: c.summary.clone(),
-                kind: c.kind.label(),
-                place: place(c),
-                when: when(c),
+                kind: label(lang, "kind", c.kind.code()),
+                place: place(c, lang),
+                when: when(c, lang),
             });
         }
         groups.retain(|g| !g.consultations.is_empty());
         Self {
-            title: "Consultations",
+            title: text(lang, "views-consultations", &[]),
             groups,
         }
     }
@@ -96,7 +106,7 @@ impl HomeView {
 
 #[derive(Serialize)]
 pub struct OrganisationGroup {
-    label: &'static str,
+    label: String,
     names: Vec<OrganisationLink>,
 }
 
@@ -112,17 +122,19 @@ pub struct ConsultationHeader {
     title: String,
     summary: String,
     description_html: SafeHtml,
-    kind: &'static str,
-    status: &'static str,
+    kind: String,
+    status: String,
     place: String,
     when: Option<String>,
     time_zone: String,
     languages: Vec<String>,
     organisations: Vec<OrganisationGroup>,
+    /// The language its texts are written in, for `lang` attributes.
+    content_language: String,
 }
 
 impl ConsultationHeader {
-    fn new(c: &Consultation, organisations: &[ConsultationOrganisation]) -> Self {
+    fn new(c: &Consultation, organisations: &[ConsultationOrganisation], lang: Language) -> Self {
         let groups = [
             OrganisationRole::Organiser,
             OrganisationRole::Partner,
@@ -130,7 +142,7 @@ impl ConsultationHeader {
         ]
         .into_iter()
         .map(|role| OrganisationGroup {
-            label: role.label(),
+            label: label(lang, "role", role.code()),
             names: organisations
                 .iter()
                 .filter(|o| o.role == role)
@@ -147,13 +159,21 @@ impl ConsultationHeader {
             title: c.title.clone(),
             summary: c.summary.clone(),
             description_html: c.description_html.clone(),
-            kind: c.kind.label(),
-            status: c.status.label(),
-            place: place(c),
-            when: when(c),
+            kind: label(lang, "kind", c.kind.code()),
+            status: label(lang, "status", c.status.code()),
+            place: place(c, lang),
+            when: when(c, lang),
             time_zone: c.time_zone.name().to_owned(),
-            languages: c.languages.iter().map(|l| language_name(l)).collect(),
+            languages: c
+                .languages
+                .iter()
+                .map(|l| match crate::i18n::Language::from_code(l) {
+                    Some(_) => label(lang, "language", l),
+                    None => language_name(l),
+                })
+                .collect(),
             organisations: groups,
+            content_language: c.content_language.clone(),
         }
     }
 }
@@ -175,18 +195,22 @@ fn roundtable_card(
     (count, new): (i64, Option<i64>),
     c: &Consultation,
     now: DateTime<Utc>,
+    lang: Language,
 ) -> RoundtableCard {
     RoundtableCard {
         slug: r.slug.to_string(),
         code: r.code.clone(),
         title: r.title.clone(),
         summary: r.summary.clone(),
-        when: r.starts_at.map(|s| time_range(s, r.ends_at, c.time_zone)),
+        when: r
+            .starts_at
+            .map(|s| time_range(s, r.ends_at, c.time_zone, lang)),
         period: period_line(
             r.comment_period.state(now, c.accepts_comments()),
             c.time_zone,
+            lang,
         ),
-        comments: count_line(count as usize, new.map(|n| n as usize)),
+        comments: count_line(count as usize, new.map(|n| n as usize), lang),
         children: vec![],
     }
 }
@@ -206,10 +230,10 @@ pub struct ProgrammeItemView {
     speakers: Vec<String>,
 }
 
-fn programme_days(items: &[ProgrammeItem], zone: Tz) -> Vec<ProgrammeDay> {
+fn programme_days(items: &[ProgrammeItem], zone: Tz, lang: Language) -> Vec<ProgrammeDay> {
     let mut days: Vec<ProgrammeDay> = Vec::new();
     for item in items {
-        let day_text = day(item.starts_at, zone);
+        let day_text = day(item.starts_at, zone, lang);
         let view = ProgrammeItemView {
             time: clock_range(item.starts_at, item.ends_at, zone),
             starts_at: item.starts_at.to_rfc3339(),
@@ -230,17 +254,17 @@ fn programme_days(items: &[ProgrammeItem], zone: Tz) -> Vec<ProgrammeDay> {
 
 #[derive(Serialize)]
 pub struct ResourceView {
-    kind: &'static str,
+    kind: String,
     title: String,
     url: String,
     description: String,
 }
 
-fn resource_views(resources: &[Resource]) -> Vec<ResourceView> {
+fn resource_views(resources: &[Resource], lang: Language) -> Vec<ResourceView> {
     resources
         .iter()
         .map(|r| ResourceView {
-            kind: r.kind.label(),
+            kind: label(lang, "resource", r.kind.code()),
             title: r.title.clone(),
             url: r.url.clone(),
             description: r.description.clone(),
@@ -258,7 +282,7 @@ pub struct ConsultationPageView {
 }
 
 impl ConsultationPageView {
-    pub fn new(page: &ConsultationPage, now: DateTime<Utc>) -> Self {
+    pub fn new(page: &ConsultationPage, now: DateTime<Utc>, lang: Language) -> Self {
         let c = &page.consultation;
         let roundtables = page
             .roundtables
@@ -269,21 +293,22 @@ impl ConsultationPageView {
                     (group.public_comments, group.new_comments),
                     c,
                     now,
+                    lang,
                 );
                 card.children = group
                     .children
                     .iter()
-                    .map(|(child, count, new)| roundtable_card(child, (*count, *new), c, now))
+                    .map(|(child, count, new)| roundtable_card(child, (*count, *new), c, now, lang))
                     .collect();
                 card
             })
             .collect();
         Self {
             title: c.title.clone(),
-            consultation: ConsultationHeader::new(c, &page.organisations),
+            consultation: ConsultationHeader::new(c, &page.organisations, lang),
             roundtables,
-            programme: programme_days(&page.programme, c.time_zone),
-            resources: resource_views(&page.resources),
+            programme: programme_days(&page.programme, c.time_zone, lang),
+            resources: resource_views(&page.resources, lang),
         }
     }
 }
@@ -313,10 +338,12 @@ pub struct RoundtableView {
     objectives_html: SafeHtml,
     when: Option<String>,
     venue: Option<String>,
-    moderation: &'static str,
+    moderation: String,
     moderation_pre: bool,
     period: String,
     accepting_comments: bool,
+    /// The language its texts are written in, for `lang` attributes.
+    content_language: String,
 }
 
 #[derive(Serialize)]
@@ -348,7 +375,12 @@ fn link(r: &Roundtable) -> RoundtableLink {
 
 impl RoundtablePageView {
     /// `viewer` is the signed-in reader, if any: (id, verified).
-    pub fn new(page: &RoundtablePage, now: DateTime<Utc>, viewer: Option<(UserId, bool)>) -> Self {
+    pub fn new(
+        page: &RoundtablePage,
+        now: DateTime<Utc>,
+        viewer: Option<(UserId, bool)>,
+        lang: Language,
+    ) -> Self {
         let d = &page.detail;
         let (c, r) = (&d.consultation, &d.roundtable);
         let zone = c.time_zone;
@@ -365,7 +397,7 @@ impl RoundtablePageView {
         let comments = page
             .threads
             .iter()
-            .map(|entry| comment_view(entry, &numbers, zone, reader))
+            .map(|entry| comment_view(entry, &numbers, zone, reader, lang))
             .collect();
         let participation = match (accepting, viewer) {
             (false, _) => "closed",
@@ -374,11 +406,12 @@ impl RoundtablePageView {
             (true, Some((_, true))) => "form",
         };
         Self {
-            form: (participation == "form").then(|| CommentFormView::new(&d.questions, &[])),
+            form: (participation == "form")
+                .then(|| CommentFormView::new(&d.questions, &[]).with_languages(c, None, lang)),
             participation,
             may_moderate: page.may_moderate,
             title: format!("{} – {}", r.full_title(), c.title),
-            consultation: ConsultationHeader::new(c, &[]),
+            consultation: ConsultationHeader::new(c, &[], lang),
             roundtable: RoundtableView {
                 slug: r.slug.to_string(),
                 code: r.code.clone(),
@@ -387,32 +420,37 @@ impl RoundtablePageView {
                 summary: r.summary.clone(),
                 background_html: r.background_html.clone(),
                 objectives_html: r.objectives_html.clone(),
-                when: r.starts_at.map(|s| time_range(s, r.ends_at, zone)),
+                when: r.starts_at.map(|s| time_range(s, r.ends_at, zone, lang)),
                 venue: r.venue.clone(),
-                moderation: r.moderation_mode.label(),
+                moderation: label(lang, "moderation", r.moderation_mode.code()),
                 moderation_pre: r.moderation_mode == crate::domain::roundtable::ModerationMode::Pre,
-                period: period_line(state, zone),
+                period: period_line(state, zone, lang),
                 accepting_comments: matches!(state, PeriodState::Open { .. }),
+                content_language: r
+                    .content_language
+                    .clone()
+                    .unwrap_or_else(|| c.content_language.clone()),
             },
             parent: d.parent.as_ref().map(link),
             children: d.children.iter().map(link).collect(),
             questions: d.questions.iter().map(question_view).collect(),
-            programme: programme_days(&d.programme, zone),
+            programme: programme_days(&d.programme, zone, lang),
             chairs: d
                 .chairs
                 .iter()
-                .map(|chair| person(&chair.affiliation))
+                .map(|chair| person(&chair.affiliation, lang))
                 .collect(),
-            resources: resource_views(&d.resources),
+            resources: resource_views(&d.resources, lang),
             comments,
             count_line: count_line(
                 page.public_comments,
                 page.last_visit.map(|_| page.new_comments),
+                lang,
             ),
             outcome: page
                 .outcome
                 .as_ref()
-                .map(|o| crate::web::outcomes::OutcomeDisplay::new(o, zone)),
+                .map(|o| crate::web::outcomes::OutcomeDisplay::new(o, zone, lang)),
         }
     }
 }

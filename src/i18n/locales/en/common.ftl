@@ -1,0 +1,3 @@
+# Shared by every page: the layout, form helpers, language switcher.
+common-error-prefix = Error:
+common-language-switcher = Language

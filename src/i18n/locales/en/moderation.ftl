@@ -1,0 +1,130 @@
+# Moderation: the queue, one comment's page, decisions from an email link,
+# the audit trail, the outcome editor and the export form.
+
+# Shared
+moderation-title = Moderation
+moderation-breadcrumb = Breadcrumb
+moderation-consultation = Consultation
+moderation-roundtable = Roundtable
+moderation-correct-this = Please correct this
+moderation-choose = Choose…
+moderation-reason = Reason
+moderation-note-to-author = Note to the author (optional)
+moderation-publish = Publish
+moderation-reject = Reject
+moderation-unpublish = Unpublish
+moderation-dismiss-the-reports = Dismiss the reports
+moderation-status-label = Status:
+moderation-in-the-thread = in the thread
+moderation-preview = Preview
+moderation-save-changes = Save changes
+moderation-cancel = Cancel
+moderation-question-number = Question { $number }
+moderation-question-choice = Question { $number }: { $text }
+moderation-quoted = “{ $text }”
+moderation-reason-and-note = { $reason }: “{ $note }”
+moderation-when-and-note = { $when }: “{ $note }”
+
+# The queue (pages/moderation/queue.html)
+moderation-queue-empty = Nothing waits for you.
+moderation-queue-empty-filtered = Nothing waits for you here.
+moderation-queue-waiting = { $count ->
+    [one] One comment waits for your decision.
+   *[other] { $count } comments wait for your decision, oldest first.
+}
+moderation-queue-filter-label = Filter the queue
+moderation-queue-all = All
+moderation-queue-show = Show
+moderation-queue-bulk-legend = Decide on the selected comments
+moderation-queue-decision = Decision
+moderation-queue-reject-option = Reject (give a reason)
+moderation-queue-dismiss-option = Dismiss reports
+moderation-queue-unpublish-option = Unpublish (give a reason)
+moderation-queue-reason = Reason, for rejecting or unpublishing
+moderation-queue-note = Note to the authors (optional)
+moderation-queue-apply = Apply to the selected comments
+moderation-queue-select = Select the comment by { $name }
+moderation-queue-waiting-for = waiting for { $time }
+moderation-queue-reported = reported
+moderation-queue-and-hidden = and hidden
+moderation-queue-general = General
+moderation-queue-reply-to = In reply to { $author }: “{ $excerpt }”
+moderation-queue-reported-as = Reported as
+moderation-queue-publish-whose = the comment by { $name }
+moderation-queue-more-actions = Reject, highlight, re-tag…
+moderation-queue-in-the-thread = In the thread
+moderation-trust-heading = Trusted participants
+moderation-trust-intro = A trusted participant's comments are published at once, everywhere. Trust someone from their comment above:
+moderation-trust-person = Trust { $name }
+moderation-trust-person-organisation = Trust { $name } ({ $organisation })
+
+# One comment (pages/moderation/item.html)
+moderation-item-highlighted = highlighted
+moderation-item-reports = Reports
+moderation-item-decide = Decide
+moderation-item-highlight = Highlight for the digest
+moderation-item-unhighlight = Remove the highlight
+moderation-item-reject-legend = Reject or unpublish, with a reason the author will read
+moderation-item-questions-legend = The guiding questions it answers
+moderation-item-questions-hint = None ticked: a general comment.
+moderation-item-save-questions = Save the questions
+
+# Deciding from an email link (pages/moderation/email_action.html, link_problem.html)
+moderation-email-publish-title = Publish this comment?
+moderation-email-reject-title = Reject this comment?
+moderation-email-reason = Reason, which the author will read
+moderation-reject-comment = Reject the comment
+moderation-publish-comment = Publish the comment
+moderation-email-nothing-happens = Nothing happens until you press the button.
+moderation-email-see-thread = See it in its thread
+moderation-link-open-queue = Open the moderation queue
+moderation-link-sign-in-first = (sign in first if asked).
+
+# After a bulk decision (pages/moderation/outcome.html)
+moderation-back-to-queue = Back to the moderation queue
+
+# The audit trail (pages/moderation/audit.html)
+moderation-audit-crumb = Audit trail
+moderation-audit-lead = Every submission, edit, report and decision on this roundtable's comments, newest first.
+moderation-audit-when = When
+moderation-audit-comment = Comment
+moderation-audit-who = Who
+moderation-audit-what = What
+moderation-audit-reason-note = Reason and note
+moderation-audit-empty = Nothing has happened here yet.
+
+# The outcome editor (pages/outcome.html)
+moderation-outcome-back = Back to { $title }
+moderation-outcome-lead-write = Write the roundtable's synthesis and recommendations per guiding question, one numbered point per line item.
+# Followed by an example reference in code, such as #c-2f9a01bc
+moderation-outcome-lead-cite = Cite a comment by its reference, such as
+# Followed by the prefix "c-" in code
+moderation-outcome-lead-short = (the first four characters after
+moderation-outcome-lead-link = are enough when they name one comment): it becomes a link, and its author is told when the outcome is published.
+# Followed by a name and a date
+moderation-outcome-last-saved = last saved by { $who }
+moderation-outcome-updates-published = saving changes updates the published outcome
+moderation-outcome-conflict = Saved by someone else meanwhile
+moderation-outcome-introduction = Introduction
+moderation-outcome-introduction-hint = (optional, Markdown)
+moderation-outcome-list-hint = A numbered list: each item is one point.
+moderation-outcome-save-draft = Save draft
+moderation-outcome-withdraw = Withdraw to draft
+moderation-outcome-publish = Publish the outcome
+
+# Exporting comments (pages/export.html)
+moderation-export-crumb = Export
+moderation-export-lead-roundtable = This roundtable's comments: as a table (one row a comment), as nested data, or as the raw material of the meeting report with the chairs' outcome, highlighted comments and participation figures.
+moderation-export-lead-consultation = The comments of every roundtable you may export: as a table (one row a comment), as nested data, or as the raw material of the meeting report with the chairs' outcome, highlighted comments and participation figures.
+moderation-export-format = Format
+moderation-export-which = Which comments (all optional)
+moderation-export-from = Posted from
+moderation-export-until = Posted until
+moderation-export-question = Guiding question
+moderation-export-all-questions = All questions
+moderation-export-organisation-type = Type of organisation
+moderation-export-all-types = All types
+moderation-export-country = Country
+moderation-export-all-countries = All countries
+moderation-export-include-unpublished = Also comments that are pending, not published or withdrawn, with their status (the file name says so)
+moderation-export-download = Download

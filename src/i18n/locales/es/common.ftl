@@ -1,0 +1,2 @@
+common-error-prefix = Error:
+common-language-switcher = Idioma

@@ -1,0 +1,130 @@
+# Moderation: the queue, one comment's page, decisions from an email link,
+# the audit trail, the outcome editor and the export form.
+
+# Shared
+moderation-title = Moderación
+moderation-breadcrumb = Ruta de navegación
+moderation-consultation = Consulta
+moderation-roundtable = Mesa redonda
+moderation-correct-this = Corrija lo siguiente
+moderation-choose = Seleccione…
+moderation-reason = Motivo
+moderation-note-to-author = Nota para el autor o la autora (opcional)
+moderation-publish = Publicar
+moderation-reject = Rechazar
+moderation-unpublish = Retirar la publicación
+moderation-dismiss-the-reports = Desestimar las denuncias
+moderation-status-label = Estado:
+moderation-in-the-thread = en el hilo
+moderation-preview = Vista previa
+moderation-save-changes = Guardar los cambios
+moderation-cancel = Cancelar
+moderation-question-number = Pregunta { $number }
+moderation-question-choice = Pregunta { $number }: { $text }
+moderation-quoted = «{ $text }»
+moderation-reason-and-note = { $reason }: «{ $note }»
+moderation-when-and-note = { $when }: «{ $note }»
+
+# The queue (pages/moderation/queue.html)
+moderation-queue-empty = No tiene nada pendiente.
+moderation-queue-empty-filtered = No tiene nada pendiente aquí.
+moderation-queue-waiting = { $count ->
+    [one] Un comentario espera su decisión.
+   *[other] { $count } comentarios esperan su decisión, del más antiguo al más reciente.
+}
+moderation-queue-filter-label = Filtrar la cola
+moderation-queue-all = Todas
+moderation-queue-show = Mostrar
+moderation-queue-bulk-legend = Decidir sobre los comentarios seleccionados
+moderation-queue-decision = Decisión
+moderation-queue-reject-option = Rechazar (indique un motivo)
+moderation-queue-dismiss-option = Desestimar las denuncias
+moderation-queue-unpublish-option = Retirar la publicación (indique un motivo)
+moderation-queue-reason = Motivo, para rechazar o retirar la publicación
+moderation-queue-note = Nota para los autores y autoras (opcional)
+moderation-queue-apply = Aplicar a los comentarios seleccionados
+moderation-queue-select = Seleccionar el comentario de { $name }
+moderation-queue-waiting-for = en espera desde hace { $time }
+moderation-queue-reported = denunciado
+moderation-queue-and-hidden = y oculto
+moderation-queue-general = General
+moderation-queue-reply-to = En respuesta a { $author }: «{ $excerpt }»
+moderation-queue-reported-as = Denunciado como
+moderation-queue-publish-whose = el comentario de { $name }
+moderation-queue-more-actions = Rechazar, destacar, cambiar las preguntas…
+moderation-queue-in-the-thread = En el hilo
+moderation-trust-heading = Personas de confianza
+moderation-trust-intro = Los comentarios de una persona de confianza se publican de inmediato, en todas partes. Puede otorgar su confianza a alguien desde su comentario, más arriba:
+moderation-trust-person = Confiar en { $name }
+moderation-trust-person-organisation = Confiar en { $name } ({ $organisation })
+
+# One comment (pages/moderation/item.html)
+moderation-item-highlighted = destacado
+moderation-item-reports = Denuncias
+moderation-item-decide = Decidir
+moderation-item-highlight = Destacar para la recopilación
+moderation-item-unhighlight = Dejar de destacar
+moderation-item-reject-legend = Rechazar o retirar la publicación, con un motivo que leerá el autor o la autora
+moderation-item-questions-legend = Las preguntas orientadoras a las que responde
+moderation-item-questions-hint = Ninguna marcada: un comentario general.
+moderation-item-save-questions = Guardar las preguntas
+
+# Deciding from an email link (pages/moderation/email_action.html, link_problem.html)
+moderation-email-publish-title = ¿Publicar este comentario?
+moderation-email-reject-title = ¿Rechazar este comentario?
+moderation-email-reason = Motivo, que leerá el autor o la autora
+moderation-reject-comment = Rechazar el comentario
+moderation-publish-comment = Publicar el comentario
+moderation-email-nothing-happens = No ocurrirá nada hasta que pulse el botón.
+moderation-email-see-thread = Verlo en su hilo
+moderation-link-open-queue = Abrir la cola de moderación
+moderation-link-sign-in-first = (inicie sesión antes si se le pide).
+
+# After a bulk decision (pages/moderation/outcome.html)
+moderation-back-to-queue = Volver a la cola de moderación
+
+# The audit trail (pages/moderation/audit.html)
+moderation-audit-crumb = Registro de auditoría
+moderation-audit-lead = Cada envío, modificación, denuncia y decisión sobre los comentarios de esta mesa redonda, del más reciente al más antiguo.
+moderation-audit-when = Fecha
+moderation-audit-comment = Comentario
+moderation-audit-who = Persona
+moderation-audit-what = Acción
+moderation-audit-reason-note = Motivo y nota
+moderation-audit-empty = Todavía no ha ocurrido nada aquí.
+
+# The outcome editor (pages/outcome.html)
+moderation-outcome-back = Volver a { $title }
+moderation-outcome-lead-write = Redacte la síntesis y las recomendaciones de la mesa redonda por pregunta orientadora, un punto numerado por elemento de la lista.
+# Followed by an example reference in code, such as #c-2f9a01bc
+moderation-outcome-lead-cite = Cite un comentario por su referencia, por ejemplo
+# Followed by the prefix "c-" in code
+moderation-outcome-lead-short = (bastan los cuatro primeros caracteres después de
+moderation-outcome-lead-link = si identifican un único comentario): la referencia se convierte en un enlace y se avisa a quien escribió el comentario cuando se publican las conclusiones.
+# Followed by a name and a date
+moderation-outcome-last-saved = guardado por última vez por { $who }
+moderation-outcome-updates-published = al guardar los cambios se actualizan las conclusiones publicadas
+moderation-outcome-conflict = Otra persona guardó cambios mientras tanto
+moderation-outcome-introduction = Introducción
+moderation-outcome-introduction-hint = (opcional, en Markdown)
+moderation-outcome-list-hint = Una lista numerada: cada elemento es un punto.
+moderation-outcome-save-draft = Guardar el borrador
+moderation-outcome-withdraw = Volver a borrador
+moderation-outcome-publish = Publicar las conclusiones
+
+# Exporting comments (pages/export.html)
+moderation-export-crumb = Exportar
+moderation-export-lead-roundtable = Los comentarios de esta mesa redonda: como tabla (una fila por comentario), como datos estructurados o como materia prima del informe de la reunión, con las conclusiones de la presidencia, los comentarios destacados y las cifras de participación.
+moderation-export-lead-consultation = Los comentarios de todas las mesas redondas que puede exportar: como tabla (una fila por comentario), como datos estructurados o como materia prima del informe de la reunión, con las conclusiones de la presidencia, los comentarios destacados y las cifras de participación.
+moderation-export-format = Formato
+moderation-export-which = Qué comentarios (todos los criterios son opcionales)
+moderation-export-from = Publicados desde el
+moderation-export-until = Publicados hasta el
+moderation-export-question = Pregunta orientadora
+moderation-export-all-questions = Todas las preguntas
+moderation-export-organisation-type = Tipo de organización
+moderation-export-all-types = Todos los tipos
+moderation-export-country = País
+moderation-export-all-countries = Todos los países
+moderation-export-include-unpublished = Incluir también los comentarios pendientes, no publicados o retirados, con su estado (el nombre del archivo lo indica)
+moderation-export-download = Descargar

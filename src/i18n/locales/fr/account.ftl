@@ -1,0 +1,111 @@
+# Account pages: registering, signing in, passwords, the account page,
+# confirming an address, unsubscribing.
+
+# Shared by several account pages
+account-email-address = Adresse électronique
+account-password = Mot de passe
+account-new-password = Nouveau mot de passe
+account-password-hint = Au moins 10 caractères. Quelques mots sans rapport entre eux font un mot de passe solide.
+account-name = Nom
+account-organisation = Organisation
+account-organisation-type = Type d’organisation
+account-country = Pays
+account-choose = Choisir…
+account-gender-not-given = Non précisé
+account-confirm-password = Votre mot de passe, pour confirmer
+account-sign-in = Se connecter
+
+# Sign in (pages/account/sign_in.html)
+account-forgot-password = Mot de passe oublié ?
+account-no-account = Pas encore de compte ?
+account-no-account-link = Créez-en un
+
+# Create an account (pages/account/register.html)
+account-register-title = Créer un compte
+account-register-lead = Les commentaires sont publiés sous votre nom, avec votre organisation et votre pays, afin que chacun sache qui a dit quoi.
+account-error-summary = { $count ->
+    [one] Veuillez corriger ce champ
+   *[other] Veuillez corriger ces { $count } champs
+}
+account-how-you-sign-in = Vos identifiants de connexion
+account-who-you-are = Qui vous êtes, tel qu’affiché à côté de vos commentaires
+account-organisation-hint = L’organisation au nom de laquelle vous vous exprimez, ou « Aucune » si vous parlez en votre nom propre.
+account-gender-optional = Genre (facultatif)
+account-gender-hint = Jamais affiché avec vos commentaires ; uniquement comptabilisé dans les totaux, par exemple « 16 femmes, 9 hommes ».
+account-consent = J’accepte les conditions : mes commentaires sont publiés avec mon nom, mon organisation et mon pays, et les organisateurs peuvent les citer dans leurs rapports.
+account-create-my-account = Créer mon compte
+account-already-registered = Vous avez déjà un compte ?
+account-already-registered-link = Connectez-vous
+
+# Check your inbox (pages/account/check_inbox.html): "We have sent a message
+# to <address>. Follow the link…"; "… or <sign in> and ask for a new link…"
+account-check-inbox-sent-before = Nous avons envoyé un message à
+account-check-inbox-sent-after = . Suivez le lien qu’il contient pour confirmer votre adresse ; il reste valable 48 heures.
+account-check-inbox-nothing-before = Rien reçu après quelques minutes ? Regardez dans votre dossier de courrier indésirable ou
+account-check-inbox-nothing-link = connectez-vous
+account-check-inbox-nothing-after = et demandez un nouveau lien depuis la page de votre compte.
+
+# A message after an action (pages/account/message.html)
+account-back-to-consultations = Retour aux consultations
+
+# Confirm an address (pages/account/verify.html)
+account-verify-lead = Un clic suffit pour confirmer que cette adresse est bien la vôtre.
+account-confirm-new-address = Confirmer ma nouvelle adresse
+account-confirm-email-address = Confirmer mon adresse électronique
+
+# Reset a password (pages/account/reset_request.html, reset_new.html)
+account-reset-title = Réinitialiser votre mot de passe
+account-reset-lead = Indiquez l’adresse avec laquelle vous avez créé votre compte ; nous vous enverrons un lien pour choisir un nouveau mot de passe.
+account-send-link = M’envoyer un lien
+account-reset-new-title = Choisissez un nouveau mot de passe
+account-set-new-password = Enregistrer mon nouveau mot de passe
+
+# Unsubscribe (pages/account/unsubscribe.html): "Switched off: <topic>. You
+# can switch it back on from <your account page>."
+account-unsubscribe-done = Courriels désactivés : { $topic }. Vous pouvez les réactiver depuis
+account-unsubscribe-done-link = la page de votre compte
+account-unsubscribe-lead = Un clic suffit pour désactiver ce type de courriel. Les courriels qui concernent votre compte lui-même (confirmation d’une adresse, réinitialisation d’un mot de passe) continueront de vous parvenir.
+account-unsubscribe-button = Ne plus recevoir ces courriels
+
+# The account page (pages/account/account.html)
+account-title = Votre compte
+account-confirmed = confirmée
+account-not-confirmed = pas encore confirmée
+account-role = Rôle
+account-profile-heading = Profil
+account-profile-intro = Affiché à côté des commentaires que vous publierez désormais. Les commentaires déjà publiés conservent l’identité sous laquelle ils l’ont été.
+account-gender-counted = Genre (facultatif, uniquement comptabilisé dans les totaux)
+account-save-profile = Enregistrer mon profil
+account-current-password = Mot de passe actuel
+account-password-hint-short = Au moins 10 caractères.
+account-change-password = Changer mon mot de passe
+account-email-intro = Nous envoyons un lien à la nouvelle adresse ; votre compte y est transféré lorsque vous suivez ce lien.
+account-new-email = Nouvelle adresse électronique
+account-change-email = Changer mon adresse électronique
+account-emails-heading = Courriels
+account-moderation-alerts = En tant que président(e), me prévenir des commentaires qui attendent ma décision
+account-own-comments = Sur mes propres commentaires
+account-save-emails = Enregistrer mes préférences de courriel
+# "A personal token lets a script … through the <JSON API>. Treat it like a password."
+account-tokens-heading = Jetons d’API
+account-tokens-intro-before = Un jeton personnel permet à un script de publier des commentaires et de modérer en votre nom par l’intermédiaire de
+account-tokens-intro-link = l’API JSON
+account-tokens-intro-after = . Traitez-le comme un mot de passe.
+# After the token's name: "Report script, created 3 March 2025, 10:00 UTC, last used …"
+account-token-created = créé le { $created }
+account-token-last-used = dernière utilisation le { $used }
+account-revoke = Révoquer
+account-token-name = Nom du nouveau jeton
+account-token-name-hint = Son usage, par exemple « Script de rapport ».
+account-create-token = Créer un jeton
+account-sessions-heading = Sessions
+account-sessions-intro = Vous vous êtes connecté(e) sur un appareil partagé ou perdu ? Fermez toutes vos sessions, ici et ailleurs.
+account-sign-out-everywhere = Se déconnecter partout
+account-data-heading = Vos données
+# "<Download everything we hold about you> (JSON: your profile and your comments)."
+account-download-link = Télécharger toutes les données que nous détenons sur vous
+account-download-after = (JSON : votre profil et vos commentaires).
+account-delete-heading = Supprimer votre compte
+account-delete-intro = Votre nom, votre adresse, votre organisation et votre pays sont effacés. Vos commentaires restent en ligne, attribués à un ancien participant ou une ancienne participante, sauf si vous les retirez également.
+account-withdraw-comments = Retirer également mes commentaires
+account-delete-button = Supprimer mon compte

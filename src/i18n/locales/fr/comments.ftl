@@ -1,0 +1,31 @@
+# Comments: editing, replying, reporting and withdrawing one's own or others' comments.
+
+# Shared
+comments-preview = Aperçu
+comments-cancel = Annuler
+comments-choose = Choisir…
+comments-your-comment = Votre commentaire
+
+# Editing a comment (pages/comments/edit.html)
+comments-edit-lead = Vous pouvez modifier votre commentaire tant qu’il attend la décision de la présidence.
+comments-save-changes = Enregistrer les modifications
+
+# Replying (pages/comments/reply.html)
+comments-breadcrumb = Fil d’Ariane
+comments-reply-crumb = Répondre
+comments-in-the-thread = dans la discussion
+comments-reply-note = Votre réponse porte sur les mêmes questions directrices que ce commentaire.
+comments-reply-submit = Publier la réponse
+
+# Reporting (pages/comments/report.html, reported.html)
+comments-report-intro = Expliquez à la présidence pourquoi ce commentaire n’a pas sa place ici. C’est elle qui décide ; après les signalements de trois personnes, le commentaire est masqué en attendant sa décision.
+comments-report-reason = Motif
+comments-report-note = Informations utiles pour la présidence (facultatif)
+comments-report-submit = Envoyer le signalement
+comments-reported-lead = La présidence va examiner ce commentaire et décider s’il reste publié.
+comments-back-to-roundtable = Retour à la table ronde
+
+# Withdrawing (pages/comments/withdraw.html)
+comments-withdraw-warning = Le retrait est définitif. Si d’autres personnes ont répondu, leurs réponses restent en place, sous la mention « retiré par son auteur ou son autrice ».
+comments-withdraw-submit = Retirer mon commentaire
+comments-withdraw-keep = Le conserver

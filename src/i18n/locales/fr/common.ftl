@@ -1,0 +1,2 @@
+common-error-prefix = Erreur :
+common-language-switcher = Langue

@@ -1,0 +1,130 @@
+# Moderation: the queue, one comment's page, decisions from an email link,
+# the audit trail, the outcome editor and the export form.
+
+# Shared
+moderation-title = Modération
+moderation-breadcrumb = Fil d’Ariane
+moderation-consultation = Consultation
+moderation-roundtable = Table ronde
+moderation-correct-this = Veuillez corriger ce qui suit
+moderation-choose = Choisir…
+moderation-reason = Motif
+moderation-note-to-author = Message à l’auteur ou à l’autrice (facultatif)
+moderation-publish = Publier
+moderation-reject = Refuser
+moderation-unpublish = Retirer de la publication
+moderation-dismiss-the-reports = Classer les signalements
+moderation-status-label = Statut :
+moderation-in-the-thread = dans la discussion
+moderation-preview = Aperçu
+moderation-save-changes = Enregistrer les modifications
+moderation-cancel = Annuler
+moderation-question-number = Question { $number }
+moderation-question-choice = Question { $number } : { $text }
+moderation-quoted = « { $text } »
+moderation-reason-and-note = { $reason } : « { $note } »
+moderation-when-and-note = { $when } : « { $note } »
+
+# The queue (pages/moderation/queue.html)
+moderation-queue-empty = Rien ne vous attend.
+moderation-queue-empty-filtered = Rien ne vous attend ici.
+moderation-queue-waiting = { $count ->
+    [one] Un commentaire attend votre décision.
+   *[other] { $count } commentaires attendent votre décision, du plus ancien au plus récent.
+}
+moderation-queue-filter-label = Filtrer la file
+moderation-queue-all = Toutes
+moderation-queue-show = Afficher
+moderation-queue-bulk-legend = Décider pour les commentaires sélectionnés
+moderation-queue-decision = Décision
+moderation-queue-reject-option = Refuser (motif obligatoire)
+moderation-queue-dismiss-option = Classer les signalements
+moderation-queue-unpublish-option = Retirer de la publication (motif obligatoire)
+moderation-queue-reason = Motif, pour un refus ou un retrait de publication
+moderation-queue-note = Message aux auteurs et autrices (facultatif)
+moderation-queue-apply = Appliquer aux commentaires sélectionnés
+moderation-queue-select = Sélectionner le commentaire de { $name }
+moderation-queue-waiting-for = en attente depuis { $time }
+moderation-queue-reported = signalé
+moderation-queue-and-hidden = et masqué
+moderation-queue-general = Général
+moderation-queue-reply-to = En réponse à { $author } : « { $excerpt } »
+moderation-queue-reported-as = Signalé comme
+moderation-queue-publish-whose = le commentaire de { $name }
+moderation-queue-more-actions = Refuser, mettre en avant, changer les questions…
+moderation-queue-in-the-thread = Dans la discussion
+moderation-trust-heading = Personnes de confiance
+moderation-trust-intro = Les commentaires d’une personne de confiance sont publiés aussitôt, partout. Accordez votre confiance à une personne à partir de son commentaire ci-dessus :
+moderation-trust-person = Faire confiance à { $name }
+moderation-trust-person-organisation = Faire confiance à { $name } ({ $organisation })
+
+# One comment (pages/moderation/item.html)
+moderation-item-highlighted = mis en avant
+moderation-item-reports = Signalements
+moderation-item-decide = Décider
+moderation-item-highlight = Mettre en avant dans le recueil
+moderation-item-unhighlight = Ne plus mettre en avant
+moderation-item-reject-legend = Refuser ou retirer de la publication, avec un motif que l’auteur ou l’autrice lira
+moderation-item-questions-legend = Les questions directrices auxquelles il répond
+moderation-item-questions-hint = Aucune case cochée : un commentaire général.
+moderation-item-save-questions = Enregistrer les questions
+
+# Deciding from an email link (pages/moderation/email_action.html, link_problem.html)
+moderation-email-publish-title = Publier ce commentaire ?
+moderation-email-reject-title = Refuser ce commentaire ?
+moderation-email-reason = Motif, que l’auteur ou l’autrice lira
+moderation-reject-comment = Refuser le commentaire
+moderation-publish-comment = Publier le commentaire
+moderation-email-nothing-happens = Rien ne se passe tant que vous n’appuyez pas sur le bouton.
+moderation-email-see-thread = Le voir dans sa discussion
+moderation-link-open-queue = Ouvrir la file de modération
+moderation-link-sign-in-first = (connectez-vous d’abord si cela vous est demandé).
+
+# After a bulk decision (pages/moderation/outcome.html)
+moderation-back-to-queue = Retour à la file de modération
+
+# The audit trail (pages/moderation/audit.html)
+moderation-audit-crumb = Journal d’audit
+moderation-audit-lead = Chaque envoi, modification, signalement et décision concernant les commentaires de cette table ronde, du plus récent au plus ancien.
+moderation-audit-when = Date
+moderation-audit-comment = Commentaire
+moderation-audit-who = Personne
+moderation-audit-what = Action
+moderation-audit-reason-note = Motif et message
+moderation-audit-empty = Il ne s’est encore rien passé ici.
+
+# The outcome editor (pages/outcome.html)
+moderation-outcome-back = Retour à { $title }
+moderation-outcome-lead-write = Rédigez la synthèse et les recommandations de la table ronde pour chaque question directrice, un point numéroté par élément de liste.
+# Followed by an example reference in code, such as #c-2f9a01bc
+moderation-outcome-lead-cite = Citez un commentaire par sa référence, par exemple
+# Followed by the prefix "c-" in code
+moderation-outcome-lead-short = (les quatre premiers caractères après
+moderation-outcome-lead-link = suffisent s’ils ne désignent qu’un seul commentaire) : la référence devient un lien, et la personne qui a écrit le commentaire est avertie lors de la publication des conclusions.
+# Followed by a name and a date
+moderation-outcome-last-saved = dernier enregistrement par { $who }
+moderation-outcome-updates-published = enregistrer les modifications met à jour les conclusions publiées
+moderation-outcome-conflict = Enregistré entre-temps par quelqu’un d’autre
+moderation-outcome-introduction = Introduction
+moderation-outcome-introduction-hint = (facultative, en Markdown)
+moderation-outcome-list-hint = Une liste numérotée : chaque élément est un point.
+moderation-outcome-save-draft = Enregistrer le brouillon
+moderation-outcome-withdraw = Repasser en brouillon
+moderation-outcome-publish = Publier les conclusions
+
+# Exporting comments (pages/export.html)
+moderation-export-crumb = Exporter
+moderation-export-lead-roundtable = Les commentaires de cette table ronde : sous forme de tableau (une ligne par commentaire), de données structurées, ou de matière première pour le compte rendu de la réunion, avec les conclusions de la présidence, les commentaires mis en avant et les chiffres de participation.
+moderation-export-lead-consultation = Les commentaires de toutes les tables rondes que vous pouvez exporter : sous forme de tableau (une ligne par commentaire), de données structurées, ou de matière première pour le compte rendu de la réunion, avec les conclusions de la présidence, les commentaires mis en avant et les chiffres de participation.
+moderation-export-format = Format
+moderation-export-which = Quels commentaires (tous les critères sont facultatifs)
+moderation-export-from = Publiés à partir du
+moderation-export-until = Publiés jusqu’au
+moderation-export-question = Question directrice
+moderation-export-all-questions = Toutes les questions
+moderation-export-organisation-type = Type d’organisation
+moderation-export-all-types = Tous les types
+moderation-export-country = Pays
+moderation-export-all-countries = Tous les pays
+moderation-export-include-unpublished = Inclure aussi les commentaires en attente, non publiés ou retirés, avec leur statut (le nom du fichier l’indique)
+moderation-export-download = Télécharger
