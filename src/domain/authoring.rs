@@ -220,6 +220,7 @@ pub struct ConsultationInput {
     /// One a line: "Name" or "Name | https://…".
     pub organisers: String,
     pub partners: String,
+    pub patrons: String,
 }
 
 #[derive(Debug, Clone)]
@@ -245,6 +246,7 @@ pub struct ConsultationFields {
     pub status: ConsultationStatus,
     pub organisers: Vec<OrganisationLine>,
     pub partners: Vec<OrganisationLine>,
+    pub patrons: Vec<OrganisationLine>,
 }
 
 fn organisation_lines(
@@ -348,6 +350,8 @@ impl ConsultationFields {
         );
         let organisers = keep(&mut e, organisation_lines("organisers", &input.organisers));
         let partners = keep(&mut e, organisation_lines("partners", &input.partners));
+        let patrons =
+            keep(&mut e, organisation_lines("patrons", &input.patrons)).unwrap_or_default();
         match (
             title,
             slug,
@@ -389,6 +393,7 @@ impl ConsultationFields {
                 status,
                 organisers,
                 partners,
+                patrons,
             }),
             _ => Err(e),
         }

@@ -50,6 +50,19 @@ fn audit(
     Ok(())
 }
 
+/// Words the addresses use for pages of their own (/admin/consultations/new,
+/// /c/{c}/export, /c/{c}/{r}/outcome …).
+const RESERVED_SLUGS: &[&str] = &[
+    "new",
+    "export",
+    "outcome",
+    "audit",
+    "comments",
+    "calendar-ics",
+    "feed-atom",
+    "roundtables",
+];
+
 /// A free slug: the typed one (refused if taken) or one made from the
 /// title, numbered if need be.
 fn choose_slug(
@@ -58,6 +71,13 @@ fn choose_slug(
     taken: &mut dyn FnMut(&str) -> Result<bool, ServiceError>,
 ) -> Result<Slug, ServiceError> {
     if let Some(slug) = typed {
+        if RESERVED_SLUGS.contains(&slug.as_str()) {
+            return Err(InvalidField::new(
+                "slug",
+                format!("'{slug}' names a page of its own here: choose another web address name."),
+            )
+            .into());
+        }
         if taken(slug.as_str())? {
             return Err(InvalidField::new(
                 "slug",
@@ -67,7 +87,10 @@ fn choose_slug(
         }
         return Ok(slug);
     }
-    let base = slug_from_title(title);
+    let mut base = slug_from_title(title);
+    if RESERVED_SLUGS.contains(&base.as_str()) {
+        base.push_str("-1");
+    }
     for n in 1..1000 {
         let candidate = if n == 1 {
             base.clone()
@@ -85,6 +108,11 @@ fn choose_slug(
         "Choose a web address name: every one made from this title is taken.",
     )
     .into())
+}
+
+/// Refuses anyone but staff (for what needs no database, such as a preview).
+pub fn check_staff(actor: &SignedInUser) -> Result<(), ServiceError> {
+    require_staff(actor)
 }
 
 pub fn list(
@@ -151,6 +179,7 @@ pub fn consultation_editor(
             status: c.status.code().into(),
             organisers: lines(OrganisationRole::Organiser),
             partners: lines(OrganisationRole::Partner),
+            patrons: lines(OrganisationRole::Patron),
         },
         roundtables: roundtables::for_consultation(conn, c.id)?,
         consultation: c,
@@ -170,6 +199,7 @@ fn organisations_of(fields: &ConsultationFields) -> Vec<ConsultationOrganisation
     };
     let mut all = with(OrganisationRole::Organiser, &fields.organisers);
     all.extend(with(OrganisationRole::Partner, &fields.partners));
+    all.extend(with(OrganisationRole::Patron, &fields.patrons));
     all
 }
 
@@ -308,6 +338,13 @@ pub fn move_roundtable(
     })
 }
 
+fn by_slug(all: &[Roundtable], slug: &str) -> Result<Roundtable, ServiceError> {
+    all.iter()
+        .find(|r| r.slug.as_str() == slug)
+        .cloned()
+        .ok_or(ServiceError::NotFound("roundtable"))
+}
+
 /// One guiding question as the roundtable form shows it.
 pub struct QuestionLine {
     pub question: GuidingQuestion,
@@ -334,15 +371,7 @@ pub fn roundtable_editor(
     require_staff(actor)?;
     let (c, _) = find(conn, consultation)?;
     let all = roundtables::for_consultation(conn, c.id)?;
-    let this = match roundtable {
-        Some(slug) => Some(
-            all.iter()
-                .find(|r| r.slug.as_str() == slug)
-                .cloned()
-                .ok_or(ServiceError::NotFound("roundtable"))?,
-        ),
-        None => None,
-    };
+    let this = roundtable.map(|slug| by_slug(&all, slug)).transpose()?;
     let parents = all
         .iter()
         .filter(|r| r.parent_id.is_none() && this.as_ref().is_none_or(|t| t.id != r.id))
@@ -490,15 +519,7 @@ pub fn save_roundtable(
     };
     conn.transaction(|conn| {
         let all = roundtables::for_consultation(conn, c.id)?;
-        let old = match roundtable {
-            Some(slug) => Some(
-                all.iter()
-                    .find(|r| r.slug.as_str() == slug)
-                    .cloned()
-                    .ok_or(ServiceError::NotFound("roundtable"))?,
-            ),
-            None => None,
-        };
+        let old = roundtable.map(|slug| by_slug(&all, slug)).transpose()?;
         let parent = match &fields.parent {
             Some(slug) => Some(all.iter().find(|r| r.slug.as_str() == slug).ok_or_else(|| {
                 InvalidField::new("parent", "Choose the parent roundtable from the list.")
@@ -617,9 +638,15 @@ fn save_questions(
     kept.sort_by_key(|(i, change, _)| (change.position.unwrap_or(*i as i64 + 1), *i));
     let mut position = 0;
     for (i, change, question) in &kept {
-        // A retired question stays retired.
-        let retired = (change.action == QuestionAction::Retire || question.retired).then_some(now);
-        authoring::update_question(conn, &change.id, &texts[*i], position, retired)?;
+        // A retired question stays retired, from when it was.
+        let retire = change.action == QuestionAction::Retire && !question.retired;
+        authoring::update_question(
+            conn,
+            &change.id,
+            &texts[*i],
+            position,
+            retire.then_some(now),
+        )?;
         position += 1;
     }
     let listed: Vec<&str> = changes.iter().map(|c| c.id.as_str()).collect();
@@ -632,7 +659,7 @@ fn save_questions(
             &question.id.to_string(),
             &question.text,
             position,
-            question.retired.then_some(now),
+            None,
         )?;
         position += 1;
     }

@@ -342,6 +342,11 @@ pub fn submit(
 ) -> Result<Submitted, ServiceError> {
     let detail = roundtable_detail(conn, consultation, roundtable)?;
     require_chair_or_staff(&detail, who)?;
+    if detail.consultation.status == crate::domain::consultation::ConsultationStatus::Archived {
+        return Err(ServiceError::Conflict(
+            "This consultation is archived: its outcomes are read-only.".into(),
+        ));
+    }
     let draft = OutcomeDraft::parse(&submission.summary, &submission.sections)
         .map_err(ServiceError::InvalidFields)?;
     let (points, shown_points, mut errors) =

@@ -13,9 +13,13 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/language/{code}", web::get().to(switch));
 }
 
-/// Only a path on this site, never another site's address.
+/// Only a path on this site, never another site's address: browsers drop
+/// tabs and newlines and read a backslash as a slash, so none may appear.
 fn local_path(back: &str) -> &str {
-    if back.starts_with('/') && !back.starts_with("//") && !back.starts_with("/\\") {
+    let plain = !back
+        .chars()
+        .any(|c| c.is_control() || c.is_whitespace() || c == '\\');
+    if plain && back.starts_with('/') && !back.starts_with("//") {
         back
     } else {
         "/"
@@ -61,6 +65,9 @@ mod tests {
             "https://evil.example",
             "//evil.example",
             "/\\evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/ /evil.example",
             "",
         ] {
             assert_eq!(local_path(away), "/");

@@ -128,6 +128,22 @@ async fn staff_set_up_rt_3_2_in_the_browser_and_a_participant_comments() {
             format!("{base}/migration-and-development?saved=1")
         );
 
+        let reserved = post(
+            &mut admin,
+            &format!("{base}/new"),
+            &[
+                ("title", "Export".into()),
+                ("slug", "export".into()),
+                ("moderation_mode", "pre".into()),
+                ("intent", "save".into()),
+            ],
+        )
+        .await;
+        assert_eq!(
+            reserved.status().as_u16(),
+            422,
+            "a slug that names a page of its own"
+        );
         admin
             .get(&format!("{base}/new?parent=migration-and-development"))
             .await;

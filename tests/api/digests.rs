@@ -212,17 +212,22 @@ async fn cells_are_safe_in_spreadsheets_and_filters_narrow_the_rows() {
     }
 }
 
-#[test]
-fn the_command_line_writes_a_digest_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let run = |args: &[&str]| {
+/// Runs the real binary on a SQLite database in `dir`.
+pub fn command_line(dir: &std::path::Path) -> impl Fn(&[&str]) -> std::process::Output + '_ {
+    move |args| {
         std::process::Command::new(env!("CARGO_BIN_EXE_roundtable"))
             .args(args)
-            .env("ROUNDTABLE_DATA_DIR", dir.path())
+            .env("ROUNDTABLE_DATA_DIR", dir)
             .env_remove("DATABASE_URL")
             .output()
             .unwrap()
-    };
+    }
+}
+
+#[test]
+fn the_command_line_writes_a_digest_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = command_line(dir.path());
     assert!(run(&["demo"]).status.success());
     let file = dir.path().join("digest.csv");
     let output = run(&[

@@ -4,7 +4,7 @@
 //! highlighted quotes, every comment and participation figures, where
 //! small groups are never shown. Both backends.
 
-use crate::digests::{column, download, nested_count, published_count, rows};
+use crate::digests::{column, command_line, download, nested_count, published_count, rows};
 use crate::helpers::*;
 use crate::people::*;
 use calamine::{Data, Reader};
@@ -309,14 +309,7 @@ async fn gender_is_shown_only_for_groups_of_five_or_more() {
 #[test]
 fn the_command_line_writes_every_format() {
     let dir = tempfile::tempdir().unwrap();
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_roundtable"))
-            .args(args)
-            .env("ROUNDTABLE_DATA_DIR", dir.path())
-            .env_remove("DATABASE_URL")
-            .output()
-            .unwrap()
-    };
+    let run = command_line(dir.path());
     assert!(run(&["demo"]).status.success());
     for format in ["xlsx", "json", "md", "html"] {
         let file = dir.path().join(format!("digest.{format}"));

@@ -5,7 +5,7 @@
 use crate::db::rows::*;
 use crate::db::schema::{
     comment_guiding_questions, consultation_organisations, consultations, guiding_questions,
-    roundtables, slug_redirects,
+    outcome_points, roundtables, slug_redirects,
 };
 use crate::db::{AnyConnection, StorageError};
 use crate::domain::consultation::{Consultation, ConsultationOrganisation};
@@ -176,7 +176,7 @@ pub fn set_roundtable_position(
     Ok(())
 }
 
-/// How many comments are tagged with each of these questions.
+/// How many comments (and outcome points) use each of these questions.
 pub fn question_uses(
     conn: &mut AnyConnection,
     ids: &[String],
@@ -185,8 +185,13 @@ pub fn question_uses(
         .filter(comment_guiding_questions::guiding_question_id.eq_any(ids))
         .select(comment_guiding_questions::guiding_question_id)
         .load(conn)?;
+    // An outcome's points refer to their question too.
+    let cited: Vec<Option<String>> = outcome_points::table
+        .filter(outcome_points::guiding_question_id.eq_any(ids))
+        .select(outcome_points::guiding_question_id)
+        .load(conn)?;
     let mut uses = HashMap::new();
-    for id in tagged {
+    for id in tagged.into_iter().chain(cited.into_iter().flatten()) {
         *uses.entry(id).or_insert(0) += 1;
     }
     Ok(uses)
@@ -203,9 +208,13 @@ pub fn update_question(
         .set((
             guiding_questions::text.eq(text),
             guiding_questions::position.eq(position),
-            guiding_questions::retired_at.eq(retired_at.map(naive)),
         ))
         .execute(conn)?;
+    if let Some(at) = retired_at {
+        diesel::update(guiding_questions::table.find(id))
+            .set(guiding_questions::retired_at.eq(Some(naive(at))))
+            .execute(conn)?;
+    }
     Ok(())
 }
 

@@ -140,6 +140,8 @@ impl<W: Write> JsonDigest<W> {
         });
         out.write_all(&left_open(&head))?;
         out.write_all(b",\"roundtables\":[")?;
+        // The head leaves before the first (perhaps slow) question group.
+        out.flush()?;
         Ok(Self {
             out,
             zone: c.time_zone,

@@ -1,6 +1,6 @@
 //! Consultations: the list, and the form that creates or edits one.
 
-use super::{choices, see_other, staff, Choice, Typed};
+use super::{choices, see_other, staff, translated, Choice, Typed};
 use crate::domain::authoring::{ConsultationInput, LANGUAGES};
 use crate::domain::consultation::{ConsultationKind, ConsultationStatus};
 use crate::services::authoring::{self, ConsultationEditor};
@@ -15,6 +15,7 @@ use chrono::Utc;
 use serde::Serialize;
 
 const FIELDS: &[&str] = &[
+    "patrons",
     "title",
     "slug",
     "summary",
@@ -84,7 +85,12 @@ struct ConsultationFormView {
 }
 
 impl ConsultationFormView {
-    fn new(existing: Option<&ConsultationEditor>, typed: Typed, input: &ConsultationInput) -> Self {
+    fn new(
+        existing: Option<&ConsultationEditor>,
+        typed: Typed,
+        input: &ConsultationInput,
+        lang: crate::i18n::Language,
+    ) -> Self {
         Self {
             title: match existing {
                 Some(e) => format!("Edit {}", e.consultation.title),
@@ -98,11 +104,11 @@ impl ConsultationFormView {
             typed,
             languages_checked: input.languages.clone(),
             online: input.online,
-            kinds: choices(ConsultationKind::ALL.iter().map(|k| (k.code(), k.label()))),
-            statuses: choices(
-                ConsultationStatus::ALL
-                    .iter()
-                    .map(|s| (s.code(), s.label())),
+            kinds: translated(lang, "kind", ConsultationKind::ALL.iter().map(|k| k.code())),
+            statuses: translated(
+                lang,
+                "status",
+                ConsultationStatus::ALL.iter().map(|s| s.code()),
             ),
             languages: choices(LANGUAGES),
             time_zones: chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()).collect(),
@@ -151,6 +157,7 @@ fn typed_of(input: &ConsultationInput) -> Typed {
         ("status", &input.status),
         ("organisers", &input.organisers),
         ("partners", &input.partners),
+        ("patrons", &input.patrons),
     ] {
         typed.values.insert(name.into(), value.clone());
     }
@@ -174,6 +181,7 @@ fn input_of(form: &FormPairs) -> ConsultationInput {
         status: form.get("status").into(),
         organisers: form.get("organisers").into(),
         partners: form.get("partners").into(),
+        patrons: form.get("patrons").into(),
     }
 }
 
@@ -194,7 +202,7 @@ pub(super) async fn new_form(
         online: true,
         ..Default::default()
     };
-    let view = ConsultationFormView::new(None, typed_of(&input), &input);
+    let view = ConsultationFormView::new(None, typed_of(&input), &input, viewer.language);
     state.render("pages/admin/consultation_form.html", &view, &viewer)
 }
 
@@ -208,7 +216,12 @@ pub(super) async fn edit_form(
     let editor = state
         .db(move |conn| authoring::consultation_editor(conn, &actor, &slug))
         .await?;
-    let view = ConsultationFormView::new(Some(&editor), typed_of(&editor.input), &editor.input);
+    let view = ConsultationFormView::new(
+        Some(&editor),
+        typed_of(&editor.input),
+        &editor.input,
+        viewer.language,
+    );
     state.render("pages/admin/consultation_form.html", &view, &viewer)
 }
 
@@ -250,9 +263,14 @@ async fn save(
         }
         None => None,
     };
-    let mut view =
-        ConsultationFormView::new(editor.as_ref(), Typed::from_form(&form, FIELDS), &input);
+    let mut view = ConsultationFormView::new(
+        editor.as_ref(),
+        Typed::from_form(&form, FIELDS),
+        &input,
+        viewer.language,
+    );
     if form.get("intent") == "preview" {
+        authoring::check_staff(&actor)?;
         view.preview_html = Some(render_document(&input.description));
         return state.render("pages/admin/consultation_form.html", &view, &viewer);
     }

@@ -88,6 +88,21 @@ fn choices<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<Choic
         .collect()
 }
 
+/// A closed list's choices labelled in the reader's language (views.ftl).
+fn translated<'a>(
+    lang: crate::i18n::Language,
+    list: &str,
+    codes: impl IntoIterator<Item = &'a str>,
+) -> Vec<Choice> {
+    codes
+        .into_iter()
+        .map(|code| Choice {
+            value: code.into(),
+            label: crate::i18n::text(lang, &format!("views-{list}-{code}"), &[]),
+        })
+        .collect()
+}
+
 /// What a form shows again: the values as typed and the messages by field.
 #[derive(Serialize, Default)]
 struct Typed {

@@ -1,7 +1,7 @@
 //! Roundtables: the form that creates or edits one with its guiding
 //! questions, the order of roundtables, and their chairs.
 
-use super::{choices, see_other, staff, Choice, Typed};
+use super::{choices, see_other, staff, translated, Choice, Typed};
 use crate::domain::authoring::{question_field, QuestionAction, RoundtableInput, LANGUAGES};
 use crate::domain::roundtable::ModerationMode;
 use crate::services::authoring::{self, QuestionChange, RoundtableEditor};
@@ -97,7 +97,7 @@ fn typed_of(input: &RoundtableInput) -> Typed {
 }
 
 impl RoundtableFormView {
-    fn new(editor: &RoundtableEditor, typed: Typed) -> Self {
+    fn new(editor: &RoundtableEditor, typed: Typed, lang: crate::i18n::Language) -> Self {
         let c = &editor.consultation;
         let base = format!("/admin/consultations/{}/roundtables", c.slug);
         Self {
@@ -122,7 +122,11 @@ impl RoundtableFormView {
                     label: r.full_title(),
                 })
                 .collect(),
-            modes: choices(ModerationMode::ALL.iter().map(|m| (m.code(), m.label()))),
+            modes: translated(
+                lang,
+                "moderation",
+                ModerationMode::ALL.iter().map(|m| m.code()),
+            ),
             languages: choices(LANGUAGES),
             questions: editor
                 .questions
@@ -230,7 +234,7 @@ pub(super) async fn new_form(
     let query = FormPairs::parse(request.query_string().as_bytes());
     let mut input = editor.input.clone();
     input.parent = query.get("parent").to_owned();
-    let view = RoundtableFormView::new(&editor, typed_of(&input));
+    let view = RoundtableFormView::new(&editor, typed_of(&input), viewer.language);
     state.render("pages/admin/roundtable_form.html", &view, &viewer)
 }
 
@@ -242,7 +246,7 @@ pub(super) async fn edit_form(
 ) -> Result<HttpResponse, WebError> {
     let (consultation, roundtable) = path.into_inner();
     let editor = editor(&state, &viewer, consultation, Some(roundtable)).await?;
-    let mut view = RoundtableFormView::new(&editor, typed_of(&editor.input));
+    let mut view = RoundtableFormView::new(&editor, typed_of(&editor.input), viewer.language);
     let query = FormPairs::parse(request.query_string().as_bytes());
     let search = query.get("people").to_owned();
     if !search.is_empty() {
@@ -295,10 +299,12 @@ async fn save(
     viewer.check_csrf(form.get("csrf_token"))?;
     let editor = editor(&state, &viewer, consultation.clone(), roundtable.clone()).await?;
     let input = input_of(&form);
-    let changes = question_changes(&form, editor.questions.len());
+    // Every row the form may have sent, however many the roundtable has now.
+    let changes = question_changes(&form, crate::domain::authoring::MAX_QUESTIONS);
     let added = form.get("new_questions").to_owned();
-    let mut view = RoundtableFormView::new(&editor, Typed::from_form(&form, FIELDS))
-        .with_typed_questions(&form);
+    let mut view =
+        RoundtableFormView::new(&editor, Typed::from_form(&form, FIELDS), viewer.language)
+            .with_typed_questions(&form);
     if form.get("intent") == "preview" {
         view.preview = Some((
             render_document(&input.background),

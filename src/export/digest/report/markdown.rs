@@ -128,6 +128,8 @@ impl<W: Write> MarkdownDigest<W> {
                 plan.description_markdown.trim()
             )?;
         }
+        // The head leaves at once; the figures need a pass over the comments.
+        out.flush()?;
         Ok(Self {
             out,
             zone: c.time_zone,

@@ -143,3 +143,5 @@ admin-emails-last-error = Last error
 admin-emails-action = Action
 admin-emails-retry = Retry
 admin-emails-empty = Every email was delivered.
+admin-consultation-patrons-label = Under the auspices of
+admin-consultation-patrons-hint = One organisation a line, as above.

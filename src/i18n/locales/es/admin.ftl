@@ -143,3 +143,5 @@ admin-emails-last-error = Último error
 admin-emails-action = Acción
 admin-emails-retry = Reintentar
 admin-emails-empty = Se entregaron todos los correos.
+admin-consultation-patrons-label = Bajo los auspicios de
+admin-consultation-patrons-hint = Una organización por línea, como arriba.

@@ -11,7 +11,10 @@ views-comment-count = { $count ->
 views-comment-count-new = { $count ->
     [one] { $count } comentario
    *[other] { $count } comentarios
-}, { $new } nuevos desde su última visita
+}, { $new ->
+    [one] { $new } nuevo
+   *[other] { $new } nuevos
+} desde su última visita
 views-period-opens = Los comentarios se abren el { $at }
 views-period-open-until = Abierto a comentarios hasta el { $at }
 views-period-open = Abierto a comentarios

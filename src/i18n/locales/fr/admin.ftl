@@ -143,3 +143,5 @@ admin-emails-last-error = Dernière erreur
 admin-emails-action = Action
 admin-emails-retry = Réessayer
 admin-emails-empty = Tous les e-mails ont été distribués.
+admin-consultation-patrons-label = Sous le patronage de
+admin-consultation-patrons-hint = Une organisation par ligne, comme ci-dessus.
