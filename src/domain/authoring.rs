@@ -70,7 +70,7 @@ pub fn slug_from_title(title: &str) -> String {
     }
 }
 
-fn required(
+pub(super) fn required(
     field: &'static str,
     value: &str,
     max: usize,
@@ -87,7 +87,11 @@ fn required(
     }
 }
 
-fn optional(field: &'static str, value: &str, max: usize) -> Result<Option<String>, InvalidField> {
+pub(super) fn optional(
+    field: &'static str,
+    value: &str,
+    max: usize,
+) -> Result<Option<String>, InvalidField> {
     let value = value.trim();
     match value.chars().count() {
         0 => Ok(None),
@@ -286,7 +290,10 @@ fn organisation_lines(
         .collect()
 }
 
-fn keep<T>(errors: &mut Vec<InvalidField>, result: Result<T, InvalidField>) -> Option<T> {
+pub(super) fn keep<T>(
+    errors: &mut Vec<InvalidField>,
+    result: Result<T, InvalidField>,
+) -> Option<T> {
     result.map_err(|e| errors.push(e)).ok()
 }
 

@@ -140,6 +140,8 @@ pub struct ConsultationEditor {
     pub consultation: Consultation,
     pub input: ConsultationInput,
     pub roundtables: Vec<Roundtable>,
+    pub programme: Vec<crate::domain::roundtable::ProgrammeItem>,
+    pub resources: Vec<crate::domain::roundtable::Resource>,
 }
 
 pub fn consultation_editor(
@@ -182,6 +184,8 @@ pub fn consultation_editor(
             patrons: lines(OrganisationRole::Patron),
         },
         roundtables: roundtables::for_consultation(conn, c.id)?,
+        programme: consultations::whole_programme(conn, c.id)?,
+        resources: authoring::all_resources(conn, c.id)?,
         consultation: c,
     })
 }

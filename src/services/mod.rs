@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod admin;
 pub mod api_tokens;
 pub mod authoring;
+pub mod clearinghouse;
 pub mod comments;
 pub mod demo;
 pub mod digest;

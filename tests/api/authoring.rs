@@ -208,6 +208,65 @@ async fn staff_set_up_rt_3_2_in_the_browser_and_a_participant_comments() {
         );
         assert!(page.contains("Samuel Owusu"), "the chair is named");
 
+        // The clearinghouse: a programme item and a resource for RT 3.2.
+        let admin_page = format!("/admin/consultations/{SLUG}");
+        admin.get(&admin_page).await;
+        let programme = admin
+            .post(
+                &format!("{admin_page}/programme"),
+                &[
+                    ("programme_starts_at", local(Duration::days(10)).as_str()),
+                    ("programme_title", "Roundtable session RT 3.2"),
+                    ("programme_speakers", "Samuel Owusu, chair"),
+                    ("programme_roundtable", "rt-3-2"),
+                ],
+            )
+            .await;
+        assert_eq!(programme.status().as_u16(), 303);
+        let wrong = admin
+            .post(
+                &format!("{admin_page}/resources"),
+                &[
+                    ("resource_kind", "background_paper"),
+                    ("resource_title", "Paper"),
+                    ("resource_url", "javascript:alert(1)"),
+                ],
+            )
+            .await;
+        assert_eq!(wrong.status().as_u16(), 422);
+        let page = wrong.text().await.unwrap();
+        assert!(page.contains(r#"id="resource_url-error""#) && page.contains(r#"value="Paper""#));
+        let resource = admin
+            .post(
+                &format!("{admin_page}/resources"),
+                &[
+                    ("resource_kind", "background_paper"),
+                    ("resource_title", "Background paper on civil society"),
+                    ("resource_url", "https://example.org/paper.pdf"),
+                    ("resource_roundtable", "rt-3-2"),
+                ],
+            )
+            .await;
+        assert_eq!(resource.status().as_u16(), 303);
+        let (_, public) = app.get_text(&format!("/c/{SLUG}/rt-3-2")).await;
+        assert!(
+            public.contains("Roundtable session RT 3.2") && public.contains("Samuel Owusu, chair")
+        );
+        assert!(public.contains("Background paper on civil society"));
+        let (_, listed) = admin.get(&admin_page).await;
+        let marker = "/resources/";
+        let at = listed.find(marker).expect("a resource to remove") + marker.len();
+        let id = listed[at..at + listed[at..].find('/').unwrap()].to_owned();
+        let removed = admin
+            .post(&format!("{admin_page}/resources/{id}/remove"), &[])
+            .await;
+        assert_eq!(removed.status().as_u16(), 303);
+        let (_, public) = app.get_text(&format!("/c/{SLUG}/rt-3-2")).await;
+        assert!(
+            !public.contains("Background paper on civil society"),
+            "removed"
+        );
+
         let mut ana = participant(&app, "Ana Author").await;
         let posted = post_comment_at(
             &mut ana,

@@ -304,3 +304,78 @@ pub fn roundtable_redirect(
         .first(conn)
         .optional()?)
 }
+
+/// Every resource of a consultation, its own and its roundtables', in order.
+pub fn all_resources(
+    conn: &mut AnyConnection,
+    consultation: ConsultationId,
+) -> Result<Vec<crate::domain::roundtable::Resource>, StorageError> {
+    use crate::db::schema::resources;
+    use crate::domain::roundtable::{Resource, ResourceKind};
+    resources::table
+        .filter(resources::consultation_id.eq(consultation.to_string()))
+        .order((resources::position.asc(), resources::id.asc()))
+        .select(ResourceRow::as_select())
+        .load(conn)?
+        .into_iter()
+        .map(|row| {
+            Ok(Resource {
+                id: parse_id(&row.id)?,
+                roundtable_id: row.roundtable_id.as_deref().map(parse_id).transpose()?,
+                kind: parse_code("resource kind", &row.kind, ResourceKind::from_code)?,
+                title: row.title,
+                url: row.url,
+                description: row.description,
+            })
+        })
+        .collect()
+}
+
+/// Where the next programme item or resource goes: after the others.
+pub fn next_positions(
+    conn: &mut AnyConnection,
+    consultation: ConsultationId,
+) -> Result<(i32, i32), StorageError> {
+    use crate::db::schema::{programme_items, resources};
+    let programme: i64 = programme_items::table
+        .filter(programme_items::consultation_id.eq(consultation.to_string()))
+        .count()
+        .get_result(conn)?;
+    let resources: i64 = resources::table
+        .filter(resources::consultation_id.eq(consultation.to_string()))
+        .count()
+        .get_result(conn)?;
+    Ok((programme as i32, resources as i32))
+}
+
+/// Removes a programme item of this consultation; false if there was none.
+pub fn delete_programme_item(
+    conn: &mut AnyConnection,
+    consultation: ConsultationId,
+    id: &str,
+) -> Result<bool, StorageError> {
+    use crate::db::schema::programme_items;
+    Ok(diesel::delete(
+        programme_items::table
+            .filter(programme_items::id.eq(id))
+            .filter(programme_items::consultation_id.eq(consultation.to_string())),
+    )
+    .execute(conn)?
+        == 1)
+}
+
+/// Removes a resource of this consultation; false if there was none.
+pub fn delete_resource(
+    conn: &mut AnyConnection,
+    consultation: ConsultationId,
+    id: &str,
+) -> Result<bool, StorageError> {
+    use crate::db::schema::resources;
+    Ok(diesel::delete(
+        resources::table
+            .filter(resources::id.eq(id))
+            .filter(resources::consultation_id.eq(consultation.to_string())),
+    )
+    .execute(conn)?
+        == 1)
+}

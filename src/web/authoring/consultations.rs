@@ -82,6 +82,19 @@ struct ConsultationFormView {
     preview_html: Option<SafeHtml>,
     roundtables: Vec<RoundtableLine>,
     problem: Option<String>,
+    programme: Vec<EntryLine>,
+    resources: Vec<EntryLine>,
+    roundtable_choices: Vec<Choice>,
+    resource_kinds: Vec<Choice>,
+}
+
+/// A programme item or resource as the list shows it.
+#[derive(Serialize)]
+struct EntryLine {
+    id: String,
+    text: String,
+    detail: String,
+    roundtable: Option<String>,
 }
 
 impl ConsultationFormView {
@@ -137,8 +150,65 @@ impl ConsultationFormView {
                 })
                 .unwrap_or_default(),
             problem: None,
+            programme: existing
+                .map(|e| {
+                    e.programme
+                        .iter()
+                        .map(|item| EntryLine {
+                            id: item.id.to_string(),
+                            text: item.title.clone(),
+                            detail: crate::web::format::time_range(
+                                item.starts_at,
+                                item.ends_at,
+                                e.consultation.time_zone,
+                                lang,
+                            ),
+                            roundtable: roundtable_title(e, item.roundtable_id),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            resources: existing
+                .map(|e| {
+                    e.resources
+                        .iter()
+                        .map(|r| EntryLine {
+                            id: r.id.to_string(),
+                            text: r.title.clone(),
+                            detail: r.url.clone(),
+                            roundtable: roundtable_title(e, r.roundtable_id),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            roundtable_choices: existing
+                .map(|e| {
+                    e.roundtables
+                        .iter()
+                        .map(|r| Choice {
+                            value: r.slug.to_string(),
+                            label: r.full_title(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            resource_kinds: translated(
+                lang,
+                "resource",
+                crate::domain::roundtable::ResourceKind::ALL
+                    .iter()
+                    .map(|k| k.code()),
+            ),
         }
     }
+}
+
+fn roundtable_title(
+    e: &ConsultationEditor,
+    id: Option<crate::domain::ids::RoundtableId>,
+) -> Option<String> {
+    id.and_then(|id| e.roundtables.iter().find(|r| r.id == id))
+        .map(|r| r.full_title())
 }
 
 fn typed_of(input: &ConsultationInput) -> Typed {
@@ -223,6 +293,35 @@ pub(super) async fn edit_form(
         viewer.language,
     );
     state.render("pages/admin/consultation_form.html", &view, &viewer)
+}
+
+/// The consultation's page again, with what was typed in one of its
+/// sections (programme, resources) and the mistakes next to the fields.
+pub(super) async fn render_form(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    slug: String,
+    typed: Typed,
+    errors: Vec<crate::domain::InvalidField>,
+) -> Result<HttpResponse, WebError> {
+    let actor = staff(&viewer)?;
+    let editor = state
+        .db(move |conn| authoring::consultation_editor(conn, &actor, &slug))
+        .await?;
+    let mut view = ConsultationFormView::new(
+        Some(&editor),
+        typed_of(&editor.input),
+        &editor.input,
+        viewer.language,
+    );
+    view.typed.values.extend(typed.values);
+    view.typed.errors = errors.into_iter().map(|e| (e.field, e.message)).collect();
+    state.render_with_status(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "pages/admin/consultation_form.html",
+        &view,
+        &viewer,
+    )
 }
 
 pub(super) async fn create(

@@ -2,6 +2,7 @@
 //! has a "Preview" that renders its Markdown fields on the server and keeps
 //! what was typed; mistakes come back next to their fields.
 
+mod clearinghouse;
 mod consultations;
 mod roundtables;
 
@@ -31,6 +32,22 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route(
             "/admin/consultations/{c}",
             web::post().to(consultations::update),
+        )
+        .route(
+            "/admin/consultations/{c}/programme",
+            web::post().to(clearinghouse::add_programme_item),
+        )
+        .route(
+            "/admin/consultations/{c}/programme/{id}/remove",
+            web::post().to(clearinghouse::remove_programme_item),
+        )
+        .route(
+            "/admin/consultations/{c}/resources",
+            web::post().to(clearinghouse::add_resource),
+        )
+        .route(
+            "/admin/consultations/{c}/resources/{id}/remove",
+            web::post().to(clearinghouse::remove_resource),
         )
         .route(
             "/admin/consultations/{c}/roundtables/new",

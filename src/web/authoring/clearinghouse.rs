@@ -1,0 +1,176 @@
+//! The programme and resources of a consultation: added from forms on the
+//! consultation's page (mistakes shown next to their fields), removed with
+//! a button.
+
+use super::consultations::render_form;
+use super::{see_other, staff, Typed};
+use crate::domain::clearinghouse::{ProgrammeInput, ResourceInput};
+use crate::services::clearinghouse::{self, Entry};
+use crate::services::ServiceError;
+use crate::web::form_pairs::FormPairs;
+use crate::web::session::Viewer;
+use crate::web::{AppState, WebError};
+use actix_web::{web, HttpResponse};
+use chrono::Utc;
+
+const PROGRAMME_FIELDS: &[&str] = &[
+    "programme_starts_at",
+    "programme_ends_at",
+    "programme_title",
+    "programme_description",
+    "programme_speakers",
+    "programme_roundtable",
+];
+const RESOURCE_FIELDS: &[&str] = &[
+    "resource_kind",
+    "resource_title",
+    "resource_url",
+    "resource_description",
+    "resource_roundtable",
+];
+
+pub(super) async fn add_programme_item(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, WebError> {
+    let form = FormPairs::parse(&body);
+    let actor = staff(&viewer)?;
+    viewer.check_csrf(form.get("csrf_token"))?;
+    let consultation = path.into_inner();
+    let input = ProgrammeInput {
+        starts_at: form.get("programme_starts_at").into(),
+        ends_at: form.get("programme_ends_at").into(),
+        title: form.get("programme_title").into(),
+        description: form.get("programme_description").into(),
+        speakers: form.get("programme_speakers").into(),
+        roundtable: form.get("programme_roundtable").into(),
+    };
+    let c = consultation.clone();
+    let added = state
+        .db(move |conn| {
+            Ok(clearinghouse::add_programme_item(
+                conn,
+                &actor,
+                &c,
+                &input,
+                Utc::now(),
+            ))
+        })
+        .await?;
+    answer(
+        state,
+        viewer,
+        consultation,
+        added,
+        Typed::from_form(&form, PROGRAMME_FIELDS),
+        "programme",
+    )
+    .await
+}
+
+pub(super) async fn add_resource(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, WebError> {
+    let form = FormPairs::parse(&body);
+    let actor = staff(&viewer)?;
+    viewer.check_csrf(form.get("csrf_token"))?;
+    let consultation = path.into_inner();
+    let input = ResourceInput {
+        kind: form.get("resource_kind").into(),
+        title: form.get("resource_title").into(),
+        url: form.get("resource_url").into(),
+        description: form.get("resource_description").into(),
+        roundtable: form.get("resource_roundtable").into(),
+    };
+    let c = consultation.clone();
+    let added = state
+        .db(move |conn| {
+            Ok(clearinghouse::add_resource(
+                conn,
+                &actor,
+                &c,
+                &input,
+                Utc::now(),
+            ))
+        })
+        .await?;
+    answer(
+        state,
+        viewer,
+        consultation,
+        added,
+        Typed::from_form(&form, RESOURCE_FIELDS),
+        "resources",
+    )
+    .await
+}
+
+/// Back to the list when it worked; the consultation's page with the
+/// section's mistakes when it did not.
+async fn answer(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    consultation: String,
+    outcome: Result<(), ServiceError>,
+    typed: Typed,
+    section: &str,
+) -> Result<HttpResponse, WebError> {
+    match outcome {
+        Ok(()) => Ok(see_other(format!(
+            "/admin/consultations/{consultation}#{section}"
+        ))),
+        Err(ServiceError::InvalidFields(errors)) => {
+            render_form(state, viewer, consultation, typed, errors).await
+        }
+        Err(ServiceError::Invalid(error)) => {
+            render_form(state, viewer, consultation, typed, vec![error]).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub(super) async fn remove_programme_item(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<(String, String)>,
+    body: web::Bytes,
+) -> Result<HttpResponse, WebError> {
+    remove(state, viewer, path.into_inner(), body, Entry::ProgrammeItem).await
+}
+
+pub(super) async fn remove_resource(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<(String, String)>,
+    body: web::Bytes,
+) -> Result<HttpResponse, WebError> {
+    remove(state, viewer, path.into_inner(), body, Entry::Resource).await
+}
+
+async fn remove(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    (consultation, id): (String, String),
+    body: web::Bytes,
+    entry: Entry,
+) -> Result<HttpResponse, WebError> {
+    let form = FormPairs::parse(&body);
+    let actor = staff(&viewer)?;
+    viewer.check_csrf(form.get("csrf_token"))?;
+    let c = consultation.clone();
+    state
+        .db(move |conn| clearinghouse::remove(conn, &actor, &c, entry, &id, Utc::now()))
+        .await?;
+    let section = match entry {
+        Entry::ProgrammeItem => "programme",
+        Entry::Resource => "resources",
+    };
+    Ok(see_other(format!(
+        "/admin/consultations/{consultation}#{section}"
+    )))
+}
