@@ -1,0 +1,318 @@
+//! Roundtables: their order, the editor's values, and saving one with its questions.
+
+use super::{audit, choose_slug, find, require_staff, writable};
+use crate::db::queries::{authoring, roundtables};
+use crate::db::AnyConnection;
+use crate::domain::authoring::*;
+use crate::domain::consultation::Consultation;
+use crate::domain::ids::{ConsultationId, RoundtableId};
+use crate::domain::roundtable::{check_parent, GuidingQuestion, Roundtable};
+use crate::domain::slug::Slug;
+use crate::domain::time::CommentPeriod;
+use crate::domain::user::{Chair, SignedInUser};
+use crate::domain::InvalidField;
+use crate::services::ServiceError;
+use crate::text::render_document;
+use chrono::{DateTime, Utc};
+use diesel::Connection;
+use serde_json::json;
+
+/// Moves a roundtable one place up or down among its siblings.
+pub fn move_roundtable(
+    conn: &mut AnyConnection,
+    actor: &SignedInUser,
+    consultation: &str,
+    roundtable: &str,
+    up: bool,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    require_staff(actor)?;
+    conn.transaction(|conn| {
+        let (c, _) = find(conn, consultation)?;
+        writable(&c)?;
+        let all = roundtables::for_consultation(conn, c.id)?;
+        let me = all
+            .iter()
+            .find(|r| r.slug.as_str() == roundtable)
+            .ok_or(ServiceError::NotFound("roundtable"))?;
+        let mut siblings: Vec<&Roundtable> =
+            all.iter().filter(|r| r.parent_id == me.parent_id).collect();
+        siblings.sort_by_key(|r| r.position);
+        let Some(at) = siblings.iter().position(|r| r.id == me.id) else {
+            return Ok(());
+        };
+        let other = if up { at.checked_sub(1) } else { Some(at + 1) };
+        if let Some(other) = other.filter(|o| *o < siblings.len()) {
+            siblings.swap(at, other);
+        }
+        for (position, r) in siblings.iter().enumerate() {
+            authoring::set_roundtable_position(conn, r.id, position as i32)?;
+        }
+        audit(
+            conn,
+            actor,
+            "roundtable",
+            &me.id.to_string(),
+            "roundtable_moved",
+            json!({ "up": up }),
+            now,
+        )
+    })
+}
+
+pub(super) fn by_slug(all: &[Roundtable], slug: &str) -> Result<Roundtable, ServiceError> {
+    all.iter()
+        .find(|r| r.slug.as_str() == slug)
+        .cloned()
+        .ok_or(ServiceError::NotFound("roundtable"))
+}
+
+/// One guiding question as the roundtable form shows it.
+pub struct QuestionLine {
+    pub question: GuidingQuestion,
+    /// Comments tagged with it: such a question can only be retired.
+    pub uses: i64,
+}
+
+pub struct RoundtableEditor {
+    pub consultation: Consultation,
+    pub roundtable: Option<Roundtable>,
+    pub input: RoundtableInput,
+    pub questions: Vec<QuestionLine>,
+    pub chairs: Vec<Chair>,
+    /// Roundtables that may be the parent: top-level ones other than this.
+    pub parents: Vec<Roundtable>,
+}
+
+pub fn roundtable_editor(
+    conn: &mut AnyConnection,
+    actor: &SignedInUser,
+    consultation: &str,
+    roundtable: Option<&str>,
+) -> Result<RoundtableEditor, ServiceError> {
+    require_staff(actor)?;
+    let (c, _) = find(conn, consultation)?;
+    let all = roundtables::for_consultation(conn, c.id)?;
+    let this = roundtable.map(|slug| by_slug(&all, slug)).transpose()?;
+    let parents = all
+        .iter()
+        .filter(|r| r.parent_id.is_none() && this.as_ref().is_none_or(|t| t.id != r.id))
+        .cloned()
+        .collect();
+    let zone = c.time_zone;
+    let (input, questions, chairs) = match &this {
+        None => (
+            RoundtableInput {
+                moderation_mode: "pre".into(),
+                ..Default::default()
+            },
+            vec![],
+            vec![],
+        ),
+        Some(r) => {
+            let (background, objectives) = authoring::roundtable_sources(conn, r.id)?;
+            let questions = roundtables::guiding_questions(conn, r.id)?;
+            let ids: Vec<String> = questions.iter().map(|q| q.id.to_string()).collect();
+            let uses = authoring::question_uses(conn, &ids)?;
+            (
+                RoundtableInput {
+                    code: r.code.clone().unwrap_or_default(),
+                    title: r.title.clone(),
+                    slug: r.slug.to_string(),
+                    parent: r
+                        .parent_id
+                        .and_then(|p| all.iter().find(|x| x.id == p))
+                        .map(|p| p.slug.to_string())
+                        .unwrap_or_default(),
+                    summary: r.summary.clone(),
+                    background,
+                    objectives,
+                    moderation_mode: r.moderation_mode.code().into(),
+                    comments_open_at: local_input(r.comment_period.opens_at, zone),
+                    comments_close_at: local_input(r.comment_period.closes_at, zone),
+                    starts_at: local_input(r.starts_at, zone),
+                    ends_at: local_input(r.ends_at, zone),
+                    venue: r.venue.clone().unwrap_or_default(),
+                    content_language: r.content_language.clone().unwrap_or_default(),
+                },
+                questions
+                    .into_iter()
+                    .map(|q| QuestionLine {
+                        uses: uses.get(&q.id.to_string()).copied().unwrap_or(0),
+                        question: q,
+                    })
+                    .collect(),
+                roundtables::chairs(conn, r.id)?,
+            )
+        }
+    };
+    Ok(RoundtableEditor {
+        consultation: c,
+        roundtable: this,
+        input,
+        questions,
+        chairs,
+        parents,
+    })
+}
+
+/// A change to one existing question, as the form sends it.
+#[derive(Debug, Clone)]
+pub struct QuestionChange {
+    pub id: String,
+    pub text: String,
+    /// Where it goes among the questions (1 first); ties keep the old order.
+    pub position: Option<i64>,
+    pub action: QuestionAction,
+}
+
+fn roundtable_of(
+    id: RoundtableId,
+    consultation: ConsultationId,
+    parent: Option<RoundtableId>,
+    slug: Slug,
+    position: i32,
+    f: &RoundtableFields,
+) -> Result<Roundtable, InvalidField> {
+    Ok(Roundtable {
+        id,
+        consultation_id: consultation,
+        parent_id: parent,
+        code: f.code.clone(),
+        slug,
+        title: f.title.clone(),
+        summary: f.summary.clone(),
+        background_html: render_document(&f.background_markdown),
+        objectives_html: render_document(&f.objectives_markdown),
+        position,
+        moderation_mode: f.moderation_mode,
+        comment_period: CommentPeriod::new(f.comments_open_at, f.comments_close_at)?,
+        starts_at: f.starts_at,
+        ends_at: f.ends_at,
+        venue: f.venue.clone(),
+        content_language: f.content_language.clone(),
+    })
+}
+
+/// Creates or updates a roundtable with its questions; returns its slug.
+#[allow(clippy::too_many_arguments)]
+pub fn save_roundtable(
+    conn: &mut AnyConnection,
+    actor: &SignedInUser,
+    consultation: &str,
+    roundtable: Option<&str>,
+    input: &RoundtableInput,
+    changes: &[QuestionChange],
+    added: &str,
+    now: DateTime<Utc>,
+) -> Result<Slug, ServiceError> {
+    require_staff(actor)?;
+    let (c, _) = find(conn, consultation)?;
+    writable(&c)?;
+    let mut errors = Vec::new();
+    let fields = RoundtableFields::parse(input, c.time_zone)
+        .map_err(|e| errors.extend(e))
+        .ok();
+    let added = new_questions(added)
+        .map_err(|e| errors.push(e))
+        .unwrap_or_default();
+    let mut texts = Vec::new();
+    for (i, change) in changes.iter().enumerate() {
+        if change.action == QuestionAction::Remove {
+            texts.push(String::new());
+            continue;
+        }
+        match question_text(question_field(i + 1), &change.text) {
+            Ok(text) => texts.push(text),
+            Err(e) => {
+                errors.push(e);
+                texts.push(String::new());
+            }
+        }
+    }
+    if changes.len() + added.len() > MAX_QUESTIONS {
+        errors.push(InvalidField::new(
+            "new_questions",
+            format!("A roundtable has at most {MAX_QUESTIONS} guiding questions."),
+        ));
+    }
+    let Some(fields) = fields.filter(|_| errors.is_empty()) else {
+        return Err(ServiceError::InvalidFields(errors));
+    };
+    conn.transaction(|conn| {
+        let all = roundtables::for_consultation(conn, c.id)?;
+        let old = roundtable.map(|slug| by_slug(&all, slug)).transpose()?;
+        let parent = match &fields.parent {
+            Some(slug) => Some(all.iter().find(|r| r.slug.as_str() == slug).ok_or_else(|| {
+                InvalidField::new("parent", "Choose the parent roundtable from the list.")
+            })?),
+            None => None,
+        };
+        check_parent(parent, c.id).map_err(|e| InvalidField::new("parent", format!("{}.", capitalised(&e.message))))?;
+        if let (Some(old), Some(p)) = (&old, parent) {
+            if p.id == old.id || all.iter().any(|r| r.parent_id == Some(old.id)) {
+                return Err(InvalidField::new("parent", "This roundtable has sub-roundtables of its own: roundtables nest one level deep.").into());
+            }
+        }
+        let except = old.as_ref().map(|r| r.id);
+        let slug = match (&fields.slug, &old) {
+            (Some(typed), Some(old)) if typed == &old.slug => old.slug.clone(),
+            (typed, _) => choose_slug(typed.clone(), &fields.title, &mut |s| {
+                Ok(authoring::roundtable_slug_taken(conn, c.id, s, except)?)
+            })?,
+        };
+        let position = match &old {
+            Some(old) if old.parent_id == parent.map(|p| p.id) => old.position,
+            _ => all
+                .iter()
+                .filter(|r| r.parent_id == parent.map(|p| p.id))
+                .map(|r| r.position + 1)
+                .max()
+                .unwrap_or(0),
+        };
+        let r = roundtable_of(
+            old.as_ref().map_or_else(RoundtableId::generate, |o| o.id),
+            c.id,
+            parent.map(|p| p.id),
+            slug.clone(),
+            position,
+            &fields,
+        )?;
+        match &old {
+            None => {
+                roundtables::insert(conn, &r, &fields.background_markdown, &fields.objectives_markdown, now)?;
+                authoring::forget_redirect(conn, slug.as_str(), c.id, true)?;
+            }
+            Some(old) => {
+                authoring::update_roundtable(conn, &r, &fields.background_markdown, &fields.objectives_markdown, now)?;
+                if old.slug != slug {
+                    authoring::record_redirect(conn, old.slug.as_str(), slug.as_str(), c.id, Some(r.id), now)?;
+                }
+            }
+        }
+        super::questions::save_questions(conn, &r, changes, &texts, &added, now)?;
+        audit(
+            conn,
+            actor,
+            "roundtable",
+            &r.id.to_string(),
+            if old.is_some() { "roundtable_updated" } else { "roundtable_created" },
+            json!({
+                "consultation": c.slug, "slug": slug, "old_slug": old.as_ref().map(|o| o.slug.to_string()),
+                "title": r.title, "code": r.code, "questions_added": added.len(),
+                "questions_removed": changes.iter().filter(|q| q.action == QuestionAction::Remove).count(),
+                "questions_retired": changes.iter().filter(|q| q.action == QuestionAction::Retire).count(),
+            }),
+            now,
+        )?;
+        Ok(slug)
+    })
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
