@@ -186,9 +186,10 @@ impl tera::Function for Translate {
     }
 }
 
-/// The messages of one language's catalogues as written, key and source
-/// (for the completeness tests).
-pub fn catalogue_sources(language: Language) -> Vec<(String, String)> {
+/// The messages of one language's catalogues as written, key and source,
+/// read from the source tree (for the completeness tests only).
+#[cfg(test)]
+fn catalogue_sources(language: Language) -> Vec<(String, String)> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("src/i18n/locales")
         .join(language.code());
@@ -217,7 +218,8 @@ pub fn catalogue_sources(language: Language) -> Vec<(String, String)> {
 }
 
 /// The keys of one language's catalogues.
-pub fn catalogue_keys(language: Language) -> Vec<String> {
+#[cfg(test)]
+fn catalogue_keys(language: Language) -> Vec<String> {
     catalogue_sources(language)
         .into_iter()
         .map(|(k, _)| k)

@@ -6,7 +6,9 @@ use crate::people::*;
 use roundtable::domain::user::Role;
 use roundtable::export::digest::CSV_COLUMNS;
 
-pub async fn download(person: &mut Person, path: &str) -> (u16, String, String) {
+/// A file as a signed-in person downloads it: status, one response
+/// header's value, and the body.
+pub async fn fetch(person: &mut Person, path: &str, header: &str) -> (u16, String, Vec<u8>) {
     let response = person
         .browser
         .client
@@ -15,12 +17,22 @@ pub async fn download(person: &mut Person, path: &str) -> (u16, String, String) 
         .await
         .unwrap();
     let status = response.status().as_u16();
-    let disposition = response
+    let value = response
         .headers()
-        .get("content-disposition")
+        .get(header)
         .map(|v| v.to_str().unwrap().to_owned())
         .unwrap_or_default();
-    (status, disposition, response.text().await.unwrap())
+    (status, value, response.bytes().await.unwrap().to_vec())
+}
+
+/// Status, Content-Disposition and the body as text.
+pub async fn download(person: &mut Person, path: &str) -> (u16, String, String) {
+    let (status, disposition, body) = fetch(person, path, "content-disposition").await;
+    (
+        status,
+        disposition,
+        String::from_utf8(body).expect("a text file"),
+    )
 }
 
 pub fn rows(csv_text: &str) -> (Vec<String>, Vec<Vec<String>>) {

@@ -4,33 +4,12 @@
 //! highlighted quotes, every comment and participation figures, where
 //! small groups are never shown. Both backends.
 
-use crate::digests::{column, command_line, download, nested_count, published_count, rows};
+use crate::digests::{column, command_line, download, fetch, nested_count, published_count, rows};
 use crate::helpers::*;
 use crate::people::*;
 use calamine::{Data, Reader};
 use roundtable::domain::user::Role;
 use roundtable::export::digest::CSV_COLUMNS;
-
-async fn download_bytes(person: &mut Person, path: &str) -> (u16, String, Vec<u8>) {
-    let response = person
-        .browser
-        .client
-        .get(format!("{}{path}", person.browser_base()))
-        .send()
-        .await
-        .unwrap();
-    let status = response.status().as_u16();
-    let content_type = response
-        .headers()
-        .get("content-type")
-        .map(|v| v.to_str().unwrap().to_owned())
-        .unwrap_or_default();
-    (
-        status,
-        content_type,
-        response.bytes().await.unwrap().to_vec(),
-    )
-}
 
 fn cell_text(cell: &Data) -> String {
     match cell {
@@ -71,7 +50,7 @@ async fn staff_download_rt_3_2_in_every_format_and_the_counts_match_the_page() {
 
         // XLSX: the same columns and rows, every cell a value, none a formula.
         let (status, content_type, bytes) =
-            download_bytes(&mut staff, &format!("{export}xlsx")).await;
+            fetch(&mut staff, &format!("{export}xlsx"), "content-type").await;
         assert_eq!(status, 200, "{:?}", app.backend);
         assert!(content_type
             .starts_with("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
