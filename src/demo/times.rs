@@ -56,9 +56,8 @@ impl DemoTime {
     pub fn resolve(&self, zone: Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
         match self {
             DemoTime::FromNow(offset) => Ok(now + *offset),
-            DemoTime::Local(local) => {
-                crate::domain::time::local_to_utc("time", *local, zone).map_err(|e| e.message)
-            }
+            DemoTime::Local(local) => crate::domain::time::local_to_utc("time", *local, zone)
+                .map_err(|e| e.message.to_string()),
         }
     }
 }

@@ -58,7 +58,7 @@ closed_list!(
 impl OrganisationType {
     pub fn parse(field: &'static str, code: &str) -> Result<Self, InvalidField> {
         Self::from_code(code).ok_or_else(|| {
-            InvalidField::new(field, format!("'{code}' is not an organisation type"))
+            InvalidField::new(field, "invalid-organisation-type").with("value", code)
         })
     }
 }
@@ -66,7 +66,7 @@ impl OrganisationType {
 impl Gender {
     pub fn parse(field: &'static str, code: &str) -> Result<Self, InvalidField> {
         Self::from_code(code)
-            .ok_or_else(|| InvalidField::new(field, format!("'{code}' is not one of the choices")))
+            .ok_or_else(|| InvalidField::new(field, "invalid-choice").with("value", code))
     }
 }
 
@@ -79,9 +79,7 @@ impl Country {
         let upper = code.trim().to_ascii_uppercase();
         isocountry::CountryCode::for_alpha2(&upper)
             .map(Self)
-            .map_err(|_| {
-                InvalidField::new(field, format!("'{code}' is not an ISO 3166 country code"))
-            })
+            .map_err(|_| InvalidField::new(field, "invalid-country").with("value", code))
     }
 
     pub fn code(self) -> &'static str {
@@ -119,15 +117,20 @@ pub struct Affiliation {
 }
 
 impl Affiliation {
-    /// "Name, Organisation (Country)", as quoted in emails and digests.
+    /// "Name, Organisation (Country)", as quoted in digests and feeds.
     pub fn identity(&self) -> String {
+        self.identity_with(|c| c.name().to_owned())
+    }
+
+    /// The same, with the country named as the reader names it.
+    pub fn identity_with(&self, country_name: impl Fn(Country) -> String) -> String {
         let mut text = self.display_name.clone();
         if !self.organisation.is_empty() {
             text.push_str(", ");
             text.push_str(&self.organisation);
         }
         if let Some(country) = self.country {
-            text.push_str(&format!(" ({})", country.name()));
+            text.push_str(&format!(" ({})", country_name(country)));
         }
         text
     }
@@ -151,6 +154,6 @@ mod tests {
         assert_eq!(Country::parse("country", "GE").unwrap().code(), "GE");
         let err = Country::parse("country", "XX").unwrap_err();
         assert_eq!(err.field, "country");
-        assert!(err.message.contains("XX"));
+        assert!(err.to_string().contains("XX"));
     }
 }

@@ -2,13 +2,15 @@
 //! in the event's zone, title, speakers) and resources (papers, links),
 //! each for the whole consultation or one roundtable.
 
-use super::authoring::{keep, local_time, optional, required};
-use super::roundtable::{speakers_from_lines, ResourceKind};
+use super::authoring::{keep, local_input, local_time, optional, required};
+use super::roundtable::{
+    speakers_from_lines, speakers_to_lines, ProgrammeItem, Resource, ResourceKind,
+};
 use super::InvalidField;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct ProgrammeInput {
     pub starts_at: String,
     pub ends_at: String,
@@ -40,7 +42,7 @@ impl ProgrammeFields {
             Some(None) => {
                 e.push(InvalidField::new(
                     "programme_starts_at",
-                    "Give the time it starts.",
+                    "invalid-programme-start-missing",
                 ));
                 None
             }
@@ -55,13 +57,18 @@ impl ProgrammeFields {
             if end <= s {
                 e.push(InvalidField::new(
                     "programme_ends_at",
-                    "The end must come after the start.",
+                    "invalid-end-before-start",
                 ));
             }
         }
         let title = keep(
             &mut e,
-            required("programme_title", &input.title, 200, "a title"),
+            required(
+                "programme_title",
+                &input.title,
+                200,
+                "invalid-title-missing",
+            ),
         );
         let description = keep(
             &mut e,
@@ -71,7 +78,7 @@ impl ProgrammeFields {
         if speakers.iter().any(|s| s.chars().count() > 200) {
             e.push(InvalidField::new(
                 "programme_speakers",
-                "Keep each speaker's line under 200 characters.",
+                "invalid-speaker-too-long",
             ));
         }
         match (starts_at, title, description) {
@@ -88,7 +95,7 @@ impl ProgrammeFields {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct ResourceInput {
     pub kind: String,
     pub title: String,
@@ -111,22 +118,18 @@ impl ResourceFields {
         let mut e = Vec::new();
         let kind = keep(
             &mut e,
-            ResourceKind::from_code(input.kind.trim()).ok_or_else(|| {
-                InvalidField::new("resource_kind", "Choose what kind of resource it is.")
-            }),
+            ResourceKind::from_code(input.kind.trim())
+                .ok_or_else(|| InvalidField::new("resource_kind", "invalid-resource-kind")),
         );
         let title = keep(
             &mut e,
-            required("resource_title", &input.title, 300, "a title"),
+            required("resource_title", &input.title, 300, "invalid-title-missing"),
         );
         let url = input.url.trim();
         let url_ok = (url.starts_with("https://") || url.starts_with("http://"))
             && url::Url::parse(url).is_ok();
         if !url_ok {
-            e.push(InvalidField::new(
-                "resource_url",
-                "Give a web address starting with https://.",
-            ));
+            e.push(InvalidField::new("resource_url", "invalid-url-missing"));
         }
         let description = keep(
             &mut e,
@@ -141,6 +144,33 @@ impl ResourceFields {
                 roundtable: Some(input.roundtable.trim().to_owned()).filter(|r| !r.is_empty()),
             }),
             _ => Err(e),
+        }
+    }
+}
+
+impl ProgrammeInput {
+    /// A stored item as its form shows it; `roundtable` is its roundtable's slug.
+    pub fn of(item: &ProgrammeItem, zone: Tz, roundtable: Option<String>) -> Self {
+        Self {
+            starts_at: local_input(Some(item.starts_at), zone),
+            ends_at: local_input(item.ends_at, zone),
+            title: item.title.clone(),
+            description: item.description.clone(),
+            speakers: speakers_to_lines(&item.speakers),
+            roundtable: roundtable.unwrap_or_default(),
+        }
+    }
+}
+
+impl ResourceInput {
+    /// A stored resource as its form shows it; `roundtable` is its roundtable's slug.
+    pub fn of(resource: &Resource, roundtable: Option<String>) -> Self {
+        Self {
+            kind: resource.kind.code().into(),
+            title: resource.title.clone(),
+            url: resource.url.clone(),
+            description: resource.description.clone(),
+            roundtable: roundtable.unwrap_or_default(),
         }
     }
 }

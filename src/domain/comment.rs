@@ -98,14 +98,10 @@ impl CommentBody {
     pub fn parse(field: &'static str, source: &str) -> Result<Self, InvalidField> {
         let trimmed = source.trim();
         match trimmed.chars().count() {
-            0 => Err(InvalidField::new(
-                field,
-                "Write your comment before sending it.",
-            )),
-            n if n > BODY_MAX_CHARS => Err(InvalidField::new(
-                field,
-                format!("Your comment is {n} characters long; the limit is 10,000."),
-            )),
+            0 => Err(InvalidField::new(field, "invalid-comment-empty")),
+            n if n > BODY_MAX_CHARS => Err(InvalidField::new(field, "invalid-comment-too-long")
+                .with("length", n)
+                .with("limit", BODY_MAX_CHARS)),
             _ => Ok(Self(trimmed.to_owned())),
         }
     }
@@ -117,21 +113,55 @@ impl CommentBody {
 
 /// The guiding questions a comment answers, from the numbers a person ticked
 /// (none means "General"). Only the roundtable's current questions count.
+/// A guiding question as a form or the API names it. Forms send the id, so
+/// that questions reordered while someone writes keep their meaning; the
+/// API and people name questions by their number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuestionPick {
+    Number(usize),
+    Id(GuidingQuestionId),
+}
+
+impl QuestionPick {
+    /// A number ("2") or a question id, as a checkbox sends it.
+    pub fn parse(field: &'static str, value: &str) -> Result<Self, InvalidField> {
+        let value = value.trim();
+        value
+            .parse()
+            .map(Self::Number)
+            .or_else(|_| value.parse().map(Self::Id))
+            .map_err(|_| InvalidField::new(field, "invalid-question-number").with("value", value))
+    }
+
+    fn names(self, question: &GuidingQuestion) -> bool {
+        match self {
+            Self::Number(n) => question.number == n,
+            Self::Id(id) => question.id == id,
+        }
+    }
+}
+
+impl From<usize> for QuestionPick {
+    fn from(number: usize) -> Self {
+        Self::Number(number)
+    }
+}
+
 pub fn choose_questions(
     field: &'static str,
-    numbers: &[usize],
+    picks: &[QuestionPick],
     questions: &[GuidingQuestion],
 ) -> Result<Vec<GuidingQuestionId>, InvalidField> {
     let mut chosen = Vec::new();
-    for number in numbers {
+    for pick in picks {
         let question = questions
             .iter()
-            .find(|q| q.number == *number && !q.retired)
-            .ok_or_else(|| {
-                InvalidField::new(
-                    field,
-                    format!("Question {number} is not one of this roundtable's open questions."),
-                )
+            .find(|q| pick.names(q) && !q.retired)
+            .ok_or_else(|| match pick {
+                QuestionPick::Number(n) => {
+                    InvalidField::new(field, "invalid-comment-question").with("number", *n)
+                }
+                QuestionPick::Id(_) => InvalidField::new(field, "invalid-comment-question-gone"),
             })?;
         if !chosen.contains(&question.id) {
             chosen.push(question.id);
@@ -181,7 +211,7 @@ mod tests {
         assert!(CommentBody::parse("body", " \n\t ").is_err());
         assert!(CommentBody::parse("body", &"é".repeat(BODY_MAX_CHARS)).is_ok());
         let too_long = CommentBody::parse("body", &"é".repeat(BODY_MAX_CHARS + 1)).unwrap_err();
-        assert!(too_long.message.contains("10001"), "{}", too_long.message);
+        assert!(too_long.to_string().contains("10001"), "{too_long}");
     }
 
     #[test]
@@ -195,14 +225,23 @@ mod tests {
         };
         let questions = vec![question(1, false), question(2, false), question(3, true)];
         assert_eq!(
-            choose_questions("questions", &[2, 2], &questions).unwrap(),
+            choose_questions("questions", &[2.into(), 2.into()], &questions).unwrap(),
             vec![questions[1].id]
         );
         assert!(choose_questions("questions", &[], &questions)
             .unwrap()
             .is_empty());
-        assert!(choose_questions("questions", &[3], &questions).is_err());
-        assert!(choose_questions("questions", &[9], &questions).is_err());
+        assert!(choose_questions("questions", &[3.into()], &questions).is_err());
+        assert!(choose_questions("questions", &[9.into()], &questions).is_err());
+        let by_id = QuestionPick::parse("questions", &questions[0].id.to_string()).unwrap();
+        assert_eq!(
+            choose_questions("questions", &[by_id], &questions).unwrap(),
+            vec![questions[0].id]
+        );
+        let retired = QuestionPick::Id(questions[2].id);
+        let refused = choose_questions("questions", &[retired], &questions).unwrap_err();
+        assert_eq!(refused.message.key, "invalid-comment-question-gone");
+        assert!(QuestionPick::parse("questions", "two").is_err());
     }
 
     #[test]

@@ -39,12 +39,8 @@ closed_list!(
 
 impl ConsultationStatus {
     pub fn parse(field: &'static str, code: &str) -> Result<Self, InvalidField> {
-        Self::from_code(code).ok_or_else(|| {
-            InvalidField::new(
-                field,
-                format!("'{code}' is not one of draft, open, closed, archived"),
-            )
-        })
+        Self::from_code(code)
+            .ok_or_else(|| InvalidField::new(field, "invalid-status").with("value", code))
     }
 
     pub fn is_public(self) -> bool {
@@ -131,10 +127,7 @@ pub fn parse_language(field: &'static str, code: &str) -> Result<String, Invalid
     if (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase()) {
         Ok(code)
     } else {
-        Err(InvalidField::new(
-            field,
-            format!("'{code}' is not a language code such as en, fr or es"),
-        ))
+        Err(InvalidField::new(field, "invalid-language-code").with("value", code))
     }
 }
 

@@ -33,10 +33,7 @@ impl DigestFormat {
             "json" => Ok(Self::Json),
             "md" | "markdown" => Ok(Self::Markdown),
             "html" => Ok(Self::Html),
-            other => Err(InvalidField::new(
-                field,
-                format!("'{other}' is not a format: choose csv, xlsx, json, md or html."),
-            )),
+            other => Err(InvalidField::new(field, "invalid-digest-format").with("value", other)),
         }
     }
 
@@ -170,9 +167,7 @@ fn date(field: &'static str, value: &str) -> Result<Option<NaiveDate>, InvalidFi
         "" => Ok(None),
         text => NaiveDate::parse_from_str(text, "%Y-%m-%d")
             .map(Some)
-            .map_err(|_| {
-                InvalidField::new(field, "Give a date as YYYY-MM-DD, such as 2020-11-25.")
-            }),
+            .map_err(|_| InvalidField::new(field, "invalid-date")),
     }
 }
 
@@ -202,9 +197,7 @@ impl DigestFilter {
                     .ok()
                     .filter(|n| *n > 0)
                     .map(Some)
-                    .ok_or_else(|| {
-                        InvalidField::new("question", "Choose a question by its number.")
-                    }),
+                    .ok_or_else(|| InvalidField::new("question", "invalid-digest-question")),
             },
         )
         .flatten();
@@ -226,10 +219,7 @@ impl DigestFilter {
         .flatten();
         if let (Some(from), Some(to)) = (from, to) {
             if to < from {
-                errors.push(InvalidField::new(
-                    "to",
-                    "The end date comes before the start date.",
-                ));
+                errors.push(InvalidField::new("to", "invalid-digest-dates"));
             }
         }
         if errors.is_empty() {

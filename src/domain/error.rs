@@ -1,19 +1,31 @@
+use super::message::{Arg, Message};
 use std::fmt;
 
 /// A value a person typed that the rules refuse. `field` names the form field
 /// or API property, so the message can be shown next to it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct InvalidField {
     pub field: &'static str,
-    pub message: String,
+    pub message: Message,
 }
 
 impl InvalidField {
-    pub fn new(field: &'static str, message: impl Into<String>) -> Self {
+    /// `key` names the reason in the catalogues (src/i18n/locales/*/errors.ftl).
+    pub fn new(field: &'static str, key: &'static str) -> Self {
         Self {
             field,
-            message: message.into(),
+            message: Message::new(key),
         }
+    }
+
+    pub fn from_message(field: &'static str, message: Message) -> Self {
+        Self { field, message }
+    }
+
+    /// A value the reason's text names.
+    pub fn with(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
+        self.message = self.message.with(name, value);
+        self
     }
 }
 

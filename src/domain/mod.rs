@@ -49,6 +49,7 @@ pub mod consultation;
 pub mod digest;
 pub mod error;
 pub mod ids;
+pub mod message;
 pub mod moderation;
 pub mod notification;
 pub mod outcome;
@@ -63,3 +64,4 @@ pub mod token;
 pub mod user;
 
 pub use error::InvalidField;
+pub use message::Message;

@@ -22,7 +22,7 @@ closed_list!(
 impl ModerationReason {
     pub fn parse(field: &'static str, code: &str) -> Result<Self, InvalidField> {
         Self::from_code(code.trim())
-            .ok_or_else(|| InvalidField::new(field, "Choose one of the listed reasons."))
+            .ok_or_else(|| InvalidField::new(field, "invalid-moderation-reason"))
     }
 }
 
@@ -33,10 +33,9 @@ pub fn parse_note(field: &'static str, note: &str) -> Result<Option<String>, Inv
     let note = note.trim();
     match note.chars().count() {
         0 => Ok(None),
-        n if n > NOTE_MAX_CHARS => Err(InvalidField::new(
-            field,
-            format!("Your note is {n} characters long; the limit is 2,000."),
-        )),
+        n if n > NOTE_MAX_CHARS => Err(InvalidField::new(field, "invalid-note-too-long")
+            .with("length", n)
+            .with("limit", NOTE_MAX_CHARS)),
         _ => Ok(Some(note.to_owned())),
     }
 }
@@ -128,15 +127,11 @@ impl Decision {
     /// Whether the decision applies to a comment in this state.
     pub fn check(&self, target: DecisionTarget) -> Result<(), Inapplicable> {
         if target.status == CommentStatus::Withdrawn {
-            return Err(Inapplicable::NotApplicable(
-                "its author has withdrawn this comment",
-            ));
+            return Err(Inapplicable::NotApplicable("not-applicable-withdrawn"));
         }
         match self {
             Self::Highlight | Self::RemoveHighlight if target.status != CommentStatus::Approved => {
-                Err(Inapplicable::NotApplicable(
-                    "only a published comment can be highlighted",
-                ))
+                Err(Inapplicable::NotApplicable("not-applicable-highlight"))
             }
             Self::Highlight if target.highlighted => Err(Inapplicable::AlreadyDecided),
             Self::RemoveHighlight if !target.highlighted => Err(Inapplicable::AlreadyDecided),

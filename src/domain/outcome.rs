@@ -76,10 +76,10 @@ impl OutcomeDraft {
     pub fn parse(summary: &str, sections: &[SectionSource]) -> Result<Self, Vec<InvalidField>> {
         let mut errors = Vec::new();
         if summary.chars().count() > MAX_SUMMARY_CHARS {
-            errors.push(InvalidField::new(
-                "summary",
-                format!("Keep the introduction under {MAX_SUMMARY_CHARS} characters."),
-            ));
+            errors.push(
+                InvalidField::new("summary", "invalid-outcome-summary-long")
+                    .with("limit", MAX_SUMMARY_CHARS),
+            );
         }
         let mut points = Vec::new();
         for section in sections {
@@ -87,21 +87,19 @@ impl OutcomeDraft {
                 continue;
             };
             if section.source.chars().count() > MAX_SECTION_CHARS {
-                errors.push(InvalidField::new(
-                    field,
-                    format!("Keep this section under {MAX_SECTION_CHARS} characters."),
-                ));
+                errors.push(
+                    InvalidField::new(field, "invalid-outcome-section-long")
+                        .with("limit", MAX_SECTION_CHARS),
+                );
                 continue;
             }
             let texts = split_points(&section.source);
             if texts.len() > MAX_POINTS {
-                errors.push(InvalidField::new(
-                    field,
-                    format!(
-                        "A section holds at most {MAX_POINTS} points; this one has {}.",
-                        texts.len()
-                    ),
-                ));
+                errors.push(
+                    InvalidField::new(field, "invalid-outcome-points")
+                        .with("limit", MAX_POINTS)
+                        .with("count", texts.len()),
+                );
                 continue;
             }
             for (i, markdown) in texts.into_iter().enumerate() {

@@ -41,10 +41,7 @@ pub fn check_password(
         || COMMON_PASSWORDS.lines().any(|common| common == lower)
         || (local_part.len() >= 4 && lower.contains(&local_part))
     {
-        return Err(InvalidField::new(
-            field,
-            "is too easy to guess: choose a less common one, such as a few unrelated words",
-        ));
+        return Err(InvalidField::new(field, "invalid-password-common"));
     }
     Ok(())
 }
@@ -62,14 +59,14 @@ pub fn validate_profile(
     if organisation.is_empty() || organisation.chars().count() > 200 {
         errors.push(InvalidField::new(
             "organisation",
-            "must be 1 to 200 characters long (write None if you speak for yourself)",
+            "invalid-organisation-length",
         ));
     }
     let organisation_type = match input.organisation_type.as_str() {
         "" => {
             errors.push(InvalidField::new(
                 "organisation_type",
-                "choose the kind of organisation you speak for",
+                "invalid-organisation-type-missing",
             ));
             None
         }
@@ -79,7 +76,7 @@ pub fn validate_profile(
     };
     let country = match input.country.as_str() {
         "" => {
-            errors.push(InvalidField::new("country", "choose a country"));
+            errors.push(InvalidField::new("country", "invalid-country-missing"));
             None
         }
         code => Country::parse("country", code)
@@ -114,10 +111,7 @@ pub fn validate(input: &RegistrationInput) -> Result<ValidRegistration, Vec<Inva
     let _ = check_password("password", &input.password, &input.email).map_err(|e| errors.push(e));
     let profile = validate_profile(input).map_err(|e| errors.extend(e)).ok();
     if !input.consent {
-        errors.push(InvalidField::new(
-            "consent",
-            "you must accept the terms to take part",
-        ));
+        errors.push(InvalidField::new("consent", "invalid-consent-missing"));
     }
     match (email, profile) {
         (Some(email), Some((affiliation, gender))) if errors.is_empty() => Ok(ValidRegistration {

@@ -62,17 +62,13 @@ pub fn check_parent(
 ) -> Result<(), InvalidField> {
     match parent {
         None => Ok(()),
-        Some(parent) if parent.consultation_id != child_consultation => Err(InvalidField::new(
-            "parent",
-            "the parent roundtable belongs to another consultation",
-        )),
-        Some(parent) if parent.parent_id.is_some() => Err(InvalidField::new(
-            "parent",
-            format!(
-                "'{}' is itself a sub-roundtable; roundtables nest one level deep",
-                parent.full_title()
-            ),
-        )),
+        Some(parent) if parent.consultation_id != child_consultation => {
+            Err(InvalidField::new("parent", "invalid-parent-elsewhere"))
+        }
+        Some(parent) if parent.parent_id.is_some() => {
+            Err(InvalidField::new("parent", "invalid-parent-nested")
+                .with("title", parent.full_title()))
+        }
         Some(_) => Ok(()),
     }
 }

@@ -16,16 +16,10 @@ impl Slug {
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if value.is_empty() || value.len() > Self::MAX_LEN {
-            return Err(InvalidField::new(
-                field,
-                format!("must be 1 to {} characters long", Self::MAX_LEN),
-            ));
+            return Err(InvalidField::new(field, "invalid-slug-length").with("max", Self::MAX_LEN));
         }
         if !valid_chars || value.starts_with('-') || value.ends_with('-') || value.contains("--") {
-            return Err(InvalidField::new(
-                field,
-                "may contain only lowercase letters, digits and single hyphens between them",
-            ));
+            return Err(InvalidField::new(field, "invalid-slug-characters"));
         }
         Ok(Self(value.to_owned()))
     }

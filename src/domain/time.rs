@@ -6,12 +6,8 @@ use chrono_tz::Tz;
 
 /// An IANA time zone such as "Europe/Prague".
 pub fn parse_time_zone(field: &'static str, name: &str) -> Result<Tz, InvalidField> {
-    name.parse::<Tz>().map_err(|_| {
-        InvalidField::new(
-            field,
-            format!("'{name}' is not an IANA time zone such as Europe/Prague"),
-        )
-    })
+    name.parse::<Tz>()
+        .map_err(|_| InvalidField::new(field, "invalid-time-zone").with("value", name))
 }
 
 /// Interprets a wall-clock time in `zone`. A time that a daylight-saving change
@@ -25,10 +21,9 @@ pub fn local_to_utc(
         .earliest()
         .map(|t| t.with_timezone(&Utc))
         .ok_or_else(|| {
-            InvalidField::new(
-                field,
-                format!("{local} does not exist in {zone} (clock change)"),
-            )
+            InvalidField::new(field, "invalid-skipped-time")
+                .with("time", local.to_string())
+                .with("zone", zone.name())
         })
 }
 
@@ -62,7 +57,7 @@ impl CommentPeriod {
             if closes <= opens {
                 return Err(InvalidField::new(
                     "comments_close_at",
-                    "the comment period must close after it opens",
+                    "invalid-comment-period",
                 ));
             }
         }

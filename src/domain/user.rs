@@ -65,9 +65,9 @@ pub struct EmailAddress {
 impl EmailAddress {
     pub fn parse(field: &'static str, value: &str) -> Result<Self, InvalidField> {
         let trimmed = value.trim();
-        let (local, domain) = trimmed.rsplit_once('@').ok_or_else(|| {
-            InvalidField::new(field, "must be an email address such as name@example.org")
-        })?;
+        let (local, domain) = trimmed
+            .rsplit_once('@')
+            .ok_or_else(|| InvalidField::new(field, "invalid-email"))?;
         let domain_ok = domain.contains('.')
             && !domain.starts_with('.')
             && !domain.ends_with('.')
@@ -79,10 +79,7 @@ impl EmailAddress {
             || trimmed.len() > 254
             || trimmed.chars().any(char::is_whitespace)
         {
-            return Err(InvalidField::new(
-                field,
-                "must be an email address such as name@example.org",
-            ));
+            return Err(InvalidField::new(field, "invalid-email"));
         }
         Ok(Self {
             as_typed: trimmed.to_owned(),
@@ -102,15 +99,9 @@ pub const PASSWORD_MAX_CHARS: usize = 128;
 pub fn check_password_length(field: &'static str, password: &str) -> Result<(), InvalidField> {
     let chars = password.chars().count();
     if chars < PASSWORD_MIN_CHARS {
-        Err(InvalidField::new(
-            field,
-            format!("must be at least {PASSWORD_MIN_CHARS} characters long"),
-        ))
+        Err(InvalidField::new(field, "invalid-password-short").with("min", PASSWORD_MIN_CHARS))
     } else if chars > PASSWORD_MAX_CHARS {
-        Err(InvalidField::new(
-            field,
-            format!("must be at most {PASSWORD_MAX_CHARS} characters long"),
-        ))
+        Err(InvalidField::new(field, "invalid-password-long").with("max", PASSWORD_MAX_CHARS))
     } else {
         Ok(())
     }
@@ -119,7 +110,7 @@ pub fn check_password_length(field: &'static str, password: &str) -> Result<(), 
 pub fn parse_display_name(field: &'static str, value: &str) -> Result<String, InvalidField> {
     let name = value.trim();
     if name.is_empty() || name.chars().count() > 100 {
-        Err(InvalidField::new(field, "must be 1 to 100 characters long"))
+        Err(InvalidField::new(field, "invalid-name-length"))
     } else {
         Ok(name.to_owned())
     }

@@ -89,38 +89,10 @@ pub fn negotiate(chosen: &[Option<&str>], accept_language: Option<&str>) -> Lang
     offered.first().map_or(Language::En, |(_, _, l)| *l)
 }
 
-/// A value for a message's variable: text as it is, or a number (which
-/// plural forms select on). Text is never read as a number, so a name such
-/// as "Nan" or "007" stays as typed.
-#[derive(Debug, Clone)]
-pub enum Arg {
-    Text(String),
-    Number(f64),
-}
+pub mod labels;
 
-impl From<String> for Arg {
-    fn from(text: String) -> Self {
-        Self::Text(text)
-    }
-}
-
-impl From<&str> for Arg {
-    fn from(text: &str) -> Self {
-        Self::Text(text.to_owned())
-    }
-}
-
-impl From<usize> for Arg {
-    fn from(n: usize) -> Self {
-        Self::Number(n as f64)
-    }
-}
-
-impl From<i64> for Arg {
-    fn from(n: i64) -> Self {
-        Self::Number(n as f64)
-    }
-}
+pub use crate::domain::message::Arg;
+use crate::domain::Message;
 
 /// A message in a language, with its arguments; None if the key is unknown.
 pub fn message(language: Language, key: &str, args: &[(&str, Arg)]) -> Option<String> {
@@ -144,6 +116,18 @@ pub fn text(language: Language, key: &str, args: &[(&str, Arg)]) -> String {
     message(language, key, args)
         .or_else(|| message(Language::En, key, args))
         .unwrap_or_else(|| key.to_owned())
+}
+
+/// A message for a person in their language (see `crate::domain::message`).
+pub fn say(language: Language, message: &Message) -> String {
+    text(language, message.key, &message.args)
+}
+
+/// Messages shown with `{}` (logs, the command line) read in English.
+impl std::fmt::Display for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&say(Language::En, self))
+    }
 }
 
 /// The `t(key="…", lang=lang, name=value…)` function for templates. An
@@ -245,6 +229,26 @@ fn variables(source: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
+    /// The files under a folder of the source tree whose names end with
+    /// `suffix`, with their text.
+    fn source_files(folder: &str, suffix: &str) -> Vec<(String, String)> {
+        fn walk(dir: &std::path::Path, suffix: &str, found: &mut Vec<(String, String)>) {
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, suffix, found);
+                } else if path.to_string_lossy().ends_with(suffix) {
+                    let text = std::fs::read_to_string(&path).unwrap_or_default();
+                    found.push((path.display().to_string(), text));
+                }
+            }
+        }
+        let mut found = Vec::new();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+        walk(&root, suffix, &mut found);
+        found
+    }
+
     #[test]
     fn the_choice_comes_first_then_the_browser_then_english() {
         assert_eq!(negotiate(&[Some("es")], Some("fr")), Language::Es);
@@ -261,32 +265,60 @@ mod tests {
     /// Every `t(key="…")` in the templates names a message English has.
     #[test]
     fn templates_use_only_keys_the_catalogues_have() {
-        fn walk(dir: &std::path::Path, found: &mut Vec<(String, String)>) {
-            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    walk(&path, found);
-                    continue;
-                }
-                let text = std::fs::read_to_string(&path).unwrap_or_default();
-                for piece in text.split("t(key=\"").skip(1) {
-                    if let Some(end) = piece.find('"') {
-                        found.push((path.display().to_string(), piece[..end].to_owned()));
-                    }
+        let mut used = Vec::new();
+        for (path, text) in source_files("templates", "") {
+            for piece in text.split("t(key=\"").skip(1) {
+                if let Some(end) = piece.find('"') {
+                    used.push((path.clone(), piece[..end].to_owned()));
                 }
             }
         }
-        let mut used = Vec::new();
-        walk(
-            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates"),
-            &mut used,
-        );
         assert!(!used.is_empty());
         let english = catalogue_keys(Language::En);
         let unknown: Vec<_> = used
             .iter()
             .filter(|(_, key)| !english.contains(key))
             .collect();
+        assert!(unknown.is_empty(), "keys the catalogues lack: {unknown:?}");
+    }
+
+    /// Every catalogue key written as a literal in the Rust sources (an
+    /// error's reason, a page title) names a message English has. Keys
+    /// made from a closed list's codes are checked in `web::labels`.
+    #[test]
+    fn rust_code_uses_only_keys_the_catalogues_have() {
+        const PREFIXES: [&str; 14] = [
+            "invalid-",
+            "missing-",
+            "forbidden-",
+            "conflict-",
+            "unauthorized-",
+            "problem-",
+            "not-applicable-",
+            "account-",
+            "moderation-",
+            "email-",
+            "views-",
+            "admin-",
+            "pages-",
+            "comments-",
+        ];
+        let mut used = Vec::new();
+        for (path, text) in source_files("src", ".rs") {
+            for piece in text.split('"').skip(1).step_by(2) {
+                let is_key = PREFIXES.iter().any(|p| piece.starts_with(p))
+                    && !piece.ends_with('-')
+                    && piece
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_".contains(c));
+                if is_key {
+                    used.push((path.clone(), piece.to_owned()));
+                }
+            }
+        }
+        assert!(used.len() > 150, "found only {} keys", used.len());
+        let english = catalogue_keys(Language::En);
+        let unknown: Vec<_> = used.iter().filter(|(_, k)| !english.contains(k)).collect();
         assert!(unknown.is_empty(), "keys the catalogues lack: {unknown:?}");
     }
 

@@ -15,16 +15,14 @@ use serde_json::json;
 fn require_admin(actor: &SignedInUser) -> Result<(), ServiceError> {
     match actor.role {
         Role::Admin => Ok(()),
-        _ => Err(ServiceError::Forbidden(
-            "only administrators manage accounts",
-        )),
+        _ => Err(ServiceError::Forbidden("forbidden-accounts")),
     }
 }
 
 fn require_staff(actor: &SignedInUser) -> Result<(), ServiceError> {
     match actor.role {
         Role::Admin | Role::Staff => Ok(()),
-        Role::Participant => Err(ServiceError::Forbidden("only staff see the email queue")),
+        Role::Participant => Err(ServiceError::Forbidden("forbidden-email-queue")),
     }
 }
 
@@ -49,7 +47,7 @@ pub fn user_detail(
     id: &str,
 ) -> Result<UserDetail, ServiceError> {
     require_admin(actor)?;
-    let user = admin::user(conn, id)?.ok_or(ServiceError::NotFound("account"))?;
+    let user = admin::user(conn, id)?.ok_or(ServiceError::NotFound("missing-account"))?;
     Ok(UserDetail {
         chairs: admin::chairs_of(conn, id)?,
         roundtables: admin::all_roundtables(conn)?,
@@ -75,7 +73,7 @@ fn keep_an_administrator(
         && !target.deactivated
         && admin::count_admins(conn)? <= 1
     {
-        return Err(InvalidField::new("role", "this is the last active administrator").into());
+        return Err(InvalidField::new("role", "invalid-last-admin").into());
     }
     Ok(())
 }
@@ -89,14 +87,10 @@ pub fn change_role(
 ) -> Result<(), ServiceError> {
     require_admin(actor)?;
     let role = Role::from_code(role)
-        .ok_or_else(|| InvalidField::new("role", format!("'{role}' is not a role")))?;
-    not_yourself(
-        actor,
-        id,
-        "you cannot change your own role: ask another administrator",
-    )?;
+        .ok_or_else(|| InvalidField::new("role", "invalid-role").with("value", role))?;
+    not_yourself(actor, id, "invalid-own-role")?;
     conn.transaction(|conn| {
-        let before = admin::user(conn, id)?.ok_or(ServiceError::NotFound("account"))?;
+        let before = admin::user(conn, id)?.ok_or(ServiceError::NotFound("missing-account"))?;
         keep_an_administrator(conn, &before, role != Role::Admin)?;
         admin::set_role(conn, id, role.code(), now)?;
         admin::record_audit(
@@ -122,9 +116,9 @@ pub fn set_active(
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     require_admin(actor)?;
-    not_yourself(actor, id, "you cannot deactivate your own account")?;
+    not_yourself(actor, id, "invalid-own-deactivation")?;
     conn.transaction(|conn| {
-        let before = admin::user(conn, id)?.ok_or(ServiceError::NotFound("account"))?;
+        let before = admin::user(conn, id)?.ok_or(ServiceError::NotFound("missing-account"))?;
         keep_an_administrator(conn, &before, !active)?;
         admin::set_deactivated(conn, id, (!active).then_some(now), now)?;
         if !active {
@@ -153,21 +147,19 @@ pub fn assign_chair(
 ) -> Result<(), ServiceError> {
     require_admin(actor)?;
     conn.transaction(|conn| {
-        admin::user(conn, id)?.ok_or(ServiceError::NotFound("account"))?;
+        admin::user(conn, id)?.ok_or(ServiceError::NotFound("missing-account"))?;
         if !admin::roundtable_exists(conn, roundtable)? {
-            return Err(
-                InvalidField::new("roundtable", "choose a roundtable from the list").into(),
-            );
+            return Err(InvalidField::new("roundtable", "invalid-roundtable-choice").into());
         }
         if admin::is_chair(conn, roundtable, id)? {
-            return Err(InvalidField::new("roundtable", "already chairs this roundtable").into());
+            return Err(InvalidField::new("roundtable", "invalid-already-chair").into());
         }
         let (roundtable_id, user_id) = (
             roundtable
                 .parse()
-                .map_err(|_| InvalidField::new("roundtable", "is not a roundtable"))?,
+                .map_err(|_| InvalidField::new("roundtable", "invalid-roundtable-choice"))?,
             id.parse()
-                .map_err(|_| InvalidField::new("form", "unknown account"))?,
+                .map_err(|_| InvalidField::new("form", "invalid-unknown-account"))?,
         );
         crate::db::queries::roundtables::assign_chair(
             conn,
@@ -230,7 +222,7 @@ pub fn retry_email(
     require_staff(actor)?;
     conn.transaction(|conn| {
         if admin::retry_dead_email(conn, id, now)? == 0 {
-            return Err(ServiceError::NotFound("dead email"));
+            return Err(ServiceError::NotFound("missing-dead-email"));
         }
         admin::record_audit(
             conn,

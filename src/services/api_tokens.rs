@@ -20,11 +20,7 @@ pub fn create(
 ) -> Result<String, ServiceError> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 100 {
-        return Err(InvalidField::new(
-            "token_name",
-            "must be 1 to 100 characters long, such as \"Report script\"",
-        )
-        .into());
+        return Err(InvalidField::new("token_name", "invalid-token-name").into());
     }
     let secret = SecretToken::generate();
     sessions::insert_api_token(conn, &user.id.to_string(), name, &secret.digest(), now)?;
@@ -47,7 +43,7 @@ pub fn revoke(
     if sessions::revoke_api_token(conn, &user.id.to_string(), id, now)? {
         Ok(())
     } else {
-        Err(ServiceError::NotFound("token"))
+        Err(ServiceError::NotFound("missing-token"))
     }
 }
 

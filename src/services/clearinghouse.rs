@@ -1,7 +1,7 @@
 //! Staff keep a consultation's programme and resources: items added with
 //! every field checked, removed, each change in the audit log.
 
-use super::authoring::check_staff;
+use super::authoring::{changed_fields, check_staff};
 use super::ServiceError;
 use crate::db::queries::{admin, authoring, consultations, roundtables};
 use crate::db::AnyConnection;
@@ -25,11 +25,9 @@ fn place(
     field: &'static str,
 ) -> Result<(Consultation, Option<RoundtableId>), ServiceError> {
     let (c, _) = authoring::consultation(conn, consultation)?
-        .ok_or(ServiceError::NotFound("consultation"))?;
+        .ok_or(ServiceError::NotFound("missing-consultation"))?;
     if c.status == ConsultationStatus::Archived {
-        return Err(ServiceError::Conflict(
-            "This consultation is archived: it is read-only.".into(),
-        ));
+        return Err(ServiceError::Conflict("conflict-archived".into()));
     }
     let roundtable = match roundtable {
         None => None,
@@ -38,7 +36,7 @@ fn place(
                 .into_iter()
                 .find(|r| r.slug.as_str() == slug)
                 .map(|r| r.id)
-                .ok_or_else(|| InvalidField::new(field, "Choose the roundtable from the list."))?,
+                .ok_or_else(|| InvalidField::new(field, "invalid-roundtable-choice"))?,
         ),
     };
     Ok((c, roundtable))
@@ -64,22 +62,32 @@ fn audit(
     Ok(())
 }
 
-pub fn add_programme_item(
+/// Adds a programme item, or saves the one `id` names again.
+pub fn save_programme_item(
     conn: &mut AnyConnection,
     actor: &SignedInUser,
     consultation: &str,
+    id: Option<&str>,
     input: &ProgrammeInput,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     check_staff(actor)?;
     let (c, _) = authoring::consultation(conn, consultation)?
-        .ok_or(ServiceError::NotFound("consultation"))?;
+        .ok_or(ServiceError::NotFound("missing-consultation"))?;
     let fields = ProgrammeFields::parse(input, c.time_zone).map_err(ServiceError::InvalidFields)?;
     conn.transaction(|conn| {
         let (c, roundtable) = place(conn, consultation, fields.roundtable.as_deref(), "programme_roundtable")?;
-        let (position, _) = authoring::next_positions(conn, c.id)?;
+        let before = match id {
+            Some(id) => Some(
+                consultations::whole_programme(conn, c.id)?
+                    .into_iter()
+                    .find(|item| item.id.to_string() == id)
+                    .ok_or(ServiceError::NotFound("missing-programme-item"))?,
+            ),
+            None => None,
+        };
         let item = ProgrammeItem {
-            id: ProgrammeItemId::generate(),
+            id: before.as_ref().map_or_else(ProgrammeItemId::generate, |b| b.id),
             roundtable_id: roundtable,
             starts_at: fields.starts_at,
             ends_at: fields.ends_at,
@@ -87,15 +95,39 @@ pub fn add_programme_item(
             description: fields.description.clone(),
             speakers: fields.speakers.clone(),
         };
-        consultations::insert_programme_item(conn, c.id, &item, position, now)?;
-        audit(conn, actor, &c, "programme_item_added", json!({ "id": item.id.to_string(), "title": item.title, "starts_at": item.starts_at, "roundtable": fields.roundtable }), now)
+        let details = match &before {
+            None => {
+                let (position, _) = authoring::next_positions(conn, c.id)?;
+                consultations::insert_programme_item(conn, c.id, &item, position, now)?;
+                json!({ "id": item.id.to_string(), "title": item.title, "starts_at": item.starts_at, "roundtable": fields.roundtable })
+            }
+            Some(before) => {
+                authoring::update_programme_item(conn, c.id, &item)?;
+                let (old_slug, new_slug) = (
+                    roundtable_slug(conn, c.id, before.roundtable_id)?,
+                    roundtable_slug(conn, c.id, item.roundtable_id)?,
+                );
+                json!({
+                    "id": item.id.to_string(),
+                    "title": item.title,
+                    "changes": changed_fields(
+                        &ProgrammeInput::of(before, c.time_zone, old_slug),
+                        &ProgrammeInput::of(&item, c.time_zone, new_slug),
+                    ),
+                })
+            }
+        };
+        let action = if before.is_some() { "programme_item_updated" } else { "programme_item_added" };
+        audit(conn, actor, &c, action, details, now)
     })
 }
 
-pub fn add_resource(
+/// Adds a resource, or saves the one `id` names again.
+pub fn save_resource(
     conn: &mut AnyConnection,
     actor: &SignedInUser,
     consultation: &str,
+    id: Option<&str>,
     input: &ResourceInput,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
@@ -103,18 +135,61 @@ pub fn add_resource(
     let fields = ResourceFields::parse(input).map_err(ServiceError::InvalidFields)?;
     conn.transaction(|conn| {
         let (c, roundtable) = place(conn, consultation, fields.roundtable.as_deref(), "resource_roundtable")?;
-        let (_, position) = authoring::next_positions(conn, c.id)?;
+        let before = match id {
+            Some(id) => Some(
+                authoring::all_resources(conn, c.id)?
+                    .into_iter()
+                    .find(|r| r.id.to_string() == id)
+                    .ok_or(ServiceError::NotFound("missing-resource"))?,
+            ),
+            None => None,
+        };
         let resource = Resource {
-            id: ResourceId::generate(),
+            id: before.as_ref().map_or_else(ResourceId::generate, |b| b.id),
             roundtable_id: roundtable,
             kind: fields.kind,
             title: fields.title.clone(),
             url: fields.url.clone(),
             description: fields.description.clone(),
         };
-        consultations::insert_resource(conn, c.id, &resource, position, now)?;
-        audit(conn, actor, &c, "resource_added", json!({ "id": resource.id.to_string(), "title": resource.title, "url": resource.url, "roundtable": fields.roundtable }), now)
+        let details = match &before {
+            None => {
+                let (_, position) = authoring::next_positions(conn, c.id)?;
+                consultations::insert_resource(conn, c.id, &resource, position, now)?;
+                json!({ "id": resource.id.to_string(), "title": resource.title, "url": resource.url, "roundtable": fields.roundtable })
+            }
+            Some(before) => {
+                authoring::update_resource(conn, c.id, &resource)?;
+                let (old_slug, new_slug) = (
+                    roundtable_slug(conn, c.id, before.roundtable_id)?,
+                    roundtable_slug(conn, c.id, resource.roundtable_id)?,
+                );
+                json!({
+                    "id": resource.id.to_string(),
+                    "title": resource.title,
+                    "changes": changed_fields(
+                        &ResourceInput::of(before, old_slug),
+                        &ResourceInput::of(&resource, new_slug),
+                    ),
+                })
+            }
+        };
+        let action = if before.is_some() { "resource_updated" } else { "resource_added" };
+        audit(conn, actor, &c, action, details, now)
     })
+}
+
+/// The slug of a roundtable of the consultation, for the audit trail.
+fn roundtable_slug(
+    conn: &mut AnyConnection,
+    consultation: crate::domain::ids::ConsultationId,
+    id: Option<RoundtableId>,
+) -> Result<Option<String>, ServiceError> {
+    let Some(id) = id else { return Ok(None) };
+    Ok(roundtables::for_consultation(conn, consultation)?
+        .into_iter()
+        .find(|r| r.id == id)
+        .map(|r| r.slug.to_string()))
 }
 
 /// What can be removed: a programme item or a resource.
@@ -141,8 +216,8 @@ pub fn remove(
         };
         if !removed {
             return Err(ServiceError::NotFound(match entry {
-                Entry::ProgrammeItem => "programme item",
-                Entry::Resource => "resource",
+                Entry::ProgrammeItem => "missing-programme-item",
+                Entry::Resource => "missing-resource",
             }));
         }
         let action = match entry {

@@ -9,7 +9,7 @@ use crate::db::queries::comments::{self, CommentRecord};
 use crate::db::queries::{moderation, users};
 use crate::db::AnyConnection;
 use crate::domain::comment::{
-    choose_questions, CommentBody, CommentStatus, NewComment, ThreadPosition,
+    choose_questions, CommentBody, CommentStatus, NewComment, QuestionPick, ThreadPosition,
 };
 use crate::domain::ids::CommentId;
 use crate::domain::moderation::{parse_note, ModerationReason, REPORTS_THAT_HIDE};
@@ -27,7 +27,7 @@ use diesel::Connection;
 pub struct CommentInput {
     pub body: String,
     /// Numbers of the guiding questions it answers; none means "General".
-    pub questions: Vec<usize>,
+    pub questions: Vec<QuestionPick>,
     /// The short reference of the comment it replies to.
     pub parent: Option<String>,
     /// The language it is written in ("en", "fr", "es"); None: the
@@ -65,9 +65,7 @@ fn require_verified(user: &SignedInUser) -> Result<(), ServiceError> {
     if user.verified {
         Ok(())
     } else {
-        Err(ServiceError::Forbidden(
-            "confirm your email address first: follow the link we sent you",
-        ))
+        Err(ServiceError::Forbidden("forbidden-unconfirmed"))
     }
 }
 
@@ -98,12 +96,7 @@ fn parent_of(
 ) -> Result<CommentRecord, ServiceError> {
     comments::find_by_reference(conn, reference.trim())?
         .filter(|p| p.comment.roundtable_id == detail.roundtable.id && p.comment.is_public())
-        .ok_or_else(|| {
-            ServiceError::Invalid(InvalidField::new(
-                "parent",
-                "The comment you reply to is not published in this roundtable.",
-            ))
-        })
+        .ok_or_else(|| ServiceError::Invalid(InvalidField::new("parent", "invalid-reply-parent")))
 }
 
 /// A comment's language: one the consultation accepts (the author picks
@@ -118,13 +111,8 @@ fn comment_language(
         Some(code) if c.languages.iter().any(|l| l == code) || code == c.content_language => {
             Ok(code.to_owned())
         }
-        Some(_) => Err(InvalidField::new(
-            "language",
-            format!(
-                "Write in one of this consultation's languages: {}.",
-                c.languages.join(", ")
-            ),
-        )),
+        Some(_) => Err(InvalidField::new("language", "invalid-comment-language")
+            .with("languages", c.languages.join(", "))),
     }
 }
 
@@ -202,7 +190,7 @@ pub fn post_comment(
         )?;
         let reference = comments::insert(conn, &new)?;
         let stored = comments::find_by_reference(conn, &reference)?
-            .ok_or(ServiceError::NotFound("comment"))?;
+            .ok_or(ServiceError::NotFound("missing-comment"))?;
         match status {
             CommentStatus::Pending => notifications::comment_waiting(
                 conn,
@@ -242,7 +230,7 @@ fn own_comment(
 ) -> Result<CommentRecord, ServiceError> {
     comments::find_by_reference(conn, reference)?
         .filter(|r| r.comment.author_id == Some(user.id))
-        .ok_or(ServiceError::NotFound("comment of yours"))
+        .ok_or(ServiceError::NotFound("missing-own-comment"))
 }
 
 /// The author's pending comment with its source, for the edit form.
@@ -253,9 +241,7 @@ pub fn editable(
 ) -> Result<CommentRecord, ServiceError> {
     let record = own_comment(conn, user, reference)?;
     if record.comment.status != CommentStatus::Pending {
-        return Err(ServiceError::Conflict(
-            "a chair has already decided on this comment, so it can no longer be edited".into(),
-        ));
+        return Err(ServiceError::Conflict("conflict-comment-decided".into()));
     }
     Ok(record)
 }
@@ -274,7 +260,7 @@ pub fn edit_comment(
     conn.transaction(|conn| {
         if !moderation::edit_pending(conn, record.comment.id, body.as_str(), &html, now)? {
             return Err(ServiceError::Conflict(
-                "a chair decided on this comment while you were editing it".into(),
+                "conflict-comment-decided-meanwhile".into(),
             ));
         }
         moderation::record_event(
@@ -344,11 +330,9 @@ pub fn report_comment(
     // that a reader who reports it again hears they already did.
     let record = comments::find_by_reference(conn, reference)?
         .filter(|r| r.comment.status == CommentStatus::Approved)
-        .ok_or(ServiceError::NotFound("published comment"))?;
+        .ok_or(ServiceError::NotFound("missing-published-comment"))?;
     if record.comment.author_id == Some(user.id) {
-        return Err(ServiceError::Conflict(
-            "this is your own comment: withdraw it instead of reporting it".into(),
-        ));
+        return Err(ServiceError::Conflict("conflict-report-own".into()));
     }
     let reason = ModerationReason::parse("reason", reason);
     let note = parse_note("note", note);
@@ -376,9 +360,7 @@ pub fn report_comment(
             note.as_deref(),
             now,
         )? {
-            return Err(ServiceError::Conflict(
-                "you have already reported this comment; the chairs will look at it".into(),
-            ));
+            return Err(ServiceError::Conflict("conflict-report-twice".into()));
         }
         let open = moderation::open_reports(conn, &[record.comment.id.to_string()])?;
         if open.len() >= REPORTS_THAT_HIDE {

@@ -14,7 +14,6 @@ use crate::domain::roundtable::*;
 use crate::domain::slug::Slug;
 use crate::domain::time::{parse_time_zone, CommentPeriod};
 use crate::domain::user::{parse_display_name, EmailAddress, NewUser, Role};
-use crate::domain::InvalidField;
 use crate::text::{render_comment, render_document};
 use chrono::{DateTime, Duration, DurationRound, Utc};
 use chrono_tz::Tz;
@@ -64,8 +63,9 @@ pub fn database_is_empty(conn: &mut AnyConnection) -> Result<bool, ServiceError>
     Ok(consultations::count(conn)? == 0 && users::count(conn)? == 0)
 }
 
-fn invalid(field: &'static str, message: impl Into<String>) -> ServiceError {
-    ServiceError::Invalid(InvalidField::new(field, message))
+/// Demo content is ours, not a person's input: a mistake in it is our bug.
+fn invalid(field: &'static str, message: impl std::fmt::Display) -> ServiceError {
+    ServiceError::BrokenDemoContent(format!("{field}: {message}"))
 }
 
 fn code<T>(

@@ -69,12 +69,12 @@ pub fn plan(
     filter: DigestFilter,
 ) -> Result<DigestPlan, ServiceError> {
     let c = consultations::find_public_by_slug(conn, consultation)?
-        .ok_or(ServiceError::NotFound("consultation"))?;
+        .ok_or(ServiceError::NotFound("missing-consultation"))?;
     let mut all = roundtables::for_consultation(conn, c.id)?;
     if let Some(slug) = roundtable {
         all.retain(|r| r.slug.as_str() == slug);
         if all.is_empty() {
-            return Err(ServiceError::NotFound("roundtable"));
+            return Err(ServiceError::NotFound("missing-roundtable"));
         }
     }
     if let Requester::Person(user) = who {
@@ -82,14 +82,10 @@ pub fn plan(
             let chaired = moderation::chaired_roundtables(conn, user.id)?;
             all.retain(|r| chaired.contains(&r.id.to_string()));
             if all.is_empty() {
-                return Err(ServiceError::Forbidden(
-                    "only staff and the roundtable's chairs export its comments",
-                ));
+                return Err(ServiceError::Forbidden("forbidden-export"));
             }
             if filter.include_unpublished {
-                return Err(ServiceError::Forbidden(
-                    "only staff include comments that are not published",
-                ));
+                return Err(ServiceError::Forbidden("forbidden-export-unpublished"));
             }
         }
     }

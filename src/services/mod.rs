@@ -39,7 +39,7 @@ pub enum ServiceError {
     /// The request is sound but the thing it acts on has moved on (a comment
     /// another chair decided first). The message says what happened.
     #[error("conflict: {0}")]
-    Conflict(String),
+    Conflict(crate::domain::Message),
     #[error("the comment period is not open")]
     CommentsClosed {
         state: crate::domain::time::PeriodState,

@@ -17,6 +17,7 @@ use crate::domain::outcome::{
 };
 use crate::domain::roundtable::GuidingQuestion;
 use crate::domain::InvalidField;
+use crate::domain::Message;
 use crate::services::emails::EmailContext;
 use crate::text::{render_comment, render_document, SafeHtml};
 use chrono::{DateTime, Utc};
@@ -131,9 +132,7 @@ fn require_chair_or_staff(detail: &RoundtableDetail, who: Moderator) -> Result<(
     if who.staff || detail.chairs.iter().any(|c| c.user_id == who.id) {
         Ok(())
     } else {
-        Err(ServiceError::Forbidden(
-            "only the roundtable's chairs and staff write its outcome",
-        ))
+        Err(ServiceError::Forbidden("forbidden-outcome"))
     }
 }
 
@@ -253,14 +252,15 @@ fn prepare_points(
                     cited.extend(citable.get(&full).cloned());
                     full_of.insert(typed.clone(), full);
                 }
-                Resolution::Unknown => errors.push(InvalidField::new(
-                    field,
-                    format!("#{typed} is not a published comment of this roundtable: check the reference beside the comment."),
-                )),
-                Resolution::Ambiguous(n) => errors.push(InvalidField::new(
-                    field,
-                    format!("#{typed} fits {n} comments: give more of its reference."),
-                )),
+                Resolution::Unknown => errors.push(
+                    InvalidField::new(field, "invalid-citation-unknown")
+                        .with("reference", typed.as_str()),
+                ),
+                Resolution::Ambiguous(n) => errors.push(
+                    InvalidField::new(field, "invalid-citation-ambiguous")
+                        .with("reference", typed.as_str())
+                        .with("count", n),
+                ),
             }
         }
         cited.sort();
@@ -325,7 +325,7 @@ pub fn store_as_written(
             now,
         },
     )?
-    .ok_or_else(|| ServiceError::Conflict("the roundtable has an outcome already".into()))?;
+    .ok_or_else(|| ServiceError::Conflict("conflict-outcome-exists".into()))?;
     Ok(())
 }
 
@@ -343,19 +343,14 @@ pub fn submit(
     let detail = roundtable_detail(conn, consultation, roundtable)?;
     require_chair_or_staff(&detail, who)?;
     if detail.consultation.status == crate::domain::consultation::ConsultationStatus::Archived {
-        return Err(ServiceError::Conflict(
-            "This consultation is archived: its outcomes are read-only.".into(),
-        ));
+        return Err(ServiceError::Conflict("conflict-archived-outcome".into()));
     }
     let draft = OutcomeDraft::parse(&submission.summary, &submission.sections)
         .map_err(ServiceError::InvalidFields)?;
     let (points, shown_points, mut errors) =
         prepare_points(conn, detail.roundtable.id, &detail.questions, &draft)?;
     if submission.action == OutcomeAction::Publish && points.is_empty() {
-        errors.push(InvalidField::new(
-            "outcome",
-            "Write at least one synthesis point or recommendation before publishing.",
-        ));
+        errors.push(InvalidField::new("outcome", "invalid-outcome-empty"));
     }
     if !errors.is_empty() {
         errors.dedup();
@@ -436,19 +431,16 @@ fn conflict(
     detail: &RoundtableDetail,
 ) -> Result<ServiceError, ServiceError> {
     let latest = outcomes::find(conn, detail.roundtable.id)?.map(|(r, _)| r);
-    let (who, when) = latest
-        .map(|r| {
-            (
-                r.updated_by.unwrap_or_else(|| "Someone".into()),
-                r.updated_at
-                    .with_timezone(&detail.consultation.time_zone)
+    let message = match latest.and_then(|r| Some((r.updated_by?, r.updated_at))) {
+        Some((who, at)) => Message::new("conflict-outcome-saved-since")
+            .with("who", who)
+            .with(
+                "when",
+                at.with_timezone(&detail.consultation.time_zone)
                     .format("%Y-%m-%d %H:%M %Z")
                     .to_string(),
-            )
-        })
-        .unwrap_or_else(|| ("Someone".into(), "just now".into()));
-    Ok(ServiceError::Conflict(format!(
-        "{who} saved this outcome ({when}) after you opened it. Your text is still in the form: \
-         open the roundtable in another tab to compare, then save again to replace theirs."
-    )))
+            ),
+        None => Message::new("conflict-outcome-saved-meanwhile"),
+    };
+    Ok(ServiceError::Conflict(message))
 }

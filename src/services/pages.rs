@@ -101,7 +101,7 @@ fn find_consultation_as(
     } else {
         consultations::find_public_by_slug(conn, slug)?
     };
-    found.ok_or(ServiceError::NotFound("consultation"))
+    found.ok_or(ServiceError::NotFound("missing-consultation"))
 }
 
 /// Where a renamed consultation or roundtable lives now, as a path.
@@ -240,7 +240,7 @@ fn roundtable_detail_as(
     let index = all
         .iter()
         .position(|r| r.slug.as_str() == roundtable_slug)
-        .ok_or(ServiceError::NotFound("roundtable"))?;
+        .ok_or(ServiceError::NotFound("missing-roundtable"))?;
     let roundtable = all.remove(index);
     let parent = all
         .iter()
@@ -371,7 +371,7 @@ pub fn comment_threads(
     let roundtable = roundtables::for_consultation(conn, consultation.id)?
         .into_iter()
         .find(|r| r.slug.as_str() == roundtable_slug)
-        .ok_or(ServiceError::NotFound("roundtable"))?;
+        .ok_or(ServiceError::NotFound("missing-roundtable"))?;
     let questions = roundtables::guiding_questions(conn, roundtable.id)?;
     let (comments, has_more) = comments::threads_page(conn, roundtable.id, after, limit)?;
     let last_root = comments

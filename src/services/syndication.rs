@@ -108,7 +108,7 @@ pub fn consultation_calendar(
     slug: &str,
 ) -> Result<CalendarContent, ServiceError> {
     let c = consultations::find_public_by_slug(conn, slug)?
-        .ok_or(ServiceError::NotFound("consultation"))?;
+        .ok_or(ServiceError::NotFound("missing-consultation"))?;
     let all = roundtables::for_consultation(conn, c.id)?;
     let programme = consultations::whole_programme(conn, c.id)?;
     let path = format!("c/{}", c.slug);
@@ -204,11 +204,11 @@ pub fn roundtable_feed(
     roundtable: &str,
 ) -> Result<CommentFeed, ServiceError> {
     let c = consultations::find_public_by_slug(conn, consultation)?
-        .ok_or(ServiceError::NotFound("consultation"))?;
+        .ok_or(ServiceError::NotFound("missing-consultation"))?;
     let r = roundtables::for_consultation(conn, c.id)?
         .into_iter()
         .find(|r| r.slug.as_str() == roundtable)
-        .ok_or(ServiceError::NotFound("roundtable"))?;
+        .ok_or(ServiceError::NotFound("missing-roundtable"))?;
     let title = format!("Comments on {} – {}", r.full_title(), c.title);
     let path = format!("c/{}/{}", c.slug, r.slug);
     comment_feed(conn, title, path, &[r])
@@ -219,7 +219,7 @@ pub fn consultation_feed(
     consultation: &str,
 ) -> Result<(CommentFeed, String), ServiceError> {
     let c = consultations::find_public_by_slug(conn, consultation)?
-        .ok_or(ServiceError::NotFound("consultation"))?;
+        .ok_or(ServiceError::NotFound("missing-consultation"))?;
     let all = roundtables::for_consultation(conn, c.id)?;
     let feed = comment_feed(
         conn,

@@ -38,12 +38,12 @@ fn to_sign_in() -> Result<HttpResponse, WebError> {
 
 #[derive(Serialize)]
 struct UsersView {
-    title: &'static str,
+    title: String,
     users: Vec<crate::db::queries::admin::AccountSummary>,
     search: String,
     role: String,
     verified: String,
-    roles: Vec<(&'static str, &'static str)>,
+    roles: Vec<(&'static str, String)>,
 }
 
 async fn users(
@@ -68,12 +68,12 @@ async fn users(
         .db(move |conn| admin::list_users(conn, &actor, &filter))
         .await?;
     let view = UsersView {
-        title: "Accounts",
+        title: crate::i18n::text(viewer.language, "admin-accounts", &[]),
         users,
         search: get("q"),
         role: get("role"),
         verified: get("verified"),
-        roles: Role::ALL.iter().map(|r| (r.code(), r.label())).collect(),
+        roles: role_labels(viewer.language),
     };
     state.render("pages/admin/users.html", &view, &viewer)
 }
@@ -84,7 +84,7 @@ struct UserView {
     user: crate::db::queries::admin::AccountSummary,
     chairs: Vec<RoundtableLabel>,
     roundtables: Vec<RoundtableLabel>,
-    roles: Vec<(&'static str, &'static str)>,
+    roles: Vec<(&'static str, String)>,
     error: Option<String>,
 }
 
@@ -106,11 +106,15 @@ async fn user_page(
         StatusCode::OK
     };
     let view = UserView {
-        title: format!("Account of {}", detail.user.display_name),
+        title: crate::i18n::text(
+            viewer.language,
+            "admin-account-title",
+            &[("name", detail.user.display_name.as_str().into())],
+        ),
         user: detail.user,
         chairs: detail.chairs,
         roundtables: detail.roundtables,
-        roles: Role::ALL.iter().map(|r| (r.code(), r.label())).collect(),
+        roles: role_labels(viewer.language),
         error,
     };
     state.render_with_status(status, "pages/admin/user.html", &view, viewer)
@@ -160,6 +164,7 @@ async fn act(
     {
         Ok(()) => Ok(redirect(format!("/admin/users/{id}"))),
         Err(WebError::InvalidParameter { reason, .. }) => {
+            let reason = crate::i18n::say(viewer.language, &reason);
             user_page(&state, &viewer, id, Some(reason)).await
         }
         Err(other) => Err(other),
@@ -199,7 +204,7 @@ async fn set_active(
                 "false" => false,
                 _ => {
                     return Err(
-                        crate::domain::InvalidField::new("active", "must be true or false").into(),
+                        crate::domain::InvalidField::new("active", "invalid-boolean").into(),
                     )
                 }
             };
@@ -243,7 +248,7 @@ async fn remove_chair(
 
 #[derive(Serialize)]
 struct EmailsView {
-    title: &'static str,
+    title: String,
     emails: Vec<DeadEmailView>,
 }
 
@@ -275,17 +280,18 @@ async fn emails(state: web::Data<AppState>, viewer: Viewer) -> Result<HttpRespon
                 subject,
                 attempts,
                 last_error: last_error.unwrap_or_default(),
-                created_at: created_at
-                    .and_utc()
-                    .format("%-d %B %Y, %H:%M UTC")
-                    .to_string(),
+                created_at: super::format::date_time(
+                    created_at.and_utc(),
+                    chrono_tz::UTC,
+                    viewer.language,
+                ),
             },
         )
         .collect();
     state.render(
         "pages/admin/emails.html",
         &EmailsView {
-            title: "Undelivered emails",
+            title: crate::i18n::text(viewer.language, "admin-emails-title", &[]),
             emails,
         },
         &viewer,
@@ -307,4 +313,16 @@ async fn retry_email(
         .db(move |conn| admin::retry_email(conn, &actor, &id, Utc::now()))
         .await?;
     Ok(redirect("/admin/emails".into()))
+}
+
+fn role_labels(lang: crate::i18n::Language) -> Vec<(&'static str, String)> {
+    Role::ALL
+        .iter()
+        .map(|r| {
+            (
+                r.code(),
+                crate::i18n::labels::label(lang, "userrole", r.code()),
+            )
+        })
+        .collect()
 }

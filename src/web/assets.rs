@@ -16,7 +16,7 @@ pub async fn serve(
 ) -> Result<HttpResponse, WebError> {
     let name = path.into_inner();
     let Some(file) = AssetFiles::get(&name) else {
-        return Err(WebError::NotFound("file".into()));
+        return Err(WebError::NotFound("missing-file"));
     };
     let current = VERSIONS.get(&name).is_some_and(|version| {
         request

@@ -4,11 +4,13 @@
 use super::form_pairs::FormPairs;
 use super::session::Viewer;
 use super::{AppState, WebError};
-use crate::domain::affiliation::{Country, OrganisationType};
+use crate::domain::affiliation::OrganisationType;
 use crate::domain::digest::{DigestChoices, DigestFilter, DigestFormat};
 use crate::domain::user::Role;
 use crate::domain::InvalidField;
 use crate::export::digest::write_digest;
+use crate::i18n::labels;
+use crate::i18n::text;
 use crate::services::digest::{self, Requester};
 use crate::services::{pages, ServiceError};
 use actix_web::http::header;
@@ -76,9 +78,10 @@ async fn export(
     roundtable: Option<String>,
     request: HttpRequest,
 ) -> Result<HttpResponse, WebError> {
-    let user = viewer.user.clone().ok_or_else(|| {
-        WebError::Unauthorized("Sign in: exports are for staff and the roundtable's chairs.".into())
-    })?;
+    let user = viewer
+        .user
+        .clone()
+        .ok_or_else(|| WebError::Unauthorized("unauthorized-export".into()))?;
     let query = FormPairs::parse(request.query_string().as_bytes());
     let choices = DigestChoices {
         from: query.get("from").to_owned(),
@@ -135,15 +138,24 @@ async fn export(
                 },
             ),
         ]);
+        let lang = viewer.language;
         let view = ExportView {
-            title: format!("Export the comments of {}", plan.consultation.title),
+            title: text(
+                lang,
+                "moderation-export-title",
+                &[("consultation", plan.consultation.title.as_str().into())],
+            ),
             consultation,
             roundtable,
             formats: DigestFormat::ALL
                 .iter()
                 .map(|f| Choice {
                     value: f.extension().into(),
-                    label: f.label().into(),
+                    label: text(
+                        lang,
+                        "moderation-export-format-choice",
+                        &[("format", f.extension().into())],
+                    ),
                 })
                 .collect(),
             questions: questions
@@ -157,19 +169,22 @@ async fn export(
                 .iter()
                 .map(|t| Choice {
                     value: t.code().into(),
-                    label: t.label().into(),
+                    label: labels::organisation_type(*t, lang),
                 })
                 .collect(),
-            countries: Country::all_by_name()
+            countries: labels::countries_by_name(lang)
                 .into_iter()
-                .map(|c| Choice {
+                .map(|(c, name)| Choice {
                     value: c.code().into(),
-                    label: c.name().into(),
+                    label: name,
                 })
                 .collect(),
             staff: user.role != Role::Participant,
             values,
-            errors: errors.into_iter().map(|e| (e.field, e.message)).collect(),
+            errors: errors
+                .into_iter()
+                .map(|e| (e.field, crate::i18n::say(viewer.language, &e.message)))
+                .collect(),
         };
         let status = super::form_status(&view.errors.iter().collect::<Vec<_>>());
         return state.render_with_status(status, "pages/export.html", &view, &viewer);

@@ -9,6 +9,9 @@
 
 use super::state::AppState;
 use crate::db::StorageError;
+use crate::domain::time::PeriodState;
+use crate::domain::{InvalidField, Message};
+use crate::i18n::{self, Language};
 use crate::services::ServiceError;
 use actix_web::body::BoxBody;
 use actix_web::dev::ServiceResponse;
@@ -20,19 +23,25 @@ use std::fmt;
 
 #[derive(Debug)]
 pub enum WebError {
-    NotFound(String),
+    /// What is missing, as a catalogue key (`missing-roundtable`).
+    NotFound(&'static str),
     InvalidParameter {
         name: String,
-        reason: String,
+        reason: Message,
     },
     /// Fields of a request body that are wrong, each with its reason (422).
-    Unprocessable(Vec<InvalidParam>),
+    Unprocessable(Vec<InvalidField>),
     /// A refused request whose reason is shown (a missing anti-forgery token).
-    Forbidden(String),
+    Forbidden(Message),
     /// Sign in first (401); the message says how.
-    Unauthorized(String),
-    /// The target moved on: decided by another chair, comments closed (409).
-    Conflict(String),
+    Unauthorized(Message),
+    /// The target moved on: decided by another chair, a newer save (409).
+    Conflict(Message),
+    /// The comment period is not open (409); says when it opens or closed.
+    CommentsClosed {
+        state: PeriodState,
+        zone: chrono_tz::Tz,
+    },
     TooManyRequests {
         retry_after_seconds: i64,
     },
@@ -59,77 +68,80 @@ pub struct Problem {
 }
 
 impl WebError {
-    pub fn invalid(name: impl Into<String>, reason: impl Into<String>) -> Self {
+    pub fn invalid(name: impl Into<String>, reason: impl Into<Message>) -> Self {
         Self::InvalidParameter {
             name: name.into(),
             reason: reason.into(),
         }
     }
 
-    fn title(&self) -> &'static str {
-        match self {
-            Self::NotFound(_) => "Not found",
-            Self::InvalidParameter { .. } => "Invalid parameter",
-            Self::Unprocessable(_) => "Invalid content",
-            Self::Forbidden(_) => "Forbidden",
-            Self::Unauthorized(_) => "Sign-in required",
-            Self::Conflict(_) => "Conflict",
-            Self::TooManyRequests { .. } => "Too many attempts",
-            Self::Unavailable(_) => "Service unavailable",
-            Self::Internal(_) => "Internal error",
-        }
+    fn title(&self, language: Language) -> String {
+        let key = match self {
+            Self::NotFound(_) => "problem-not-found",
+            Self::InvalidParameter { .. } => "problem-invalid-parameter",
+            Self::Unprocessable(_) => "problem-invalid-content",
+            Self::Forbidden(_) => "problem-forbidden",
+            Self::Unauthorized(_) => "problem-unauthorized",
+            Self::Conflict(_) | Self::CommentsClosed { .. } => "problem-conflict",
+            Self::TooManyRequests { .. } => "problem-too-many",
+            Self::Unavailable(_) => "problem-unavailable",
+            Self::Internal(_) => "problem-internal",
+        };
+        i18n::text(language, key, &[])
     }
 
     /// What the client may read: never the cause of an internal failure.
-    fn public_detail(&self) -> String {
+    fn public_detail(&self, language: Language) -> String {
         match self {
-            Self::NotFound(what) => format!("There is no {what} at this address."),
-            Self::InvalidParameter { name, reason } => format!("{name}: {reason}"),
-            Self::Unprocessable(params) => params
+            Self::NotFound(what) => i18n::text(language, what, &[]),
+            Self::InvalidParameter { name, reason } => {
+                format!("{name}: {}", i18n::say(language, reason))
+            }
+            Self::Unprocessable(fields) => fields
                 .iter()
-                .map(|p| format!("{}: {}", p.name, p.reason))
+                .map(|f| format!("{}: {}", f.field, i18n::say(language, &f.message)))
                 .collect::<Vec<_>>()
                 .join("; "),
             Self::Forbidden(reason) | Self::Unauthorized(reason) | Self::Conflict(reason) => {
-                reason.clone()
+                i18n::say(language, reason)
+            }
+            Self::CommentsClosed { state, zone } => {
+                format!("{}.", super::format::period_line(*state, *zone, language))
             }
             Self::TooManyRequests {
                 retry_after_seconds,
-            } => format!(
-                "Too many attempts in a short time. Please try again in {}.",
-                wait_in_words(*retry_after_seconds)
-            ),
-            Self::Unavailable(_) => {
-                "The service cannot reach its database right now. Please try again in a minute."
-                    .into()
-            }
-            Self::Internal(_) => {
-                "Something went wrong on our side. It has been logged; please try again later."
-                    .into()
-            }
+            } => wait_in_words(*retry_after_seconds, language),
+            Self::Unavailable(_) => i18n::text(language, "problem-unavailable-detail", &[]),
+            Self::Internal(_) => i18n::text(language, "problem-internal-detail", &[]),
         }
     }
 
+    /// The problem body in English, as `error_response` sends it before
+    /// `render_error_page` knows the reader's language.
     pub fn problem(&self) -> Problem {
+        self.problem_in(Language::En)
+    }
+
+    pub fn problem_in(&self, language: Language) -> Problem {
         let invalid_params = match self {
             Self::InvalidParameter { name, reason } => vec![InvalidParam {
                 name: name.clone(),
-                reason: reason.clone(),
+                reason: i18n::say(language, reason),
             }],
-            Self::Unprocessable(params) => params
+            Self::Unprocessable(fields) => fields
                 .iter()
-                .map(|p| InvalidParam {
-                    name: p.name.clone(),
-                    reason: p.reason.clone(),
+                .map(|f| InvalidParam {
+                    name: f.field.into(),
+                    reason: i18n::say(language, &f.message),
                 })
                 .collect(),
             _ => vec![],
         };
         Problem {
             problem_type: "about:blank".into(),
-            title: self.title().into(),
+            title: self.title(language),
             status: self.status_code().as_u16(),
-            detail: self.public_detail(),
+            detail: self.public_detail(language),
             invalid_params,
         }
     }
@@ -139,9 +151,9 @@ impl fmt::Display for WebError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Unavailable(cause) | Self::Internal(cause) => {
-                write!(f, "{}: {cause}", self.title())
+                write!(f, "{}: {cause}", self.title(Language::En))
             }
-            _ => f.write_str(&self.public_detail()),
+            _ => f.write_str(&self.public_detail(Language::En)),
         }
     }
 }
@@ -149,24 +161,16 @@ impl fmt::Display for WebError {
 impl From<ServiceError> for WebError {
     fn from(error: ServiceError) -> Self {
         match error {
-            ServiceError::NotFound(what) => Self::NotFound(what.into()),
-            ServiceError::Invalid(field) => Self::invalid(field.field, field.message),
+            ServiceError::NotFound(what) => Self::NotFound(what),
+            ServiceError::Invalid(field) => Self::InvalidParameter {
+                name: field.field.into(),
+                reason: field.message,
+            },
             ServiceError::Storage(StorageError::Pool(e)) => Self::Unavailable(e.to_string()),
-            ServiceError::InvalidFields(fields) => Self::Unprocessable(
-                fields
-                    .into_iter()
-                    .map(|f| InvalidParam {
-                        name: f.field.into(),
-                        reason: f.message,
-                    })
-                    .collect(),
-            ),
-            ServiceError::Conflict(message) => Self::Conflict(upper_first(&message)),
-            ServiceError::CommentsClosed { state, zone } => Self::Conflict(format!(
-                "{}.",
-                super::format::period_line(state, zone, crate::i18n::Language::En)
-            )),
-            ServiceError::Forbidden(reason) => Self::Forbidden(upper_first(reason)),
+            ServiceError::InvalidFields(fields) => Self::Unprocessable(fields),
+            ServiceError::Conflict(message) => Self::Conflict(message),
+            ServiceError::CommentsClosed { state, zone } => Self::CommentsClosed { state, zone },
+            ServiceError::Forbidden(reason) => Self::Forbidden(Message::new(reason)),
             ServiceError::RateLimited {
                 retry_after_seconds,
             } => Self::TooManyRequests {
@@ -201,7 +205,7 @@ impl ResponseError for WebError {
             Self::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::Unauthorized(_) => StatusCode::UNAUTHORIZED,
-            Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::Conflict(_) | Self::CommentsClosed { .. } => StatusCode::CONFLICT,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -230,21 +234,13 @@ impl ResponseError for WebError {
     }
 }
 
-/// Service messages start in lower case so they read inside sentences; shown alone, they start a sentence.
-fn upper_first(message: &str) -> String {
-    let mut chars = message.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-fn wait_in_words(seconds: i64) -> String {
-    match seconds {
-        s if s < 90 => format!("{s} seconds"),
-        s if s < 5400 => format!("{} minutes", (s + 59) / 60),
-        s => format!("{} hours", (s + 3599) / 3600),
-    }
+fn wait_in_words(seconds: i64, language: Language) -> String {
+    let (key, count) = match seconds {
+        s if s < 90 => ("problem-too-many-seconds", s),
+        s if s < 5400 => ("problem-too-many-minutes", (s + 59) / 60),
+        s => ("problem-too-many-hours", (s + 3599) / 3600),
+    };
+    i18n::text(language, key, &[("count", count.into())])
 }
 
 #[derive(Serialize)]
@@ -254,62 +250,52 @@ struct ErrorPage {
     detail: String,
 }
 
-/// Renders an error response of a page as HTML in the site's layout. API
-/// problem bodies and the health check's plain answer are left alone.
+/// The reader's language for an error answer: the switcher's cookie, else
+/// `Accept-Language` (the profile needs the database, which may be the
+/// reason for the error).
+fn language_of(request: &actix_web::HttpRequest) -> Language {
+    let cookie = request
+        .cookie(super::session::LANGUAGE_COOKIE)
+        .map(|c| c.value().to_owned());
+    let accept = request
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    i18n::negotiate(&[cookie.as_deref()], accept)
+}
+
+/// Error answers in the reader's language: problem bodies of the API again
+/// in that language, pages as HTML in the site's layout. The health check's
+/// plain answer is left alone.
 pub fn render_error_page<B: 'static>(
     res: ServiceResponse<B>,
 ) -> actix_web::Result<ErrorHandlerResponse<B>> {
     // Pages a handler rendered on purpose (a form shown again with 422, a
     // used link with 410) carry no error and are left as they are.
     let path = res.request().path();
-    if path.starts_with("/api/") || path == "/healthz" || res.response().error().is_none() {
+    if path == "/healthz" || res.response().error().is_none() {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
     let status = res.status();
-    let page = match res
+    let language = language_of(res.request());
+    let error = res
         .response()
         .error()
-        .and_then(|e| e.as_error::<WebError>())
-    {
-        Some(error) => ErrorPage {
-            title: error.title().into(),
-            status: status.as_u16(),
-            detail: error.public_detail(),
-        },
-        None => ErrorPage {
-            title: status.canonical_reason().unwrap_or("Error").into(),
-            status: status.as_u16(),
-            detail: match status {
-                StatusCode::NOT_FOUND => "There is nothing at this address.".into(),
-                StatusCode::METHOD_NOT_ALLOWED => {
-                    "This address does not accept that kind of request.".into()
-                }
-                s if s.is_client_error() => "The request could not be understood.".into(),
-                _ => "Something went wrong on our side. Please try again later.".into(),
-            },
-        },
+        .and_then(|e| e.as_error::<WebError>());
+    let (content_type, body) = if path.starts_with("/api/") {
+        match error {
+            Some(error) => (
+                "application/problem+json",
+                serde_json::to_string(&error.problem_in(language)).unwrap_or_default(),
+            ),
+            None => return Ok(ErrorHandlerResponse::Response(res.map_into_left_body())),
+        }
+    } else {
+        (
+            "text/html; charset=utf-8",
+            error_page(&res, error, status, language),
+        )
     };
-    let language = {
-        let request = res.request();
-        let cookie = request
-            .cookie(super::session::LANGUAGE_COOKIE)
-            .map(|c| c.value().to_owned());
-        let accept = request
-            .headers()
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok());
-        crate::i18n::negotiate(&[cookie.as_deref()], accept)
-    };
-    let html = res
-        .request()
-        .app_data::<web::Data<AppState>>()
-        .and_then(|state| {
-            state
-                .templates
-                .render_in("errors/error.html", &page, language)
-                .ok()
-        })
-        .unwrap_or_else(|| format!("<!doctype html><title>{0}</title><h1>{0}</h1>", page.title));
     let (request, response) = res.into_parts();
     let mut new_response = HttpResponse::build(status);
     for (name, value) in response.headers() {
@@ -317,12 +303,48 @@ pub fn render_error_page<B: 'static>(
             new_response.append_header((name.clone(), value.clone()));
         }
     }
-    let new_response = new_response
-        .content_type("text/html; charset=utf-8")
-        .body(html);
+    let new_response = new_response.content_type(content_type).body(body);
     Ok(ErrorHandlerResponse::Response(
         ServiceResponse::new(request, new_response).map_into_right_body(),
     ))
+}
+
+fn error_page<B>(
+    res: &ServiceResponse<B>,
+    error: Option<&WebError>,
+    status: StatusCode,
+    language: Language,
+) -> String {
+    let page = match error {
+        Some(error) => ErrorPage {
+            title: error.title(language),
+            status: status.as_u16(),
+            detail: error.public_detail(language),
+        },
+        None => ErrorPage {
+            title: i18n::text(language, "problem-error", &[]),
+            status: status.as_u16(),
+            detail: i18n::text(
+                language,
+                match status {
+                    StatusCode::NOT_FOUND => "problem-nothing-here",
+                    StatusCode::METHOD_NOT_ALLOWED => "problem-method",
+                    s if s.is_client_error() => "problem-not-understood",
+                    _ => "problem-internal-detail",
+                },
+                &[],
+            ),
+        },
+    };
+    res.request()
+        .app_data::<web::Data<AppState>>()
+        .and_then(|state| {
+            state
+                .templates
+                .render_in("errors/error.html", &page, language)
+                .ok()
+        })
+        .unwrap_or_else(|| format!("<!doctype html><title>{0}</title><h1>{0}</h1>", page.title))
 }
 
 #[cfg(test)]
@@ -332,11 +354,14 @@ mod tests {
     #[test]
     fn every_error_has_its_status() {
         let table = [
-            (WebError::NotFound("consultation".into()), 404),
-            (WebError::invalid("limit", "too large"), 400),
-            (WebError::Forbidden("no token".into()), 403),
-            (WebError::Unauthorized("sign in".into()), 401),
-            (WebError::Conflict("decided".into()), 409),
+            (WebError::NotFound("missing-consultation"), 404),
+            (WebError::invalid("cursor", "invalid-cursor"), 400),
+            (WebError::Forbidden("forbidden-csrf".into()), 403),
+            (
+                WebError::Unauthorized("unauthorized-moderation".into()),
+                401,
+            ),
+            (WebError::Conflict("conflict-comment-decided".into()), 409),
             (WebError::Unprocessable(vec![]), 422),
             (
                 WebError::TooManyRequests {
@@ -361,13 +386,14 @@ mod tests {
 
     #[test]
     fn service_errors_map_to_client_or_server_errors() {
-        let not_found = WebError::from(ServiceError::NotFound("roundtable"));
+        let not_found = WebError::from(ServiceError::NotFound("missing-roundtable"));
         assert_eq!(not_found.status_code(), StatusCode::NOT_FOUND);
-        let invalid = WebError::from(ServiceError::Invalid(crate::domain::InvalidField::new(
-            "slug", "bad",
+        let invalid = WebError::from(ServiceError::Invalid(InvalidField::new(
+            "slug",
+            "invalid-slug-characters",
         )));
         assert_eq!(invalid.status_code(), StatusCode::BAD_REQUEST);
-        let forbidden = WebError::from(ServiceError::Forbidden("only administrators"));
+        let forbidden = WebError::from(ServiceError::Forbidden("forbidden-accounts"));
         assert_eq!(forbidden.status_code(), StatusCode::FORBIDDEN);
         let limited = WebError::from(ServiceError::RateLimited {
             retry_after_seconds: 5,

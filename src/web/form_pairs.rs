@@ -2,6 +2,8 @@
 //! serde's URL-encoded forms cannot read into lists.
 
 use super::WebError;
+use crate::domain::comment::QuestionPick;
+use crate::services::ServiceError;
 
 pub struct FormPairs(Vec<(String, String)>);
 
@@ -26,16 +28,12 @@ impl FormPairs {
             .collect()
     }
 
-    /// Ticked question numbers; anything that is not a number is refused.
-    pub fn numbers(&self, name: &str) -> Result<Vec<usize>, WebError> {
+    /// Ticked guiding questions, by id or number; anything else is refused.
+    pub fn questions(&self, name: &'static str) -> Result<Vec<QuestionPick>, WebError> {
         self.all(name)
             .iter()
             .filter(|v| !v.is_empty())
-            .map(|v| {
-                v.trim().parse().map_err(|_| {
-                    WebError::invalid(name.to_owned(), format!("'{v}' is not a question number"))
-                })
-            })
+            .map(|v| QuestionPick::parse(name, v).map_err(|e| ServiceError::Invalid(e).into()))
             .collect()
     }
 }
@@ -48,10 +46,13 @@ mod tests {
     fn repeated_fields_are_all_read() {
         let form = FormPairs::parse(b"body=Hello+there&questions=2&questions=3&empty=");
         assert_eq!(form.get("body"), "Hello there");
-        assert_eq!(form.numbers("questions").unwrap(), [2, 3]);
+        assert_eq!(
+            form.questions("questions").unwrap(),
+            [QuestionPick::Number(2), QuestionPick::Number(3)]
+        );
         assert_eq!(form.get("missing"), "");
         assert!(FormPairs::parse(b"questions=two")
-            .numbers("questions")
+            .questions("questions")
             .is_err());
     }
 }

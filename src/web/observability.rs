@@ -199,7 +199,7 @@ pub async fn metrics(
     let peer = request.peer_addr().map(|a| a.ip());
     let forwarded = request.headers().contains_key("x-forwarded-for");
     if forwarded && peer.is_some_and(|p| state.trusted_proxies.contains(&p)) {
-        return Err(WebError::NotFound("page".into()));
+        return Err(WebError::NotFound("missing-page"));
     }
     let now = chrono::Utc::now();
     let (outbox, waiting) = state

@@ -6,6 +6,8 @@ use super::format::date_time;
 use super::session::Viewer;
 use super::{AppState, WebError};
 use crate::domain::outcome::{OutcomeStatus, SectionSource};
+use crate::i18n::labels::label;
+use crate::i18n::{text, Language};
 use crate::services::moderation::Moderator;
 use crate::services::outcomes::{
     self, form_sections, OutcomeAction, OutcomeEditor, OutcomeSubmission, ShownOutcome, Submitted,
@@ -48,7 +50,7 @@ struct SectionDisplay {
 }
 
 impl OutcomeDisplay {
-    pub fn new(outcome: &ShownOutcome, zone: Tz, lang: crate::i18n::Language) -> Self {
+    pub fn new(outcome: &ShownOutcome, zone: Tz, lang: Language) -> Self {
         Self {
             draft: outcome.status == OutcomeStatus::Draft,
             published: outcome.published_at.map(|at| date_time(at, zone, lang)),
@@ -84,7 +86,9 @@ impl OutcomeDisplay {
 struct SectionField {
     field: &'static str,
     heading: String,
-    kind: &'static str,
+    /// "synthesis" or "recommendation"; a question's heading comes before its synthesis.
+    kind_code: &'static str,
+    kind: String,
     source: String,
     error: Option<String>,
 }
@@ -95,7 +99,7 @@ struct OutcomeFormView {
     consultation: String,
     roundtable: String,
     roundtable_title: String,
-    status: &'static str,
+    status: String,
     published: bool,
     last_saved: Option<String>,
     revision: i32,
@@ -107,7 +111,7 @@ struct OutcomeFormView {
 }
 
 impl OutcomeFormView {
-    fn new(editor: &OutcomeEditor) -> Self {
+    fn new(editor: &OutcomeEditor, lang: Language) -> Self {
         let d = &editor.detail;
         let zone = d.consultation.time_zone;
         let sources: HashMap<&'static str, &str> = form_sections(&d.questions)
@@ -116,24 +120,28 @@ impl OutcomeFormView {
             .map(|((_, _, field), s)| (field, s.source.as_str()))
             .collect();
         Self {
-            title: format!("Outcome of {}", d.roundtable.full_title()),
+            title: text(
+                lang,
+                "moderation-outcome-title",
+                &[("roundtable", d.roundtable.full_title().into())],
+            ),
             consultation: d.consultation.slug.to_string(),
             roundtable: d.roundtable.slug.to_string(),
             roundtable_title: d.roundtable.full_title(),
-            status: editor
-                .record
-                .as_ref()
-                .map_or("Not written yet", |r| r.status.label()),
+            status: match &editor.record {
+                Some(r) => label(lang, "outcome", r.status.code()),
+                None => text(lang, "moderation-outcome-not-written", &[]),
+            },
             published: editor
                 .record
                 .as_ref()
                 .is_some_and(|r| r.status == OutcomeStatus::Published),
             last_saved: editor.record.as_ref().map(|r| {
-                format!(
-                    "{}, {}",
-                    r.updated_by.as_deref().unwrap_or("a former account"),
-                    date_time(r.updated_at, zone, crate::i18n::Language::En)
-                )
+                let who = r
+                    .updated_by
+                    .clone()
+                    .unwrap_or_else(|| text(lang, "moderation-outcome-former-account", &[]));
+                format!("{who}, {}", date_time(r.updated_at, zone, lang))
             }),
             revision: editor.record.as_ref().map_or(0, |r| r.revision),
             summary: editor.summary.clone(),
@@ -142,10 +150,18 @@ impl OutcomeFormView {
                 .map(|(question, kind, field)| SectionField {
                     field,
                     heading: match question {
-                        Some(q) => format!("Question {}: {}", q.number, q.text),
-                        None => "Across the questions".into(),
+                        Some(q) => text(
+                            lang,
+                            "views-question-heading",
+                            &[
+                                ("number", q.number.into()),
+                                ("text", q.text.as_str().into()),
+                            ],
+                        ),
+                        None => text(lang, "views-across-questions", &[]),
                     },
-                    kind: kind.label(),
+                    kind_code: kind.code(),
+                    kind: label(lang, "point", kind.code()),
                     source: sources.get(field).copied().unwrap_or_default().to_owned(),
                     error: None,
                 })
@@ -165,18 +181,19 @@ impl OutcomeFormView {
         self
     }
 
-    fn with_errors(mut self, errors: Vec<crate::domain::InvalidField>) -> Self {
+    fn with_errors(mut self, errors: Vec<crate::domain::InvalidField>, lang: Language) -> Self {
         for e in errors {
+            let message = crate::i18n::say(lang, &e.message);
             match self.sections.iter_mut().find(|s| s.field == e.field) {
                 Some(section) => {
                     let joined = match section.error.take() {
-                        Some(before) => format!("{before} {}", e.message),
-                        None => e.message,
+                        Some(before) => format!("{before} {message}"),
+                        None => message,
                     };
                     section.error = Some(joined);
                 }
                 None => {
-                    self.errors.insert(e.field, e.message);
+                    self.errors.insert(e.field, message);
                 }
             }
         }
@@ -185,9 +202,11 @@ impl OutcomeFormView {
 }
 
 fn moderator(viewer: &Viewer) -> Result<Moderator, WebError> {
-    viewer.user.as_ref().map(Moderator::of).ok_or_else(|| {
-        WebError::Unauthorized("Sign in: the roundtable's chairs write its outcome.".into())
-    })
+    viewer
+        .user
+        .as_ref()
+        .map(Moderator::of)
+        .ok_or_else(|| WebError::Unauthorized("unauthorized-outcome".into()))
 }
 
 async fn load_editor(
@@ -211,7 +230,7 @@ async fn form(
     let editor = load_editor(&state, who, consultation, roundtable).await?;
     state.render(
         "pages/outcome.html",
-        &OutcomeFormView::new(&editor),
+        &OutcomeFormView::new(&editor, viewer.language),
         &viewer,
     )
 }
@@ -264,7 +283,7 @@ async fn submit(
         })
         .await?;
     // The form keeps the revision the chair opened: only a 409 moves it on.
-    let mut view = OutcomeFormView::new(&editor).with_typed(&summary, &form);
+    let mut view = OutcomeFormView::new(&editor, viewer.language).with_typed(&summary, &form);
     view.revision = read_revision;
     match outcome {
         Ok(Submitted::Preview(shown)) => {
@@ -291,7 +310,7 @@ async fn submit(
         Err(ServiceError::InvalidFields(errors)) => state.render_with_status(
             StatusCode::UNPROCESSABLE_ENTITY,
             "pages/outcome.html",
-            &view.with_errors(errors),
+            &view.with_errors(errors, viewer.language),
             &viewer,
         ),
         Err(ServiceError::Conflict(message)) => {
@@ -304,7 +323,7 @@ async fn submit(
             )
             .await?;
             view.revision = latest.record.as_ref().map_or(0, |r| r.revision);
-            view.conflict = Some(message);
+            view.conflict = Some(crate::i18n::say(viewer.language, &message));
             state.render_with_status(StatusCode::CONFLICT, "pages/outcome.html", &view, &viewer)
         }
         Err(other) => Err(other.into()),

@@ -51,11 +51,13 @@ impl Viewer {
             None => self.anonymous_csrf.as_deref(),
         };
         match expected {
-            Some(expected) if !expected.is_empty() && constant_time_eq(expected.as_bytes(), submitted.as_bytes()) => Ok(()),
-            _ => Err(WebError::Forbidden(
-                "This form has expired or did not come from this site. Go back, reload the page and send it again."
-                    .into(),
-            )),
+            Some(expected)
+                if !expected.is_empty()
+                    && constant_time_eq(expected.as_bytes(), submitted.as_bytes()) =>
+            {
+                Ok(())
+            }
+            _ => Err(WebError::Forbidden("forbidden-csrf".into())),
         }
     }
 

@@ -253,6 +253,48 @@ async fn staff_set_up_rt_3_2_in_the_browser_and_a_participant_comments() {
             public.contains("Roundtable session RT 3.2") && public.contains("Samuel Owusu, chair")
         );
         assert!(public.contains("Background paper on civil society"));
+        // The programme item edited in place: a mistake keeps the edit form.
+        let (_, listed) = admin.get(&admin_page).await;
+        let marker = "?edit_programme=";
+        let at = listed.find(marker).expect("an item to edit") + marker.len();
+        let item = listed[at..at + listed[at..].find('#').unwrap()].to_owned();
+        let (status, form) = admin
+            .get(&format!("{admin_page}?edit_programme={item}"))
+            .await;
+        assert_eq!(status, 200);
+        assert!(form.contains(&format!(r#"name="programme_id" value="{item}""#)));
+        assert!(
+            form.contains(r#"value="Roundtable session RT 3.2""#),
+            "filled in"
+        );
+        let starts = local(Duration::days(11));
+        let mut edit = vec![
+            ("programme_id", item.as_str()),
+            ("programme_starts_at", starts.as_str()),
+            ("programme_ends_at", "2020-01-01T10:00"),
+            ("programme_title", "Roundtable session RT 3.2, moved"),
+            ("programme_speakers", "Samuel Owusu, chair"),
+            ("programme_roundtable", "rt-3-2"),
+        ];
+        let refused = admin.post(&format!("{admin_page}/programme"), &edit).await;
+        assert_eq!(refused.status().as_u16(), 422);
+        let page = refused.text().await.unwrap();
+        assert!(page.contains(r#"id="programme_ends_at-error""#));
+        assert!(
+            page.contains(&format!(r#"name="programme_id" value="{item}""#)),
+            "still editing"
+        );
+        edit.retain(|(k, _)| *k != "programme_ends_at");
+        let saved = admin.post(&format!("{admin_page}/programme"), &edit).await;
+        assert_eq!(saved.status().as_u16(), 303);
+        let (_, public) = app.get_text(&format!("/c/{SLUG}/rt-3-2")).await;
+        assert!(public.contains("Roundtable session RT 3.2, moved"));
+        assert_eq!(
+            public.matches("Roundtable session RT 3.2").count(),
+            1,
+            "replaced, not added"
+        );
+
         let (_, listed) = admin.get(&admin_page).await;
         let marker = "/resources/";
         let at = listed.find(marker).expect("a resource to remove") + marker.len();
@@ -366,6 +408,38 @@ async fn staff_set_up_rt_3_2_in_the_browser_and_a_participant_comments() {
             })
             .await;
         assert!(audit >= 6, "every change is in the audit trail ({audit})");
+        let rename = app
+            .with_conn(|conn| {
+                use diesel::prelude::*;
+                #[derive(QueryableByName)]
+                struct Details {
+                    #[diesel(sql_type = diesel::sql_types::Text)]
+                    details_json: String,
+                }
+                diesel::sql_query(
+                    "SELECT details_json FROM audit_log WHERE action = 'roundtable_updated' \
+                     ORDER BY created_at DESC LIMIT 1",
+                )
+                .get_result::<Details>(conn)
+                .unwrap()
+                .details_json
+            })
+            .await;
+        let rename: serde_json::Value = serde_json::from_str(&rename).unwrap();
+        let changes = &rename["changes"];
+        assert_eq!(
+            changes["slug"],
+            serde_json::json!({ "from": "rt-3-2", "to": "rt-3-2-cooperation" }),
+            "the trail says what changed: {rename}"
+        );
+        assert!(
+            changes["questions"]["to"].to_string().contains("(retired)"),
+            "{rename}"
+        );
+        assert!(
+            changes.get("title").is_none(),
+            "unchanged fields are left out: {rename}"
+        );
     }
 }
 

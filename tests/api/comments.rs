@@ -68,12 +68,14 @@ async fn each_wrong_field_is_named_next_to_it_and_nothing_is_stored() {
         let response = post_comment(&mut author, RT_3_2, &long, &["1", "3"]).await;
         assert_eq!(response.status().as_u16(), 422);
         let html = response.text().await.unwrap();
-        assert!(html.contains("Your comment is 10001 characters long; the limit is 10,000."));
+        assert!(html.contains("Your comment is 10001 characters long; the limit is 10000."));
         assert!(html.contains(&long), "what was typed is kept");
-        assert!(
-            html.contains(r#"value="3" checked"#),
-            "ticked questions stay ticked"
-        );
+        let ticked = html
+            .split(r#"name="questions" value=""#)
+            .skip(1)
+            .filter(|rest| rest.get(36..45) == Some(r#"" checked"#))
+            .count();
+        assert!(ticked == 2, "ticked questions stay ticked");
 
         let response = author
             .browser
@@ -516,6 +518,52 @@ async fn returning_readers_see_what_is_new_since_their_last_visit() {
         assert!(
             !own.contains(&format!(r#"new" id="{reference}""#)),
             "one's own is not news"
+        );
+    }
+}
+
+/// The form names questions by id: reordered while someone writes, the
+/// comment still answers the question they ticked.
+#[tokio::test]
+async fn a_comment_keeps_its_question_when_the_questions_are_reordered_meanwhile() {
+    for app in TestApp::with_demo().spawn_each().await {
+        let mut author = participant(&app, "Amina Diallo").await;
+        let path = roundtable_path(RT_3_2);
+        let (_, page) = author.browser.get(&path).await;
+        let marker = r#"name="questions" value=""#;
+        let start = page.find(marker).expect("a question checkbox") + marker.len();
+        let ticked = page[start..start + 36].to_owned();
+        // Staff move the first question last while the author writes.
+        sql(
+            &app,
+            format!("UPDATE guiding_questions SET position = 99 WHERE id = '{ticked}'"),
+        )
+        .await;
+        let response = author
+            .browser
+            .post(
+                &format!("{path}/comments"),
+                &[
+                    ("body", "About the question I ticked"),
+                    ("intent", "post"),
+                    ("questions", ticked.as_str()),
+                ],
+            )
+            .await;
+        let reference = posted_reference(&response);
+        let tags = app
+            .with_conn(move |conn| {
+                comments::find_by_reference(conn, &reference)
+                    .unwrap()
+                    .expect("posted")
+                    .comment
+                    .question_ids
+            })
+            .await;
+        assert_eq!(
+            tags.iter().map(|t| t.to_string()).collect::<Vec<_>>(),
+            [ticked],
+            "tagged with the question ticked, now the last one"
         );
     }
 }

@@ -7,6 +7,7 @@
 use crate::helpers::*;
 use crate::people::*;
 use crate::smtp_server::SmtpServer;
+use roundtable::i18n::{self, Arg, Language};
 
 async fn page_in(app: &TestApp, path: &str, accept_language: &str) -> String {
     app.browser()
@@ -214,5 +215,86 @@ async fn comments_carry_the_language_they_are_written_in() {
             .await
             .unwrap()
             .contains("Write in one of this consultation"));
+    }
+}
+
+/// A catalogue message as a page shows it: in the language, HTML-escaped.
+fn shown(language: Language, key: &str, args: &[(&str, Arg)]) -> String {
+    tera::escape_html(&i18n::text(language, key, args))
+}
+
+#[tokio::test]
+async fn mistakes_and_refusals_read_in_the_reader_language() {
+    for app in TestApp::with_demo().spawn_each().await {
+        // A form's messages next to their fields, in French.
+        let mut visitor = app.browser();
+        visitor.get("/language/fr").await;
+        visitor.get("/register").await;
+        let response = visitor
+            .post(
+                "/register",
+                &[("email", "not-an-address"), ("display_name", "")],
+            )
+            .await;
+        assert_eq!(response.status().as_u16(), 422);
+        let page = response.text().await.unwrap();
+        for key in [
+            "invalid-email",
+            "invalid-name-length",
+            "invalid-consent-missing",
+        ] {
+            let french = shown(Language::Fr, key, &[]);
+            assert!(page.contains(&french), "{key}: {french} in {page}");
+            assert!(
+                !page.contains(&shown(Language::En, key, &[])),
+                "{key} not in English"
+            );
+        }
+        assert!(
+            page.contains(&shown(Language::Fr, "country-BE", &[])),
+            "countries in French"
+        );
+
+        // A comment refused in Spanish.
+        let mut author = participant(&app, "Ana Author").await;
+        author.browser.get("/language/es").await;
+        let response = post_comment(&mut author, RT_3_2, "   ", &[]).await;
+        assert_eq!(response.status().as_u16(), 422);
+        let page = response.text().await.unwrap();
+        assert!(
+            page.contains(&shown(Language::Es, "invalid-comment-empty", &[])),
+            "{page}"
+        );
+
+        // An API problem body in the language the client asks for.
+        let response = app
+            .browser()
+            .client
+            .get(format!("{}/api/v1/consultations?limit=abc", app.address))
+            .header("accept-language", "es")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status().as_u16(), 400);
+        assert_eq!(
+            response.headers()["content-type"],
+            "application/problem+json"
+        );
+        let problem: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(
+            problem["title"],
+            i18n::text(Language::Es, "problem-invalid-parameter", &[])
+        );
+        let reason = problem["invalid_params"][0]["reason"].as_str().unwrap();
+        assert!(reason.contains("abc"), "{problem}");
+        assert!(!reason.contains("must be a whole number"), "{problem}");
+
+        // An error page in French, with its lang attribute.
+        let page = page_in(&app, "/c/no-such-consultation", "fr").await;
+        assert!(page.contains("lang=\"fr\""));
+        assert!(
+            page.contains(&shown(Language::Fr, "missing-consultation", &[])),
+            "{page}"
+        );
     }
 }

@@ -348,11 +348,11 @@ async fn every_decision_is_audited_and_placeholders_keep_replies_in_their_thread
         let (status, trail) = staff.browser.get(&audit).await;
         assert_eq!(status, 200);
         for line in [
-            "submitted (pending)",
-            "published (pending → approved)",
+            "submitted (Awaiting the chair&#x27;s decision)",
+            "published (Awaiting the chair&#x27;s decision → Published)",
             "highlighted",
-            "retagged",
-            "unpublished (approved → rejected)",
+            "questions changed",
+            "unpublished (Published → Not published)",
             "Abusive: “Personal attack”",
         ] {
             assert!(trail.contains(line), "{line} in the audit trail");
@@ -722,5 +722,42 @@ async fn a_chair_never_publishes_a_text_edited_after_they_read_it() {
             })
             .await;
         assert!(!highlighted);
+    }
+}
+
+#[tokio::test]
+async fn an_archived_consultation_keeps_its_decisions_as_they_were() {
+    for app in TestApp::with_demo().spawn_each().await {
+        let mut author = participant(&app, "Amina Diallo").await;
+        let mut chair = chair(&app, "Clara Chair", RT_3_2).await;
+        let waiting = posted_reference(
+            &post_comment(
+                &mut author,
+                RT_3_2,
+                "Posted just before the archive",
+                &["1"],
+            )
+            .await,
+        );
+        sql(
+            &app,
+            "UPDATE consultations SET status = 'archived' \
+             WHERE slug = 'global-forum-online-roundtables'"
+                .into(),
+        )
+        .await;
+        let (status, page) = decide(&mut chair, &[&waiting], &[("action", "publish")]).await;
+        assert_eq!(status, 409, "{page}");
+        assert!(page.contains("its consultation is archived"), "{page}");
+        assert_eq!(status_of(&app, &waiting).await, "pending");
+
+        chair.browser.get("/language/fr").await;
+        let (status, page) = decide(&mut chair, &[&waiting], &[("action", "publish")]).await;
+        assert_eq!(status, 409);
+        assert!(
+            !page.contains("its consultation is archived"),
+            "in French now"
+        );
+        assert!(page.contains("lang=\"fr\""));
     }
 }

@@ -379,3 +379,51 @@ pub fn delete_resource(
     .execute(conn)?
         == 1)
 }
+
+/// Saves a programme item of this consultation again; false if there is none.
+pub fn update_programme_item(
+    conn: &mut AnyConnection,
+    consultation: ConsultationId,
+    item: &crate::domain::roundtable::ProgrammeItem,
+) -> Result<bool, StorageError> {
+    use crate::db::schema::programme_items;
+    use crate::domain::roundtable::speakers_to_lines;
+    Ok(diesel::update(
+        programme_items::table
+            .filter(programme_items::id.eq(item.id.to_string()))
+            .filter(programme_items::consultation_id.eq(consultation.to_string())),
+    )
+    .set((
+        programme_items::roundtable_id.eq(item.roundtable_id.map(|id| id.to_string())),
+        programme_items::starts_at.eq(naive(item.starts_at)),
+        programme_items::ends_at.eq(item.ends_at.map(naive)),
+        programme_items::title.eq(&item.title),
+        programme_items::description.eq(&item.description),
+        programme_items::speakers.eq(speakers_to_lines(&item.speakers)),
+    ))
+    .execute(conn)?
+        == 1)
+}
+
+/// Saves a resource of this consultation again; false if there is none.
+pub fn update_resource(
+    conn: &mut AnyConnection,
+    consultation: ConsultationId,
+    resource: &crate::domain::roundtable::Resource,
+) -> Result<bool, StorageError> {
+    use crate::db::schema::resources;
+    Ok(diesel::update(
+        resources::table
+            .filter(resources::id.eq(resource.id.to_string()))
+            .filter(resources::consultation_id.eq(consultation.to_string())),
+    )
+    .set((
+        resources::roundtable_id.eq(resource.roundtable_id.map(|id| id.to_string())),
+        resources::kind.eq(resource.kind.code()),
+        resources::title.eq(&resource.title),
+        resources::url.eq(&resource.url),
+        resources::description.eq(&resource.description),
+    ))
+    .execute(conn)?
+        == 1)
+}

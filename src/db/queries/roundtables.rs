@@ -1,6 +1,7 @@
 use crate::db::rows::*;
 use crate::db::schema::{chair_assignments, guiding_questions, roundtables, users};
 use crate::db::{AnyConnection, StorageError};
+use crate::domain::consultation::ConsultationStatus;
 use crate::domain::ids::{
     ChairAssignmentId, ConsultationId, GuidingQuestionId, RoundtableId, UserId,
 };
@@ -220,4 +221,19 @@ pub fn assign_chair(
         .values(&row)
         .execute(conn)?;
     Ok(())
+}
+
+/// Whether the roundtable's consultation is archived, and so read-only.
+pub fn in_archived_consultation(
+    conn: &mut AnyConnection,
+    roundtable: RoundtableId,
+) -> Result<bool, StorageError> {
+    use crate::db::schema::consultations;
+    let status: Option<String> = roundtables::table
+        .inner_join(consultations::table)
+        .filter(roundtables::id.eq(roundtable.to_string()))
+        .select(consultations::status)
+        .first(conn)
+        .optional()?;
+    Ok(status.as_deref() == Some(ConsultationStatus::Archived.code()))
 }

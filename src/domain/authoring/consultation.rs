@@ -10,7 +10,7 @@ use crate::domain::InvalidField;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct ConsultationInput {
     pub title: String,
     pub slug: String,
@@ -74,17 +74,13 @@ fn organisation_lines(
                 if !(u.starts_with("https://") || u.starts_with("http://"))
                     || url::Url::parse(u).is_err()
                 {
-                    return Err(InvalidField::new(
-                        field,
-                        format!("'{u}' is not a web address starting with https://."),
-                    ));
+                    return Err(
+                        InvalidField::new(field, "invalid-organisation-url").with("value", u)
+                    );
                 }
             }
             if name.is_empty() || name.chars().count() > MAX_TITLE {
-                return Err(InvalidField::new(
-                    field,
-                    "Give each organisation's name on its own line.",
-                ));
+                return Err(InvalidField::new(field, "invalid-organisation-lines"));
             }
             Ok(OrganisationLine {
                 name: name.to_owned(),
@@ -99,7 +95,7 @@ impl ConsultationFields {
         let mut e = Vec::new();
         let title = keep(
             &mut e,
-            required("title", &input.title, MAX_TITLE, "a title"),
+            required("title", &input.title, MAX_TITLE, "invalid-title-missing"),
         );
         let slug = keep(&mut e, typed_slug("slug", &input.slug));
         let summary = keep(&mut e, optional("summary", &input.summary, MAX_SUMMARY));
@@ -110,13 +106,13 @@ impl ConsultationFields {
         let kind = keep(
             &mut e,
             ConsultationKind::from_code(input.kind.trim())
-                .ok_or_else(|| InvalidField::new("kind", "Choose what kind of event this is.")),
+                .ok_or_else(|| InvalidField::new("kind", "invalid-event-kind")),
         );
         let venue = keep(&mut e, optional("venue", &input.venue, MAX_TITLE));
         let zone = keep(
             &mut e,
             parse_time_zone("time_zone", input.time_zone.trim())
-                .map_err(|_| InvalidField::new("time_zone", "Choose the time zone from the list.")),
+                .map_err(|_| InvalidField::new("time_zone", "invalid-time-zone-choice")),
         );
         let (starts_at, ends_at) = match zone {
             Some(zone) => period(
@@ -148,9 +144,8 @@ impl ConsultationFields {
         }
         let status = keep(
             &mut e,
-            ConsultationStatus::from_code(input.status.trim()).ok_or_else(|| {
-                InvalidField::new("status", "Choose draft, open, closed or archived.")
-            }),
+            ConsultationStatus::from_code(input.status.trim())
+                .ok_or_else(|| InvalidField::new("status", "invalid-status-choice")),
         );
         let organisers = keep(&mut e, organisation_lines("organisers", &input.organisers));
         let partners = keep(&mut e, organisation_lines("partners", &input.partners));

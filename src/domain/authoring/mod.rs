@@ -78,15 +78,14 @@ pub(super) fn required(
     field: &'static str,
     value: &str,
     max: usize,
-    what: &str,
+    missing: &'static str,
 ) -> Result<String, InvalidField> {
     let value = value.trim();
     match value.chars().count() {
-        0 => Err(InvalidField::new(field, format!("Give {what}."))),
-        n if n > max => Err(InvalidField::new(
-            field,
-            format!("Keep it under {max} characters ({n} now)."),
-        )),
+        0 => Err(InvalidField::new(field, missing)),
+        n if n > max => Err(InvalidField::new(field, "invalid-too-long")
+            .with("limit", max)
+            .with("length", n)),
         _ => Ok(value.to_owned()),
     }
 }
@@ -99,10 +98,9 @@ pub(super) fn optional(
     let value = value.trim();
     match value.chars().count() {
         0 => Ok(None),
-        n if n > max => Err(InvalidField::new(
-            field,
-            format!("Keep it under {max} characters ({n} now)."),
-        )),
+        n if n > max => Err(InvalidField::new(field, "invalid-too-long")
+            .with("limit", max)
+            .with("length", n)),
         _ => Ok(Some(value.to_owned())),
     }
 }
@@ -113,7 +111,10 @@ pub(super) fn typed_slug(field: &'static str, value: &str) -> Result<Option<Slug
         "" => Ok(None),
         typed => Slug::parse(field, typed)
             .map(Some)
-            .map_err(|e| InvalidField::new(field, format!("The web address name {}.", e.message))),
+            .map_err(|e| InvalidField {
+                field,
+                message: e.message,
+            }),
     }
 }
 
@@ -130,18 +131,14 @@ pub fn local_time(
     }
     let naive = NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(value, "%Y-%m-%d %H:%M"))
-        .map_err(|_| InvalidField::new(field, "Give a date and time such as 2026-11-25 09:30."))?;
+        .map_err(|_| InvalidField::new(field, "invalid-local-time"))?;
     zone.from_local_datetime(&naive)
         .earliest()
         .map(|t| Some(t.with_timezone(&Utc)))
         .ok_or_else(|| {
-            InvalidField::new(
-                field,
-                format!(
-                    "{value} does not exist in {}: the clocks jump over it.",
-                    zone.name()
-                ),
-            )
+            InvalidField::new(field, "invalid-skipped-time")
+                .with("time", value)
+                .with("zone", zone.name())
         })
 }
 
@@ -156,7 +153,7 @@ pub(super) fn language(field: &'static str, code: &str) -> Result<String, Invali
         .iter()
         .find(|(c, _)| *c == code.trim())
         .map(|(c, _)| (*c).to_owned())
-        .ok_or_else(|| InvalidField::new(field, "Choose English, French or Spanish."))
+        .ok_or_else(|| InvalidField::new(field, "invalid-language-choice"))
 }
 
 pub(super) fn period(
@@ -177,10 +174,7 @@ pub(super) fn period(
         .flatten();
     if let (Some(s), Some(e)) = (start, end) {
         if e <= s {
-            errors.push(InvalidField::new(
-                end_field,
-                "The end must come after the start.",
-            ));
+            errors.push(InvalidField::new(end_field, "invalid-end-before-start"));
         }
     }
     (start, end)
@@ -197,17 +191,12 @@ pub fn check_status_change(
     if from == to || rank(to) > rank(from) || (from, to) == (Closed, Open) {
         return Ok(());
     }
-    Err(InvalidField::new(
-        "status",
-        match from {
-            Archived => "An archived consultation stays archived.".to_owned(),
-            _ => format!(
-                "A consultation that is {} cannot go back to {}.",
-                from.label().to_lowercase(),
-                to.label().to_lowercase()
-            ),
-        },
-    ))
+    Err(match from {
+        Archived => InvalidField::new("status", "invalid-status-archived"),
+        _ => InvalidField::new("status", "invalid-status-backwards")
+            .with("from", from.code())
+            .with("to", to.code()),
+    })
 }
 
 pub(super) fn keep<T>(

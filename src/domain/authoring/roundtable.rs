@@ -10,7 +10,7 @@ use crate::domain::InvalidField;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct RoundtableInput {
     pub code: String,
     pub title: String,
@@ -54,7 +54,7 @@ impl RoundtableFields {
         let code = keep(&mut e, optional("code", &input.code, 20));
         let title = keep(
             &mut e,
-            required("title", &input.title, MAX_TITLE, "a title"),
+            required("title", &input.title, MAX_TITLE, "invalid-title-missing"),
         );
         let slug = keep(&mut e, typed_slug("slug", &input.slug));
         let summary = keep(&mut e, optional("summary", &input.summary, MAX_SUMMARY));
@@ -62,9 +62,8 @@ impl RoundtableFields {
         let objectives = keep(&mut e, optional("objectives", &input.objectives, MAX_TEXT));
         let moderation_mode = keep(
             &mut e,
-            ModerationMode::from_code(input.moderation_mode.trim()).ok_or_else(|| {
-                InvalidField::new("moderation_mode", "Choose how comments are moderated.")
-            }),
+            ModerationMode::from_code(input.moderation_mode.trim())
+                .ok_or_else(|| InvalidField::new("moderation_mode", "invalid-moderation-mode")),
         );
         let (comments_open_at, comments_close_at) = period(
             "comments_open_at",

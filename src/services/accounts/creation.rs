@@ -22,7 +22,7 @@ pub fn create_admin(
     let display_name = parse_display_name("name", display_name)?;
     check_password_length("password", password)?;
     let hash = passwords::hash_password(password)
-        .map_err(|e| InvalidField::new("password", format!("cannot be hashed: {e}")))?;
+        .map_err(|e| ServiceError::Template(format!("the password cannot be hashed: {e}")))?;
     conn.transaction(|conn| {
         if let Some(id) = users::find_id_by_email(conn, &email.normalized)? {
             users::promote_to_admin(conn, id, &hash, now)?;

@@ -116,7 +116,7 @@ fn check_current_password(
     } else {
         Err(ServiceError::Invalid(InvalidField::new(
             field,
-            "is not your current password",
+            "invalid-current-password",
         )))
     }
 }

@@ -53,7 +53,7 @@ pub fn export_data(
     user: &SignedInUser,
 ) -> Result<serde_json::Value, ServiceError> {
     let id = user.id.to_string();
-    let row = users::export_row(conn, &id)?.ok_or(ServiceError::NotFound("account"))?;
+    let row = users::export_row(conn, &id)?.ok_or(ServiceError::NotFound("missing-account"))?;
     let comments: Vec<serde_json::Value> = crate::db::queries::comments::by_author(conn, &id)?
         .into_iter()
         .map(|(c, consultation, roundtable)| {
@@ -196,7 +196,7 @@ pub fn confirm_email_change(
                 if e.is_unique_violation() {
                     ServiceError::Invalid(InvalidField::new(
                         "token",
-                        "another account took this address meanwhile",
+                        "invalid-email-taken-meanwhile",
                     ))
                 } else {
                     e.into()

@@ -17,7 +17,7 @@ pub fn request_password_reset(
     let Ok(address) = EmailAddress::parse("email", address) else {
         return Err(ServiceError::Invalid(InvalidField::new(
             "email",
-            "must be an email address such as name@example.org",
+            "invalid-email",
         )));
     };
     conn.transaction(|conn| {

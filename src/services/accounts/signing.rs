@@ -21,12 +21,7 @@ pub fn sign_in(
     client: &str,
     now: DateTime<Utc>,
 ) -> Result<NewSession, ServiceError> {
-    let refused = || {
-        ServiceError::Invalid(InvalidField::new(
-            "password",
-            "the email address or the password is wrong",
-        ))
-    };
+    let refused = || ServiceError::Invalid(InvalidField::new("password", "invalid-credentials"));
     let address = EmailAddress::parse("email", email)?;
     rate_limits::hit(
         conn,
@@ -52,7 +47,7 @@ pub fn sign_in(
     if credentials.deactivated {
         return Err(ServiceError::Invalid(InvalidField::new(
             "email",
-            "this account has been deactivated; write to the organisers if you think this is a mistake",
+            "invalid-account-deactivated",
         )));
     }
     let token = SecretToken::generate();

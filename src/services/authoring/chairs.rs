@@ -51,11 +51,11 @@ pub fn set_chair(
     let r = roundtables::for_consultation(conn, c.id)?
         .into_iter()
         .find(|r| r.slug.as_str() == roundtable)
-        .ok_or(ServiceError::NotFound("roundtable"))?;
-    let account = admin::user(conn, user)?.ok_or(ServiceError::NotFound("account"))?;
+        .ok_or(ServiceError::NotFound("missing-roundtable"))?;
+    let account = admin::user(conn, user)?.ok_or(ServiceError::NotFound("missing-account"))?;
     let user_id: UserId = user
         .parse()
-        .map_err(|_| ServiceError::NotFound("account"))?;
+        .map_err(|_| ServiceError::NotFound("missing-account"))?;
     conn.transaction(|conn| {
         let is_chair = admin::is_chair(conn, &r.id.to_string(), user)?;
         match (chair, is_chair) {

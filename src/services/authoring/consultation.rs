@@ -1,6 +1,6 @@
 //! Consultations: the editor's values, creation, and saving every field.
 
-use super::{audit, choose_slug, find, require_staff, writable};
+use super::{audit, changed_fields, choose_slug, find, require_staff, writable};
 use crate::db::queries::{authoring, consultations, roundtables};
 use crate::db::AnyConnection;
 use crate::domain::authoring::*;
@@ -151,6 +151,7 @@ pub fn update_consultation(
     require_staff(actor)?;
     let fields = ConsultationFields::parse(input).map_err(ServiceError::InvalidFields)?;
     conn.transaction(|conn| {
+        let before = consultation_editor(conn, actor, slug)?.input;
         let (old, _) = find(conn, slug)?;
         writable(&old)?;
         check_status_change(old.status, fields.status)?;
@@ -161,17 +162,35 @@ pub fn update_consultation(
             })?,
         };
         let c = consultation_of(old.id, new_slug.clone(), &fields);
-        authoring::update_consultation(conn, &c, &fields.description_markdown, &organisations_of(&fields), now)?;
+        authoring::update_consultation(
+            conn,
+            &c,
+            &fields.description_markdown,
+            &organisations_of(&fields),
+            now,
+        )?;
         if new_slug != old.slug {
-            authoring::record_redirect(conn, old.slug.as_str(), new_slug.as_str(), c.id, None, now)?;
+            authoring::record_redirect(
+                conn,
+                old.slug.as_str(),
+                new_slug.as_str(),
+                c.id,
+                None,
+                now,
+            )?;
         }
+        let after = consultation_editor(conn, actor, new_slug.as_str())?.input;
         audit(
             conn,
             actor,
             "consultation",
             &c.id.to_string(),
             "consultation_updated",
-            json!({ "slug": new_slug, "old_slug": old.slug, "status": c.status.code(), "old_status": old.status.code(), "title": c.title }),
+            json!({
+                "slug": new_slug,
+                "title": c.title,
+                "changes": changed_fields(&before, &after),
+            }),
             now,
         )?;
         Ok(new_slug)

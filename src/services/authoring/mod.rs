@@ -22,11 +22,13 @@ use crate::domain::slug::Slug;
 use crate::domain::user::{Role, SignedInUser};
 use crate::domain::InvalidField;
 use chrono::{DateTime, Utc};
+use serde::Serialize;
+use serde_json::json;
 
 pub(super) fn require_staff(actor: &SignedInUser) -> Result<(), ServiceError> {
     match actor.role {
         Role::Admin | Role::Staff => Ok(()),
-        Role::Participant => Err(ServiceError::Forbidden("only staff set up consultations")),
+        Role::Participant => Err(ServiceError::Forbidden("forbidden-authoring")),
     }
 }
 
@@ -51,6 +53,26 @@ pub(super) fn audit(
     Ok(())
 }
 
+/// What a save changed, field by field: `{"title": {"from": …, "to": …}}`.
+/// Both sides are read back from storage, so only real changes show, not
+/// spaces or line endings as typed.
+pub(super) fn changed_fields(before: &impl Serialize, after: &impl Serialize) -> serde_json::Value {
+    let (serde_json::Value::Object(before), serde_json::Value::Object(after)) = (
+        serde_json::to_value(before).unwrap_or_default(),
+        serde_json::to_value(after).unwrap_or_default(),
+    ) else {
+        return json!({});
+    };
+    let changed: serde_json::Map<String, serde_json::Value> = after
+        .into_iter()
+        .filter_map(|(field, to)| {
+            let from = before.get(&field).cloned().unwrap_or_default();
+            (from != to).then(|| (field, json!({ "from": from, "to": to })))
+        })
+        .collect();
+    serde_json::Value::Object(changed)
+}
+
 /// Words the addresses use for pages of their own (/admin/consultations/new,
 /// /c/{c}/export, /c/{c}/{r}/outcome …).
 const RESERVED_SLUGS: &[&str] = &[
@@ -73,18 +95,14 @@ pub(super) fn choose_slug(
 ) -> Result<Slug, ServiceError> {
     if let Some(slug) = typed {
         if RESERVED_SLUGS.contains(&slug.as_str()) {
-            return Err(InvalidField::new(
-                "slug",
-                format!("'{slug}' names a page of its own here: choose another web address name."),
-            )
-            .into());
+            return Err(InvalidField::new("slug", "invalid-slug-reserved")
+                .with("slug", slug.as_str())
+                .into());
         }
         if taken(slug.as_str())? {
-            return Err(InvalidField::new(
-                "slug",
-                format!("'{slug}' is already in use: choose another web address name."),
-            )
-            .into());
+            return Err(InvalidField::new("slug", "invalid-slug-taken")
+                .with("slug", slug.as_str())
+                .into());
         }
         return Ok(slug);
     }
@@ -104,11 +122,7 @@ pub(super) fn choose_slug(
             return Ok(Slug::parse("slug", &candidate)?);
         }
     }
-    Err(InvalidField::new(
-        "slug",
-        "Choose a web address name: every one made from this title is taken.",
-    )
-    .into())
+    Err(InvalidField::new("slug", "invalid-slug-exhausted").into())
 }
 
 /// Refuses anyone but staff (for what needs no database, such as a preview).
@@ -128,14 +142,12 @@ pub(super) fn find(
     conn: &mut AnyConnection,
     slug: &str,
 ) -> Result<(Consultation, String), ServiceError> {
-    authoring::consultation(conn, slug)?.ok_or(ServiceError::NotFound("consultation"))
+    authoring::consultation(conn, slug)?.ok_or(ServiceError::NotFound("missing-consultation"))
 }
 
 pub(super) fn writable(c: &Consultation) -> Result<(), ServiceError> {
     if c.status == ConsultationStatus::Archived {
-        return Err(ServiceError::Conflict(
-            "This consultation is archived: it is read-only.".into(),
-        ));
+        return Err(ServiceError::Conflict("conflict-archived".into()));
     }
     Ok(())
 }

@@ -29,17 +29,17 @@ pub(super) fn save_questions(
         let Some(question) = existing.iter().find(|q| q.id.to_string() == change.id) else {
             errors.push(InvalidField::new(
                 question_field(i + 1),
-                "This question was removed meanwhile: reload the page.",
+                "invalid-question-gone",
             ));
             continue;
         };
         if change.action == QuestionAction::Remove {
             match uses.get(&change.id).copied().unwrap_or(0) {
                 0 => authoring::delete_question(conn, &change.id)?,
-                n => errors.push(InvalidField::new(
-                    question_field(i + 1),
-                    format!("{n} comments answer this question: it cannot be removed, only retired (it then stays on those comments and in exports)."),
-                )),
+                n => errors.push(
+                    InvalidField::new(question_field(i + 1), "invalid-question-in-use")
+                        .with("count", n),
+                ),
             }
             continue;
         }

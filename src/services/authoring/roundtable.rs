@@ -1,6 +1,6 @@
 //! Roundtables: their order, the editor's values, and saving one with its questions.
 
-use super::{audit, choose_slug, find, require_staff, writable};
+use super::{audit, changed_fields, choose_slug, find, require_staff, writable};
 use crate::db::queries::{authoring, roundtables};
 use crate::db::AnyConnection;
 use crate::domain::authoring::*;
@@ -34,7 +34,7 @@ pub fn move_roundtable(
         let me = all
             .iter()
             .find(|r| r.slug.as_str() == roundtable)
-            .ok_or(ServiceError::NotFound("roundtable"))?;
+            .ok_or(ServiceError::NotFound("missing-roundtable"))?;
         let mut siblings: Vec<&Roundtable> =
             all.iter().filter(|r| r.parent_id == me.parent_id).collect();
         siblings.sort_by_key(|r| r.position);
@@ -64,7 +64,7 @@ pub(super) fn by_slug(all: &[Roundtable], slug: &str) -> Result<Roundtable, Serv
     all.iter()
         .find(|r| r.slug.as_str() == slug)
         .cloned()
-        .ok_or(ServiceError::NotFound("roundtable"))
+        .ok_or(ServiceError::NotFound("missing-roundtable"))
 }
 
 /// One guiding question as the roundtable form shows it.
@@ -231,27 +231,34 @@ pub fn save_roundtable(
         }
     }
     if changes.len() + added.len() > MAX_QUESTIONS {
-        errors.push(InvalidField::new(
-            "new_questions",
-            format!("A roundtable has at most {MAX_QUESTIONS} guiding questions."),
-        ));
+        errors.push(
+            InvalidField::new("new_questions", "invalid-questions-too-many")
+                .with("limit", MAX_QUESTIONS),
+        );
     }
     let Some(fields) = fields.filter(|_| errors.is_empty()) else {
         return Err(ServiceError::InvalidFields(errors));
     };
     conn.transaction(|conn| {
+        let before = roundtable
+            .map(|slug| roundtable_editor(conn, actor, consultation, Some(slug)))
+            .transpose()?
+            .map(|e| AuditedRoundtable::of(&e))
+            .unwrap_or_default();
         let all = roundtables::for_consultation(conn, c.id)?;
         let old = roundtable.map(|slug| by_slug(&all, slug)).transpose()?;
         let parent = match &fields.parent {
-            Some(slug) => Some(all.iter().find(|r| r.slug.as_str() == slug).ok_or_else(|| {
-                InvalidField::new("parent", "Choose the parent roundtable from the list.")
-            })?),
+            Some(slug) => Some(
+                all.iter()
+                    .find(|r| r.slug.as_str() == slug)
+                    .ok_or_else(|| InvalidField::new("parent", "invalid-parent-choice"))?,
+            ),
             None => None,
         };
-        check_parent(parent, c.id).map_err(|e| InvalidField::new("parent", format!("{}.", capitalised(&e.message))))?;
+        check_parent(parent, c.id)?;
         if let (Some(old), Some(p)) = (&old, parent) {
             if p.id == old.id || all.iter().any(|r| r.parent_id == Some(old.id)) {
-                return Err(InvalidField::new("parent", "This roundtable has sub-roundtables of its own: roundtables nest one level deep.").into());
+                return Err(InvalidField::new("parent", "invalid-parent-has-children").into());
             }
         }
         let except = old.as_ref().map(|r| r.id);
@@ -280,28 +287,55 @@ pub fn save_roundtable(
         )?;
         match &old {
             None => {
-                roundtables::insert(conn, &r, &fields.background_markdown, &fields.objectives_markdown, now)?;
+                roundtables::insert(
+                    conn,
+                    &r,
+                    &fields.background_markdown,
+                    &fields.objectives_markdown,
+                    now,
+                )?;
                 authoring::forget_redirect(conn, slug.as_str(), c.id, true)?;
             }
             Some(old) => {
-                authoring::update_roundtable(conn, &r, &fields.background_markdown, &fields.objectives_markdown, now)?;
+                authoring::update_roundtable(
+                    conn,
+                    &r,
+                    &fields.background_markdown,
+                    &fields.objectives_markdown,
+                    now,
+                )?;
                 if old.slug != slug {
-                    authoring::record_redirect(conn, old.slug.as_str(), slug.as_str(), c.id, Some(r.id), now)?;
+                    authoring::record_redirect(
+                        conn,
+                        old.slug.as_str(),
+                        slug.as_str(),
+                        c.id,
+                        Some(r.id),
+                        now,
+                    )?;
                 }
             }
         }
         super::questions::save_questions(conn, &r, changes, &texts, &added, now)?;
+        let after = AuditedRoundtable::of(&roundtable_editor(
+            conn,
+            actor,
+            consultation,
+            Some(slug.as_str()),
+        )?);
         audit(
             conn,
             actor,
             "roundtable",
             &r.id.to_string(),
-            if old.is_some() { "roundtable_updated" } else { "roundtable_created" },
+            if old.is_some() {
+                "roundtable_updated"
+            } else {
+                "roundtable_created"
+            },
             json!({
-                "consultation": c.slug, "slug": slug, "old_slug": old.as_ref().map(|o| o.slug.to_string()),
-                "title": r.title, "code": r.code, "questions_added": added.len(),
-                "questions_removed": changes.iter().filter(|q| q.action == QuestionAction::Remove).count(),
-                "questions_retired": changes.iter().filter(|q| q.action == QuestionAction::Retire).count(),
+                "consultation": c.slug, "slug": slug, "title": r.title,
+                "changes": changed_fields(&before, &after),
             }),
             now,
         )?;
@@ -309,10 +343,28 @@ pub fn save_roundtable(
     })
 }
 
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+/// A roundtable as the audit trail compares it: every field as the editor
+/// shows it, and its questions in order ("2. Text", "(retired)" if so).
+#[derive(Default, serde::Serialize)]
+struct AuditedRoundtable {
+    #[serde(flatten)]
+    input: RoundtableInput,
+    questions: Vec<String>,
+}
+
+impl AuditedRoundtable {
+    fn of(editor: &RoundtableEditor) -> Self {
+        Self {
+            input: editor.input.clone(),
+            questions: editor
+                .questions
+                .iter()
+                .map(|l| {
+                    let q = &l.question;
+                    let retired = if q.retired { " (retired)" } else { "" };
+                    format!("{}. {}{retired}", q.number, q.text)
+                })
+                .collect(),
+        }
+    }
 }

@@ -7,7 +7,7 @@ use crate::db::queries::comments::{self, CommentRecord};
 use crate::db::queries::moderation::{self, AuditEntry};
 use crate::db::queries::roundtables;
 use crate::db::AnyConnection;
-use crate::domain::comment::{choose_questions, Comment, CommentStatus};
+use crate::domain::comment::{choose_questions, Comment, CommentStatus, QuestionPick};
 use crate::domain::moderation::{
     parse_note, Decision, DecisionTarget, Inapplicable, ModerationReason,
 };
@@ -27,7 +27,7 @@ pub struct DecisionRequest {
     pub reason: String,
     pub note: String,
     /// For re-tagging: the question numbers; none means "General".
-    pub questions: Vec<usize>,
+    pub questions: Vec<QuestionPick>,
 }
 
 pub const ACTIONS: &[&str] = &[
@@ -62,10 +62,10 @@ fn parse_request(request: &DecisionRequest) -> Result<Decision, ServiceError> {
         "unhighlight" => Ok(Decision::RemoveHighlight),
         "retag" => Ok(Decision::Retag(Vec::new())),
         "dismiss_reports" => Ok(Decision::DismissReports),
-        _ => Err(ServiceError::Invalid(InvalidField::new(
-            "action",
-            format!("must be one of: {}", ACTIONS.join(", ")),
-        ))),
+        _ => Err(ServiceError::Invalid(
+            InvalidField::new("action", "invalid-moderation-action")
+                .with("actions", ACTIONS.join(", ")),
+        )),
     }
 }
 
@@ -134,7 +134,7 @@ pub fn decide(
     if targets.is_empty() {
         return Err(ServiceError::Invalid(InvalidField::new(
             "comments",
-            "Select at least one comment.",
+            "invalid-moderation-nothing-selected",
         )));
     }
     let decision = parse_request(request)?;
@@ -170,6 +170,14 @@ pub fn decide(
         };
         if !may_moderate(&scope, record.comment.roundtable_id) {
             outcomes.push(DecisionOutcome::NotAllowed { reference });
+            continue;
+        }
+        // An archived consultation is the record of what was said and decided.
+        if roundtables::in_archived_consultation(conn, record.comment.roundtable_id)? {
+            outcomes.push(DecisionOutcome::NotApplicable {
+                reference,
+                why: "not-applicable-archived",
+            });
             continue;
         }
         outcomes.push(decide_one(
@@ -211,7 +219,12 @@ fn decide_one(
                 question_ids: ids.clone(),
                 ..comment.clone()
             };
-            Some(super::notifications::questions_line(&retagged, &questions))
+            // Stored once for every reader of the trail, so in English.
+            Some(super::notifications::questions_line(
+                &retagged,
+                &questions,
+                crate::i18n::Language::En,
+            ))
         }
         _ => None,
     };

@@ -50,9 +50,7 @@ pub(super) fn scope(
     }
     let chaired = moderation::chaired_roundtables(conn, who.id)?;
     if chaired.is_empty() {
-        return Err(ServiceError::Forbidden(
-            "only chairs and staff moderate comments",
-        ));
+        return Err(ServiceError::Forbidden("forbidden-moderation"));
     }
     Ok(Some(chaired))
 }
@@ -180,7 +178,7 @@ pub fn queue_item(
     let record = comments::find_by_reference(conn, reference)?
         .filter(|r| may_moderate(&scope, r.comment.roundtable_id))
         .filter(|r| r.comment.status != CommentStatus::Withdrawn)
-        .ok_or(ServiceError::NotFound("comment"))?;
+        .ok_or(ServiceError::NotFound("missing-comment"))?;
     let questions = roundtables::guiding_questions(conn, record.comment.roundtable_id)?;
     let reports = moderation::open_reports(conn, &[record.comment.id.to_string()])?;
     Ok((record, questions, reports))
@@ -194,7 +192,7 @@ pub fn audit_trail(
     roundtable: &str,
 ) -> Result<(pages::RoundtableDetail, Vec<AuditEntry>), ServiceError> {
     if user.role == Role::Participant {
-        return Err(ServiceError::Forbidden("only staff read the audit trail"));
+        return Err(ServiceError::Forbidden("forbidden-audit"));
     }
     let detail = pages::roundtable_detail(conn, consultation, roundtable)?;
     let trail = moderation::audit_trail(conn, detail.roundtable.id, 1000)?;
@@ -210,13 +208,11 @@ pub fn set_trusted(
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     if staff.role == Role::Participant {
-        return Err(ServiceError::Forbidden(
-            "only staff mark participants as trusted",
-        ));
+        return Err(ServiceError::Forbidden("forbidden-trust"));
     }
     conn.transaction(|conn| {
         if users::set_trusted(conn, user, trusted)? == 0 {
-            return Err(ServiceError::NotFound("account"));
+            return Err(ServiceError::NotFound("missing-account"));
         }
         admin::record_audit(
             conn,

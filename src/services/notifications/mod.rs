@@ -17,6 +17,7 @@ use crate::domain::comment::Comment;
 use crate::domain::moderation::Decision;
 use crate::domain::notification::{AlertFrequency, EmailTopic};
 use crate::domain::roundtable::GuidingQuestion;
+use crate::i18n::Language;
 use crate::outbox::{self, OutgoingEmail};
 use crate::services::emails::EmailContext;
 use crate::services::ServiceError;
@@ -58,24 +59,28 @@ pub fn excerpt(source: &str) -> String {
     }
 }
 
-pub fn questions_line(comment: &Comment, questions: &[GuidingQuestion]) -> String {
+/// "General", "Question 2" or "Questions 1, 3", in `language`.
+pub fn questions_line(
+    comment: &Comment,
+    questions: &[GuidingQuestion],
+    language: Language,
+) -> String {
     let mut numbers: Vec<usize> = questions
         .iter()
         .filter(|q| comment.question_ids.contains(&q.id))
         .map(|q| q.number)
         .collect();
     numbers.sort_unstable();
-    match numbers.as_slice() {
-        [] => "General".into(),
-        [one] => format!("Question {one}"),
-        many => format!(
-            "Questions {}",
-            many.iter()
-                .map(|n| n.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
+    let list = numbers
+        .iter()
+        .map(|n| n.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    crate::i18n::text(
+        language,
+        "email-questions-line",
+        &[("count", numbers.len().into()), ("numbers", list.into())],
+    )
 }
 
 impl EmailContext<'_> {
@@ -120,7 +125,7 @@ impl EmailContext<'_> {
             view: V,
             name: String,
             unsubscribe_link: String,
-            topic: &'static str,
+            topic: String,
         }
         let unsubscribe_link = self.unsubscribe_link(&to.user_id, topic, now);
         let in_their_language = EmailContext {
@@ -134,7 +139,11 @@ impl EmailContext<'_> {
                 view,
                 name: to.name.clone(),
                 unsubscribe_link: unsubscribe_link.clone(),
-                topic: topic.label(),
+                topic: crate::i18n::text(
+                    to.language,
+                    &format!("views-topic-{}", topic.code()),
+                    &[],
+                ),
             },
             Some(dedup_key),
         )?;
@@ -168,20 +177,20 @@ fn waiting_item(
     ctx: EmailContext<'_>,
     comment: &Comment,
     body_markdown: &str,
-    chair: &str,
+    chair: &Recipient,
     now: DateTime<Utc>,
 ) -> WaitingItem {
     let id = comment.id.to_string();
     WaitingItem {
         reference: comment.reference.clone(),
         roundtable: String::new(),
-        author: comment.author.identity(),
+        author: identity_in(&comment.author, chair.language),
         questions: String::new(),
         excerpt: excerpt(body_markdown),
         in_reply_to: None,
         queue_link: ctx.link(&format!("moderation/{}", comment.reference)),
-        publish_link: ctx.moderation_link("publish", &id, chair, now),
-        reject_link: ctx.moderation_link("reject", &id, chair, now),
+        publish_link: ctx.moderation_link("publish", &id, &chair.user_id, now),
+        reject_link: ctx.moderation_link("reject", &id, &chair.user_id, now),
     }
 }
 
@@ -204,9 +213,9 @@ pub fn comment_waiting(
     {
         let item = WaitingItem {
             roundtable: place.roundtable_title.clone(),
-            questions: questions_line(comment, questions),
+            questions: questions_line(comment, questions, chair.language),
             in_reply_to: in_reply_to.clone(),
-            ..waiting_item(ctx, comment, body_markdown, &chair.user_id, now)
+            ..waiting_item(ctx, comment, body_markdown, chair, now)
         };
         #[derive(Serialize)]
         struct View {
@@ -269,7 +278,7 @@ pub fn decision_made(
         roundtable_link: String,
         excerpt: String,
         source: &'a str,
-        reason: Option<&'static str>,
+        reason: Option<String>,
         note: Option<&'a str>,
     }
     let view = View {
@@ -282,7 +291,13 @@ pub fn decision_made(
         )),
         excerpt: excerpt(body_markdown),
         source: body_markdown,
-        reason: decision.reason().map(|r| r.label()),
+        reason: decision.reason().map(|r| {
+            crate::i18n::text(
+                recipient.language,
+                &format!("views-reason-{}", r.code()),
+                &[],
+            )
+        }),
         note: decision.note(),
     };
     let email = ctx.compose_unsubscribable(
@@ -336,7 +351,7 @@ pub fn reply_published(
         EmailTopic::Replies,
         View {
             roundtable: &place.roundtable_title,
-            replier: reply.author.identity(),
+            replier: identity_in(&reply.author, recipient.language),
             reply_link: ctx.link(&place.comment_path(&reply.reference)),
             excerpt: excerpt(body_markdown),
         },
@@ -388,6 +403,11 @@ pub fn set_preference(
         other => notifications::set_opt_out(conn, user, other, !on, now)?,
     }
     Ok(())
+}
+
+/// "Name, Organisation (Country)" with the country in the reader's language.
+fn identity_in(author: &crate::domain::affiliation::Affiliation, language: Language) -> String {
+    author.identity_with(|c| crate::i18n::labels::country(c, language))
 }
 
 #[cfg(test)]

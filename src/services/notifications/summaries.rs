@@ -77,13 +77,7 @@ fn summary_for(
             };
             Some(WaitingItem {
                 roundtable,
-                ..waiting_item(
-                    ctx,
-                    &record.comment,
-                    &record.body_markdown,
-                    &chair.user_id,
-                    now,
-                )
+                ..waiting_item(ctx, &record.comment, &record.body_markdown, chair, now)
             })
         })
         .collect();

@@ -8,8 +8,10 @@ mod recovery;
 mod registration;
 mod signing;
 
-use crate::domain::affiliation::{Country, Gender, OrganisationType};
+use crate::domain::affiliation::{Gender, OrganisationType};
 use crate::domain::InvalidField;
+use crate::i18n::labels;
+use crate::i18n::{self, Arg, Language};
 use crate::services::accounts::LinkOutcome;
 use crate::web::session::Viewer;
 use crate::web::{AppState, WebError};
@@ -89,14 +91,16 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 #[derive(Serialize)]
 pub(super) struct Choice {
     value: &'static str,
-    label: &'static str,
+    label: String,
 }
 
 /// A form as shown again: what was typed (never the password) and, per
 /// field, the message to show next to it.
 #[derive(Serialize)]
 pub(super) struct FormView<'a> {
-    title: &'a str,
+    title: String,
+    #[serde(skip)]
+    language: Language,
     values: HashMap<&'static str, String>,
     errors: HashMap<&'static str, String>,
     /// The same messages in the order of the form, for the summary at the top.
@@ -108,9 +112,11 @@ pub(super) struct FormView<'a> {
 }
 
 impl<'a> FormView<'a> {
-    fn new(title: &'a str) -> Self {
+    /// A form whose page title is the catalogue's `title_key`.
+    fn new(title_key: &str, language: Language) -> Self {
         Self {
-            title,
+            title: i18n::text(language, title_key, &[]),
+            language,
             values: HashMap::new(),
             errors: HashMap::new(),
             error_summary: Vec::new(),
@@ -118,21 +124,21 @@ impl<'a> FormView<'a> {
                 .iter()
                 .map(|t| Choice {
                     value: t.code(),
-                    label: t.label(),
+                    label: labels::organisation_type(*t, language),
                 })
                 .collect(),
-            countries: Country::all_by_name()
+            countries: labels::countries_by_name(language)
                 .into_iter()
-                .map(|c| Choice {
+                .map(|(c, name)| Choice {
                     value: c.code(),
-                    label: c.name(),
+                    label: name,
                 })
                 .collect(),
             genders: Gender::ALL
                 .iter()
                 .map(|g| Choice {
                     value: g.code(),
-                    label: g.label(),
+                    label: labels::gender(*g, language),
                 })
                 .collect(),
             notice: None,
@@ -142,24 +148,29 @@ impl<'a> FormView<'a> {
     fn with_errors(mut self, errors: Vec<InvalidField>) -> Self {
         for error in errors {
             if !self.errors.contains_key(error.field) {
-                self.error_summary
-                    .push((error.field, error.message.clone()));
-                self.errors.insert(error.field, error.message);
+                let message = i18n::say(self.language, &error.message);
+                self.error_summary.push((error.field, message.clone()));
+                self.errors.insert(error.field, message);
             }
         }
         self
     }
 }
 
+/// A page that only tells what happened (a link followed, an email sent).
 #[derive(Serialize)]
-pub(super) struct Message<'a> {
-    title: &'a str,
-    detail: &'a str,
+pub(super) struct Notice {
+    title: String,
+    detail: String,
 }
 
-impl<'a> Message<'a> {
-    fn new(title: &'a str, detail: &'a str) -> Self {
-        Self { title, detail }
+impl Notice {
+    /// The title and the detail are catalogue keys; `args` fill the detail.
+    fn new(language: Language, (title, detail): (&str, &str), args: &[(&str, Arg)]) -> Self {
+        Self {
+            title: i18n::text(language, title, &[]),
+            detail: i18n::text(language, detail, args),
+        }
     }
 }
 
@@ -195,24 +206,22 @@ pub(super) fn link_outcome_page(
     done: (&str, &str),
     expired: &str,
 ) -> Result<HttpResponse, WebError> {
-    let (status, title, detail) = match outcome {
-        LinkOutcome::Done => (StatusCode::OK, done.0, done.1),
-        LinkOutcome::Expired => (StatusCode::GONE, "This link has expired", expired),
+    let (status, keys) = match outcome {
+        LinkOutcome::Done => (StatusCode::OK, done),
+        LinkOutcome::Expired => (StatusCode::GONE, ("account-link-expired", expired)),
         LinkOutcome::AlreadyUsed => (
             StatusCode::GONE,
-            "This link was already used",
-            "Each link works once. If you still need one, ask for a new one.",
+            ("account-link-used", "account-link-used-detail"),
         ),
         LinkOutcome::Unknown => (
             StatusCode::NOT_FOUND,
-            "Unknown link",
-            "This link is not one we sent, or it was copied incompletely.",
+            ("account-link-unknown", "account-link-unknown-detail"),
         ),
     };
     state.render_with_status(
         status,
         "pages/account/message.html",
-        &Message::new(title, detail),
+        &Notice::new(viewer.language, keys, &[]),
         viewer,
     )
 }

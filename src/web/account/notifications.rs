@@ -5,6 +5,8 @@ use super::profile::account_page;
 use super::redirect;
 use crate::domain::notification::{AlertFrequency, EmailTopic};
 use crate::domain::user::SignedInUser;
+use crate::i18n::labels;
+use crate::i18n::Language;
 use crate::services::{api_tokens, notifications};
 use crate::web::form_pairs::FormPairs;
 use crate::web::format::date_time;
@@ -18,14 +20,14 @@ use serde::{Deserialize, Serialize};
 #[derive(Serialize)]
 pub struct AlertChoice {
     value: &'static str,
-    label: &'static str,
+    label: String,
     selected: bool,
 }
 
 #[derive(Serialize)]
 pub struct TopicSwitch {
     code: &'static str,
-    label: &'static str,
+    label: String,
     on: bool,
 }
 
@@ -48,6 +50,7 @@ pub struct EmailChoicesView {
 pub async fn email_choices(
     state: &AppState,
     user: &SignedInUser,
+    lang: Language,
 ) -> Result<EmailChoicesView, WebError> {
     let (id, owner) = (user.id, user.clone());
     let ((alerts, off), tokens) = state
@@ -63,7 +66,7 @@ pub async fn email_choices(
             .iter()
             .map(|f| AlertChoice {
                 value: f.code(),
-                label: f.label(),
+                label: labels::label(lang, "frequency", f.code()),
                 selected: *f == alerts,
             })
             .collect(),
@@ -72,7 +75,7 @@ pub async fn email_choices(
             .copied()
             .map(|t| TopicSwitch {
                 code: t.code(),
-                label: t.label(),
+                label: labels::label(lang, "topic", t.code()),
                 on: !off.contains(&t),
             })
             .collect(),
@@ -81,10 +84,8 @@ pub async fn email_choices(
             .map(|t| TokenLine {
                 id: t.id,
                 name: t.name,
-                created: date_time(t.created_at, chrono_tz::UTC, crate::i18n::Language::En),
-                last_used: t
-                    .last_used_at
-                    .map(|at| date_time(at, chrono_tz::UTC, crate::i18n::Language::En)),
+                created: date_time(t.created_at, chrono_tz::UTC, lang),
+                last_used: t.last_used_at.map(|at| date_time(at, chrono_tz::UTC, lang)),
             })
             .collect(),
     })
@@ -110,9 +111,10 @@ pub(super) async fn save_email_choices(
     // Only chairs and staff see the choice of alerts; others keep theirs.
     let alerts = match form.get("moderation_alerts") {
         "" => None,
-        code => Some(AlertFrequency::from_code(code).ok_or_else(|| {
-            WebError::invalid("moderation_alerts", "Choose one of the listed frequencies.")
-        })?),
+        code => Some(
+            AlertFrequency::from_code(code)
+                .ok_or_else(|| WebError::invalid("moderation_alerts", "invalid-alert-frequency"))?,
+        ),
     };
     let switches: Vec<(EmailTopic, bool)> = PERSONAL_TOPICS
         .iter()
@@ -196,9 +198,9 @@ pub struct UnsubscribeQuery {
 
 #[derive(Serialize)]
 struct UnsubscribeView {
-    title: &'static str,
+    title: String,
     token: String,
-    done: Option<&'static str>,
+    done: Option<String>,
 }
 
 /// A GET only asks (mail scanners open links); the POST switches off.
@@ -208,7 +210,7 @@ pub(super) async fn unsubscribe_form(
     query: web::Query<UnsubscribeQuery>,
 ) -> Result<HttpResponse, WebError> {
     let view = UnsubscribeView {
-        title: "Stop these emails",
+        title: crate::i18n::text(viewer.language, "account-unsubscribe-button", &[]),
         token: query.into_inner().token,
         done: None,
     };
@@ -239,17 +241,21 @@ pub(super) async fn unsubscribe(
         return state.render_with_status(
             StatusCode::NOT_FOUND,
             "pages/account/message.html",
-            &super::Message::new(
-                "This link does not work",
-                "It was copied incompletely. Sign in and choose your emails on your account page.",
+            &super::Notice::new(
+                viewer.language,
+                (
+                    "account-unsubscribe-broken",
+                    "account-unsubscribe-broken-detail",
+                ),
+                &[],
             ),
             &viewer,
         );
     };
     let view = UnsubscribeView {
-        title: "You will not get these emails any more",
+        title: crate::i18n::text(viewer.language, "account-unsubscribe-done-title", &[]),
         token: String::new(),
-        done: Some(topic.label()),
+        done: Some(labels::label(viewer.language, "topic", topic.code())),
     };
     state.render("pages/account/unsubscribe.html", &view, &viewer)
 }

@@ -1,7 +1,7 @@
 //! The account page: profile, password, email address, data download,
 //! deletion, and a new verification link.
 
-use super::{redirect, FormView, Message, PlainForm, TokenForm};
+use super::{redirect, FormView, Notice, PlainForm, TokenForm};
 use crate::domain::registration::RegistrationInput;
 use crate::domain::InvalidField;
 use crate::services::accounts::{self, FormError};
@@ -18,7 +18,7 @@ use std::collections::HashMap;
 struct AccountView<'a> {
     name: &'a str,
     email: &'a str,
-    role: &'static str,
+    role: String,
     verified: bool,
     #[serde(flatten)]
     form: FormView<'a>,
@@ -38,7 +38,7 @@ pub(super) async fn account_page(
         return Ok(redirect("/sign-in"));
     };
     let a = &user.affiliation;
-    let mut form = FormView::new("Your account").with_errors(errors);
+    let mut form = FormView::new("account-title", viewer.language).with_errors(errors);
     form.notice = notice;
     // The stored profile, with what was just typed over it.
     form.values = HashMap::from([
@@ -60,11 +60,11 @@ pub(super) async fn account_page(
         ),
     ]);
     form.values.extend(typed.unwrap_or_default());
-    let emails = super::notifications::email_choices(state, user).await?;
+    let emails = super::notifications::email_choices(state, user, viewer.language).await?;
     let view = AccountView {
         name: &a.display_name,
         email: &user.email,
-        role: user.role.label(),
+        role: crate::i18n::labels::label(viewer.language, "userrole", user.role.code()),
         verified: user.verified,
         form,
         emails,
@@ -78,15 +78,22 @@ pub(super) async fn account(
     query: web::Query<HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
     let notice = match query.get("saved").map(String::as_str) {
-        Some("profile") => Some("Your profile is saved. Comments you post from now on show it."),
-        Some("password") => Some("Your password is changed. Your other sessions have ended."),
-        Some("emails") => Some("Your email choices are saved."),
-        Some("token") => Some("The token is revoked: it no longer works."),
-        _ => query
-            .get("sent")
-            .map(|_| "A new link is on its way. It works for 48 hours."),
+        Some("profile") => Some("account-saved-profile"),
+        Some("password") => Some("account-saved-password"),
+        Some("emails") => Some("account-saved-emails"),
+        Some("token") => Some("account-saved-token"),
+        _ => query.get("sent").map(|_| "account-link-sent"),
     };
-    account_page(&state, &viewer, StatusCode::OK, notice, vec![], None).await
+    let notice = notice.map(|key| crate::i18n::text(viewer.language, key, &[]));
+    account_page(
+        &state,
+        &viewer,
+        StatusCode::OK,
+        notice.as_deref(),
+        vec![],
+        None,
+    )
+    .await
 }
 
 #[derive(Deserialize, Default)]
@@ -187,7 +194,7 @@ pub(super) async fn change_password(
                 &viewer,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 None,
-                vec![InvalidField::new(field, reason)],
+                vec![InvalidField::from_message(field, reason)],
                 None,
             )
             .await
@@ -241,9 +248,10 @@ pub(super) async fn delete_account(
     match deleted {
         Ok(()) => {
             let anonymous = Viewer::anonymous_like(&viewer);
-            let message = Message::new(
-                "Your account is deleted",
-                "Your personal data is erased. Comments you chose to keep are shown as by a former participant.",
+            let message = Notice::new(
+                viewer.language,
+                ("account-deleted", "account-deleted-detail"),
+                &[],
             );
             let mut response = state.render("pages/account/message.html", &message, &anonymous)?;
             response
@@ -257,7 +265,7 @@ pub(super) async fn delete_account(
                 &viewer,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 None,
-                vec![InvalidField::new("delete_password", reason)],
+                vec![InvalidField::from_message("delete_password", reason)],
                 None,
             )
             .await
@@ -300,15 +308,12 @@ pub(super) async fn request_email_change(
         .await;
     match requested {
         Ok(()) => {
-            let detail = format!(
-                "We sent a link to {}. Your account moves to that address when you follow it; until then nothing changes.",
-                form.new_email.trim()
+            let notice = Notice::new(
+                viewer.language,
+                ("account-new-inbox", "account-new-inbox-detail"),
+                &[("email", form.new_email.trim().into())],
             );
-            state.render(
-                "pages/account/message.html",
-                &Message::new("Check the new inbox", &detail),
-                &viewer,
-            )
+            state.render("pages/account/message.html", &notice, &viewer)
         }
         Err(WebError::InvalidParameter { name, reason }) => {
             let field = if name == "new_email" {
@@ -322,7 +327,7 @@ pub(super) async fn request_email_change(
                 &viewer,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 None,
-                vec![InvalidField::new(field, reason)],
+                vec![InvalidField::from_message(field, reason)],
                 Some(typed),
             )
             .await
@@ -338,7 +343,10 @@ pub(super) async fn confirm_email_change_form(
 ) -> Result<HttpResponse, WebError> {
     let token = query.get("token").cloned().unwrap_or_default();
     let view = HashMap::from([
-        ("title", "Confirm your new email address".to_owned()),
+        (
+            "title",
+            crate::i18n::text(viewer.language, "account-confirm-new-address-title", &[]),
+        ),
         ("token", token),
         ("action", "/confirm-email-change".to_owned()),
     ]);
@@ -366,9 +374,10 @@ pub(super) async fn confirm_email_change(
     let outcome = match outcome {
         Ok(outcome) => outcome,
         Err(WebError::InvalidParameter { .. }) => {
-            let taken = Message::new(
-                "Address taken",
-                "Another account uses this address now, so yours was not changed.",
+            let taken = Notice::new(
+                viewer.language,
+                ("account-address-taken", "account-address-taken-detail"),
+                &[],
             );
             return state.render_with_status(
                 StatusCode::CONFLICT,
@@ -383,11 +392,8 @@ pub(super) async fn confirm_email_change(
         &state,
         &viewer,
         outcome,
-        (
-            "Address changed",
-            "Your account now uses the new address; sign in with it from now on.",
-        ),
-        "Links work for 48 hours. Ask again from your account page.",
+        ("account-address-changed", "account-address-changed-detail"),
+        "account-address-link-expired",
     )
 }
 

@@ -1,6 +1,6 @@
 //! Choosing a new password through a link sent by email.
 
-use super::{FormView, Message};
+use super::{FormView, Notice};
 use crate::domain::InvalidField;
 use crate::services::accounts;
 use crate::web::session::Viewer;
@@ -24,7 +24,7 @@ pub(super) async fn reset_request_form(
 ) -> Result<HttpResponse, WebError> {
     state.render(
         "pages/account/reset_request.html",
-        &FormView::new("Reset your password"),
+        &FormView::new("account-reset-title", viewer.language),
         &viewer,
     )
 }
@@ -51,19 +51,16 @@ pub(super) async fn request_reset(
         .await;
     match requested {
         Ok(()) => {
-            let detail = format!(
-                "If {} belongs to an account, a link to choose a new password is on its way. It works for one hour.",
-                form.email.trim()
+            let notice = Notice::new(
+                viewer.language,
+                ("account-inbox", "account-reset-sent-detail"),
+                &[("email", form.email.trim().into())],
             );
-            state.render(
-                "pages/account/message.html",
-                &Message::new("Check your inbox", &detail),
-                &viewer,
-            )
+            state.render("pages/account/message.html", &notice, &viewer)
         }
         Err(WebError::InvalidParameter { name, reason }) if name == "email" => {
-            let mut view = FormView::new("Reset your password")
-                .with_errors(vec![InvalidField::new("email", reason)]);
+            let mut view = FormView::new("account-reset-title", viewer.language)
+                .with_errors(vec![InvalidField::from_message("email", reason)]);
             view.values.insert("email", form.email);
             state.render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -81,7 +78,7 @@ pub(super) async fn new_password_form(
     viewer: Viewer,
     query: web::Query<HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
-    let mut view = FormView::new("Choose a new password");
+    let mut view = FormView::new("account-reset-new-title", viewer.language);
     view.values
         .insert("token", query.get("token").cloned().unwrap_or_default());
     state.render("pages/account/reset_new.html", &view, &viewer)
@@ -109,8 +106,8 @@ pub(super) async fn set_new_password(
     let outcome = match outcome {
         Ok(outcome) => outcome,
         Err(WebError::InvalidParameter { reason, .. }) => {
-            let mut view = FormView::new("Choose a new password")
-                .with_errors(vec![InvalidField::new("password", reason)]);
+            let mut view = FormView::new("account-reset-new-title", viewer.language)
+                .with_errors(vec![InvalidField::from_message("password", reason)]);
             view.values.insert("token", token);
             return state.render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -126,9 +123,9 @@ pub(super) async fn set_new_password(
         &viewer,
         outcome,
         (
-            "Password changed",
-            "Your new password is set and every session has ended. Sign in with the new password.",
+            "account-password-changed",
+            "account-password-changed-detail",
         ),
-        "Reset links work for one hour. Ask for a new one.",
+        "account-reset-link-expired",
     )
 }

@@ -1,6 +1,6 @@
 //! Creating an account and confirming its address.
 
-use super::{FormView, Message, TokenForm};
+use super::{FormView, Notice, TokenForm};
 use crate::domain::registration::RegistrationInput;
 use crate::services::accounts::{self, FormError};
 use crate::services::ServiceError;
@@ -32,7 +32,7 @@ pub(super) async fn register_form(
 ) -> Result<HttpResponse, WebError> {
     state.render(
         "pages/account/register.html",
-        &FormView::new("Create an account"),
+        &FormView::new("account-register-title", viewer.language),
         &viewer,
     )
 }
@@ -74,11 +74,15 @@ pub(super) async fn register(
     match result {
         Ok(()) => state.render(
             "pages/account/check_inbox.html",
-            &Message::new("Check your inbox", &typed.email),
+            &Notice {
+                title: crate::i18n::text(viewer.language, "account-inbox", &[]),
+                detail: typed.email,
+            },
             &viewer,
         ),
         Err(FormError::Invalid(errors)) => {
-            let mut view = FormView::new("Create an account").with_errors(errors);
+            let mut view =
+                FormView::new("account-register-title", viewer.language).with_errors(errors);
             view.values = HashMap::from([
                 ("email", typed.email),
                 ("display_name", typed.display_name),
@@ -115,7 +119,10 @@ pub(super) async fn verify_form(
     state.render(
         "pages/account/verify.html",
         &HashMap::from([
-            ("title", "Confirm your email address".to_owned()),
+            (
+                "title",
+                crate::i18n::text(viewer.language, "account-confirm-address-title", &[]),
+            ),
             ("token", token),
         ]),
         &viewer,
@@ -136,7 +143,10 @@ pub(super) async fn verify(
         &state,
         &viewer,
         outcome,
-        ("Address confirmed", "Thank you: your email address is confirmed and you can take part."),
-        "Links to confirm an address work for 48 hours. Sign in and ask for a new one on your account page.",
+        (
+            "account-address-confirmed",
+            "account-address-confirmed-detail",
+        ),
+        "account-confirm-link-expired",
     )
 }

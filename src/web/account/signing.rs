@@ -25,7 +25,7 @@ pub(super) async fn sign_in_form(
 ) -> Result<HttpResponse, WebError> {
     state.render(
         "pages/account/sign_in.html",
-        &FormView::new("Sign in"),
+        &FormView::new("account-sign-in", viewer.language),
         &viewer,
     )
 }
@@ -60,8 +60,8 @@ pub(super) async fn sign_in(
             .finish()),
         Err(WebError::InvalidParameter { name, reason }) => {
             let field = if name == "email" { "email" } else { "password" };
-            let mut view =
-                FormView::new("Sign in").with_errors(vec![InvalidField::new(field, reason)]);
+            let mut view = FormView::new("account-sign-in", viewer.language)
+                .with_errors(vec![InvalidField::from_message(field, reason)]);
             view.values.insert("email", form.email);
             state.render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,

@@ -38,33 +38,23 @@ impl FromRequest for ApiCaller {
             if let Some(authorization) = bearer {
                 let token = authorization
                     .strip_prefix("Bearer ")
-                    .ok_or_else(|| {
-                        WebError::Unauthorized(
-                            "The Authorization header must read \"Bearer <token>\".".into(),
-                        )
-                    })?
+                    .ok_or_else(|| WebError::Unauthorized("unauthorized-bearer-format".into()))?
                     .trim()
                     .to_owned();
                 let user = state
                     .db(move |conn| api_tokens::authenticate(conn, &token, Utc::now()))
                     .await?;
-                return user.map(ApiCaller).ok_or_else(|| {
-                    WebError::Unauthorized("This API token is unknown or revoked.".into())
-                });
+                return user
+                    .map(ApiCaller)
+                    .ok_or_else(|| WebError::Unauthorized("unauthorized-token-unknown".into()));
             }
             let viewer = viewer.await?;
             let Some(user) = viewer.user.clone() else {
-                return Err(WebError::Unauthorized(
-                    "Sign in, or send a personal API token from your account page as \"Authorization: Bearer <token>\"."
-                        .into(),
-                ));
+                return Err(WebError::Unauthorized("unauthorized-api".into()));
             };
-            viewer.check_csrf(&csrf).map_err(|_| {
-                WebError::Forbidden(
-                    "With a session cookie, send the page's anti-forgery token in the X-CSRF-Token header."
-                        .into(),
-                )
-            })?;
+            viewer
+                .check_csrf(&csrf)
+                .map_err(|_| WebError::Forbidden("forbidden-api-csrf".into()))?;
             Ok(ApiCaller(user))
         })
     }

@@ -20,16 +20,16 @@ pub use openapi::ApiDoc;
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.app_data(
         web::PathConfig::default()
-            .error_handler(|e, _| WebError::invalid("path", e.to_string()).into()),
+            .error_handler(|e, _| WebError::invalid("path", unreadable(e)).into()),
     )
     .app_data(
         web::QueryConfig::default()
-            .error_handler(|e, _| WebError::invalid("query", e.to_string()).into()),
+            .error_handler(|e, _| WebError::invalid("query", unreadable(e)).into()),
     )
     .app_data(
         web::JsonConfig::default()
             .limit(256 * 1024)
-            .error_handler(|e, _| WebError::invalid("body", e.to_string()).into()),
+            .error_handler(|e, _| WebError::invalid("body", unreadable(e)).into()),
     )
     .route("/openapi.json", web::get().to(openapi::serve))
     .route("/consultations", web::get().to(list_consultations))
@@ -54,7 +54,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         web::post().to(writes::decide),
     )
     .default_service(web::to(|| async {
-        Err::<HttpResponse, _>(WebError::NotFound("API resource".into()))
+        Err::<HttpResponse, _>(WebError::NotFound("missing-api-resource"))
     }));
 }
 
@@ -158,4 +158,10 @@ async fn list_comments(
         .db(move |conn| pages::comment_threads(conn, &consultation, &roundtable, after, limit))
         .await?;
     Ok(HttpResponse::Ok().json(CommentThreadsDto::new(&page)))
+}
+
+/// A request part the extractor could not read; serde's own explanation
+/// (English, naming the offending property) goes in as it is.
+fn unreadable(error: impl std::fmt::Display) -> crate::domain::Message {
+    crate::domain::Message::new("invalid-unreadable").with("detail", error.to_string())
 }

@@ -2,6 +2,7 @@
 //! refusal names the parameter and says what would be accepted.
 
 use crate::domain::consultation::ConsultationStatus;
+use crate::domain::Message;
 use crate::web::WebError;
 use serde::Deserialize;
 use std::str::FromStr;
@@ -54,10 +55,9 @@ pub fn parse_limit(value: Option<&str>, size: PageSize) -> Result<i64, WebError>
         Ok(n) if (1..=size.max).contains(&n) => Ok(n),
         _ => Err(WebError::invalid(
             "limit",
-            format!(
-                "must be a whole number from 1 to {}, not '{value}'",
-                size.max
-            ),
+            Message::new("invalid-limit")
+                .with("max", size.max)
+                .with("value", value),
         )),
     }
 }
@@ -66,7 +66,7 @@ pub fn parse_cursor<T: FromStr>(value: Option<&str>) -> Result<Option<T>, WebErr
     value
         .map(|v| {
             v.parse()
-                .map_err(|_| WebError::invalid("cursor", "is not a cursor this API returned"))
+                .map_err(|_| WebError::invalid("cursor", "invalid-cursor"))
         })
         .transpose()
 }
@@ -77,7 +77,7 @@ pub fn parse_status(value: Option<&str>) -> Result<Option<ConsultationStatus>, W
         Some((_, Some(status))) if status.is_public() => Ok(Some(status)),
         Some((v, _)) => Err(WebError::invalid(
             "status",
-            format!("must be open, closed or archived, not '{v}'"),
+            Message::new("invalid-api-status").with("value", v),
         )),
     }
 }

@@ -1,6 +1,8 @@
 //! The API's state-changing routes: post a comment, decide on one.
 
 use super::caller::ApiCaller;
+use crate::domain::comment::QuestionPick;
+use crate::domain::Message;
 use crate::services::comments::{self, CommentInput};
 use crate::services::moderation::{self, DecisionOutcome, DecisionRequest, Moderator, Target};
 use crate::services::ServiceError;
@@ -68,7 +70,11 @@ pub async fn post_comment(
     let body = body.into_inner();
     let input = CommentInput {
         body: body.body,
-        questions: body.guiding_questions,
+        questions: body
+            .guiding_questions
+            .into_iter()
+            .map(QuestionPick::Number)
+            .collect(),
         parent: body.parent,
         language: None,
     };
@@ -162,7 +168,11 @@ pub async fn decide(
         action: body.action.clone(),
         reason: body.reason,
         note: body.note,
-        questions: body.guiding_questions,
+        questions: body
+            .guiding_questions
+            .into_iter()
+            .map(QuestionPick::Number)
+            .collect(),
     };
     let who = Moderator::of(&caller.0);
     let revision = body.revision;
@@ -189,28 +199,25 @@ pub async fn decide(
             reference,
             action: body.action,
         })),
-        Some(DecisionOutcome::AlreadyDecided { by, status, .. }) => {
-            Err(WebError::Conflict(match by {
-                Some(entry) => format!(
-                    "Already decided: {} {} this comment at {}; it is now {}.",
-                    entry.actor_name.as_deref().unwrap_or("someone"),
-                    entry.action.replace('_', " "),
-                    entry.at.to_rfc3339(),
-                    status.code()
-                ),
-                None => format!("Already decided: the comment is now {}.", status.code()),
-            }))
-        }
-        Some(DecisionOutcome::EditedSince { .. }) => Err(WebError::Conflict(
-            "Its author edited the comment since you read it: read it again before deciding."
-                .into(),
+        Some(DecisionOutcome::AlreadyDecided { by, status, .. }) => Err(WebError::Conflict(
+            match by.filter(|e| e.actor_name.is_some()) {
+                Some(entry) => Message::new("conflict-already-decided-by")
+                    .with("who", entry.actor_name.unwrap_or_default())
+                    .with("action", entry.action)
+                    .with("at", entry.at.to_rfc3339())
+                    .with("status", status.code()),
+                None => Message::new("conflict-already-decided").with("status", status.code()),
+            },
         )),
-        Some(DecisionOutcome::NotApplicable { why, .. }) => {
-            Err(WebError::Conflict(format!("Not possible: {why}.")))
+        Some(DecisionOutcome::EditedSince { .. }) => {
+            Err(WebError::Conflict("conflict-edited-since".into()))
         }
-        Some(DecisionOutcome::NotAllowed { .. }) => Err(WebError::Forbidden(
-            "You do not chair this comment's roundtable.".into(),
+        Some(DecisionOutcome::NotApplicable { why, .. }) => Err(WebError::Conflict(
+            Message::new("conflict-not-possible").with("why", Message::new(why).to_string()),
         )),
-        Some(DecisionOutcome::NotFound { .. }) | None => Err(WebError::NotFound("comment".into())),
+        Some(DecisionOutcome::NotAllowed { .. }) => {
+            Err(WebError::Forbidden("forbidden-not-chair".into()))
+        }
+        Some(DecisionOutcome::NotFound { .. }) | None => Err(WebError::NotFound("missing-comment")),
     }
 }

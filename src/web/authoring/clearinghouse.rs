@@ -1,6 +1,6 @@
-//! The programme and resources of a consultation: added from forms on the
-//! consultation's page (mistakes shown next to their fields), removed with
-//! a button.
+//! The programme and resources of a consultation: added, or edited in
+//! place, from forms on the consultation's page (mistakes shown next to
+//! their fields), removed with a button.
 
 use super::consultations::render_form;
 use super::{see_other, staff, Typed};
@@ -20,6 +20,7 @@ const PROGRAMME_FIELDS: &[&str] = &[
     "programme_description",
     "programme_speakers",
     "programme_roundtable",
+    "programme_id",
 ];
 const RESOURCE_FIELDS: &[&str] = &[
     "resource_kind",
@@ -27,6 +28,7 @@ const RESOURCE_FIELDS: &[&str] = &[
     "resource_url",
     "resource_description",
     "resource_roundtable",
+    "resource_id",
 ];
 
 pub(super) async fn add_programme_item(
@@ -47,13 +49,14 @@ pub(super) async fn add_programme_item(
         speakers: form.get("programme_speakers").into(),
         roundtable: form.get("programme_roundtable").into(),
     };
-    let c = consultation.clone();
+    let (c, id) = (consultation.clone(), editing(&form, "programme_id"));
     let added = state
         .db(move |conn| {
-            Ok(clearinghouse::add_programme_item(
+            Ok(clearinghouse::save_programme_item(
                 conn,
                 &actor,
                 &c,
+                id.as_deref(),
                 &input,
                 Utc::now(),
             ))
@@ -87,13 +90,14 @@ pub(super) async fn add_resource(
         description: form.get("resource_description").into(),
         roundtable: form.get("resource_roundtable").into(),
     };
-    let c = consultation.clone();
+    let (c, id) = (consultation.clone(), editing(&form, "resource_id"));
     let added = state
         .db(move |conn| {
-            Ok(clearinghouse::add_resource(
+            Ok(clearinghouse::save_resource(
                 conn,
                 &actor,
                 &c,
+                id.as_deref(),
                 &input,
                 Utc::now(),
             ))
@@ -108,6 +112,11 @@ pub(super) async fn add_resource(
         "resources",
     )
     .await
+}
+
+/// The id of the entry being edited, or None when the form adds one.
+fn editing(form: &FormPairs, field: &str) -> Option<String> {
+    Some(form.get(field).trim().to_owned()).filter(|id| !id.is_empty())
 }
 
 /// Back to the list when it worked; the consultation's page with the

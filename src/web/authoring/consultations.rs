@@ -1,11 +1,12 @@
 //! Consultations: the list, and the form that creates or edits one.
 
-use super::{choices, see_other, staff, translated, Choice, Typed};
-use crate::domain::authoring::{ConsultationInput, LANGUAGES};
-use crate::domain::consultation::{ConsultationKind, ConsultationStatus};
-use crate::services::authoring::{self, ConsultationEditor};
+use super::consultation_view::{typed_of, ConsultationFormView};
+use super::{see_other, staff, Typed};
+use crate::domain::authoring::ConsultationInput;
+use crate::domain::clearinghouse::{ProgrammeInput, ResourceInput};
+use crate::services::authoring;
 use crate::services::ServiceError;
-use crate::text::{render_document, SafeHtml};
+use crate::text::render_document;
 use crate::web::form_pairs::FormPairs;
 use crate::web::session::Viewer;
 use crate::web::{AppState, WebError};
@@ -13,6 +14,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
 use serde::Serialize;
+use std::collections::HashMap;
 
 const FIELDS: &[&str] = &[
     "patrons",
@@ -35,7 +37,7 @@ const FIELDS: &[&str] = &[
 struct ListedConsultation {
     slug: String,
     title: String,
-    status: &'static str,
+    status: String,
 }
 
 pub(super) async fn list(
@@ -49,189 +51,17 @@ pub(super) async fn list(
         .map(|c| ListedConsultation {
             slug: c.slug.to_string(),
             title: c.title.clone(),
-            status: c.status.label(),
+            status: crate::i18n::labels::label(viewer.language, "status", c.status.code()),
         })
         .collect();
     state.render(
         "pages/admin/consultations.html",
-        &serde_json::json!({ "title": "Consultations", "consultations": listed }),
+        &serde_json::json!({
+            "title": crate::i18n::text(viewer.language, "admin-consultations-title", &[]),
+            "consultations": listed,
+        }),
         &viewer,
     )
-}
-
-#[derive(Serialize)]
-struct RoundtableLine {
-    slug: String,
-    full_title: String,
-    sub: bool,
-}
-
-#[derive(Serialize)]
-struct ConsultationFormView {
-    title: String,
-    action: String,
-    existing: Option<String>,
-    #[serde(flatten)]
-    typed: Typed,
-    languages_checked: Vec<String>,
-    online: bool,
-    kinds: Vec<Choice>,
-    statuses: Vec<Choice>,
-    languages: Vec<Choice>,
-    time_zones: Vec<&'static str>,
-    preview_html: Option<SafeHtml>,
-    roundtables: Vec<RoundtableLine>,
-    problem: Option<String>,
-    programme: Vec<EntryLine>,
-    resources: Vec<EntryLine>,
-    roundtable_choices: Vec<Choice>,
-    resource_kinds: Vec<Choice>,
-}
-
-/// A programme item or resource as the list shows it.
-#[derive(Serialize)]
-struct EntryLine {
-    id: String,
-    text: String,
-    detail: String,
-    roundtable: Option<String>,
-}
-
-impl ConsultationFormView {
-    fn new(
-        existing: Option<&ConsultationEditor>,
-        typed: Typed,
-        input: &ConsultationInput,
-        lang: crate::i18n::Language,
-    ) -> Self {
-        Self {
-            title: match existing {
-                Some(e) => format!("Edit {}", e.consultation.title),
-                None => "New consultation".into(),
-            },
-            action: match existing {
-                Some(e) => format!("/admin/consultations/{}", e.consultation.slug),
-                None => "/admin/consultations/new".into(),
-            },
-            existing: existing.map(|e| e.consultation.slug.to_string()),
-            typed,
-            languages_checked: input.languages.clone(),
-            online: input.online,
-            kinds: translated(lang, "kind", ConsultationKind::ALL.iter().map(|k| k.code())),
-            statuses: translated(
-                lang,
-                "status",
-                ConsultationStatus::ALL.iter().map(|s| s.code()),
-            ),
-            languages: choices(LANGUAGES),
-            time_zones: chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()).collect(),
-            preview_html: None,
-            roundtables: existing
-                .map(|e| {
-                    let top: Vec<_> = e
-                        .roundtables
-                        .iter()
-                        .filter(|r| r.parent_id.is_none())
-                        .collect();
-                    top.iter()
-                        .flat_map(|parent| {
-                            std::iter::once(*parent).chain(
-                                e.roundtables
-                                    .iter()
-                                    .filter(|r| r.parent_id == Some(parent.id)),
-                            )
-                        })
-                        .map(|r| RoundtableLine {
-                            slug: r.slug.to_string(),
-                            full_title: r.full_title(),
-                            sub: r.parent_id.is_some(),
-                        })
-                        .collect()
-                })
-                .unwrap_or_default(),
-            problem: None,
-            programme: existing
-                .map(|e| {
-                    e.programme
-                        .iter()
-                        .map(|item| EntryLine {
-                            id: item.id.to_string(),
-                            text: item.title.clone(),
-                            detail: crate::web::format::time_range(
-                                item.starts_at,
-                                item.ends_at,
-                                e.consultation.time_zone,
-                                lang,
-                            ),
-                            roundtable: roundtable_title(e, item.roundtable_id),
-                        })
-                        .collect()
-                })
-                .unwrap_or_default(),
-            resources: existing
-                .map(|e| {
-                    e.resources
-                        .iter()
-                        .map(|r| EntryLine {
-                            id: r.id.to_string(),
-                            text: r.title.clone(),
-                            detail: r.url.clone(),
-                            roundtable: roundtable_title(e, r.roundtable_id),
-                        })
-                        .collect()
-                })
-                .unwrap_or_default(),
-            roundtable_choices: existing
-                .map(|e| {
-                    e.roundtables
-                        .iter()
-                        .map(|r| Choice {
-                            value: r.slug.to_string(),
-                            label: r.full_title(),
-                        })
-                        .collect()
-                })
-                .unwrap_or_default(),
-            resource_kinds: translated(
-                lang,
-                "resource",
-                crate::domain::roundtable::ResourceKind::ALL
-                    .iter()
-                    .map(|k| k.code()),
-            ),
-        }
-    }
-}
-
-fn roundtable_title(
-    e: &ConsultationEditor,
-    id: Option<crate::domain::ids::RoundtableId>,
-) -> Option<String> {
-    id.and_then(|id| e.roundtables.iter().find(|r| r.id == id))
-        .map(|r| r.full_title())
-}
-
-fn typed_of(input: &ConsultationInput) -> Typed {
-    let mut typed = Typed::default();
-    for (name, value) in [
-        ("title", &input.title),
-        ("slug", &input.slug),
-        ("summary", &input.summary),
-        ("description", &input.description),
-        ("kind", &input.kind),
-        ("venue", &input.venue),
-        ("starts_at", &input.starts_at),
-        ("ends_at", &input.ends_at),
-        ("time_zone", &input.time_zone),
-        ("content_language", &input.content_language),
-        ("status", &input.status),
-        ("organisers", &input.organisers),
-        ("partners", &input.partners),
-        ("patrons", &input.patrons),
-    ] {
-        typed.values.insert(name.into(), value.clone());
-    }
-    typed
 }
 
 fn input_of(form: &FormPairs) -> ConsultationInput {
@@ -276,23 +106,55 @@ pub(super) async fn new_form(
     state.render("pages/admin/consultation_form.html", &view, &viewer)
 }
 
+/// The consultation's page; `?edit_programme={id}` or `?edit_resource={id}`
+/// fills that section's form with the entry, to be saved in place.
 pub(super) async fn edit_form(
     state: web::Data<AppState>,
     viewer: Viewer,
     path: web::Path<String>,
+    query: web::Query<HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
     let actor = staff(&viewer)?;
     let slug = path.into_inner();
     let editor = state
         .db(move |conn| authoring::consultation_editor(conn, &actor, &slug))
         .await?;
-    let view = ConsultationFormView::new(
+    let mut view = ConsultationFormView::new(
         Some(&editor),
         typed_of(&editor.input),
         &editor.input,
         viewer.language,
     );
+    let slug_of = |id: Option<crate::domain::ids::RoundtableId>| {
+        id.and_then(|id| editor.roundtables.iter().find(|r| r.id == id))
+            .map(|r| r.slug.to_string())
+    };
+    let values = &mut view.typed.values;
+    if let Some(id) = query.get("edit_programme") {
+        let item = editor.programme.iter().find(|i| i.id.to_string() == *id);
+        let item = item.ok_or(WebError::NotFound("missing-programme-item"))?;
+        let zone = editor.consultation.time_zone;
+        let input = ProgrammeInput::of(item, zone, slug_of(item.roundtable_id));
+        prefill(values, "programme", id, &input);
+    } else if let Some(id) = query.get("edit_resource") {
+        let resource = editor.resources.iter().find(|r| r.id.to_string() == *id);
+        let resource = resource.ok_or(WebError::NotFound("missing-resource"))?;
+        let input = ResourceInput::of(resource, slug_of(resource.roundtable_id));
+        prefill(values, "resource", id, &input);
+    }
     state.render("pages/admin/consultation_form.html", &view, &viewer)
+}
+
+/// A section's form filled with a stored entry: `{section}_{field}` for each
+/// field of its input, and `{section}_id` so that saving replaces it.
+fn prefill(values: &mut HashMap<String, String>, section: &str, id: &str, input: &impl Serialize) {
+    values.insert(format!("{section}_id"), id.to_owned());
+    if let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(input) {
+        for (field, value) in fields {
+            let text = value.as_str().unwrap_or_default().to_owned();
+            values.insert(format!("{section}_{field}"), text);
+        }
+    }
 }
 
 /// The consultation's page again, with what was typed in one of its
@@ -315,7 +177,10 @@ pub(super) async fn render_form(
         viewer.language,
     );
     view.typed.values.extend(typed.values);
-    view.typed.errors = errors.into_iter().map(|e| (e.field, e.message)).collect();
+    view.typed.errors = errors
+        .into_iter()
+        .map(|e| (e.field, crate::i18n::say(viewer.language, &e.message)))
+        .collect();
     state.render_with_status(
         StatusCode::UNPROCESSABLE_ENTITY,
         "pages/admin/consultation_form.html",
@@ -385,7 +250,10 @@ async fn save(
     match saved {
         Ok(slug) => Ok(see_other(format!("/admin/consultations/{slug}?saved=1"))),
         Err(ServiceError::InvalidFields(errors)) => {
-            view.typed.errors = errors.into_iter().map(|e| (e.field, e.message)).collect();
+            view.typed.errors = errors
+                .into_iter()
+                .map(|e| (e.field, crate::i18n::say(viewer.language, &e.message)))
+                .collect();
             state.render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "pages/admin/consultation_form.html",
@@ -394,7 +262,9 @@ async fn save(
             )
         }
         Err(ServiceError::Invalid(e)) => {
-            view.typed.errors.insert(e.field, e.message);
+            view.typed
+                .errors
+                .insert(e.field, crate::i18n::say(viewer.language, &e.message));
             state.render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "pages/admin/consultation_form.html",
@@ -403,7 +273,7 @@ async fn save(
             )
         }
         Err(ServiceError::Conflict(message)) => {
-            view.problem = Some(message);
+            view.problem = Some(crate::i18n::say(viewer.language, &message));
             state.render_with_status(
                 StatusCode::CONFLICT,
                 "pages/admin/consultation_form.html",

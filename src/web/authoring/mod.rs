@@ -3,6 +3,7 @@
 //! what was typed; mistakes come back next to their fields.
 
 mod clearinghouse;
+mod consultation_view;
 mod consultations;
 mod roundtables;
 
@@ -79,7 +80,7 @@ fn staff(viewer: &Viewer) -> Result<SignedInUser, WebError> {
     viewer
         .user
         .clone()
-        .ok_or_else(|| WebError::Unauthorized("Sign in: staff set up consultations.".into()))
+        .ok_or_else(|| WebError::Unauthorized("unauthorized-authoring".into()))
 }
 
 fn see_other(to: String) -> HttpResponse {

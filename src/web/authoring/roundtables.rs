@@ -102,8 +102,12 @@ impl RoundtableFormView {
         let base = format!("/admin/consultations/{}/roundtables", c.slug);
         Self {
             title: match &editor.roundtable {
-                Some(r) => format!("Edit {}", r.full_title()),
-                None => "New roundtable".into(),
+                Some(r) => crate::i18n::text(
+                    lang,
+                    "admin-edit-title",
+                    &[("title", r.full_title().into())],
+                ),
+                None => crate::i18n::text(lang, "admin-new-roundtable-title", &[]),
             },
             consultation: c.slug.to_string(),
             consultation_title: c.title.clone(),
@@ -335,15 +339,20 @@ async fn save(
             )))
         }
         Err(ServiceError::InvalidFields(errors)) => {
-            view.typed.errors = errors.into_iter().map(|e| (e.field, e.message)).collect();
+            view.typed.errors = errors
+                .into_iter()
+                .map(|e| (e.field, crate::i18n::say(viewer.language, &e.message)))
+                .collect();
             StatusCode::UNPROCESSABLE_ENTITY
         }
         Err(ServiceError::Invalid(e)) => {
-            view.typed.errors.insert(e.field, e.message);
+            view.typed
+                .errors
+                .insert(e.field, crate::i18n::say(viewer.language, &e.message));
             StatusCode::UNPROCESSABLE_ENTITY
         }
         Err(ServiceError::Conflict(message)) => {
-            view.problem = Some(message);
+            view.problem = Some(crate::i18n::say(viewer.language, &message));
             StatusCode::CONFLICT
         }
         Err(other) => return Err(other.into()),

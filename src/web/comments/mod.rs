@@ -55,11 +55,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 }
 
 pub(super) fn signed_in(viewer: &Viewer) -> Result<SignedInUser, WebError> {
-    viewer.user.clone().ok_or_else(|| {
-        WebError::Unauthorized(
-            "Sign in to take part: comments are published under their author's name.".into(),
-        )
-    })
+    viewer
+        .user
+        .clone()
+        .ok_or_else(|| WebError::Unauthorized("unauthorized-comment".into()))
 }
 
 pub(super) fn see_other(to: String) -> HttpResponse {
@@ -76,7 +75,7 @@ pub(super) fn roundtable_path(consultation: &str, roundtable: &str) -> String {
 fn typed_input(form: &FormPairs) -> Result<CommentInput, WebError> {
     Ok(CommentInput {
         body: form.get("body").to_owned(),
-        questions: form.numbers("questions")?,
+        questions: form.questions("questions")?,
         parent: Some(form.get("parent").to_owned()).filter(|p| !p.is_empty()),
         language: Some(form.get("language").to_owned()).filter(|l| !l.is_empty()),
     })
@@ -156,7 +155,7 @@ async fn post(
         Some(parent) => {
             let mut view =
                 reply_view(&state, &consultation, &roundtable, &parent, viewer.language).await?;
-            view.form = filled_form(view.form, &input, preview, errors);
+            view.form = filled_form(view.form, &input, preview, errors, viewer.language);
             state.render_with_status(status, "pages/comments/reply.html", &view, &viewer)
         }
         None => {
@@ -168,7 +167,7 @@ async fn post(
                 .await?;
             let mut view = RoundtablePageView::new(&page, now, viewer.signed_in(), viewer.language);
             if let Some(form) = view.form.take() {
-                view.form = Some(filled_form(form, &input, preview, errors));
+                view.form = Some(filled_form(form, &input, preview, errors, viewer.language));
             }
             state.render_with_status(status, "pages/roundtable.html", &view, &viewer)
         }
@@ -180,6 +179,7 @@ fn filled_form(
     input: &CommentInput,
     preview: Option<SafeHtml>,
     errors: Vec<InvalidField>,
+    lang: crate::i18n::Language,
 ) -> CommentFormView {
     let languages = form
         .languages
@@ -206,7 +206,7 @@ fn filled_form(
         languages,
         ..CommentFormView::default()
     }
-    .with_errors(errors)
+    .with_errors(errors, lang)
 }
 
 async fn reply_view(
@@ -227,19 +227,26 @@ async fn reply_view(
             let record = crate::db::queries::comments::find_by_reference(conn, &p)?
                 .filter(|rec| rec.comment.roundtable_id == detail.roundtable.id)
                 .filter(|rec| rec.comment.is_public())
-                .ok_or(ServiceError::NotFound("published comment"))?;
+                .ok_or(ServiceError::NotFound("missing-published-comment"))?;
             Ok((detail, record))
         })
         .await?;
     let mut form = CommentFormView::new(&[], &[]).with_languages(&detail.consultation, None, lang);
     form.parent = Some(record.comment.reference.clone());
     Ok(ReplyView {
-        title: format!("Reply to {}", record.comment.author.display_name),
+        title: crate::i18n::text(
+            lang,
+            "comments-reply-title",
+            &[("name", record.comment.author.display_name.as_str().into())],
+        ),
         consultation: consultation.to_owned(),
         roundtable: roundtable.to_owned(),
         roundtable_title: detail.roundtable.full_title(),
         parent_reference: record.comment.reference.clone(),
-        parent_author: record.comment.author.identity(),
+        parent_author: record
+            .comment
+            .author
+            .identity_with(|c| crate::i18n::labels::country(c, lang)),
         parent_html: record.comment.body_html.clone(),
         form,
     })

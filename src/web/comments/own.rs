@@ -3,6 +3,8 @@
 
 use super::{roundtable_path, see_other, signed_in};
 use crate::domain::moderation::ModerationReason;
+use crate::i18n::labels;
+use crate::i18n::Language;
 use crate::services::comments;
 use crate::services::ServiceError;
 use crate::text::SafeHtml;
@@ -16,26 +18,27 @@ use serde::Serialize;
 
 #[derive(Serialize)]
 struct OwnCommentView {
-    title: &'static str,
+    title: String,
     consultation: String,
     roundtable: String,
     reference: String,
     body: String,
     body_html: SafeHtml,
     errors: std::collections::HashMap<&'static str, String>,
-    reasons: Vec<(&'static str, &'static str)>,
+    reasons: Vec<(&'static str, String)>,
     values: std::collections::HashMap<&'static str, String>,
 }
 
 impl OwnCommentView {
+    /// A page titled with the catalogue's `title_key`.
     fn new(
-        title: &'static str,
+        (title_key, lang): (&str, Language),
         consultation: String,
         roundtable: String,
         reference: String,
     ) -> Self {
         Self {
-            title,
+            title: crate::i18n::text(lang, title_key, &[]),
             consultation,
             roundtable,
             reference,
@@ -44,7 +47,7 @@ impl OwnCommentView {
             errors: Default::default(),
             reasons: ModerationReason::ALL
                 .iter()
-                .map(|r| (r.code(), r.label()))
+                .map(|r| (r.code(), labels::label(lang, "reason", r.code())))
                 .collect(),
             values: Default::default(),
         }
@@ -62,7 +65,12 @@ pub(super) async fn edit_form(
     let record = state
         .db(move |conn| comments::editable(conn, &user, &r))
         .await?;
-    let mut view = OwnCommentView::new("Edit your comment", consultation, roundtable, reference);
+    let mut view = OwnCommentView::new(
+        ("comments-edit-title", viewer.language),
+        consultation,
+        roundtable,
+        reference,
+    );
     view.body = record.body_markdown;
     view.body_html = record.comment.body_html;
     state.render("pages/comments/edit.html", &view, &viewer)
@@ -80,7 +88,7 @@ pub(super) async fn edit(
     let (consultation, roundtable, reference) = path.into_inner();
     let text = form.get("body").to_owned();
     let mut view = OwnCommentView::new(
-        "Edit your comment",
+        ("comments-edit-title", viewer.language),
         consultation.clone(),
         roundtable.clone(),
         reference.clone(),
@@ -89,7 +97,8 @@ pub(super) async fn edit(
         match comments::preview(&text) {
             Ok(html) => view.body_html = html,
             Err(e) => {
-                view.errors.insert("body", e.message);
+                view.errors
+                    .insert("body", crate::i18n::say(viewer.language, &e.message));
             }
         }
         view.body = text;
@@ -105,7 +114,8 @@ pub(super) async fn edit(
             roundtable_path(&consultation, &roundtable)
         ))),
         Err(ServiceError::Invalid(field)) => {
-            view.errors.insert("body", field.message);
+            view.errors
+                .insert("body", crate::i18n::say(viewer.language, &field.message));
             view.body = text;
             state.render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -130,11 +140,15 @@ pub(super) async fn withdraw_form(
         .db(move |conn| {
             crate::db::queries::comments::find_by_reference(conn, &r)?
                 .filter(|rec| rec.comment.author_id == Some(user.id))
-                .ok_or(ServiceError::NotFound("comment of yours"))
+                .ok_or(ServiceError::NotFound("missing-own-comment"))
         })
         .await?;
-    let mut view =
-        OwnCommentView::new("Withdraw your comment", consultation, roundtable, reference);
+    let mut view = OwnCommentView::new(
+        ("comments-withdraw-title", viewer.language),
+        consultation,
+        roundtable,
+        reference,
+    );
     view.body_html = record.comment.body_html;
     state.render("pages/comments/withdraw.html", &view, &viewer)
 }
@@ -168,10 +182,15 @@ pub(super) async fn report_form(
         .db(move |conn| {
             crate::db::queries::comments::find_by_reference(conn, &r)?
                 .filter(|rec| rec.comment.is_public())
-                .ok_or(ServiceError::NotFound("published comment"))
+                .ok_or(ServiceError::NotFound("missing-published-comment"))
         })
         .await?;
-    let mut view = OwnCommentView::new("Report a comment", consultation, roundtable, reference);
+    let mut view = OwnCommentView::new(
+        ("comments-report-title", viewer.language),
+        consultation,
+        roundtable,
+        reference,
+    );
     view.body_html = record.comment.body_html;
     state.render("pages/comments/report.html", &view, &viewer)
 }
@@ -206,7 +225,7 @@ pub(super) async fn report(
     {
         Ok(record) => {
             let mut view = OwnCommentView::new(
-                "Thank you for your report",
+                ("comments-reported-title", viewer.language),
                 consultation,
                 roundtable,
                 reference,
@@ -215,10 +234,17 @@ pub(super) async fn report(
             state.render("pages/comments/reported.html", &view, &viewer)
         }
         Err(ServiceError::InvalidFields(fields)) => {
-            let mut view =
-                OwnCommentView::new("Report a comment", consultation, roundtable, reference);
+            let mut view = OwnCommentView::new(
+                ("comments-report-title", viewer.language),
+                consultation,
+                roundtable,
+                reference,
+            );
             for field in fields {
-                view.errors.insert(field.field, field.message);
+                view.errors.insert(
+                    field.field,
+                    crate::i18n::say(viewer.language, &field.message),
+                );
             }
             view.values.insert("reason", form.get("reason").to_owned());
             view.values.insert("note", form.get("note").to_owned());

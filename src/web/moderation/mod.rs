@@ -8,6 +8,7 @@ use super::form_pairs::FormPairs;
 use super::session::Viewer;
 use super::{AppState, WebError};
 use crate::domain::user::{Role, SignedInUser};
+use crate::i18n::{text, Language};
 use crate::services::moderation::{
     self, DecisionOutcome, DecisionRequest, EmailLinkProblem, Moderator, QueueFilter, Target,
 };
@@ -29,9 +30,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 }
 
 fn moderator(viewer: &Viewer) -> Result<(SignedInUser, Moderator), WebError> {
-    let user = viewer.user.clone().ok_or_else(|| {
-        WebError::Unauthorized("Sign in to moderate: the queue is for chairs and staff.".into())
-    })?;
+    let user = viewer
+        .user
+        .clone()
+        .ok_or_else(|| WebError::Unauthorized("unauthorized-moderation".into()))?;
     let who = Moderator::of(&user);
     Ok((user, who))
 }
@@ -71,20 +73,20 @@ async fn queue_page(
     let now = Utc::now();
     let (consultations, places) = places(&queue.places, &filter);
     let view = QueueView {
-        title: "Moderation",
+        title: text(viewer.language, "moderation-title", &[]),
         items: queue
             .items
             .iter()
-            .map(|i| queue_item_view(i, now))
+            .map(|i| queue_item_view(i, now, viewer.language))
             .collect(),
         places,
         consultations,
-        reasons: reasons(),
+        reasons: reasons(viewer.language),
         filtered: filter.consultation.is_some() || filter.roundtable.is_some(),
         authors: authors(&queue.items),
         errors: errors
             .iter()
-            .map(|e| (e.field, e.message.clone()))
+            .map(|e| (e.field, crate::i18n::say(viewer.language, &e.message)))
             .collect(),
     };
     let status = crate::web::form_status(&errors);
@@ -114,32 +116,35 @@ async fn item_page(
         "/c/{}/{}#{}",
         record.consultation_slug, record.roundtable_slug, record.comment.reference
     );
-    let mut view = item_view(&record.comment, link, &questions, &reports, Utc::now());
+    let mut view = item_view(
+        &record.comment,
+        link,
+        &questions,
+        &reports,
+        Utc::now(),
+        viewer.language,
+    );
     let status = crate::web::form_status(&errors);
     for error in errors {
-        view.errors.insert(error.field, error.message);
+        view.errors.insert(
+            error.field,
+            crate::i18n::say(viewer.language, &error.message),
+        );
     }
     state.render_with_status(status, "pages/moderation/item.html", &view, viewer)
 }
 
 #[derive(Serialize)]
 struct OutcomeView {
-    title: &'static str,
+    title: String,
     lines: Vec<OutcomeLine>,
     back: String,
 }
 
-fn done_text(action: &str) -> &'static str {
-    match action {
-        "publish" => "Published. The author is told by email.",
-        "reject" => "Rejected. The author is told by email, with your reason and note.",
-        "unpublish" => "Unpublished. The author is told by email.",
-        "highlight" => "Highlighted for the digest.",
-        "unhighlight" => "Highlight removed.",
-        "retag" => "Questions changed.",
-        "dismiss_reports" => "Reports dismissed; the comment shows again.",
-        _ => "Done.",
-    }
+/// What a decision did, as the catalogue says it (`moderation-done`
+/// selects on the action).
+fn done_text(action: &str, lang: Language) -> String {
+    text(lang, "moderation-done", &[("action", action.into())])
 }
 
 /// The page after a decision: 200 when every comment was decided, 409 when
@@ -151,7 +156,11 @@ fn outcome_page(
     outcomes: &[DecisionOutcome],
     back: String,
 ) -> Result<HttpResponse, WebError> {
-    let lines = outcome_lines(outcomes, done_text(action));
+    let lines = outcome_lines(
+        outcomes,
+        &done_text(action, viewer.language),
+        viewer.language,
+    );
     let status = if lines.iter().any(|l| l.done()) {
         StatusCode::OK
     } else {
@@ -161,7 +170,7 @@ fn outcome_page(
         status,
         "pages/moderation/outcome.html",
         &OutcomeView {
-            title: "Moderation",
+            title: text(viewer.language, "moderation-title", &[]),
             lines,
             back,
         },
@@ -189,7 +198,7 @@ fn decision_request(form: &FormPairs) -> Result<(Vec<Target>, DecisionRequest), 
             action: form.get("action").to_owned(),
             reason: form.get("reason").to_owned(),
             note: form.get("note").to_owned(),
-            questions: form.numbers("questions")?,
+            questions: form.questions("questions")?,
         },
     ))
 }
@@ -249,24 +258,25 @@ fn link_problem_page(
 ) -> Result<HttpResponse, WebError> {
     #[derive(Serialize)]
     struct Message {
-        title: &'static str,
-        detail: &'static str,
+        title: String,
+        detail: String,
     }
-    let (status, message) = match problem {
+    let (status, (title, detail)) = match problem {
         EmailLinkProblem::Expired => (
             StatusCode::GONE,
-            Message {
-                title: "This link has expired",
-                detail: "Links in moderation emails work for 7 days. The comment is still in your moderation queue.",
-            },
+            ("account-link-expired", "moderation-link-expired-detail"),
         ),
         EmailLinkProblem::Invalid => (
             StatusCode::NOT_FOUND,
-            Message {
-                title: "This link does not work",
-                detail: "It was copied incompletely, or you no longer chair this roundtable. Open your moderation queue instead.",
-            },
+            (
+                "account-unsubscribe-broken",
+                "moderation-link-broken-detail",
+            ),
         ),
+    };
+    let message = Message {
+        title: text(viewer.language, title, &[]),
+        detail: text(viewer.language, detail, &[]),
     };
     state.render_with_status(
         status,
@@ -317,12 +327,22 @@ async fn email_page(
         "/c/{}/{}#{}",
         record.consultation_slug, record.roundtable_slug, record.comment.reference
     );
-    let mut view = item_view(&record.comment, link, &decision.questions, &[], Utc::now());
+    let mut view = item_view(
+        &record.comment,
+        link,
+        &decision.questions,
+        &[],
+        Utc::now(),
+        viewer.language,
+    );
     view.token = Some(token);
     view.action = Some(action);
     let status = crate::web::form_status(&errors);
     for error in errors {
-        view.errors.insert(error.field, error.message);
+        view.errors.insert(
+            error.field,
+            crate::i18n::say(viewer.language, &error.message),
+        );
     }
     state.render_with_status(status, "pages/moderation/email_action.html", &view, viewer)
 }
@@ -404,10 +424,14 @@ async fn audit(
         lines: Vec<AuditLine>,
     }
     let view = AuditView {
-        title: format!("Audit trail – {}", detail.roundtable.full_title()),
+        title: text(
+            viewer.language,
+            "moderation-audit-title",
+            &[("roundtable", detail.roundtable.full_title().into())],
+        ),
         consultation: detail.consultation.slug.to_string(),
         roundtable: detail.roundtable.slug.to_string(),
-        lines: audit_lines(&trail, detail.consultation.time_zone),
+        lines: audit_lines(&trail, detail.consultation.time_zone, viewer.language),
     };
     state.render("pages/moderation/audit.html", &view, &viewer)
 }
@@ -421,9 +445,7 @@ async fn trust(
     viewer.check_csrf(form.get("csrf_token"))?;
     let (user, _) = moderator(&viewer)?;
     if user.role == Role::Participant {
-        return Err(WebError::Forbidden(
-            "Only staff mark participants as trusted.".into(),
-        ));
+        return Err(WebError::Forbidden("forbidden-trust".into()));
     }
     let (author, trusted) = (form.get("user").to_owned(), form.get("trusted") == "on");
     state

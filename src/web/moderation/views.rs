@@ -6,6 +6,8 @@ use crate::db::queries::queue::QueueRoundtable;
 use crate::domain::comment::{Comment, CommentStatus};
 use crate::domain::moderation::ModerationReason;
 use crate::domain::roundtable::GuidingQuestion;
+use crate::i18n::labels::label;
+use crate::i18n::{text, Arg, Language};
 use crate::services::moderation::{DecisionOutcome, QueueFilter, QueueItem};
 use crate::text::SafeHtml;
 use crate::web::format::{date_time, waited};
@@ -20,20 +22,20 @@ pub struct Choice {
     selected: bool,
 }
 
-pub fn reasons() -> Vec<Choice> {
+pub fn reasons(lang: Language) -> Vec<Choice> {
     ModerationReason::ALL
         .iter()
         .map(|r| Choice {
             value: r.code().into(),
-            label: r.label().into(),
+            label: label(lang, "reason", r.code()),
             selected: false,
         })
         .collect()
 }
 
-fn reason_label(code: &str) -> String {
+fn reason_label(code: &str, lang: Language) -> String {
     ModerationReason::from_code(code)
-        .map(|r| r.label().to_owned())
+        .map(|r| label(lang, "reason", r.code()))
         .unwrap_or_else(|| code.to_owned())
 }
 
@@ -68,13 +70,17 @@ pub struct ReportView {
     when: String,
 }
 
-fn report_views(reports: &[OpenReport], now: DateTime<Utc>) -> Vec<ReportView> {
+fn report_views(reports: &[OpenReport], now: DateTime<Utc>, lang: Language) -> Vec<ReportView> {
     reports
         .iter()
         .map(|r| ReportView {
-            reason: reason_label(&r.reason),
+            reason: reason_label(&r.reason, lang),
             note: r.note.clone(),
-            when: format!("{} ago", waited(r.at, now)),
+            when: text(
+                lang,
+                "views-ago",
+                &[("time", waited(r.at, now, lang).into())],
+            ),
         })
         .collect()
 }
@@ -105,14 +111,18 @@ pub struct QueueItemView {
     reports: Vec<ReportView>,
 }
 
-fn record_line((published, rejected): (i64, i64)) -> String {
+fn record_line((published, rejected): (i64, i64), lang: Language) -> String {
     match (published, rejected) {
-        (0, 0) => "First comment".into(),
-        (p, r) => format!("Before: {p} published, {r} not published"),
+        (0, 0) => text(lang, "moderation-record-first", &[]),
+        (p, r) => text(
+            lang,
+            "moderation-record-before",
+            &[("published", p.into()), ("rejected", r.into())],
+        ),
     }
 }
 
-pub fn queue_item_view(item: &QueueItem, now: DateTime<Utc>) -> QueueItemView {
+pub fn queue_item_view(item: &QueueItem, now: DateTime<Utc>, lang: Language) -> QueueItemView {
     let c = &item.comment;
     QueueItemView {
         reference: c.reference.clone(),
@@ -123,9 +133,9 @@ pub fn queue_item_view(item: &QueueItem, now: DateTime<Utc>) -> QueueItemView {
             "/c/{}/{}#{}",
             item.place.consultation_slug, item.place.roundtable_slug, c.reference
         ),
-        author: person(&c.author, crate::i18n::Language::En),
-        author_record: record_line(item.author_record),
-        waited: waited(c.created_at, now),
+        author: person(&c.author, lang),
+        author_record: record_line(item.author_record, lang),
+        waited: waited(c.created_at, now, lang),
         questions: question_lines(c, &item.questions),
         parent: item
             .parent
@@ -142,7 +152,7 @@ pub fn queue_item_view(item: &QueueItem, now: DateTime<Utc>) -> QueueItemView {
             "reported"
         },
         hidden: c.hidden_by_reports,
-        reports: report_views(&item.reports, now),
+        reports: report_views(&item.reports, now, lang),
     }
 }
 
@@ -173,7 +183,7 @@ pub fn authors(items: &[QueueItem]) -> Vec<AuthorView> {
 
 #[derive(Serialize)]
 pub struct QueueView {
-    pub title: &'static str,
+    pub title: String,
     pub items: Vec<QueueItemView>,
     pub places: Vec<Choice>,
     pub consultations: Vec<Choice>,
@@ -214,7 +224,7 @@ pub struct ItemView {
     pub title: String,
     pub reference: String,
     pub revision: i32,
-    pub status: &'static str,
+    pub status: String,
     pub highlighted: bool,
     pub author: PersonView,
     pub body_html: SafeHtml,
@@ -230,6 +240,7 @@ pub struct ItemView {
 
 #[derive(Serialize)]
 pub struct QuestionChoice {
+    id: String,
     number: usize,
     text: String,
     checked: bool,
@@ -241,27 +252,33 @@ pub fn item_view(
     questions: &[GuidingQuestion],
     reports: &[OpenReport],
     now: DateTime<Utc>,
+    lang: Language,
 ) -> ItemView {
     ItemView {
-        title: format!("Comment by {}", comment.author.display_name),
+        title: text(
+            lang,
+            "moderation-item-title",
+            &[("name", comment.author.display_name.as_str().into())],
+        ),
         reference: comment.reference.clone(),
         revision: comment.revision,
-        status: comment.status.label(),
+        status: label(lang, "comment", comment.status.code()),
         highlighted: comment.highlighted,
-        author: person(&comment.author, crate::i18n::Language::En),
+        author: person(&comment.author, lang),
         body_html: comment.body_html.clone(),
         page_link,
         questions: questions
             .iter()
             .filter(|q| !q.retired)
             .map(|q| QuestionChoice {
+                id: q.id.to_string(),
                 number: q.number,
                 text: q.text.clone(),
                 checked: comment.question_ids.contains(&q.id),
             })
             .collect(),
-        reports: report_views(reports, now),
-        reasons: reasons(),
+        reports: report_views(reports, now, lang),
+        reasons: reasons(lang),
         token: None,
         action: None,
         errors: Default::default(),
@@ -281,21 +298,16 @@ impl OutcomeLine {
     }
 }
 
-fn past_tense(action: &str) -> String {
-    match action {
-        "published" => "published it".into(),
-        "rejected" => "rejected it".into(),
-        "unpublished" => "unpublished it".into(),
-        "highlighted" => "highlighted it".into(),
-        "highlight_removed" => "removed its highlight".into(),
-        "retagged" => "changed its questions".into(),
-        "reports_dismissed" => "dismissed its reports".into(),
-        "withdrawn" => "withdrew it".into(),
-        other => other.replace('_', " "),
-    }
-}
-
-pub fn outcome_lines(outcomes: &[DecisionOutcome], done_text: &str) -> Vec<OutcomeLine> {
+pub fn outcome_lines(
+    outcomes: &[DecisionOutcome],
+    done_text: &str,
+    lang: Language,
+) -> Vec<OutcomeLine> {
+    let line = |reference: &String, key: &str, args: &[(&str, Arg)]| OutcomeLine {
+        reference: reference.clone(),
+        done: false,
+        text: text(lang, key, args),
+    };
     outcomes
         .iter()
         .map(|outcome| match outcome {
@@ -308,43 +320,43 @@ pub fn outcome_lines(outcomes: &[DecisionOutcome], done_text: &str) -> Vec<Outco
                 reference,
                 by,
                 status,
-            } => OutcomeLine {
-                reference: reference.clone(),
-                done: false,
-                text: match by {
-                    Some(entry) => format!(
-                        "Already decided: {} {} on {}.",
-                        entry.actor_name.as_deref().unwrap_or("Someone"),
-                        past_tense(&entry.action),
-                        date_time(entry.at, chrono_tz::UTC, crate::i18n::Language::En)
-                    ),
-                    None => format!(
-                        "Already decided: it is now {}.",
-                        status.label().to_lowercase()
-                    ),
-                },
+            } => match by {
+                Some(entry) => line(
+                    reference,
+                    "moderation-already-decided-by",
+                    &[
+                        (
+                            "who",
+                            entry
+                                .actor_name
+                                .clone()
+                                .unwrap_or_else(|| text(lang, "moderation-someone", &[]))
+                                .into(),
+                        ),
+                        ("action", entry.action.as_str().into()),
+                        ("at", date_time(entry.at, chrono_tz::UTC, lang).into()),
+                    ],
+                ),
+                None => line(
+                    reference,
+                    "moderation-already-decided",
+                    &[("status", label(lang, "comment", status.code()).into())],
+                ),
             },
-            DecisionOutcome::NotApplicable { reference, why } => OutcomeLine {
-                reference: reference.clone(),
-                done: false,
-                text: format!("Not possible: {why}."),
-            },
-            DecisionOutcome::NotFound { reference } => OutcomeLine {
-                reference: reference.clone(),
-                done: false,
-                text: "No comment has this reference.".into(),
-            },
-            DecisionOutcome::EditedSince { reference } => OutcomeLine {
-                reference: reference.clone(),
-                done: false,
-                text: "Its author edited it since you read it: read the new text before deciding."
-                    .into(),
-            },
-            DecisionOutcome::NotAllowed { reference } => OutcomeLine {
-                reference: reference.clone(),
-                done: false,
-                text: "Not yours to decide: you do not chair its roundtable.".into(),
-            },
+            DecisionOutcome::NotApplicable { reference, why } => line(
+                reference,
+                "moderation-not-possible",
+                &[("why", text(lang, why, &[]).into())],
+            ),
+            DecisionOutcome::NotFound { reference } => {
+                line(reference, "moderation-no-such-comment", &[])
+            }
+            DecisionOutcome::EditedSince { reference } => {
+                line(reference, "moderation-edited-since", &[])
+            }
+            DecisionOutcome::NotAllowed { reference } => {
+                line(reference, "moderation-not-yours", &[])
+            }
         })
         .collect()
 }
@@ -360,7 +372,7 @@ pub struct AuditLine {
     at: String,
 }
 
-pub fn audit_lines(entries: &[AuditEntry], zone: chrono_tz::Tz) -> Vec<AuditLine> {
+pub fn audit_lines(entries: &[AuditEntry], zone: chrono_tz::Tz, lang: Language) -> Vec<AuditLine> {
     entries
         .iter()
         .map(|e| AuditLine {
@@ -368,16 +380,30 @@ pub fn audit_lines(entries: &[AuditEntry], zone: chrono_tz::Tz) -> Vec<AuditLine
             actor: e
                 .actor_name
                 .clone()
-                .unwrap_or_else(|| "Former participant".into()),
-            action: e.action.replace('_', " "),
+                .unwrap_or_else(|| text(lang, "moderation-former-participant", &[])),
+            action: text(
+                lang,
+                "moderation-audit-action",
+                &[("action", e.action.as_str().into())],
+            ),
             change: match (&e.from_status, &e.to_status) {
-                (Some(from), Some(to)) => format!("{from} → {to}"),
-                (None, Some(to)) => to.clone(),
+                (Some(from), Some(to)) => {
+                    format!("{} → {}", status_label(from, lang), status_label(to, lang))
+                }
+                (None, Some(to)) => status_label(to, lang),
                 _ => String::new(),
             },
-            reason: e.reason.as_deref().map(reason_label),
+            reason: e.reason.as_deref().map(|r| reason_label(r, lang)),
             note: e.note.clone(),
-            at: date_time(e.at, zone, crate::i18n::Language::En),
+            at: date_time(e.at, zone, lang),
         })
         .collect()
+}
+
+/// A comment status as stored in the audit trail, by its label.
+fn status_label(code: &str, lang: Language) -> String {
+    match CommentStatus::from_code(code) {
+        Some(status) => label(lang, "comment", status.code()),
+        None => code.to_owned(),
+    }
 }

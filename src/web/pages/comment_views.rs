@@ -3,11 +3,12 @@
 //! reader may take.
 
 use crate::domain::affiliation::Affiliation;
-use crate::domain::comment::CommentStatus;
+use crate::domain::comment::{CommentStatus, QuestionPick};
 use crate::domain::ids::{GuidingQuestionId, UserId};
 use crate::domain::roundtable::GuidingQuestion;
 use crate::domain::thread::{Placeholder, ThreadEntry};
 use crate::domain::InvalidField;
+use crate::i18n::labels;
 use crate::i18n::{text, Language};
 use crate::text::SafeHtml;
 use crate::web::format::{time_view, TimeView};
@@ -21,7 +22,7 @@ pub struct PersonView {
     name: String,
     organisation: String,
     organisation_type: Option<String>,
-    country: Option<&'static str>,
+    country: Option<String>,
 }
 
 pub fn person(a: &Affiliation, lang: Language) -> PersonView {
@@ -30,8 +31,8 @@ pub fn person(a: &Affiliation, lang: Language) -> PersonView {
         organisation: a.organisation.clone(),
         organisation_type: a
             .organisation_type
-            .map(|t| text(lang, &format!("views-orgtype-{}", t.code()), &[])),
-        country: a.country.map(|c| c.name()),
+            .map(|t| labels::organisation_type(t, lang)),
+        country: a.country.map(|c| labels::country(c, lang)),
     }
 }
 
@@ -168,17 +169,19 @@ pub fn comment_view(
 
 #[derive(Serialize)]
 pub struct QuestionChoice {
+    id: String,
     number: usize,
     text: String,
     checked: bool,
 }
 
 impl QuestionChoice {
-    pub fn with_checked(self, chosen: &[usize]) -> Self {
-        Self {
-            checked: chosen.contains(&self.number),
-            ..self
-        }
+    pub fn with_checked(self, chosen: &[QuestionPick]) -> Self {
+        let checked = chosen.iter().any(|pick| match pick {
+            QuestionPick::Number(n) => *n == self.number,
+            QuestionPick::Id(id) => id.to_string() == self.id,
+        });
+        Self { checked, ..self }
     }
 }
 
@@ -212,6 +215,7 @@ impl CommentFormView {
                 .iter()
                 .filter(|q| !q.retired)
                 .map(|q| QuestionChoice {
+                    id: q.id.to_string(),
                     number: q.number,
                     text: q.text.clone(),
                     checked: chosen.contains(&q.number),
@@ -244,7 +248,7 @@ impl CommentFormView {
             .map(|code| LanguageChoice {
                 name: match Language::from_code(code) {
                     Some(known) => known.name().to_owned(),
-                    None => crate::web::format::language_name(code),
+                    None => crate::web::format::language_name(code, lang),
                 },
                 selected: *code == selected,
                 code: code.clone(),
@@ -253,12 +257,12 @@ impl CommentFormView {
         self
     }
 
-    pub fn with_errors(mut self, errors: Vec<InvalidField>) -> Self {
+    pub fn with_errors(mut self, errors: Vec<InvalidField>, lang: Language) -> Self {
         for error in errors {
             if !self.errors.contains_key(error.field) {
-                self.error_summary
-                    .push((error.field, error.message.clone()));
-                self.errors.insert(error.field, error.message);
+                let message = crate::i18n::say(lang, &error.message);
+                self.error_summary.push((error.field, message.clone()));
+                self.errors.insert(error.field, message);
             }
         }
         self

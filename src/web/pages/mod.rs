@@ -102,5 +102,5 @@ async fn moved_or(
 }
 
 pub async fn not_found() -> Result<HttpResponse, WebError> {
-    Err(WebError::NotFound("page".into()))
+    Err(WebError::NotFound("missing-page"))
 }

@@ -164,14 +164,7 @@ impl ConsultationHeader {
             place: place(c, lang),
             when: when(c, lang),
             time_zone: c.time_zone.name().to_owned(),
-            languages: c
-                .languages
-                .iter()
-                .map(|l| match crate::i18n::Language::from_code(l) {
-                    Some(_) => label(lang, "language", l),
-                    None => language_name(l),
-                })
-                .collect(),
+            languages: c.languages.iter().map(|l| language_name(l, lang)).collect(),
             organisations: groups,
             content_language: c.content_language.clone(),
         }

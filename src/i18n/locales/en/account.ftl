@@ -66,6 +66,7 @@ account-unsubscribe-done = Switched off: { $topic }. You can switch it back on f
 account-unsubscribe-done-link = your account page
 account-unsubscribe-lead = One click switches off this kind of email. Emails about your account itself (confirming an address, resetting a password) still come.
 account-unsubscribe-button = Stop these emails
+account-unsubscribe-done-title = You will not get these emails any more
 
 # The account page (pages/account/account.html)
 account-title = Your account
@@ -109,3 +110,36 @@ account-delete-heading = Delete your account
 account-delete-intro = Your name, address, organisation and country are erased. Your comments stay, shown as by "Former participant", unless you withdraw them too.
 account-withdraw-comments = Withdraw my comments as well
 account-delete-button = Delete my account
+
+# Page titles and notices the account handlers choose (src/web/account).
+account-inbox = Check your inbox
+account-reset-sent-detail = If { $email } belongs to an account, a link to choose a new password is on its way. It works for one hour.
+account-new-inbox = Check the new inbox
+account-new-inbox-detail = We sent a link to { $email }. Your account moves to that address when you follow it; until then nothing changes.
+account-deleted = Your account is deleted
+account-deleted-detail = Your personal data is erased. Comments you chose to keep are shown as by a former participant.
+account-address-taken = Address taken
+account-address-taken-detail = Another account uses this address now, so yours was not changed.
+account-address-changed = Address changed
+account-address-changed-detail = Your account now uses the new address; sign in with it from now on.
+account-address-link-expired = Links work for 48 hours. Ask again from your account page.
+account-password-changed = Password changed
+account-password-changed-detail = Your new password is set and every session has ended. Sign in with the new password.
+account-reset-link-expired = Reset links work for one hour. Ask for a new one.
+account-address-confirmed = Address confirmed
+account-address-confirmed-detail = Thank you: your email address is confirmed and you can take part.
+account-confirm-link-expired = Links to confirm an address work for 48 hours. Sign in and ask for a new one on your account page.
+account-link-expired = This link has expired
+account-link-used = This link was already used
+account-link-used-detail = Each link works once. If you still need one, ask for a new one.
+account-link-unknown = Unknown link
+account-link-unknown-detail = This link is not one we sent, or it was copied incompletely.
+account-unsubscribe-broken = This link does not work
+account-unsubscribe-broken-detail = It was copied incompletely. Sign in and choose your emails on your account page.
+account-saved-profile = Your profile is saved. Comments you post from now on show it.
+account-saved-password = Your password is changed. Your other sessions have ended.
+account-saved-emails = Your email choices are saved.
+account-saved-token = The token is revoked: it no longer works.
+account-link-sent = A new link is on its way. It works for 48 hours.
+account-confirm-address-title = Confirm your email address
+account-confirm-new-address-title = Confirm your new email address

@@ -29,3 +29,10 @@ comments-back-to-roundtable = Back to the roundtable
 comments-withdraw-warning = Withdrawing cannot be undone. If others replied, a note "withdrawn by its author" keeps their replies in place.
 comments-withdraw-submit = Withdraw my comment
 comments-withdraw-keep = Keep it
+
+# Page titles the handlers choose (src/web/comments)
+comments-edit-title = Edit your comment
+comments-withdraw-title = Withdraw your comment
+comments-report-title = Report a comment
+comments-reported-title = Thank you for your report
+comments-reply-title = Reply to { $name }

@@ -143,3 +143,8 @@ email-expires-days = { $count ->
 }
 email-period-last-hour = in the last hour
 email-period-yesterday = yesterday
+email-questions-line = { $count ->
+    [0] General
+    [one] Question { $numbers }
+   *[other] Questions { $numbers }
+}

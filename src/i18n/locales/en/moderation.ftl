@@ -128,3 +128,65 @@ moderation-export-country = Country
 moderation-export-all-countries = All countries
 moderation-export-include-unpublished = Also comments that are pending, not published or withdrawn, with their status (the file name says so)
 moderation-export-download = Download
+
+# Text the moderation handlers build (src/web/moderation).
+moderation-item-title = Comment by { $name }
+moderation-audit-title = Audit trail – { $roundtable }
+moderation-record-first = First comment
+moderation-record-before = Before: { $published } published, { $rejected } not published
+moderation-someone = Someone
+moderation-former-participant = Former participant
+moderation-done = { $action ->
+    [publish] Published. The author is told by email.
+    [reject] Rejected. The author is told by email, with your reason and note.
+    [unpublish] Unpublished. The author is told by email.
+    [highlight] Highlighted for the digest.
+    [unhighlight] Highlight removed.
+    [retag] Questions changed.
+    [dismiss_reports] Reports dismissed; the comment shows again.
+   *[other] Done.
+}
+moderation-already-decided-by = Already decided: { $who } { $action ->
+    [published] published it
+    [rejected] rejected it
+    [unpublished] unpublished it
+    [highlighted] highlighted it
+    [highlight_removed] removed its highlight
+    [retagged] changed its questions
+    [reports_dismissed] dismissed its reports
+    [withdrawn] withdrew it
+   *[other] decided on it
+} on { $at }.
+moderation-already-decided = Already decided: it is now { $status }.
+moderation-not-possible = Not possible: { $why }.
+moderation-no-such-comment = No comment has this reference.
+moderation-edited-since = Its author edited it since you read it: read the new text before deciding.
+moderation-not-yours = Not yours to decide: you do not chair its roundtable.
+moderation-audit-action = { $action ->
+    [submitted] submitted
+    [published] published
+    [rejected] rejected
+    [unpublished] unpublished
+    [highlighted] highlighted
+    [highlight_removed] highlight removed
+    [retagged] questions changed
+    [reports_dismissed] reports dismissed
+    [withdrawn] withdrawn
+    [posted] posted
+    [edited] edited
+    [reported] reported
+   *[other] { $action }
+}
+moderation-link-expired-detail = Links in moderation emails work for 7 days. The comment is still in your moderation queue.
+moderation-link-broken-detail = It was copied incompletely, or you no longer chair this roundtable. Open your moderation queue instead.
+moderation-outcome-title = Outcome of { $roundtable }
+moderation-outcome-not-written = Not written yet
+moderation-outcome-former-account = a former account
+moderation-export-title = Export the comments of { $consultation }
+moderation-export-format-choice = { $format ->
+    [csv] CSV: one row per comment, for spreadsheets
+    [xlsx] Excel workbook (XLSX): one row per comment
+    [json] JSON: nested by roundtable, question and thread
+    [md] Markdown: the meeting report's raw material
+   *[html] Printable HTML: the report's raw material, for A4
+}

@@ -57,3 +57,55 @@ views-language-fr = French
 views-language-es = Spanish
 views-question-heading = Question { $number }: { $text }
 views-across-questions = Across the questions
+views-gender-woman = Woman
+views-gender-man = Man
+views-gender-another = Another gender
+views-gender-prefer_not_to_say = Prefer not to say
+views-userrole-participant = Participant
+views-userrole-staff = Staff
+views-userrole-admin = Administrator
+views-reason-off_topic = Off-topic
+views-reason-not_identified = Not correctly identified
+views-reason-duplicate = Duplicate of another comment
+views-reason-abusive = Abusive
+views-reason-spam = Spam
+views-reason-other = Other reason
+views-comment-pending = Awaiting the chair's decision
+views-comment-approved = Published
+views-comment-rejected = Not published
+views-comment-withdrawn = Withdrawn by its author
+views-frequency-immediate = At once, one email per comment
+views-frequency-hourly = A summary every hour
+views-frequency-daily = A summary every day
+views-frequency-off = Never
+views-topic-moderation = Comments waiting for my decision, as a chair
+views-topic-decisions = Chairs' decisions on my comments
+views-topic-replies = Published replies to my comments
+views-topic-citations = A published outcome citing my comments
+views-language-de = German
+views-language-cs = Czech
+views-language-ka = Georgian
+views-language-ru = Russian
+views-language-tr = Turkish
+views-language-ar = Arabic
+views-language-it = Italian
+views-language-nl = Dutch
+views-language-pt = Portuguese
+views-waited-moment = less than a minute
+views-waited-minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
+views-waited-hours = { $count ->
+    [one] { $count } hour
+   *[other] { $count } hours
+}
+views-waited-days = { $count ->
+    [one] { $count } day
+   *[other] { $count } days
+}
+views-ago = { $time } ago
+views-outcome-draft = Draft
+views-outcome-published = Published
+views-point-synthesis = Synthesis
+views-point-recommendation = Recommendations

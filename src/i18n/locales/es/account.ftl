@@ -66,6 +66,7 @@ account-unsubscribe-done = Correos desactivados: { $topic }. Puede volver a acti
 account-unsubscribe-done-link = la página de su cuenta
 account-unsubscribe-lead = Con un solo clic se desactiva este tipo de correo. Los correos sobre su propia cuenta (confirmación de una dirección, restablecimiento de una contraseña) seguirán llegándole.
 account-unsubscribe-button = Dejar de recibir estos correos
+account-unsubscribe-done-title = Ya no recibirá estos correos
 
 # The account page (pages/account/account.html)
 account-title = Su cuenta
@@ -109,3 +110,36 @@ account-delete-heading = Eliminar su cuenta
 account-delete-intro = Se borran su nombre, su dirección, su organización y su país. Sus comentarios se mantienen, atribuidos a un antiguo participante, salvo que también los retire.
 account-withdraw-comments = Retirar también mis comentarios
 account-delete-button = Eliminar mi cuenta
+
+# Títulos de página y avisos que eligen los controladores de cuenta (src/web/account).
+account-inbox = Revise su bandeja de entrada
+account-reset-sent-detail = Si { $email } corresponde a una cuenta, le hemos enviado un enlace para elegir una nueva contraseña. Es válido durante una hora.
+account-new-inbox = Revise la bandeja de entrada de la nueva dirección
+account-new-inbox-detail = Hemos enviado un enlace a { $email }. Su cuenta se trasladará a esa dirección cuando usted siga el enlace; hasta entonces, no cambia nada.
+account-deleted = Su cuenta se ha eliminado
+account-deleted-detail = Sus datos personales se han borrado. Los comentarios que decidió conservar se muestran atribuidos a un antiguo participante.
+account-address-taken = Dirección ya en uso
+account-address-taken-detail = Otra cuenta utiliza ahora esta dirección, por lo que la suya no se ha modificado.
+account-address-changed = Dirección cambiada
+account-address-changed-detail = Su cuenta utiliza ahora la nueva dirección; a partir de ahora, inicie sesión con ella.
+account-address-link-expired = Los enlaces son válidos durante 48 horas. Solicite uno nuevo desde la página de su cuenta.
+account-password-changed = Contraseña cambiada
+account-password-changed-detail = Su nueva contraseña se ha guardado y se han cerrado todas sus sesiones. Inicie sesión con la nueva contraseña.
+account-reset-link-expired = Los enlaces de restablecimiento son válidos durante una hora. Solicite uno nuevo.
+account-address-confirmed = Dirección confirmada
+account-address-confirmed-detail = Gracias: su dirección de correo electrónico está confirmada y ya puede participar.
+account-confirm-link-expired = Los enlaces para confirmar una dirección son válidos durante 48 horas. Inicie sesión y solicite uno nuevo en la página de su cuenta.
+account-link-expired = Este enlace ha caducado
+account-link-used = Este enlace ya se ha utilizado
+account-link-used-detail = Cada enlace solo funciona una vez. Si todavía lo necesita, solicite uno nuevo.
+account-link-unknown = Enlace desconocido
+account-link-unknown-detail = Este enlace no es uno de los que hemos enviado, o se copió de forma incompleta.
+account-unsubscribe-broken = Este enlace no funciona
+account-unsubscribe-broken-detail = Se copió de forma incompleta. Inicie sesión y elija qué correos desea recibir en la página de su cuenta.
+account-saved-profile = Su perfil se ha guardado. Los comentarios que publique a partir de ahora lo mostrarán.
+account-saved-password = Su contraseña se ha cambiado. Sus demás sesiones se han cerrado.
+account-saved-emails = Sus preferencias de correo se han guardado.
+account-saved-token = El token se ha revocado: ya no funciona.
+account-link-sent = Le hemos enviado un nuevo enlace. Es válido durante 48 horas.
+account-confirm-address-title = Confirme su dirección de correo electrónico
+account-confirm-new-address-title = Confirme su nueva dirección de correo electrónico

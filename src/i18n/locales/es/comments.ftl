@@ -29,3 +29,10 @@ comments-back-to-roundtable = Volver a la mesa redonda
 comments-withdraw-warning = La retirada no se puede deshacer. Si otras personas respondieron, sus respuestas se mantienen en su sitio, con la mención «retirado por su autor o autora».
 comments-withdraw-submit = Retirar mi comentario
 comments-withdraw-keep = Conservarlo
+
+# Page titles the handlers choose (src/web/comments)
+comments-edit-title = Editar su comentario
+comments-withdraw-title = Retirar su comentario
+comments-report-title = Denunciar un comentario
+comments-reported-title = Gracias por su denuncia
+comments-reply-title = Responder a { $name }

@@ -149,3 +149,8 @@ email-expires-days = { $count ->
 }
 email-period-last-hour = en la última hora
 email-period-yesterday = ayer
+email-questions-line = { $count ->
+    [0] General
+    [one] Pregunta { $numbers }
+   *[other] Preguntas { $numbers }
+}

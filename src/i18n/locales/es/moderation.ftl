@@ -128,3 +128,65 @@ moderation-export-country = País
 moderation-export-all-countries = Todos los países
 moderation-export-include-unpublished = Incluir también los comentarios pendientes, no publicados o retirados, con su estado (el nombre del archivo lo indica)
 moderation-export-download = Descargar
+
+# Text the moderation handlers build (src/web/moderation).
+moderation-item-title = Comentario de { $name }
+moderation-audit-title = Registro de auditoría – { $roundtable }
+moderation-record-first = Primer comentario
+moderation-record-before = Antes: { $published } publicados, { $rejected } no publicados
+moderation-someone = Alguien
+moderation-former-participant = Antiguo participante
+moderation-done = { $action ->
+    [publish] Publicado. Se informa al autor o la autora por correo electrónico.
+    [reject] Rechazado. Se informa al autor o la autora por correo electrónico, con su motivo y su nota.
+    [unpublish] Publicación retirada. Se informa al autor o la autora por correo electrónico.
+    [highlight] Destacado para la recopilación.
+    [unhighlight] Ya no está destacado.
+    [retag] Preguntas cambiadas.
+    [dismiss_reports] Denuncias desestimadas; el comentario vuelve a mostrarse.
+   *[other] Hecho.
+}
+moderation-already-decided-by = Ya se ha decidido: { $who } { $action ->
+    [published] lo publicó
+    [rejected] lo rechazó
+    [unpublished] retiró su publicación
+    [highlighted] lo destacó
+    [highlight_removed] dejó de destacarlo
+    [retagged] cambió sus preguntas
+    [reports_dismissed] desestimó sus denuncias
+    [withdrawn] lo retiró
+   *[other] tomó una decisión sobre él
+} el { $at }.
+moderation-already-decided = Ya se ha decidido: su estado actual es «{ $status }».
+moderation-not-possible = No es posible: { $why }.
+moderation-no-such-comment = Ningún comentario tiene esta referencia.
+moderation-edited-since = Su autor o autora lo ha modificado después de que usted lo leyera: lea el nuevo texto antes de decidir.
+moderation-not-yours = No le corresponde decidir: usted no preside la mesa redonda de este comentario.
+moderation-audit-action = { $action ->
+    [submitted] enviado
+    [published] publicado
+    [rejected] rechazado
+    [unpublished] publicación retirada
+    [highlighted] destacado
+    [highlight_removed] ya no destacado
+    [retagged] preguntas cambiadas
+    [reports_dismissed] denuncias desestimadas
+    [withdrawn] retirado
+    [posted] enviado
+    [edited] modificado
+    [reported] denunciado
+   *[other] { $action }
+}
+moderation-link-expired-detail = Los enlaces de los correos de moderación son válidos durante 7 días. El comentario sigue en su cola de moderación.
+moderation-link-broken-detail = Se copió de forma incompleta, o usted ya no preside esta mesa redonda. Abra directamente su cola de moderación.
+moderation-outcome-title = Conclusiones de { $roundtable }
+moderation-outcome-not-written = Todavía sin redactar
+moderation-outcome-former-account = una cuenta ya eliminada
+moderation-export-title = Exportar los comentarios de { $consultation }
+moderation-export-format-choice = { $format ->
+    [csv] CSV: una fila por comentario, para hojas de cálculo
+    [xlsx] Libro de Excel (XLSX): una fila por comentario
+    [json] JSON: organizado por mesa redonda, pregunta e hilo
+    [md] Markdown: la materia prima del informe de la reunión
+   *[html] HTML imprimible: la materia prima del informe, en formato A4
+}

@@ -59,3 +59,55 @@ views-language-fr = francés
 views-language-es = español
 views-question-heading = Pregunta { $number }: { $text }
 views-across-questions = Todas las preguntas
+views-gender-woman = Mujer
+views-gender-man = Hombre
+views-gender-another = Otro género
+views-gender-prefer_not_to_say = Prefiero no decirlo
+views-userrole-participant = Participante
+views-userrole-staff = Equipo
+views-userrole-admin = Administrador/a
+views-reason-off_topic = Fuera de tema
+views-reason-not_identified = Autor no identificado correctamente
+views-reason-duplicate = Duplica otro comentario
+views-reason-abusive = Abusivo
+views-reason-spam = Spam
+views-reason-other = Otro motivo
+views-comment-pending = A la espera de la decisión de la presidencia
+views-comment-approved = Publicado
+views-comment-rejected = No publicado
+views-comment-withdrawn = Retirado por su autor o autora
+views-frequency-immediate = De inmediato, un correo por comentario
+views-frequency-hourly = Un resumen cada hora
+views-frequency-daily = Un resumen cada día
+views-frequency-off = Nunca
+views-topic-moderation = Comentarios que esperan mi decisión, como presidente/a
+views-topic-decisions = Decisiones de la presidencia sobre mis comentarios
+views-topic-replies = Respuestas publicadas a mis comentarios
+views-topic-citations = Conclusiones publicadas que citan mis comentarios
+views-language-de = alemán
+views-language-cs = checo
+views-language-ka = georgiano
+views-language-ru = ruso
+views-language-tr = turco
+views-language-ar = árabe
+views-language-it = italiano
+views-language-nl = neerlandés
+views-language-pt = portugués
+views-waited-moment = menos de un minuto
+views-waited-minutes = { $count ->
+    [one] { $count } minuto
+   *[other] { $count } minutos
+}
+views-waited-hours = { $count ->
+    [one] { $count } hora
+   *[other] { $count } horas
+}
+views-waited-days = { $count ->
+    [one] { $count } día
+   *[other] { $count } días
+}
+views-ago = hace { $time }
+views-outcome-draft = Borrador
+views-outcome-published = Publicadas
+views-point-synthesis = Síntesis
+views-point-recommendation = Recomendaciones

@@ -66,6 +66,7 @@ account-unsubscribe-done = Courriels désactivés : { $topic }. Vous pouvez les 
 account-unsubscribe-done-link = la page de votre compte
 account-unsubscribe-lead = Un clic suffit pour désactiver ce type de courriel. Les courriels qui concernent votre compte lui-même (confirmation d’une adresse, réinitialisation d’un mot de passe) continueront de vous parvenir.
 account-unsubscribe-button = Ne plus recevoir ces courriels
+account-unsubscribe-done-title = Vous ne recevrez plus ces courriels
 
 # The account page (pages/account/account.html)
 account-title = Votre compte
@@ -109,3 +110,36 @@ account-delete-heading = Supprimer votre compte
 account-delete-intro = Votre nom, votre adresse, votre organisation et votre pays sont effacés. Vos commentaires restent en ligne, attribués à un ancien participant ou une ancienne participante, sauf si vous les retirez également.
 account-withdraw-comments = Retirer également mes commentaires
 account-delete-button = Supprimer mon compte
+
+# Page titles and notices the account handlers choose (src/web/account).
+account-inbox = Consultez votre boîte de réception
+account-reset-sent-detail = Si { $email } correspond à un compte, un lien permettant de choisir un nouveau mot de passe y a été envoyé. Il reste valable une heure.
+account-new-inbox = Consultez votre nouvelle boîte de réception
+account-new-inbox-detail = Nous avons envoyé un lien à { $email }. Votre compte sera transféré vers cette adresse lorsque vous suivrez ce lien ; d’ici là, rien ne change.
+account-deleted = Votre compte a été supprimé
+account-deleted-detail = Vos données personnelles ont été effacées. Les commentaires que vous avez choisi de conserver sont désormais attribués à un ancien participant ou une ancienne participante.
+account-address-taken = Adresse déjà utilisée
+account-address-taken-detail = Un autre compte utilise désormais cette adresse ; la vôtre n’a donc pas été modifiée.
+account-address-changed = Adresse modifiée
+account-address-changed-detail = Votre compte utilise maintenant la nouvelle adresse : c’est avec elle que vous vous connecterez désormais.
+account-address-link-expired = Les liens restent valables 48 heures. Demandez-en un nouveau depuis la page de votre compte.
+account-password-changed = Mot de passe modifié
+account-password-changed-detail = Votre nouveau mot de passe est enregistré et toutes vos sessions ont été fermées. Connectez-vous avec le nouveau mot de passe.
+account-reset-link-expired = Les liens de réinitialisation restent valables une heure. Demandez-en un nouveau.
+account-address-confirmed = Adresse confirmée
+account-address-confirmed-detail = Merci : votre adresse électronique est confirmée et vous pouvez participer.
+account-confirm-link-expired = Les liens de confirmation d’adresse restent valables 48 heures. Connectez-vous et demandez-en un nouveau depuis la page de votre compte.
+account-link-expired = Ce lien a expiré
+account-link-used = Ce lien a déjà été utilisé
+account-link-used-detail = Chaque lien ne sert qu’une fois. Si vous en avez encore besoin, demandez-en un nouveau.
+account-link-unknown = Lien inconnu
+account-link-unknown-detail = Ce lien ne fait pas partie de ceux que nous avons envoyés, ou il a été copié de façon incomplète.
+account-unsubscribe-broken = Ce lien ne fonctionne pas
+account-unsubscribe-broken-detail = Il a été copié de façon incomplète. Connectez-vous et choisissez vos courriels depuis la page de votre compte.
+account-saved-profile = Votre profil est enregistré. Les commentaires que vous publierez désormais l’afficheront.
+account-saved-password = Votre mot de passe est changé. Vos autres sessions sont fermées.
+account-saved-emails = Vos choix de courriels sont enregistrés.
+account-saved-token = Le jeton est révoqué : il ne fonctionne plus.
+account-link-sent = Un nouveau lien est en route. Il reste valable 48 heures.
+account-confirm-address-title = Confirmez votre adresse électronique
+account-confirm-new-address-title = Confirmez votre nouvelle adresse électronique

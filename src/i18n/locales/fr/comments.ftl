@@ -29,3 +29,10 @@ comments-back-to-roundtable = Retour à la table ronde
 comments-withdraw-warning = Le retrait est définitif. Si d’autres personnes ont répondu, leurs réponses restent en place, sous la mention « retiré par son auteur ou son autrice ».
 comments-withdraw-submit = Retirer mon commentaire
 comments-withdraw-keep = Le conserver
+
+# Page titles the handlers choose (src/web/comments)
+comments-edit-title = Modifier votre commentaire
+comments-withdraw-title = Retirer votre commentaire
+comments-report-title = Signaler un commentaire
+comments-reported-title = Merci de votre signalement
+comments-reply-title = Répondre à { $name }

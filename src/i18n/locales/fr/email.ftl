@@ -149,3 +149,8 @@ email-expires-days = { $count ->
 }
 email-period-last-hour = au cours de la dernière heure
 email-period-yesterday = hier
+email-questions-line = { $count ->
+    [0] Général
+    [one] Question { $numbers }
+   *[other] Questions { $numbers }
+}

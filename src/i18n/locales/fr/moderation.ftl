@@ -128,3 +128,71 @@ moderation-export-country = Pays
 moderation-export-all-countries = Tous les pays
 moderation-export-include-unpublished = Inclure aussi les commentaires en attente, non publiés ou retirés, avec leur statut (le nom du fichier l’indique)
 moderation-export-download = Télécharger
+
+# Text the moderation handlers build (src/web/moderation).
+moderation-item-title = Commentaire de { $name }
+moderation-audit-title = Journal d’audit – { $roundtable }
+moderation-record-first = Premier commentaire
+moderation-record-before = Auparavant : { $published } { $published ->
+    [one] publié
+   *[other] publiés
+}, { $rejected } { $rejected ->
+    [one] non publié
+   *[other] non publiés
+}
+moderation-someone = Quelqu’un
+moderation-former-participant = Ancien(ne) participant(e)
+moderation-done = { $action ->
+    [publish] Publié. La personne qui l’a écrit en est informée par courriel.
+    [reject] Refusé. La personne qui l’a écrit en est informée par courriel, avec votre motif et votre message.
+    [unpublish] Retiré de la publication. La personne qui l’a écrit en est informée par courriel.
+    [highlight] Mis en avant dans le recueil.
+    [unhighlight] Mise en avant retirée.
+    [retag] Questions modifiées.
+    [dismiss_reports] Signalements classés ; le commentaire est de nouveau visible.
+   *[other] C’est fait.
+}
+moderation-already-decided-by = Décision déjà prise : { $who } { $action ->
+    [published] l’a publié
+    [rejected] l’a refusé
+    [unpublished] l’a retiré de la publication
+    [highlighted] l’a mis en avant
+    [highlight_removed] a retiré sa mise en avant
+    [retagged] a modifié ses questions
+    [reports_dismissed] a classé ses signalements
+    [withdrawn] l’a retiré
+   *[other] a statué sur ce commentaire
+} le { $at }.
+moderation-already-decided = Décision déjà prise : son statut est désormais « { $status } ».
+moderation-not-possible = Impossible : { $why }.
+moderation-no-such-comment = Aucun commentaire ne porte cette référence.
+moderation-edited-since = Son auteur ou son autrice l’a modifié depuis que vous l’avez lu : lisez le nouveau texte avant de décider.
+moderation-not-yours = Cette décision ne vous revient pas : vous ne présidez pas sa table ronde.
+moderation-audit-action = { $action ->
+    [submitted] soumis
+    [published] publié
+    [rejected] refusé
+    [unpublished] retiré de la publication
+    [highlighted] mis en avant
+    [highlight_removed] mise en avant retirée
+    [retagged] questions modifiées
+    [reports_dismissed] signalements classés
+    [withdrawn] retiré par son auteur ou son autrice
+    [posted] envoyé
+    [edited] modifié
+    [reported] signalé
+   *[other] { $action }
+}
+moderation-link-expired-detail = Les liens des courriels de modération restent valables 7 jours. Le commentaire se trouve toujours dans votre file de modération.
+moderation-link-broken-detail = Il a été copié de façon incomplète, ou vous ne présidez plus cette table ronde. Ouvrez plutôt votre file de modération.
+moderation-outcome-title = Conclusions de { $roundtable }
+moderation-outcome-not-written = Pas encore rédigées
+moderation-outcome-former-account = un ancien compte
+moderation-export-title = Exporter les commentaires de { $consultation }
+moderation-export-format-choice = { $format ->
+    [csv] CSV : une ligne par commentaire, pour les tableurs
+    [xlsx] Classeur Excel (XLSX) : une ligne par commentaire
+    [json] JSON : structuré par table ronde, question et discussion
+    [md] Markdown : la matière première du compte rendu de la réunion
+   *[html] HTML imprimable : la matière première du compte rendu, au format A4
+}

@@ -56,3 +56,55 @@ views-language-fr = français
 views-language-es = espagnol
 views-question-heading = Question { $number } : { $text }
 views-across-questions = Ensemble des questions
+views-gender-woman = Femme
+views-gender-man = Homme
+views-gender-another = Autre genre
+views-gender-prefer_not_to_say = Préfère ne pas répondre
+views-userrole-participant = Participant(e)
+views-userrole-staff = Membre de l’équipe
+views-userrole-admin = Administrateur(trice)
+views-reason-off_topic = Hors sujet
+views-reason-not_identified = Identification incorrecte
+views-reason-duplicate = Doublon d’un autre commentaire
+views-reason-abusive = Injurieux
+views-reason-spam = Spam
+views-reason-other = Autre motif
+views-comment-pending = En attente de la décision de la présidence
+views-comment-approved = Publié
+views-comment-rejected = Non publié
+views-comment-withdrawn = Retiré par son auteur ou son autrice
+views-frequency-immediate = Aussitôt, un courriel par commentaire
+views-frequency-hourly = Un récapitulatif toutes les heures
+views-frequency-daily = Un récapitulatif chaque jour
+views-frequency-off = Jamais
+views-topic-moderation = Commentaires qui attendent ma décision, en tant que président(e)
+views-topic-decisions = Décisions de la présidence sur mes commentaires
+views-topic-replies = Réponses publiées à mes commentaires
+views-topic-citations = Publication de conclusions qui citent mes commentaires
+views-language-de = allemand
+views-language-cs = tchèque
+views-language-ka = géorgien
+views-language-ru = russe
+views-language-tr = turc
+views-language-ar = arabe
+views-language-it = italien
+views-language-nl = néerlandais
+views-language-pt = portugais
+views-waited-moment = moins d’une minute
+views-waited-minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
+views-waited-hours = { $count ->
+    [one] { $count } heure
+   *[other] { $count } heures
+}
+views-waited-days = { $count ->
+    [one] { $count } jour
+   *[other] { $count } jours
+}
+views-ago = il y a { $time }
+views-outcome-draft = Brouillon
+views-outcome-published = Publiées
+views-point-synthesis = Synthèse
+views-point-recommendation = Recommandations
