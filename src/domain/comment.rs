@@ -111,8 +111,6 @@ impl CommentBody {
     }
 }
 
-/// The guiding questions a comment answers, from the numbers a person ticked
-/// (none means "General"). Only the roundtable's current questions count.
 /// A guiding question as a form or the API names it. Forms send the id, so
 /// that questions reordered while someone writes keep their meaning; the
 /// API and people name questions by their number.
@@ -147,6 +145,8 @@ impl From<usize> for QuestionPick {
     }
 }
 
+/// The guiding questions a comment answers, from the ones a person ticked
+/// (none means "General"). Only the roundtable's current questions count.
 pub fn choose_questions(
     field: &'static str,
     picks: &[QuestionPick],
@@ -211,7 +211,7 @@ mod tests {
         assert!(CommentBody::parse("body", " \n\t ").is_err());
         assert!(CommentBody::parse("body", &"é".repeat(BODY_MAX_CHARS)).is_ok());
         let too_long = CommentBody::parse("body", &"é".repeat(BODY_MAX_CHARS + 1)).unwrap_err();
-        assert!(too_long.to_string().contains("10001"), "{too_long}");
+        assert!(too_long.to_string().contains("10,001"), "{too_long}");
     }
 
     #[test]

@@ -10,6 +10,9 @@
 pub enum Arg {
     Text(String),
     Number(f64),
+    /// Another catalogue message, written in the same language (a status
+    /// label, a reason), so that nothing inside a sentence stays English.
+    Key(String),
 }
 
 impl From<String> for Arg {

@@ -14,8 +14,53 @@ fluent_templates::static_loader! {
         locales: "./src/i18n/locales",
         fallback_language: "en",
         // Unicode isolation marks around values would show in form fields and emails.
-        customise: |bundle| bundle.set_use_isolating(false),
+        customise: |bundle| {
+            bundle.set_use_isolating(false);
+            let language = bundle.locales.first().map(|l| l.language.as_str().to_owned());
+            bundle.set_formatter(Some(match language.as_deref() {
+                Some("fr") => numbers::french,
+                Some("es") => numbers::spanish,
+                _ => numbers::english,
+            }));
+        },
     };
+}
+
+/// Whole numbers of five digits or more with the language's thousands
+/// separator ("10,000", "10 000", "10.000"); Fluent itself writes none.
+mod numbers {
+    use fluent_templates::fluent_bundle::FluentValue;
+
+    fn grouped(value: &FluentValue, separator: &str) -> Option<String> {
+        let FluentValue::Number(number) = value else {
+            return None;
+        };
+        let n = number.value;
+        if n.fract() != 0.0 || n.abs() < 10_000.0 || n.abs() > 1e15 {
+            return None;
+        }
+        let digits = format!("{}", n.abs() as u64);
+        let mut out = String::new();
+        for (i, digit) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push_str(separator);
+            }
+            out.push(digit);
+        }
+        Some(if n < 0.0 { format!("-{out}") } else { out })
+    }
+
+    pub fn english<M>(value: &FluentValue, _: &M) -> Option<String> {
+        grouped(value, ",")
+    }
+
+    pub fn french<M>(value: &FluentValue, _: &M) -> Option<String> {
+        grouped(value, "\u{202F}")
+    }
+
+    pub fn spanish<M>(value: &FluentValue, _: &M) -> Option<String> {
+        grouped(value, ".")
+    }
 }
 
 /// The languages of the interface.
@@ -102,6 +147,7 @@ pub fn message(language: Language, key: &str, args: &[(&str, Arg)]) -> Option<St
             let value = match value {
                 Arg::Number(number) => FluentValue::from(*number),
                 Arg::Text(text) => FluentValue::from(text.clone()),
+                Arg::Key(key) => FluentValue::from(text(language, key, &[])),
             };
             (Cow::Owned((*name).to_owned()), value)
         })
@@ -284,7 +330,7 @@ mod tests {
 
     /// Every catalogue key written as a literal in the Rust sources (an
     /// error's reason, a page title) names a message English has. Keys
-    /// made from a closed list's codes are checked in `web::labels`.
+    /// made from a closed list's codes are checked in `i18n::labels`.
     #[test]
     fn rust_code_uses_only_keys_the_catalogues_have() {
         const PREFIXES: [&str; 14] = [
@@ -323,6 +369,40 @@ mod tests {
     }
 
     #[test]
+    fn large_numbers_carry_the_language_thousands_separator() {
+        let args = |n: f64| [("length", Arg::Number(n)), ("limit", Arg::Number(10_000.0))];
+        let en = text(Language::En, "invalid-comment-too-long", &args(10_001.0));
+        assert!(en.contains("10,001") && en.contains("10,000"), "{en}");
+        let fr = text(Language::Fr, "invalid-comment-too-long", &args(10_001.0));
+        assert!(fr.contains("10\u{202F}001"), "{fr}");
+        let es = text(Language::Es, "invalid-comment-too-long", &args(123_456.0));
+        assert!(es.contains("123.456"), "{es}");
+        let short = text(
+            Language::En,
+            "invalid-note-too-long",
+            &[
+                ("length", Arg::Number(2_001.0)),
+                ("limit", Arg::Number(2_000.0)),
+            ],
+        );
+        assert!(
+            short.contains("2001") && short.contains("2000"),
+            "four digits stay as they are: {short}"
+        );
+    }
+
+    /// A key written twice stops the whole catalogue from loading.
+    #[test]
+    fn no_catalogue_has_a_key_twice() {
+        for language in Language::ALL {
+            let keys = catalogue_keys(language);
+            let mut seen = std::collections::HashSet::new();
+            let twice: Vec<_> = keys.iter().filter(|k| !seen.insert(*k)).collect();
+            assert!(twice.is_empty(), "{language:?} has {twice:?} twice");
+        }
+    }
+
+    #[test]
     fn every_language_has_every_key_english_has() {
         let english = catalogue_keys(Language::En);
         assert!(!english.is_empty());
@@ -335,6 +415,24 @@ mod tests {
                 extra.is_empty(),
                 "{language:?} has keys English lacks: {extra:?}"
             );
+        }
+        // Translations name the same values as English (a renamed or
+        // forgotten variable would show the raw key).
+        let english: HashMap<String, String> =
+            catalogue_sources(Language::En).into_iter().collect();
+        for language in [Language::Fr, Language::Es] {
+            for (key, source) in catalogue_sources(language) {
+                let mut theirs = variables(&source);
+                let mut ours = variables(&english[&key]);
+                theirs.sort();
+                theirs.dedup();
+                ours.sort();
+                ours.dedup();
+                assert_eq!(
+                    theirs, ours,
+                    "{language:?}: {key} names other values than English"
+                );
+            }
         }
         // Every message of every language formats in that language itself,
         // with its variables (a message that fails would fall back to English).

@@ -102,7 +102,9 @@ pub fn save_programme_item(
                 json!({ "id": item.id.to_string(), "title": item.title, "starts_at": item.starts_at, "roundtable": fields.roundtable })
             }
             Some(before) => {
-                authoring::update_programme_item(conn, c.id, &item)?;
+                if !authoring::update_programme_item(conn, c.id, &item)? {
+                    return Err(ServiceError::NotFound("missing-programme-item"));
+                }
                 let (old_slug, new_slug) = (
                     roundtable_slug(conn, c.id, before.roundtable_id)?,
                     roundtable_slug(conn, c.id, item.roundtable_id)?,
@@ -159,7 +161,9 @@ pub fn save_resource(
                 json!({ "id": resource.id.to_string(), "title": resource.title, "url": resource.url, "roundtable": fields.roundtable })
             }
             Some(before) => {
-                authoring::update_resource(conn, c.id, &resource)?;
+                if !authoring::update_resource(conn, c.id, &resource)? {
+                    return Err(ServiceError::NotFound("missing-resource"));
+                }
                 let (old_slug, new_slug) = (
                     roundtable_slug(conn, c.id, before.roundtable_id)?,
                     roundtable_slug(conn, c.id, resource.roundtable_id)?,

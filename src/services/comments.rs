@@ -26,7 +26,7 @@ use diesel::Connection;
 #[derive(Debug, Clone, Default)]
 pub struct CommentInput {
     pub body: String,
-    /// Numbers of the guiding questions it answers; none means "General".
+    /// The guiding questions it answers, by id or number; none means "General".
     pub questions: Vec<QuestionPick>,
     /// The short reference of the comment it replies to.
     pub parent: Option<String>,

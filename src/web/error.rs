@@ -17,7 +17,7 @@ use actix_web::body::BoxBody;
 use actix_web::dev::ServiceResponse;
 use actix_web::http::{header, StatusCode};
 use actix_web::middleware::ErrorHandlerResponse;
-use actix_web::{web, HttpResponse, ResponseError};
+use actix_web::{web, HttpMessage, HttpResponse, ResponseError};
 use serde::Serialize;
 use std::fmt;
 
@@ -250,10 +250,13 @@ struct ErrorPage {
     detail: String,
 }
 
-/// The reader's language for an error answer: the switcher's cookie, else
-/// `Accept-Language` (the profile needs the database, which may be the
-/// reason for the error).
+/// The reader's language for an error answer: the one the request's viewer
+/// was answered in (their profile, cookie or browser), else, when no viewer
+/// was read, the switcher's cookie or `Accept-Language`.
 fn language_of(request: &actix_web::HttpRequest) -> Language {
+    if let Some(language) = request.extensions().get::<Language>() {
+        return *language;
+    }
     let cookie = request
         .cookie(super::session::LANGUAGE_COOKIE)
         .map(|c| c.value().to_owned());

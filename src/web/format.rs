@@ -168,9 +168,6 @@ mod tests {
     }
 
     #[test]
-    fn counts_read_naturally() {}
-
-    #[test]
     fn waiting_times_round_to_a_readable_unit() {
         let now = Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0).unwrap();
         let en = Language::En;

@@ -8,7 +8,7 @@ use crate::domain::user::SignedInUser;
 use crate::services::accounts;
 use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
 use actix_web::dev::Payload;
-use actix_web::{web, FromRequest, HttpRequest};
+use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 use chrono::Utc;
 use std::future::Future;
 use std::net::IpAddr;
@@ -175,6 +175,7 @@ impl FromRequest for Viewer {
             .get("x-forwarded-for")
             .and_then(|v| v.to_str().ok())
             .map(String::from);
+        let request = request.clone();
         Box::pin(async move {
             let state = state.ok_or_else(|| WebError::Internal("no application state".into()))?;
             let client = client_address(peer, forwarded_for.as_deref(), &state.trusted_proxies);
@@ -195,6 +196,8 @@ impl FromRequest for Viewer {
                 ],
                 accept_language.as_deref(),
             );
+            // Error answers are written after the handler, in the same language.
+            request.extensions_mut().insert(language);
             Ok(Viewer {
                 user,
                 anonymous_csrf,

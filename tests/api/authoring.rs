@@ -418,7 +418,7 @@ async fn staff_set_up_rt_3_2_in_the_browser_and_a_participant_comments() {
                 }
                 diesel::sql_query(
                     "SELECT details_json FROM audit_log WHERE action = 'roundtable_updated' \
-                     ORDER BY created_at DESC LIMIT 1",
+                     AND details_json LIKE '%rt-3-2-cooperation%'",
                 )
                 .get_result::<Details>(conn)
                 .unwrap()

@@ -68,7 +68,7 @@ async fn each_wrong_field_is_named_next_to_it_and_nothing_is_stored() {
         let response = post_comment(&mut author, RT_3_2, &long, &["1", "3"]).await;
         assert_eq!(response.status().as_u16(), 422);
         let html = response.text().await.unwrap();
-        assert!(html.contains("Your comment is 10001 characters long; the limit is 10000."));
+        assert!(html.contains("Your comment is 10,001 characters long; the limit is 10,000."));
         assert!(html.contains(&long), "what was typed is kept");
         let ticked = html
             .split(r#"name="questions" value=""#)

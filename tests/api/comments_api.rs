@@ -14,7 +14,7 @@ fn comments_url(app: &TestApp, roundtable: &str) -> String {
 }
 
 /// Creates a token on the account page and reads it from the notice.
-async fn token_of(person: &mut Person, name: &str) -> String {
+pub async fn token_of(person: &mut Person, name: &str) -> String {
     person.browser.get("/account").await;
     let response = person
         .browser
@@ -200,7 +200,7 @@ async fn every_refusal_has_its_problem_body_and_stores_nothing() {
             (
                 post(&token, RT_3_2, json!({ "body": "x".repeat(10_001) })),
                 422,
-                "body: Your comment is 10001 characters long",
+                "body: Your comment is 10,001 characters long",
             ),
             (
                 post(

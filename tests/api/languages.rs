@@ -285,9 +285,14 @@ async fn mistakes_and_refusals_read_in_the_reader_language() {
             problem["title"],
             i18n::text(Language::Es, "problem-invalid-parameter", &[])
         );
-        let reason = problem["invalid_params"][0]["reason"].as_str().unwrap();
-        assert!(reason.contains("abc"), "{problem}");
-        assert!(!reason.contains("must be a whole number"), "{problem}");
+        let reason = i18n::text(
+            Language::Es,
+            "invalid-limit",
+            &[("max", Arg::Number(100.0)), ("value", "abc".into())],
+        );
+        assert_eq!(problem["invalid_params"][0]["reason"], reason, "{problem}");
+        assert_eq!(problem["detail"], format!("limit: {reason}"));
+        assert!(!reason.contains("must be a whole number"));
 
         // An error page in French, with its lang attribute.
         let page = page_in(&app, "/c/no-such-consultation", "fr").await;

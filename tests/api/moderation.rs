@@ -7,6 +7,7 @@ use crate::people::*;
 use crate::smtp_server::SmtpServer;
 use chrono::{Duration, Utc};
 use roundtable::domain::user::Role;
+use roundtable::i18n::{self, Arg, Language};
 use roundtable::outbox;
 use roundtable::services::{emails, notifications};
 use roundtable::templates::Templates;
@@ -352,6 +353,7 @@ async fn every_decision_is_audited_and_placeholders_keep_replies_in_their_thread
             "published (Awaiting the chair&#x27;s decision → Published)",
             "highlighted",
             "questions changed",
+            "Questions 3, 4",
             "unpublished (Published → Not published)",
             "Abusive: “Personal attack”",
         ] {
@@ -754,10 +756,34 @@ async fn an_archived_consultation_keeps_its_decisions_as_they_were() {
         chair.browser.get("/language/fr").await;
         let (status, page) = decide(&mut chair, &[&waiting], &[("action", "publish")]).await;
         assert_eq!(status, 409);
+        let french = i18n::text(Language::Fr, "not-applicable-archived", &[]);
         assert!(
-            !page.contains("its consultation is archived"),
-            "in French now"
+            page.contains(&tera::escape_html(&french)),
+            "in French now: {page}"
         );
-        assert!(page.contains("lang=\"fr\""));
+        assert_eq!(status_of(&app, &waiting).await, "pending");
+
+        // Through the API: the chair's profile language wins over the browser's.
+        let token = crate::comments_api::token_of(&mut chair, "Archive check").await;
+        let response = app
+            .browser()
+            .client
+            .post(app.url(&format!("/api/v1/comments/{waiting}/decisions")))
+            .bearer_auth(token)
+            .header("accept-language", "es")
+            .json(&serde_json::json!({ "action": "publish" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status().as_u16(), 409);
+        let problem: serde_json::Value = response.json().await.unwrap();
+        let expected = i18n::text(
+            Language::Fr,
+            "conflict-not-possible",
+            &[("why", Arg::Key("not-applicable-archived".into()))],
+        );
+        assert_eq!(problem["detail"], expected, "{problem}");
+        assert!(expected.contains(&french));
+        assert_eq!(status_of(&app, &waiting).await, "pending");
     }
 }

@@ -141,10 +141,21 @@ pub fn decide(
     let scope = scope(conn, who)?;
     let references: Vec<String> = targets.iter().map(|t| t.reference.clone()).collect();
     let records = comments::find_by_references(conn, &references)?;
+    // An archived consultation is the record of what was said and decided.
+    let mut archived = HashMap::new();
+    for record in &records {
+        let roundtable = record.comment.roundtable_id;
+        if let std::collections::hash_map::Entry::Vacant(slot) = archived.entry(roundtable) {
+            slot.insert(roundtables::in_archived_consultation(conn, roundtable)?);
+        }
+    }
     // Every comment's decision is checked before any is applied: a wrong
     // question number changes nothing.
     let mut decisions = HashMap::new();
-    for record in &records {
+    for record in records
+        .iter()
+        .filter(|r| !archived[&r.comment.roundtable_id])
+    {
         let decision = match &decision {
             Decision::Retag(_) => {
                 let questions = roundtables::guiding_questions(conn, record.comment.roundtable_id)?;
@@ -161,10 +172,7 @@ pub fn decide(
     let mut outcomes = Vec::new();
     for target in targets {
         let reference = target.reference.clone();
-        let (Some(record), Some(decision)) = (
-            records.iter().find(|r| r.comment.reference == reference),
-            decisions.get(&reference),
-        ) else {
+        let Some(record) = records.iter().find(|r| r.comment.reference == reference) else {
             outcomes.push(DecisionOutcome::NotFound { reference });
             continue;
         };
@@ -172,14 +180,13 @@ pub fn decide(
             outcomes.push(DecisionOutcome::NotAllowed { reference });
             continue;
         }
-        // An archived consultation is the record of what was said and decided.
-        if roundtables::in_archived_consultation(conn, record.comment.roundtable_id)? {
+        let Some(decision) = decisions.get(&reference) else {
             outcomes.push(DecisionOutcome::NotApplicable {
                 reference,
                 why: "not-applicable-archived",
             });
             continue;
-        }
+        };
         outcomes.push(decide_one(
             conn,
             ctx,
@@ -219,12 +226,16 @@ fn decide_one(
                 question_ids: ids.clone(),
                 ..comment.clone()
             };
-            // Stored once for every reader of the trail, so in English.
-            Some(super::notifications::questions_line(
-                &retagged,
-                &questions,
-                crate::i18n::Language::En,
-            ))
+            // The numbers only ("1, 3"; empty for none): the trail writes
+            // them out in each reader's language.
+            let numbers = super::notifications::question_numbers(&retagged, &questions);
+            Some(
+                numbers
+                    .iter()
+                    .map(|n| n.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )
         }
         _ => None,
     };

@@ -65,12 +65,22 @@ pub fn questions_line(
     questions: &[GuidingQuestion],
     language: Language,
 ) -> String {
+    numbers_line(&question_numbers(comment, questions), language)
+}
+
+/// The numbers of the questions a comment answers, in order.
+pub fn question_numbers(comment: &Comment, questions: &[GuidingQuestion]) -> Vec<usize> {
     let mut numbers: Vec<usize> = questions
         .iter()
         .filter(|q| comment.question_ids.contains(&q.id))
         .map(|q| q.number)
         .collect();
     numbers.sort_unstable();
+    numbers
+}
+
+/// "General", "Question 2" or "Questions 1, 3" for question numbers.
+pub fn numbers_line(numbers: &[usize], language: Language) -> String {
     let list = numbers
         .iter()
         .map(|n| n.to_string())
@@ -412,6 +422,21 @@ fn identity_in(author: &crate::domain::affiliation::Affiliation, language: Langu
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn question_lines_read_in_each_language() {
+        use crate::i18n::Language::{En, Fr};
+        assert_eq!(numbers_line(&[], En), "General");
+        assert_eq!(numbers_line(&[2], En), "Question 2");
+        assert_eq!(numbers_line(&[1, 3], En), "Questions 1, 3");
+        assert_ne!(numbers_line(&[], Fr), "General");
+        assert_ne!(
+            numbers_line(&[2], Fr),
+            numbers_line(&[1, 3], Fr).replace("1, 3", "2")
+        );
+        assert!(numbers_line(&[1, 3], Fr).ends_with("1, 3"));
+    }
+
     use super::*;
 
     #[test]

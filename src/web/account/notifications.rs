@@ -151,9 +151,10 @@ pub(super) async fn create_token(
         .await?;
     match created {
         Ok(token) => {
-            let notice = format!(
-                "Your new API token is {token} — copy it now: it is shown only this once. \
-                 Send it as \"Authorization: Bearer <token>\"."
+            let notice = crate::i18n::text(
+                viewer.language,
+                "account-token-new",
+                &[("token", token.as_str().into())],
             );
             account_page(&state, &viewer, StatusCode::OK, Some(&notice), vec![], None).await
         }

@@ -8,7 +8,7 @@ use crate::web::session::Viewer;
 use crate::web::{AppState, WebError};
 use actix_web::dev::Payload;
 use actix_web::http::header;
-use actix_web::{web, FromRequest, HttpRequest};
+use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 use chrono::Utc;
 use std::future::Future;
 use std::pin::Pin;
@@ -33,6 +33,7 @@ impl FromRequest for ApiCaller {
             .unwrap_or_default()
             .to_owned();
         let viewer = Viewer::from_request(request, payload);
+        let request = request.clone();
         Box::pin(async move {
             let state = state.ok_or_else(|| WebError::Internal("no application state".into()))?;
             if let Some(authorization) = bearer {
@@ -44,6 +45,11 @@ impl FromRequest for ApiCaller {
                 let user = state
                     .db(move |conn| api_tokens::authenticate(conn, &token, Utc::now()))
                     .await?;
+                // The token's owner reads errors in the language of their profile.
+                let chosen = user.as_ref().and_then(|u| u.language.as_deref());
+                if let Some(language) = chosen.and_then(crate::i18n::Language::from_code) {
+                    request.extensions_mut().insert(language);
+                }
                 return user
                     .map(ApiCaller)
                     .ok_or_else(|| WebError::Unauthorized("unauthorized-token-unknown".into()));

@@ -2,6 +2,7 @@
 
 use super::caller::ApiCaller;
 use crate::domain::comment::QuestionPick;
+use crate::domain::message::Arg;
 use crate::domain::Message;
 use crate::services::comments::{self, CommentInput};
 use crate::services::moderation::{self, DecisionOutcome, DecisionRequest, Moderator, Target};
@@ -199,21 +200,27 @@ pub async fn decide(
             reference,
             action: body.action,
         })),
-        Some(DecisionOutcome::AlreadyDecided { by, status, .. }) => Err(WebError::Conflict(
-            match by.filter(|e| e.actor_name.is_some()) {
+        Some(DecisionOutcome::AlreadyDecided { by, status, .. }) => {
+            let status = Arg::Key(format!("views-comment-{}", status.code()));
+            Err(WebError::Conflict(match by {
                 Some(entry) => Message::new("conflict-already-decided-by")
-                    .with("who", entry.actor_name.unwrap_or_default())
+                    .with(
+                        "who",
+                        entry
+                            .actor_name
+                            .map_or(Arg::Key("moderation-someone".into()), Arg::Text),
+                    )
                     .with("action", entry.action)
                     .with("at", entry.at.to_rfc3339())
-                    .with("status", status.code()),
-                None => Message::new("conflict-already-decided").with("status", status.code()),
-            },
-        )),
+                    .with("status", status),
+                None => Message::new("conflict-already-decided").with("status", status),
+            }))
+        }
         Some(DecisionOutcome::EditedSince { .. }) => {
             Err(WebError::Conflict("conflict-edited-since".into()))
         }
         Some(DecisionOutcome::NotApplicable { why, .. }) => Err(WebError::Conflict(
-            Message::new("conflict-not-possible").with("why", Message::new(why).to_string()),
+            Message::new("conflict-not-possible").with("why", Arg::Key(why.into())),
         )),
         Some(DecisionOutcome::NotAllowed { .. }) => {
             Err(WebError::Forbidden("forbidden-not-chair".into()))

@@ -394,7 +394,10 @@ pub fn audit_lines(entries: &[AuditEntry], zone: chrono_tz::Tz, lang: Language) 
                 _ => String::new(),
             },
             reason: e.reason.as_deref().map(|r| reason_label(r, lang)),
-            note: e.note.clone(),
+            note: match e.action.as_str() {
+                "retagged" => e.note.as_deref().map(|note| retag_line(note, lang)),
+                _ => e.note.clone(),
+            },
             at: date_time(e.at, zone, lang),
         })
         .collect()
@@ -405,5 +408,21 @@ fn status_label(code: &str, lang: Language) -> String {
     match CommentStatus::from_code(code) {
         Some(status) => label(lang, "comment", status.code()),
         None => code.to_owned(),
+    }
+}
+
+/// A re-tag's stored question numbers ("1, 3", empty for none) as the
+/// reader reads them; a note written otherwise (before numbers were
+/// stored) is shown as it is.
+fn retag_line(note: &str, lang: Language) -> String {
+    let numbers: Result<Vec<usize>, _> = note
+        .split(',')
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::parse)
+        .collect();
+    match numbers {
+        Ok(numbers) => crate::services::notifications::numbers_line(&numbers, lang),
+        Err(_) => note.to_owned(),
     }
 }

@@ -130,9 +130,8 @@ email-moderation-summary-more-before = And { $count } more in
 email-moderation-summary-more-link = your queue
 email-moderation-summary-why = You get this summary because you chair roundtables.
 
-# Not used by the templates: for the Rust code that fills in { $expires }
-# ("48 hours", "one hour", "7 days") and { $period } ("in the last hour",
-# "yesterday"), which it still passes in English.
+# Not used by the templates: the Rust code fills in { $expires } ("48 hours")
+# and { $period } ("in the last hour") with these, in the recipient's language.
 email-expires-hours = { $count ->
     [one] one hour
    *[other] { $count } hours

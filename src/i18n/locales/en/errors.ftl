@@ -163,7 +163,7 @@ conflict-report-own = This is your own comment: withdraw it instead of reporting
 conflict-report-twice = You have already reported this comment; the chairs will look at it.
 conflict-edited-since = Its author edited the comment since you read it: read it again before deciding.
 conflict-not-possible = Not possible: { $why }.
-conflict-already-decided = Already decided: the comment is now { $status }.
+conflict-already-decided = Already decided: the comment’s status is now “{ $status }”.
 conflict-already-decided-by = Already decided: { $who } { $action ->
         [published] published
         [rejected] rejected
@@ -174,7 +174,7 @@ conflict-already-decided-by = Already decided: { $who } { $action ->
         [reports_dismissed] dismissed the reports on
         [withdrawn] withdrew
        *[other] decided on
-    } this comment at { $at }; it is now { $status }.
+    } this comment at { $at }; its status is now “{ $status }”.
 not-applicable-withdrawn = its author has withdrawn this comment
 not-applicable-highlight = only a published comment can be highlighted
 

@@ -157,7 +157,7 @@ moderation-already-decided-by = Already decided: { $who } { $action ->
     [withdrawn] withdrew it
    *[other] decided on it
 } on { $at }.
-moderation-already-decided = Already decided: it is now { $status }.
+moderation-already-decided = Already decided: its status is now “{ $status }”.
 moderation-not-possible = Not possible: { $why }.
 moderation-no-such-comment = No comment has this reference.
 moderation-edited-since = Its author edited it since you read it: read the new text before deciding.

@@ -136,9 +136,8 @@ email-moderation-summary-more-before = { $count ->
 email-moderation-summary-more-link = su cola de moderación
 email-moderation-summary-why = Recibe este resumen porque preside mesas redondas.
 
-# Not used by the templates: for the Rust code that fills in { $expires }
-# ("48 hours", "one hour", "7 days") and { $period } ("in the last hour",
-# "yesterday"), which it still passes in English.
+# Not used by the templates: the Rust code fills in { $expires } ("48 hours")
+# and { $period } ("in the last hour") with these, in the recipient's language.
 email-expires-hours = { $count ->
     [one] una hora
    *[other] { $count } horas

@@ -163,7 +163,7 @@ conflict-report-own = Este es su propio comentario: retírelo en lugar de denunc
 conflict-report-twice = Ya ha denunciado este comentario; la presidencia lo examinará.
 conflict-edited-since = Su autor o autora modificó el comentario después de que usted lo leyera: vuelva a leerlo antes de decidir.
 conflict-not-possible = No es posible: { $why }.
-conflict-already-decided = Decisión ya tomada: el estado del comentario es ahora { $status }.
+conflict-already-decided = Decisión ya tomada: el estado del comentario es ahora «{ $status }».
 conflict-already-decided-by = Decisión ya tomada: { $who } { $action ->
         [published] publicó
         [rejected] rechazó
@@ -174,7 +174,7 @@ conflict-already-decided-by = Decisión ya tomada: { $who } { $action ->
         [reports_dismissed] desestimó las denuncias sobre
         [withdrawn] retiró
        *[other] tomó una decisión sobre
-    } este comentario el { $at }; su estado es ahora { $status }.
+    } este comentario el { $at }; su estado es ahora «{ $status }».
 not-applicable-withdrawn = su autor o autora ha retirado este comentario
 not-applicable-highlight = solo se puede destacar un comentario publicado
 

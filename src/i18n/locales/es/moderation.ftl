@@ -133,7 +133,13 @@ moderation-export-download = Descargar
 moderation-item-title = Comentario de { $name }
 moderation-audit-title = Registro de auditoría – { $roundtable }
 moderation-record-first = Primer comentario
-moderation-record-before = Antes: { $published } publicados, { $rejected } no publicados
+moderation-record-before = Antes: { $published } { $published ->
+    [one] publicado
+   *[other] publicados
+}, { $rejected } no { $rejected ->
+    [one] publicado
+   *[other] publicados
+}
 moderation-someone = Alguien
 moderation-former-participant = Antiguo participante
 moderation-done = { $action ->

@@ -136,9 +136,8 @@ email-moderation-summary-more-before = { $count ->
 email-moderation-summary-more-link = votre file de modération
 email-moderation-summary-why = Vous recevez ce récapitulatif parce que vous présidez des tables rondes.
 
-# Not used by the templates: for the Rust code that fills in { $expires }
-# ("48 hours", "one hour", "7 days") and { $period } ("in the last hour",
-# "yesterday"), which it still passes in English.
+# Not used by the templates: the Rust code fills in { $expires } ("48 hours")
+# and { $period } ("in the last hour") with these, in the recipient's language.
 email-expires-hours = { $count ->
     [one] une heure
    *[other] { $count } heures

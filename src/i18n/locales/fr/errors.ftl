@@ -163,7 +163,7 @@ conflict-report-own = C’est votre propre commentaire : retirez-le plutôt que 
 conflict-report-twice = Vous avez déjà signalé ce commentaire ; la présidence va l’examiner.
 conflict-edited-since = Son auteur ou son autrice a modifié le commentaire depuis que vous l’avez lu : relisez-le avant de décider.
 conflict-not-possible = Impossible : { $why }.
-conflict-already-decided = Déjà décidé : le commentaire est désormais { $status }.
+conflict-already-decided = Déjà décidé : le statut du commentaire est désormais « { $status } ».
 conflict-already-decided-by = Déjà décidé : { $who } { $action ->
         [published] a publié
         [rejected] a refusé
@@ -174,7 +174,7 @@ conflict-already-decided-by = Déjà décidé : { $who } { $action ->
         [reports_dismissed] a classé les signalements visant
         [withdrawn] a retiré
        *[other] a statué sur
-    } ce commentaire le { $at } ; il est désormais { $status }.
+    } ce commentaire le { $at } ; son statut est désormais « { $status } ».
 not-applicable-withdrawn = son auteur ou son autrice a retiré ce commentaire
 not-applicable-highlight = seul un commentaire publié peut être mis en avant
 
