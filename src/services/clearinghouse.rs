@@ -1,5 +1,5 @@
-//! Staff keep a consultation's programme and resources: items added with
-//! every field checked, removed, each change in the audit log.
+//! Staff keep a consultation's programme and resources: items added or
+//! edited with every field checked, removed, each change in the audit log.
 
 use super::authoring::{changed_fields, check_staff};
 use super::ServiceError;
