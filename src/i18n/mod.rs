@@ -169,6 +169,21 @@ pub fn say(language: Language, message: &Message) -> String {
     text(language, message.key, &message.args)
 }
 
+/// Each refused field's message in `language`, by field, for a form shown
+/// again (the first message of a field wins).
+pub fn by_field(
+    language: Language,
+    errors: &[crate::domain::InvalidField],
+) -> HashMap<&'static str, String> {
+    let mut shown = HashMap::new();
+    for error in errors {
+        shown
+            .entry(error.field)
+            .or_insert_with(|| say(language, &error.message));
+    }
+    shown
+}
+
 /// Messages shown with `{}` (logs, the command line) read in English.
 impl std::fmt::Display for Message {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -105,10 +105,8 @@ pub fn save_programme_item(
                 if !authoring::update_programme_item(conn, c.id, &item)? {
                     return Err(ServiceError::NotFound("missing-programme-item"));
                 }
-                let (old_slug, new_slug) = (
-                    roundtable_slug(conn, c.id, before.roundtable_id)?,
-                    roundtable_slug(conn, c.id, item.roundtable_id)?,
-                );
+                let [old_slug, new_slug] =
+                    roundtable_slugs(conn, c.id, [before.roundtable_id, item.roundtable_id])?;
                 json!({
                     "id": item.id.to_string(),
                     "title": item.title,
@@ -164,10 +162,8 @@ pub fn save_resource(
                 if !authoring::update_resource(conn, c.id, &resource)? {
                     return Err(ServiceError::NotFound("missing-resource"));
                 }
-                let (old_slug, new_slug) = (
-                    roundtable_slug(conn, c.id, before.roundtable_id)?,
-                    roundtable_slug(conn, c.id, resource.roundtable_id)?,
-                );
+                let [old_slug, new_slug] =
+                    roundtable_slugs(conn, c.id, [before.roundtable_id, resource.roundtable_id])?;
                 json!({
                     "id": resource.id.to_string(),
                     "title": resource.title,
@@ -183,17 +179,19 @@ pub fn save_resource(
     })
 }
 
-/// The slug of a roundtable of the consultation, for the audit trail.
-fn roundtable_slug(
+/// The slugs of roundtables of the consultation (before and after an
+/// edit), for the audit trail; None for the whole consultation.
+fn roundtable_slugs<const N: usize>(
     conn: &mut AnyConnection,
     consultation: crate::domain::ids::ConsultationId,
-    id: Option<RoundtableId>,
-) -> Result<Option<String>, ServiceError> {
-    let Some(id) = id else { return Ok(None) };
-    Ok(roundtables::for_consultation(conn, consultation)?
-        .into_iter()
-        .find(|r| r.id == id)
-        .map(|r| r.slug.to_string()))
+    ids: [Option<RoundtableId>; N],
+) -> Result<[Option<String>; N], ServiceError> {
+    let all = roundtables::for_consultation(conn, consultation)?;
+    Ok(ids.map(|id| {
+        all.iter()
+            .find(|r| Some(r.id) == id)
+            .map(|r| r.slug.to_string())
+    }))
 }
 
 /// What can be removed: a programme item or a resource.

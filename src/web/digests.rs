@@ -181,10 +181,7 @@ async fn export(
                 .collect(),
             staff: user.role != Role::Participant,
             values,
-            errors: errors
-                .into_iter()
-                .map(|e| (e.field, crate::i18n::say(viewer.language, &e.message)))
-                .collect(),
+            errors: crate::i18n::by_field(viewer.language, &errors),
         };
         let status = super::form_status(&view.errors.iter().collect::<Vec<_>>());
         return state.render_with_status(status, "pages/export.html", &view, &viewer);

@@ -311,23 +311,13 @@ pub fn all_resources(
     consultation: ConsultationId,
 ) -> Result<Vec<crate::domain::roundtable::Resource>, StorageError> {
     use crate::db::schema::resources;
-    use crate::domain::roundtable::{Resource, ResourceKind};
     resources::table
         .filter(resources::consultation_id.eq(consultation.to_string()))
         .order((resources::position.asc(), resources::id.asc()))
         .select(ResourceRow::as_select())
         .load(conn)?
         .into_iter()
-        .map(|row| {
-            Ok(Resource {
-                id: parse_id(&row.id)?,
-                roundtable_id: row.roundtable_id.as_deref().map(parse_id).transpose()?,
-                kind: parse_code("resource kind", &row.kind, ResourceKind::from_code)?,
-                title: row.title,
-                url: row.url,
-                description: row.description,
-            })
-        })
+        .map(super::consultations::resource)
         .collect()
 }
 

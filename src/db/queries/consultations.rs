@@ -129,20 +129,18 @@ pub fn resources(
         Some(id) => query.filter(resources::roundtable_id.eq(id.to_string())),
         None => query.filter(resources::roundtable_id.is_null()),
     };
-    query
-        .load(conn)?
-        .into_iter()
-        .map(|row| {
-            Ok(Resource {
-                id: parse_id(&row.id)?,
-                roundtable_id: row.roundtable_id.as_deref().map(parse_id).transpose()?,
-                kind: parse_code("resource kind", &row.kind, ResourceKind::from_code)?,
-                title: row.title,
-                url: row.url,
-                description: row.description,
-            })
-        })
-        .collect()
+    query.load(conn)?.into_iter().map(resource).collect()
+}
+
+pub(super) fn resource(row: ResourceRow) -> Result<Resource, StorageError> {
+    Ok(Resource {
+        id: parse_id(&row.id)?,
+        roundtable_id: row.roundtable_id.as_deref().map(parse_id).transpose()?,
+        kind: parse_code("resource kind", &row.kind, ResourceKind::from_code)?,
+        title: row.title,
+        url: row.url,
+        description: row.description,
+    })
 }
 
 /// The consultation's own programme (`roundtable` None) or one roundtable's, in time order.

@@ -177,10 +177,7 @@ pub(super) async fn render_form(
         viewer.language,
     );
     view.typed.values.extend(typed.values);
-    view.typed.errors = errors
-        .into_iter()
-        .map(|e| (e.field, crate::i18n::say(viewer.language, &e.message)))
-        .collect();
+    view.typed.errors = crate::i18n::by_field(viewer.language, &errors);
     state.render_with_status(
         StatusCode::UNPROCESSABLE_ENTITY,
         "pages/admin/consultation_form.html",
@@ -250,10 +247,7 @@ async fn save(
     match saved {
         Ok(slug) => Ok(see_other(format!("/admin/consultations/{slug}?saved=1"))),
         Err(ServiceError::InvalidFields(errors)) => {
-            view.typed.errors = errors
-                .into_iter()
-                .map(|e| (e.field, crate::i18n::say(viewer.language, &e.message)))
-                .collect();
+            view.typed.errors = crate::i18n::by_field(viewer.language, &errors);
             state.render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "pages/admin/consultation_form.html",

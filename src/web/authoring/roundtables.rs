@@ -339,10 +339,7 @@ async fn save(
             )))
         }
         Err(ServiceError::InvalidFields(errors)) => {
-            view.typed.errors = errors
-                .into_iter()
-                .map(|e| (e.field, crate::i18n::say(viewer.language, &e.message)))
-                .collect();
+            view.typed.errors = crate::i18n::by_field(viewer.language, &errors);
             StatusCode::UNPROCESSABLE_ENTITY
         }
         Err(ServiceError::Invalid(e)) => {

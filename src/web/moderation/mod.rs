@@ -84,10 +84,7 @@ async fn queue_page(
         reasons: reasons(viewer.language),
         filtered: filter.consultation.is_some() || filter.roundtable.is_some(),
         authors: authors(&queue.items),
-        errors: errors
-            .iter()
-            .map(|e| (e.field, crate::i18n::say(viewer.language, &e.message)))
-            .collect(),
+        errors: crate::i18n::by_field(viewer.language, &errors),
     };
     let status = crate::web::form_status(&errors);
     state.render_with_status(status, "pages/moderation/queue.html", &view, viewer)
