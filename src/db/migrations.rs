@@ -72,7 +72,9 @@ pub fn table_columns(
 
 /// Runs `work` while holding a PostgreSQL advisory lock, so that instances
 /// starting together on one database take turns to migrate it and to load
-/// the demo. SQLite cannot be shared by instances: it just runs `work`.
+/// the demo. On SQLite (a server and a command such as `create-admin`
+/// started together) `work` runs in one write transaction: the second
+/// waits for the first's writes, then finds nothing left to migrate.
 pub fn one_instance_at_a_time<T, E>(
     conn: &mut AnyConnection,
     work: impl FnOnce(&mut AnyConnection) -> Result<T, E>,
@@ -80,6 +82,23 @@ pub fn one_instance_at_a_time<T, E>(
 where
     E: From<StorageError>,
 {
+    if matches!(conn, AnyConnection::Sqlite(_)) {
+        enum Failure<E> {
+            Work(E),
+            Database(diesel::result::Error),
+        }
+        impl<E> From<diesel::result::Error> for Failure<E> {
+            fn from(error: diesel::result::Error) -> Self {
+                Self::Database(error)
+            }
+        }
+        return super::write_transaction(conn, |conn| work(conn).map_err(Failure::Work)).map_err(
+            |failure| match failure {
+                Failure::Work(error) => error,
+                Failure::Database(error) => StorageError::from(error).into(),
+            },
+        );
+    }
     // Any fixed number; it names the lock among the database's advisory locks.
     const STARTUP_LOCK: i64 = 0x524f_554e_4454;
     let postgres = matches!(conn, AnyConnection::Postgresql(_));

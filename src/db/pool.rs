@@ -2,7 +2,7 @@ use super::AnyConnection;
 use crate::config::DatabaseTarget;
 use diesel::connection::SimpleConnection;
 use diesel::r2d2::{self, ManageConnection};
-use diesel::{Connection, PgConnection, SqliteConnection};
+use diesel::{Connection, PgConnection, RunQueryDsl, SqliteConnection};
 use std::time::Duration;
 
 pub type Pool = r2d2::Pool<ConnectionManager>;
@@ -15,11 +15,43 @@ pub struct ConnectionManager {
     target: DatabaseTarget,
 }
 
-/// SQLite: a busy timeout so concurrent writers queue instead of failing (set
-/// first: switching a new file to WAL already needs the lock), WAL so readers
-/// never wait for the writer, and foreign keys enforced.
-const SQLITE_SETUP: &str = "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; \
-     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+/// SQLite, every connection: a busy timeout so concurrent writers queue
+/// instead of failing, and foreign keys enforced. WAL (readers never wait
+/// for the writer) is a property of the file, switched on once by
+/// `switch_to_wal` before the pool opens its connections.
+const SQLITE_SETUP: &str =
+    "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+
+/// Switching a file to WAL needs it to itself, and SQLite answers "database
+/// is locked" at once rather than waiting when another connection is open,
+/// as when a pool opens several at start-up, or two commands start together.
+/// So one connection switches it, and only when it is not WAL already.
+fn switch_to_wal(path: &std::path::Path) -> Result<(), r2d2::Error> {
+    #[derive(diesel::QueryableByName)]
+    struct JournalMode {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        journal_mode: String,
+    }
+    let mut conn = SqliteConnection::establish(&path.to_string_lossy())
+        .map_err(r2d2::Error::ConnectionError)?;
+    conn.batch_execute("PRAGMA busy_timeout = 5000;")
+        .map_err(r2d2::Error::QueryError)?;
+    let current = diesel::sql_query("PRAGMA journal_mode")
+        .get_result::<JournalMode>(&mut conn)
+        .map_err(r2d2::Error::QueryError)?;
+    if !current.journal_mode.eq_ignore_ascii_case("wal") {
+        // Another process may win the race; its WAL is as good as ours.
+        let mut tries = 0;
+        while let Err(error) = conn.batch_execute("PRAGMA journal_mode = WAL;") {
+            tries += 1;
+            if tries == 50 {
+                return Err(r2d2::Error::QueryError(error));
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+    Ok(())
+}
 
 impl ManageConnection for ConnectionManager {
     type Connection = AnyConnection;
@@ -56,6 +88,12 @@ impl ManageConnection for ConnectionManager {
 
 /// SQLite serialises writes anyway, so a small pool; PostgreSQL gets ten per instance.
 pub fn build_pool(target: &DatabaseTarget) -> Result<Pool, r2d2::PoolError> {
+    if let DatabaseTarget::Sqlite(path) = target {
+        if let Err(error) = switch_to_wal(path) {
+            // The pool's own connections will report the cause if it lasts.
+            tracing::warn!(%error, "the SQLite database could not be switched to WAL yet");
+        }
+    }
     let size = match target {
         DatabaseTarget::Sqlite(_) => 4,
         DatabaseTarget::Postgres(_) => 10,

@@ -73,13 +73,25 @@ impl ThreadPosition {
         }
     }
 
-    pub fn reply(parent: &ThreadPosition, id: CommentId) -> Self {
-        Self {
-            path: format!("{}/{}", parent.path, id),
-            depth: parent.depth + 1,
+    /// A reply under `parent`, refused past `MAX_REPLY_DEPTH`: the path is
+    /// an indexed key, and PostgreSQL's index entries hold about 2,700 bytes.
+    pub fn reply(parent: &ThreadPosition, id: CommentId) -> Result<Self, InvalidField> {
+        let depth = parent.depth + 1;
+        if depth > MAX_REPLY_DEPTH {
+            return Err(InvalidField::new("parent", "invalid-reply-too-deep")
+                .with("max", MAX_REPLY_DEPTH as i64));
         }
+        Ok(Self {
+            path: format!("{}/{}", parent.path, id),
+            depth,
+        })
     }
 }
+
+/// How deep replies may nest (a top-level comment is at depth 0). Pages show
+/// four levels anyway; a path of 51 ids (1,887 bytes) stays well inside
+/// PostgreSQL's index entry limit on both backends alike.
+pub const MAX_REPLY_DEPTH: usize = 50;
 
 /// A new citable short reference such as "c-2f9a01bc". Random rather than
 /// derived from the id, so that the storage layer can draw again on the rare
@@ -196,10 +208,23 @@ mod tests {
     fn a_reply_path_extends_its_parent_path() {
         let (root_id, reply_id) = (CommentId::generate(), CommentId::generate());
         let root = ThreadPosition::top_level(root_id);
-        let reply = ThreadPosition::reply(&root, reply_id);
+        let reply = ThreadPosition::reply(&root, reply_id).unwrap();
         assert_eq!(reply.path, format!("{root_id}/{reply_id}"));
         assert_eq!(reply.depth, 1);
         assert!(root.path < reply.path);
+    }
+
+    #[test]
+    fn replies_nest_down_to_the_limit_and_no_further() {
+        let mut position = ThreadPosition::top_level(CommentId::generate());
+        for _ in 0..MAX_REPLY_DEPTH {
+            position = ThreadPosition::reply(&position, CommentId::generate()).unwrap();
+        }
+        assert_eq!(position.depth, MAX_REPLY_DEPTH);
+        let refused = ThreadPosition::reply(&position, CommentId::generate()).unwrap_err();
+        assert_eq!(refused.field, "parent");
+        // The deepest path fits PostgreSQL's index entries with room to spare.
+        assert!(position.path.len() + 36 < 2_000);
     }
 
     #[test]

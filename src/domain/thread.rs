@@ -141,7 +141,7 @@ mod tests {
         fn add(&mut self, name: &str, parent: Option<usize>, status: CommentStatus) -> usize {
             let id = CommentId::generate();
             let position = match parent {
-                Some(p) => ThreadPosition::reply(&self.comments[p].1, id),
+                Some(p) => ThreadPosition::reply(&self.comments[p].1, id).unwrap(),
                 None => ThreadPosition::top_level(id),
             };
             let comment = Comment {

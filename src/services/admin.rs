@@ -9,7 +9,6 @@ use crate::db::AnyConnection;
 use crate::domain::user::{Role, SignedInUser};
 use crate::domain::InvalidField;
 use chrono::{DateTime, Utc};
-use diesel::Connection;
 use serde_json::json;
 
 fn require_admin(actor: &SignedInUser) -> Result<(), ServiceError> {
@@ -89,7 +88,7 @@ pub fn change_role(
     let role = Role::from_code(role)
         .ok_or_else(|| InvalidField::new("role", "invalid-role").with("value", role))?;
     not_yourself(actor, id, "invalid-own-role")?;
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         let before = admin::user(conn, id)?.ok_or(ServiceError::NotFound("missing-account"))?;
         keep_an_administrator(conn, &before, role != Role::Admin)?;
         admin::set_role(conn, id, role.code(), now)?;
@@ -117,7 +116,7 @@ pub fn set_active(
 ) -> Result<(), ServiceError> {
     require_admin(actor)?;
     not_yourself(actor, id, "invalid-own-deactivation")?;
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         let before = admin::user(conn, id)?.ok_or(ServiceError::NotFound("missing-account"))?;
         keep_an_administrator(conn, &before, !active)?;
         admin::set_deactivated(conn, id, (!active).then_some(now), now)?;
@@ -146,7 +145,7 @@ pub fn assign_chair(
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     require_admin(actor)?;
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         admin::user(conn, id)?.ok_or(ServiceError::NotFound("missing-account"))?;
         if !admin::roundtable_exists(conn, roundtable)? {
             return Err(InvalidField::new("roundtable", "invalid-roundtable-choice").into());
@@ -189,7 +188,7 @@ pub fn remove_chair(
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     require_admin(actor)?;
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         if admin::remove_chair(conn, roundtable, id)? == 1 {
             admin::record_audit(
                 conn,
@@ -220,7 +219,7 @@ pub fn retry_email(
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     require_staff(actor)?;
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         if admin::retry_dead_email(conn, id, now)? == 0 {
             return Err(ServiceError::NotFound("missing-dead-email"));
         }

@@ -14,7 +14,6 @@ use crate::domain::roundtable::{ProgrammeItem, Resource};
 use crate::domain::user::SignedInUser;
 use crate::domain::InvalidField;
 use chrono::{DateTime, Utc};
-use diesel::Connection;
 use serde_json::json;
 
 /// The consultation, writable, and the roundtable a slug names in it.
@@ -75,8 +74,13 @@ pub fn save_programme_item(
     let (c, _) = authoring::consultation(conn, consultation)?
         .ok_or(ServiceError::NotFound("missing-consultation"))?;
     let fields = ProgrammeFields::parse(input, c.time_zone).map_err(ServiceError::InvalidFields)?;
-    conn.transaction(|conn| {
-        let (c, roundtable) = place(conn, consultation, fields.roundtable.as_deref(), "programme_roundtable")?;
+    crate::db::write_transaction(conn, |conn| {
+        let (c, roundtable) = place(
+            conn,
+            consultation,
+            fields.roundtable.as_deref(),
+            "programme_roundtable",
+        )?;
         let before = match id {
             Some(id) => Some(
                 consultations::whole_programme(conn, c.id)?
@@ -87,7 +91,9 @@ pub fn save_programme_item(
             None => None,
         };
         let item = ProgrammeItem {
-            id: before.as_ref().map_or_else(ProgrammeItemId::generate, |b| b.id),
+            id: before
+                .as_ref()
+                .map_or_else(ProgrammeItemId::generate, |b| b.id),
             roundtable_id: roundtable,
             starts_at: fields.starts_at,
             ends_at: fields.ends_at,
@@ -117,7 +123,11 @@ pub fn save_programme_item(
                 })
             }
         };
-        let action = if before.is_some() { "programme_item_updated" } else { "programme_item_added" };
+        let action = if before.is_some() {
+            "programme_item_updated"
+        } else {
+            "programme_item_added"
+        };
         audit(conn, actor, &c, action, details, now)
     })
 }
@@ -133,8 +143,13 @@ pub fn save_resource(
 ) -> Result<(), ServiceError> {
     check_staff(actor)?;
     let fields = ResourceFields::parse(input).map_err(ServiceError::InvalidFields)?;
-    conn.transaction(|conn| {
-        let (c, roundtable) = place(conn, consultation, fields.roundtable.as_deref(), "resource_roundtable")?;
+    crate::db::write_transaction(conn, |conn| {
+        let (c, roundtable) = place(
+            conn,
+            consultation,
+            fields.roundtable.as_deref(),
+            "resource_roundtable",
+        )?;
         let before = match id {
             Some(id) => Some(
                 authoring::all_resources(conn, c.id)?
@@ -174,7 +189,11 @@ pub fn save_resource(
                 })
             }
         };
-        let action = if before.is_some() { "resource_updated" } else { "resource_added" };
+        let action = if before.is_some() {
+            "resource_updated"
+        } else {
+            "resource_added"
+        };
         audit(conn, actor, &c, action, details, now)
     })
 }
@@ -210,7 +229,7 @@ pub fn remove(
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     check_staff(actor)?;
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         let (c, _) = place(conn, consultation, None, "entry")?;
         let removed = match entry {
             Entry::ProgrammeItem => authoring::delete_programme_item(conn, c.id, id)?,

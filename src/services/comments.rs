@@ -20,7 +20,6 @@ use crate::domain::user::SignedInUser;
 use crate::domain::InvalidField;
 use crate::text::{render_comment, SafeHtml};
 use chrono::{DateTime, Utc};
-use diesel::Connection;
 
 /// A comment as typed in the form or sent to the API.
 #[derive(Debug, Clone, Default)]
@@ -163,7 +162,7 @@ pub fn post_comment(
         roundtable_id: detail.roundtable.id,
         parent_id: parent.as_ref().map(|p| p.comment.id),
         position: match &parent {
-            Some(p) => ThreadPosition::reply(&p.position, id),
+            Some(p) => ThreadPosition::reply(&p.position, id)?,
             None => ThreadPosition::top_level(id),
         },
         author_id: Some(user.id),
@@ -181,7 +180,7 @@ pub fn post_comment(
         },
     };
     let place = place_of(&detail);
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         rate_limits::hit(
             conn,
             &format!("comment:account:{author_id}"),
@@ -257,7 +256,7 @@ pub fn edit_comment(
     let record = editable(conn, user, reference)?;
     let body = CommentBody::parse("body", body)?;
     let html = render_comment(body.as_str());
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         if !moderation::edit_pending(conn, record.comment.id, body.as_str(), &html, now)? {
             return Err(ServiceError::Conflict(
                 "conflict-comment-decided-meanwhile".into(),
@@ -294,7 +293,7 @@ pub fn withdraw_comment(
         return Ok(record);
     }
     let actor = user.id.to_string();
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         let changed = moderation::withdraw(conn, record.comment.id, from)?;
         if changed {
             moderation::record_event(
@@ -344,7 +343,7 @@ pub fn report_comment(
             ))
         }
     };
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         rate_limits::hit(
             conn,
             &format!("report:account:{}", user.id),

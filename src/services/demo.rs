@@ -17,7 +17,6 @@ use crate::domain::user::{parse_display_name, EmailAddress, NewUser, Role};
 use crate::text::{render_comment, render_document};
 use chrono::{DateTime, Duration, DurationRound, Utc};
 use chrono_tz::Tz;
-use diesel::Connection;
 use std::collections::HashMap;
 
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -33,7 +32,7 @@ pub fn load(
     reset: bool,
 ) -> Result<DemoSummary, ServiceError> {
     let files = demo::parse_all().map_err(ServiceError::BrokenDemoContent)?;
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         let mut summary = DemoSummary::default();
         for file in &files {
             if reset {
@@ -319,7 +318,10 @@ fn load_file(
                 if question_ids.is_empty() {
                     question_ids = parent_questions.clone();
                 }
-                (Some(*parent_id), ThreadPosition::reply(parent_position, id))
+                (
+                    Some(*parent_id),
+                    ThreadPosition::reply(parent_position, id)?,
+                )
             }
         };
         let reference = comments::insert(
@@ -436,12 +438,12 @@ pub fn add_synthetic_comments(
         organisation_type: Some(OrganisationType::CivilSociety),
         country: Some(Country::parse("country", "BE")?),
     };
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         let mut parent: Option<(CommentId, ThreadPosition)> = None;
         for n in 0..count {
             let id = CommentId::generate();
             let position = match &parent {
-                Some((_, parent_position)) => ThreadPosition::reply(parent_position, id),
+                Some((_, parent_position)) => ThreadPosition::reply(parent_position, id)?,
                 None => ThreadPosition::top_level(id),
             };
             let body = format!("Synthetic comment {n}: *emphasis*, a [link](https://example.org/{n}) and\n\n- a list item");
@@ -463,7 +465,11 @@ pub fn add_synthetic_comments(
                     question_ids: vec![],
                 },
             )?;
-            parent = if n % 5 == 4 { None } else { Some((id, position)) };
+            parent = if n % 5 == 4 {
+                None
+            } else {
+                Some((id, position))
+            };
         }
         Ok(())
     })

@@ -21,7 +21,6 @@ use crate::domain::Message;
 use crate::services::emails::EmailContext;
 use crate::text::{render_comment, render_document, SafeHtml};
 use chrono::{DateTime, Utc};
-use diesel::Connection;
 use serde_json::json;
 use std::collections::HashMap;
 
@@ -380,45 +379,46 @@ pub fn submit(
         roundtable_slug: detail.roundtable.slug.to_string(),
         roundtable_title: detail.roundtable.title.clone(),
     };
-    let saved = conn.transaction(|conn| -> Result<Option<String>, ServiceError> {
-        let write = OutcomeWrite {
-            roundtable: detail.roundtable.id,
-            read_revision: submission.read_revision,
-            summary_markdown: &draft.summary,
-            summary_html: summary_html.as_str(),
-            status,
-            points: &points,
-            by: &by,
-            now,
-        };
-        let Some((id, revision)) = outcomes::save(conn, &write)? else {
-            return Ok(None);
-        };
-        let action = match (submission.action, previous.as_ref().map(|r| r.status)) {
-            (OutcomeAction::Publish, Some(OutcomeStatus::Published)) => "outcome_saved",
-            (OutcomeAction::Publish, _) => "outcome_published",
-            (OutcomeAction::Unpublish, Some(OutcomeStatus::Published)) => "outcome_unpublished",
-            _ => "outcome_saved",
-        };
-        admin::record_audit(
-            conn,
-            &by,
-            "roundtable",
-            &detail.roundtable.id.to_string(),
-            action,
-            &json!({
-                "revision": revision,
-                "status": status.code(),
-                "points": points.len(),
-                "citations": points.iter().map(|p| p.cited.len()).sum::<usize>(),
-            }),
-            now,
-        )?;
-        if status == OutcomeStatus::Published {
-            notifications::comments_cited(conn, ctx, &id, &place, now)?;
-        }
-        Ok(Some(id))
-    })?;
+    let saved =
+        crate::db::write_transaction(conn, |conn| -> Result<Option<String>, ServiceError> {
+            let write = OutcomeWrite {
+                roundtable: detail.roundtable.id,
+                read_revision: submission.read_revision,
+                summary_markdown: &draft.summary,
+                summary_html: summary_html.as_str(),
+                status,
+                points: &points,
+                by: &by,
+                now,
+            };
+            let Some((id, revision)) = outcomes::save(conn, &write)? else {
+                return Ok(None);
+            };
+            let action = match (submission.action, previous.as_ref().map(|r| r.status)) {
+                (OutcomeAction::Publish, Some(OutcomeStatus::Published)) => "outcome_saved",
+                (OutcomeAction::Publish, _) => "outcome_published",
+                (OutcomeAction::Unpublish, Some(OutcomeStatus::Published)) => "outcome_unpublished",
+                _ => "outcome_saved",
+            };
+            admin::record_audit(
+                conn,
+                &by,
+                "roundtable",
+                &detail.roundtable.id.to_string(),
+                action,
+                &json!({
+                    "revision": revision,
+                    "status": status.code(),
+                    "points": points.len(),
+                    "citations": points.iter().map(|p| p.cited.len()).sum::<usize>(),
+                }),
+                now,
+            )?;
+            if status == OutcomeStatus::Published {
+                notifications::comments_cited(conn, ctx, &id, &place, now)?;
+            }
+            Ok(Some(id))
+        })?;
     match saved {
         Some(_) => Ok(Submitted::Saved(status)),
         None => Err(conflict(conn, &detail)?),

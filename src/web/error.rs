@@ -45,6 +45,16 @@ pub enum WebError {
     TooManyRequests {
         retry_after_seconds: i64,
     },
+    /// A submitted field, named as the client sent it, holds text that is
+    /// never stored (a control character): 422.
+    RefusedText {
+        field: String,
+        message: Message,
+    },
+    /// A request body over the size every route accepts (413).
+    PayloadTooLarge {
+        limit: usize,
+    },
     Unavailable(String),
     Internal(String),
 }
@@ -84,6 +94,8 @@ impl WebError {
             Self::Unauthorized(_) => "problem-unauthorized",
             Self::Conflict(_) | Self::CommentsClosed { .. } => "problem-conflict",
             Self::TooManyRequests { .. } => "problem-too-many",
+            Self::RefusedText { .. } => "problem-invalid-content",
+            Self::PayloadTooLarge { .. } => "problem-too-large",
             Self::Unavailable(_) => "problem-unavailable",
             Self::Internal(_) => "problem-internal",
         };
@@ -111,6 +123,12 @@ impl WebError {
             Self::TooManyRequests {
                 retry_after_seconds,
             } => wait_in_words(*retry_after_seconds, language),
+            Self::RefusedText { message, .. } => i18n::say(language, message),
+            Self::PayloadTooLarge { limit } => i18n::text(
+                language,
+                "problem-too-large-detail",
+                &[("kilobytes", ((*limit / 1024) as i64).into())],
+            ),
             Self::Unavailable(_) => i18n::text(language, "problem-unavailable-detail", &[]),
             Self::Internal(_) => i18n::text(language, "problem-internal-detail", &[]),
         }
@@ -135,6 +153,10 @@ impl WebError {
                     reason: i18n::say(language, &f.message),
                 })
                 .collect(),
+            Self::RefusedText { field, message } => vec![InvalidParam {
+                name: field.clone(),
+                reason: i18n::say(language, message),
+            }],
             _ => vec![],
         };
         Problem {
@@ -207,6 +229,8 @@ impl ResponseError for WebError {
             Self::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             Self::Conflict(_) | Self::CommentsClosed { .. } => StatusCode::CONFLICT,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Self::RefusedText { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

@@ -13,6 +13,7 @@ mod feeds;
 mod form_pairs;
 mod format;
 mod health;
+mod input_guard;
 mod language;
 mod moderation;
 mod observability;
@@ -22,6 +23,7 @@ mod session;
 mod state;
 
 pub use error::WebError;
+pub use input_guard::guard_input;
 pub use observability::{observe, Metrics};
 pub use state::AppState;
 

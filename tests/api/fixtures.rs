@@ -43,7 +43,8 @@ pub fn add_comment(
 ) -> (CommentId, ThreadPosition) {
     let id = CommentId::generate();
     let position = match parent {
-        Some((_, parent_position)) => ThreadPosition::reply(parent_position, id),
+        Some((_, parent_position)) => ThreadPosition::reply(parent_position, id)
+            .expect("fixture threads stay within the depth limit"),
         None => ThreadPosition::top_level(id),
     };
     comments::insert(

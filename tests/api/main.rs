@@ -15,6 +15,7 @@ mod comments;
 mod comments_api;
 mod demo;
 mod digests;
+mod hardening;
 mod health;
 mod languages;
 mod mail;

@@ -204,7 +204,7 @@ async fn a_chair_decides_only_in_the_roundtables_they_chair() {
             .await;
         assert_eq!(status, 404);
         let (status, page) = decide(&mut chair_32, &[&elsewhere], &[("action", "publish")]).await;
-        assert_eq!(status, 409);
+        assert_eq!(status, 403);
         assert!(page.contains("Not yours to decide"));
         assert_eq!(status_of(&app, &elsewhere).await, "pending");
         let (_, page) = chair_32.browser.get(&roundtable_path("rt-3-1")).await;

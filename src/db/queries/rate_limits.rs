@@ -43,3 +43,17 @@ pub fn forget(conn: &mut AnyConnection, id: &str) -> Result<(), StorageError> {
     diesel::delete(rate_limit_hits::table.filter(rate_limit_hits::id.eq(id))).execute(conn)?;
     Ok(())
 }
+
+/// Makes attempts on one bucket wait for each other until the caller's
+/// transaction ends, so that counting and recording are exact under
+/// concurrency. PostgreSQL's READ COMMITTED transactions do not see each
+/// other's uncommitted hits, hence a transaction-scoped advisory lock keyed
+/// by the bucket; SQLite's write transactions are already one at a time.
+pub fn lock_bucket(conn: &mut AnyConnection, bucket: &str) -> Result<(), StorageError> {
+    if let AnyConnection::Postgresql(pg) = conn {
+        diesel::sql_query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+            .bind::<diesel::sql_types::Text, _>(bucket)
+            .execute(pg)?;
+    }
+    Ok(())
+}

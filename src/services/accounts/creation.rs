@@ -23,7 +23,7 @@ pub fn create_admin(
     check_password_length("password", password)?;
     let hash = passwords::hash_password(password)
         .map_err(|e| ServiceError::Template(format!("the password cannot be hashed: {e}")))?;
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         if let Some(id) = users::find_id_by_email(conn, &email.normalized)? {
             users::promote_to_admin(conn, id, &hash, now)?;
             return Ok(AdminAccount::Promoted(id));
@@ -66,7 +66,7 @@ pub fn register(
             "password hashing failed: {e}"
         )))
     })?;
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         rate_limits::hit(
             conn,
             &format!("register:address:{client}"),
@@ -160,7 +160,7 @@ pub fn resend_verification(
     if user.verified {
         return Ok(());
     }
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         rate_limits::hit(
             conn,
             &format!("verify-resend:account:{}", user.id),

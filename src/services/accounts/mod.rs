@@ -28,7 +28,6 @@ use crate::domain::user::{
 use crate::domain::InvalidField;
 use crate::outbox;
 use chrono::{DateTime, Duration, Utc};
-use diesel::Connection;
 use serde::Serialize;
 use std::sync::LazyLock;
 
@@ -83,7 +82,7 @@ fn follow_link(
     let Some(token) = SecretToken::from_presented(token) else {
         return Ok(LinkOutcome::Unknown);
     };
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         Ok(match tokens::redeem(conn, &token.digest(), purpose, now)? {
             Redeemed::Fresh { user_id, new_email } => {
                 on_first_use(conn, &user_id, new_email)?;

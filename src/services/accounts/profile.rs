@@ -15,7 +15,7 @@ pub fn change_password(
     let hash = passwords::hash_password(new_password)
         .map_err(|e| ServiceError::Template(format!("password hashing failed: {e}")))?;
     let id = user.id.to_string();
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         users::update_password(conn, &id, &hash, now)?;
         sessions::delete_others_of_user(conn, &id, &user.session_digest)?;
         tokens::void_unused_of_user(conn, &id, now)?;
@@ -108,7 +108,7 @@ pub fn delete_account(
 ) -> Result<(), ServiceError> {
     check_current_password(conn, user, password, "delete_password")?;
     let id = user.id.to_string();
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         crate::db::queries::comments::anonymise_author(conn, &id, withdraw_comments)?;
         sessions::delete_all_of_user(conn, &id)?;
         tokens::delete_all_of_user(conn, &id)?;
@@ -130,7 +130,7 @@ pub fn request_email_change(
 ) -> Result<(), ServiceError> {
     let new_address = EmailAddress::parse("new_email", new_address)?;
     check_current_password(conn, user, password, "email_password")?;
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         rate_limits::hit(
             conn,
             &format!("email-change:account:{}", user.id),

@@ -20,7 +20,7 @@ pub fn request_password_reset(
             "invalid-email",
         )));
     };
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         rate_limits::hit(
             conn,
             &format!("reset:address:{client}"),

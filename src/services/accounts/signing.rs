@@ -23,13 +23,16 @@ pub fn sign_in(
 ) -> Result<NewSession, ServiceError> {
     let refused = || ServiceError::Invalid(InvalidField::new("password", "invalid-credentials"));
     let address = EmailAddress::parse("email", email)?;
-    rate_limits::hit(
+    // Only failed attempts count: a successful sign-in takes its hits back,
+    // or an account in use would be refused sooner than an unknown address,
+    // which would tell an attacker that it exists.
+    let address_hit = rate_limits::hit(
         conn,
         &format!("sign-in:address:{client}"),
         rate_limit::SIGN_IN_PER_ADDRESS,
         now,
     )?;
-    rate_limits::hit(
+    let account_hit = rate_limits::hit(
         conn,
         &format!("sign-in:account:{}", address.normalized),
         rate_limit::SIGN_IN_PER_ACCOUNT,
@@ -50,6 +53,8 @@ pub fn sign_in(
             "invalid-account-deactivated",
         )));
     }
+    rate_limits::forget(conn, &address_hit)?;
+    rate_limits::forget(conn, &account_hit)?;
     let token = SecretToken::generate();
     let expires_at = now + SESSION_LIFETIME;
     sessions::insert(

@@ -8,7 +8,6 @@ use crate::domain::ids::UserId;
 use crate::domain::user::SignedInUser;
 use crate::services::ServiceError;
 use chrono::{DateTime, Utc};
-use diesel::Connection;
 use serde_json::json;
 
 /// People to make chair: by name, organisation or email.
@@ -56,7 +55,7 @@ pub fn set_chair(
     let user_id: UserId = user
         .parse()
         .map_err(|_| ServiceError::NotFound("missing-account"))?;
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         let is_chair = admin::is_chair(conn, &r.id.to_string(), user)?;
         match (chair, is_chair) {
             (true, false) => roundtables::assign_chair(conn, r.id, user_id, Some(actor.id), now)?,

@@ -12,7 +12,6 @@ use crate::domain::user::SignedInUser;
 use crate::services::ServiceError;
 use crate::text::render_document;
 use chrono::{DateTime, Utc};
-use diesel::Connection;
 use serde_json::json;
 
 pub struct ConsultationEditor {
@@ -114,7 +113,7 @@ pub fn create_consultation(
 ) -> Result<Slug, ServiceError> {
     require_staff(actor)?;
     let fields = ConsultationFields::parse(input).map_err(ServiceError::InvalidFields)?;
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         let slug = choose_slug(fields.slug.clone(), &fields.title, &mut |s| {
             Ok(authoring::consultation_slug_taken(conn, s, None)?)
         })?;
@@ -150,7 +149,7 @@ pub fn update_consultation(
 ) -> Result<Slug, ServiceError> {
     require_staff(actor)?;
     let fields = ConsultationFields::parse(input).map_err(ServiceError::InvalidFields)?;
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         let before = consultation_editor(conn, actor, slug)?.input;
         let (old, _) = find(conn, slug)?;
         writable(&old)?;

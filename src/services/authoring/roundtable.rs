@@ -14,7 +14,6 @@ use crate::domain::InvalidField;
 use crate::services::ServiceError;
 use crate::text::render_document;
 use chrono::{DateTime, Utc};
-use diesel::Connection;
 use serde_json::json;
 
 /// Moves a roundtable one place up or down among its siblings.
@@ -27,7 +26,7 @@ pub fn move_roundtable(
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     require_staff(actor)?;
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         let (c, _) = find(conn, consultation)?;
         writable(&c)?;
         let all = roundtables::for_consultation(conn, c.id)?;
@@ -239,7 +238,7 @@ pub fn save_roundtable(
     let Some(fields) = fields.filter(|_| errors.is_empty()) else {
         return Err(ServiceError::InvalidFields(errors));
     };
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         let before = roundtable
             .map(|slug| roundtable_editor(conn, actor, consultation, Some(slug)))
             .transpose()?

@@ -17,7 +17,6 @@ use crate::services::emails::EmailContext;
 use crate::services::notifications;
 use crate::services::ServiceError;
 use chrono::{DateTime, Utc};
-use diesel::Connection;
 use std::collections::HashMap;
 
 /// A decision as a form or the API sends it.
@@ -54,7 +53,20 @@ fn parse_request(request: &DecisionRequest) -> Result<Decision, ServiceError> {
             )),
         }
     };
+    let takes_reason = matches!(request.action.trim(), "reject" | "unpublish");
+    if !takes_reason && !request.reason.trim().is_empty() {
+        // A reason with another decision means the chair meant something
+        // else (a form that fell back to "Publish"): decide nothing.
+        return Err(ServiceError::Invalid(InvalidField::new(
+            "reason",
+            "invalid-moderation-reason-unused",
+        )));
+    }
     match request.action.trim() {
+        "" => Err(ServiceError::Invalid(InvalidField::new(
+            "action",
+            "invalid-moderation-action-missing",
+        ))),
         "publish" => Ok(Decision::Publish),
         "reject" => with_reason(false),
         "unpublish" => with_reason(true),
@@ -242,67 +254,71 @@ fn decide_one(
     // The transaction's first statement writes: on SQLite a transaction that
     // reads first cannot wait for the write lock, and would fail at once
     // when another chair is deciding.
-    let result = conn.transaction(|conn| -> Result<Result<(), Inapplicable>, ServiceError> {
-        let target = DecisionTarget {
-            status: comment.status,
-            highlighted: comment.highlighted,
-            open_reports,
-        };
-        if let Err(refusal) = decision.check(target) {
-            return Ok(Err(refusal));
-        }
-        let applied = match decision {
-            Decision::Publish | Decision::Reject { .. } | Decision::Unpublish { .. } => {
-                moderation::change_status(
-                    conn,
-                    &moderation::StatusChange {
-                        comment: comment.id,
-                        from: comment.status,
-                        to: decision.new_status().unwrap_or(comment.status),
-                        // What the chair read is what gets published.
-                        revision: Some(comment.revision),
-                        actor: Some(&actor),
-                        reason: decision.reason().map(|r| r.code()),
-                        note: decision.note(),
-                        at: now,
-                    },
-                )?
+    let result = crate::db::write_transaction(
+        conn,
+        |conn| -> Result<Result<(), Inapplicable>, ServiceError> {
+            let target = DecisionTarget {
+                status: comment.status,
+                highlighted: comment.highlighted,
+                open_reports,
+            };
+            if let Err(refusal) = decision.check(target) {
+                return Ok(Err(refusal));
             }
-            Decision::Highlight => moderation::change_highlight(conn, comment.id, true)?,
-            Decision::RemoveHighlight => moderation::change_highlight(conn, comment.id, false)?,
-            Decision::Retag(questions) => {
-                comments::replace_tags(conn, comment.id, questions)?;
-                true
+            let applied = match decision {
+                Decision::Publish | Decision::Reject { .. } | Decision::Unpublish { .. } => {
+                    moderation::change_status(
+                        conn,
+                        &moderation::StatusChange {
+                            comment: comment.id,
+                            from: comment.status,
+                            to: decision.new_status().unwrap_or(comment.status),
+                            // What the chair read is what gets published.
+                            revision: Some(comment.revision),
+                            actor: Some(&actor),
+                            reason: decision.reason().map(|r| r.code()),
+                            note: decision.note(),
+                            at: now,
+                        },
+                    )?
+                }
+                Decision::Highlight => moderation::change_highlight(conn, comment.id, true)?,
+                Decision::RemoveHighlight => moderation::change_highlight(conn, comment.id, false)?,
+                Decision::Retag(questions) => {
+                    comments::replace_tags(conn, comment.id, questions)?;
+                    true
+                }
+                Decision::DismissReports => {
+                    let resolved =
+                        moderation::resolve_reports(conn, comment.id, &actor, "dismissed", now)?
+                            > 0;
+                    moderation::set_hidden_by_reports(conn, comment.id, false)?;
+                    resolved
+                }
+            };
+            if !applied {
+                return Ok(Err(Inapplicable::AlreadyDecided));
             }
-            Decision::DismissReports => {
-                let resolved =
-                    moderation::resolve_reports(conn, comment.id, &actor, "dismissed", now)? > 0;
-                moderation::set_hidden_by_reports(conn, comment.id, false)?;
-                resolved
+            if matches!(decision, Decision::Unpublish { .. }) {
+                moderation::resolve_reports(conn, comment.id, &actor, "unpublished", now)?;
             }
-        };
-        if !applied {
-            return Ok(Err(Inapplicable::AlreadyDecided));
-        }
-        if matches!(decision, Decision::Unpublish { .. }) {
-            moderation::resolve_reports(conn, comment.id, &actor, "unpublished", now)?;
-        }
-        moderation::record_event(
-            conn,
-            &moderation::EventRecord {
-                comment: comment.id,
-                actor: Some(&actor),
-                action: decision.action(),
-                from: decision.new_status().map(|_| comment.status),
-                to: decision.new_status(),
-                reason: decision.reason().map(|r| r.code()),
-                note: retag_note.as_deref().or(decision.note()),
-                at: now,
-            },
-        )?;
-        notify(conn, ctx, record, decision, now)?;
-        Ok(Ok(()))
-    })?;
+            moderation::record_event(
+                conn,
+                &moderation::EventRecord {
+                    comment: comment.id,
+                    actor: Some(&actor),
+                    action: decision.action(),
+                    from: decision.new_status().map(|_| comment.status),
+                    to: decision.new_status(),
+                    reason: decision.reason().map(|r| r.code()),
+                    note: retag_note.as_deref().or(decision.note()),
+                    at: now,
+                },
+            )?;
+            notify(conn, ctx, record, decision, now)?;
+            Ok(Ok(()))
+        },
+    )?;
     Ok(match result {
         Ok(()) => DecisionOutcome::Done { reference },
         Err(Inapplicable::NotApplicable(why)) => DecisionOutcome::NotApplicable { reference, why },

@@ -21,7 +21,6 @@ use crate::domain::ids::{RoundtableId, UserId};
 use crate::domain::roundtable::GuidingQuestion;
 use crate::domain::user::{Role, SignedInUser};
 use chrono::{DateTime, Utc};
-use diesel::Connection;
 use std::collections::HashMap;
 
 /// Who decides: staff decide everywhere, chairs in their roundtables.
@@ -210,7 +209,7 @@ pub fn set_trusted(
     if staff.role == Role::Participant {
         return Err(ServiceError::Forbidden("forbidden-trust"));
     }
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         if users::set_trusted(conn, user, trusted)? == 0 {
             return Err(ServiceError::NotFound("missing-account"));
         }

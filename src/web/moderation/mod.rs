@@ -51,12 +51,46 @@ async fn queue(
     query: web::Query<QueueQuery>,
 ) -> Result<HttpResponse, WebError> {
     let (_, who) = moderator(&viewer)?;
-    let query = query.into_inner();
-    let filter = QueueFilter {
-        consultation: query.consultation.filter(|c| !c.is_empty()),
-        roundtable: query.roundtable.filter(|r| !r.is_empty()),
-    };
-    queue_page(&state, &viewer, who, filter, vec![]).await
+    let filter = query.into_inner().filter();
+    queue_page(&state, &viewer, who, filter, BulkChoices::default(), vec![]).await
+}
+
+impl QueueQuery {
+    fn filter(self) -> QueueFilter {
+        QueueFilter {
+            consultation: self.consultation.filter(|c| !c.is_empty()),
+            roundtable: self.roundtable.filter(|r| !r.is_empty()),
+        }
+    }
+
+    /// The filter of a queue address such as "/moderation?roundtable=rt-3-2".
+    fn of_address(back: &str) -> QueueFilter {
+        let query = back.split_once('?').map_or("", |(_, q)| q);
+        serde_urlencoded_filter(query).filter()
+    }
+}
+
+fn serde_urlencoded_filter(query: &str) -> QueueQuery {
+    web::Query::<QueueQuery>::from_query(query)
+        .map(web::Query::into_inner)
+        .unwrap_or_default()
+}
+
+fn queue_address(filter: &QueueFilter) -> String {
+    let pairs: Vec<(&str, &str)> = [
+        ("consultation", filter.consultation.as_deref()),
+        ("roundtable", filter.roundtable.as_deref()),
+    ]
+    .into_iter()
+    .filter_map(|(key, value)| value.map(|v| (key, v)))
+    .collect();
+    if pairs.is_empty() {
+        return "/moderation".to_owned();
+    }
+    let query = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish();
+    format!("/moderation?{query}")
 }
 
 async fn queue_page(
@@ -64,6 +98,7 @@ async fn queue_page(
     viewer: &Viewer,
     who: Moderator,
     filter: QueueFilter,
+    choices: BulkChoices,
     errors: Vec<crate::domain::InvalidField>,
 ) -> Result<HttpResponse, WebError> {
     let f = filter.clone();
@@ -72,19 +107,25 @@ async fn queue_page(
         .await?;
     let now = Utc::now();
     let (consultations, places) = places(&queue.places, &filter);
+    let mut items: Vec<_> = queue
+        .items
+        .iter()
+        .map(|i| queue_item_view(i, now, viewer.language))
+        .collect();
+    for item in &mut items {
+        item.selected = item.is_among(&choices.comments);
+    }
     let view = QueueView {
         title: text(viewer.language, "moderation-title", &[]),
-        items: queue
-            .items
-            .iter()
-            .map(|i| queue_item_view(i, now, viewer.language))
-            .collect(),
+        items,
         places,
         consultations,
         reasons: reasons(viewer.language),
         filtered: filter.consultation.is_some() || filter.roundtable.is_some(),
         authors: authors(&queue.items),
         errors: crate::i18n::by_field(viewer.language, &errors),
+        choices,
+        back: queue_address(&filter),
     };
     let status = crate::web::form_status(&errors);
     state.render_with_status(status, "pages/moderation/queue.html", &view, viewer)
@@ -96,7 +137,8 @@ async fn item(
     path: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
     let (_, who) = moderator(&viewer)?;
-    item_page(&state, &viewer, who, path.into_inner(), vec![]).await
+    let choices = BulkChoices::default();
+    item_page(&state, &viewer, who, path.into_inner(), choices, vec![]).await
 }
 
 async fn item_page(
@@ -104,6 +146,7 @@ async fn item_page(
     viewer: &Viewer,
     who: Moderator,
     reference: String,
+    choices: BulkChoices,
     errors: Vec<crate::domain::InvalidField>,
 ) -> Result<HttpResponse, WebError> {
     let (record, questions, reports) = state
@@ -121,6 +164,7 @@ async fn item_page(
         Utc::now(),
         viewer.language,
     );
+    view.choices = choices;
     let status = crate::web::form_status(&errors);
     for error in errors {
         view.errors.insert(
@@ -158,11 +202,7 @@ fn outcome_page(
         &done_text(action, viewer.language),
         viewer.language,
     );
-    let status = if lines.iter().any(|l| l.done()) {
-        StatusCode::OK
-    } else {
-        StatusCode::CONFLICT
-    };
+    let status = outcome_status(outcomes, lines.iter().any(|l| l.done()));
     state.render_with_status(
         status,
         "pages/moderation/outcome.html",
@@ -173,6 +213,21 @@ fn outcome_page(
         },
         viewer,
     )
+}
+
+/// As the API answers for one comment: 403 when none of them was this
+/// chair's to decide, 404 when none exists, 409 when others came first.
+fn outcome_status(outcomes: &[DecisionOutcome], any_done: bool) -> StatusCode {
+    let all = |matches: fn(&DecisionOutcome) -> bool| outcomes.iter().all(matches);
+    if any_done {
+        StatusCode::OK
+    } else if all(|o| matches!(o, DecisionOutcome::NotAllowed { .. })) {
+        StatusCode::FORBIDDEN
+    } else if all(|o| matches!(o, DecisionOutcome::NotFound { .. })) {
+        StatusCode::NOT_FOUND
+    } else {
+        StatusCode::CONFLICT
+    }
 }
 
 fn decision_request(form: &FormPairs) -> Result<(Vec<Target>, DecisionRequest), WebError> {
@@ -234,11 +289,25 @@ async fn decide(
         Err(ServiceError::Invalid(error)) => vec![error],
         Err(other) => return Err(other.into()),
     };
-    // Show the form again with the message next to the field: the comment's
-    // own page for one comment, the queue for a selection.
+    // Show the form again with the message next to the field and every
+    // choice the chair made: the comment's own page for its forms, the queue
+    // (with its filters) for a selection.
+    let choices = BulkChoices {
+        comments: form.all("comment"),
+        action: form.get("action").to_owned(),
+        reason: form.get("reason").to_owned(),
+        note: form.get("note").to_owned(),
+    };
     match single {
-        Some(reference) => item_page(&state, &viewer, who, reference, errors).await,
-        None => queue_page(&state, &viewer, who, QueueFilter::default(), errors).await,
+        // The queue's form always says where it was; a form without that
+        // is the comment's own page (or a client posting like it).
+        Some(reference) if form.get("origin") == "item" || form.get("back").is_empty() => {
+            item_page(&state, &viewer, who, reference, choices, errors).await
+        }
+        _ => {
+            let filter = QueueQuery::of_address(&back);
+            queue_page(&state, &viewer, who, filter, choices, errors).await
+        }
     }
 }
 
@@ -294,6 +363,7 @@ async fn email_form(
         &viewer,
         path.into_inner(),
         query.into_inner().token,
+        BulkChoices::default(),
         vec![],
     )
     .await
@@ -306,6 +376,7 @@ async fn email_page(
     viewer: &Viewer,
     action: String,
     token: String,
+    choices: BulkChoices,
     errors: Vec<crate::domain::InvalidField>,
 ) -> Result<HttpResponse, WebError> {
     let (a, t) = (action.clone(), token.clone());
@@ -334,6 +405,7 @@ async fn email_page(
     );
     view.token = Some(token);
     view.action = Some(action);
+    view.choices = choices;
     let status = crate::web::form_status(&errors);
     for error in errors {
         view.errors.insert(
@@ -390,14 +462,13 @@ async fn email_decide(
         Err(problem) => link_problem_page(&state, &viewer, problem),
         Ok(Ok(outcomes)) => outcome_page(&state, &viewer, &action, &outcomes, "/moderation".into()),
         Ok(Err(ServiceError::InvalidFields(fields))) => {
-            email_page(
-                &state,
-                &viewer,
-                action,
-                form.get("token").to_owned(),
-                fields,
-            )
-            .await
+            let choices = BulkChoices {
+                reason: form.get("reason").to_owned(),
+                note: form.get("note").to_owned(),
+                ..BulkChoices::default()
+            };
+            let token = form.get("token").to_owned();
+            email_page(&state, &viewer, action, token, choices, fields).await
         }
         Ok(Err(other)) => Err(other.into()),
     }

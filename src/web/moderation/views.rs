@@ -109,6 +109,27 @@ pub struct QueueItemView {
     kind: &'static str,
     hidden: bool,
     reports: Vec<ReportView>,
+    /// Ticked when the form comes back with a mistake.
+    pub selected: bool,
+}
+
+impl QueueItemView {
+    /// Whether one of the checkbox values sent ("c-2f9a01bc@3") names it.
+    pub fn is_among(&self, targets: &[String]) -> bool {
+        targets
+            .iter()
+            .any(|t| t.split('@').next() == Some(self.reference.as_str()))
+    }
+}
+
+/// What the chair chose on the queue's bulk form, shown again as it was when
+/// the form comes back with a mistake: nothing may fall back to "Publish".
+#[derive(Serialize, Default, Clone)]
+pub struct BulkChoices {
+    pub comments: Vec<String>,
+    pub action: String,
+    pub reason: String,
+    pub note: String,
 }
 
 fn record_line((published, rejected): (i64, i64), lang: Language) -> String {
@@ -153,6 +174,7 @@ pub fn queue_item_view(item: &QueueItem, now: DateTime<Utc>, lang: Language) -> 
         },
         hidden: c.hidden_by_reports,
         reports: report_views(&item.reports, now, lang),
+        selected: false,
     }
 }
 
@@ -191,6 +213,9 @@ pub struct QueueView {
     pub filtered: bool,
     pub authors: Vec<AuthorView>,
     pub errors: std::collections::HashMap<&'static str, String>,
+    pub choices: BulkChoices,
+    /// The queue's own address with its filters, to come back to.
+    pub back: String,
 }
 
 pub fn places(all: &[QueueRoundtable], filter: &QueueFilter) -> (Vec<Choice>, Vec<Choice>) {
@@ -236,6 +261,7 @@ pub struct ItemView {
     pub token: Option<String>,
     pub action: Option<String>,
     pub errors: std::collections::HashMap<&'static str, String>,
+    pub choices: BulkChoices,
 }
 
 #[derive(Serialize)]
@@ -282,6 +308,7 @@ pub fn item_view(
         token: None,
         action: None,
         errors: Default::default(),
+        choices: BulkChoices::default(),
     }
 }
 

@@ -30,10 +30,14 @@ invalid-comment-question = Question { $number } is not one of this roundtable's 
 invalid-question-number = '{ $value }' is not a question number
 invalid-comment-language = Write in one of this consultation's languages: { $languages }.
 invalid-reply-parent = The comment you reply to is not published in this roundtable.
+invalid-reply-too-deep = Replies can nest at most { $max } levels deep, and this thread has reached that depth. Reply to an earlier comment of the thread, or post a new comment.
+invalid-control-character = { $field } contains an invisible control character ({ $code }), which cannot be stored. It often comes with text pasted from another program: remove it and send again. Nothing was saved.
 invalid-comment-period = the comment period must close after it opens
 invalid-moderation-reason = Choose one of the listed reasons.
 invalid-note-too-long = Your note is { $length } characters long; the limit is { $limit }.
 invalid-moderation-action = must be one of: { $actions }
+invalid-moderation-action-missing = Choose a decision.
+invalid-moderation-reason-unused = A reason goes only with “Reject” or “Unpublish”: choose one of those, or clear the reason. Nothing was decided.
 invalid-moderation-nothing-selected = Select at least one comment.
 
 ## Setting up consultations and roundtables
@@ -186,6 +190,8 @@ problem-forbidden = Forbidden
 problem-unauthorized = Sign-in required
 problem-conflict = Conflict
 problem-too-many = Too many attempts
+problem-too-large = Request too large
+problem-too-large-detail = The request is larger than the { $kilobytes } KB this site accepts. Nothing was saved: shorten the text and send it again.
 problem-unavailable = Service unavailable
 problem-internal = Internal error
 problem-error = Error

@@ -30,10 +30,14 @@ invalid-comment-question = La pregunta { $number } no es una de las preguntas ab
 invalid-question-number = «{ $value }» no es un número de pregunta
 invalid-comment-language = Escriba en uno de los idiomas de esta consulta: { $languages }.
 invalid-reply-parent = El comentario al que responde no está publicado en esta mesa redonda.
+invalid-reply-too-deep = Las respuestas pueden anidarse hasta { $max } niveles como máximo, y este hilo ya ha llegado a esa profundidad. Responda a un comentario anterior del hilo o publique un comentario nuevo.
+invalid-control-character = { $field } contiene un carácter de control invisible ({ $code }) que no se puede guardar. Suele venir de un texto pegado desde otro programa: elimínelo y envíe de nuevo. No se ha guardado nada.
 invalid-comment-period = el periodo de comentarios debe cerrarse después de abrirse
 invalid-moderation-reason = Elija uno de los motivos de la lista.
 invalid-note-too-long = Su nota tiene { $length } caracteres; el límite es { $limit }.
 invalid-moderation-action = debe ser uno de estos valores: { $actions }
+invalid-moderation-action-missing = Elija una decisión.
+invalid-moderation-reason-unused = Un motivo solo acompaña a «Rechazar» o «Retirar la publicación»: elija una de esas decisiones o borre el motivo. No se ha decidido nada.
 invalid-moderation-nothing-selected = Seleccione al menos un comentario.
 
 ## Configuración de consultas y mesas redondas
@@ -186,6 +190,8 @@ problem-forbidden = Acceso denegado
 problem-unauthorized = Es necesario iniciar sesión
 problem-conflict = Conflicto
 problem-too-many = Demasiados intentos
+problem-too-large = Solicitud demasiado grande
+problem-too-large-detail = La solicitud supera los { $kilobytes } KB que acepta este sitio. No se ha guardado nada: acorte el texto y envíelo de nuevo.
 problem-unavailable = Servicio no disponible
 problem-internal = Error interno
 problem-error = Error

@@ -30,10 +30,14 @@ invalid-comment-question = La question { $number } ne fait pas partie des questi
 invalid-question-number = « { $value } » n’est pas un numéro de question
 invalid-comment-language = Écrivez dans l’une des langues de cette consultation : { $languages }.
 invalid-reply-parent = Le commentaire auquel vous répondez n’est pas publié dans cette table ronde.
+invalid-reply-too-deep = Les réponses peuvent s’imbriquer sur { $max } niveaux au plus, et ce fil a atteint cette profondeur. Répondez à un commentaire plus haut dans le fil, ou publiez un nouveau commentaire.
+invalid-control-character = { $field } contient un caractère de contrôle invisible ({ $code }) qui ne peut pas être enregistré. Il vient souvent d’un texte collé depuis un autre programme : supprimez-le et envoyez à nouveau. Rien n’a été enregistré.
 invalid-comment-period = la période de commentaires doit se clore après son ouverture
 invalid-moderation-reason = Choisissez l’un des motifs proposés.
 invalid-note-too-long = Votre message compte { $length } caractères ; la limite est de { $limit }.
 invalid-moderation-action = doit être l’une des valeurs suivantes : { $actions }
+invalid-moderation-action-missing = Choisissez une décision.
+invalid-moderation-reason-unused = Un motif ne va qu’avec « Refuser » ou « Retirer de la publication » : choisissez l’une de ces décisions, ou effacez le motif. Rien n’a été décidé.
 invalid-moderation-nothing-selected = Sélectionnez au moins un commentaire.
 
 ## Setting up consultations and roundtables
@@ -186,6 +190,8 @@ problem-forbidden = Accès refusé
 problem-unauthorized = Connexion requise
 problem-conflict = Conflit
 problem-too-many = Trop de tentatives
+problem-too-large = Requête trop volumineuse
+problem-too-large-detail = La requête dépasse les { $kilobytes } Ko que ce site accepte. Rien n’a été enregistré : raccourcissez le texte et envoyez-le à nouveau.
 problem-unavailable = Service indisponible
 problem-internal = Erreur interne
 problem-error = Erreur

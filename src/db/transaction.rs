@@ -1,0 +1,145 @@
+//! Write transactions that behave the same on both backends.
+//!
+//! SQLite's default `BEGIN` starts as a reader and upgrades to a writer at the
+//! first write. When another connection wrote in between, the upgrade fails at
+//! once with "database is locked" (the busy timeout cannot help: waiting would
+//! not make the reader's snapshot current). `BEGIN IMMEDIATE` takes the write
+//! lock up front, so concurrent writers queue on the busy timeout instead.
+//! PostgreSQL needs nothing of the kind: its ordinary transaction is used.
+
+use super::AnyConnection;
+use diesel::connection::{AnsiTransactionManager, TransactionManager};
+use diesel::Connection;
+
+/// Runs `work` in a transaction that starts as a writer. Nested inside
+/// another transaction it becomes a savepoint, as `Connection::transaction`
+/// does.
+pub fn write_transaction<T, E, F>(conn: &mut AnyConnection, work: F) -> Result<T, E>
+where
+    F: FnOnce(&mut AnyConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    let outermost_sqlite = match conn {
+        AnyConnection::Sqlite(sqlite) => {
+            AnsiTransactionManager::transaction_manager_status_mut(sqlite)
+                .transaction_depth()?
+                .is_none()
+        }
+        AnyConnection::Postgresql(_) => false,
+    };
+    if !outermost_sqlite {
+        return conn.transaction(work);
+    }
+    if let AnyConnection::Sqlite(sqlite) = conn {
+        AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE")?;
+    }
+    let result = work(conn);
+    let AnyConnection::Sqlite(sqlite) = conn else {
+        unreachable!("the backend of a connection does not change")
+    };
+    match result {
+        Ok(value) => match AnsiTransactionManager::commit_transaction(sqlite) {
+            Ok(()) => Ok(value),
+            Err(commit_error) => {
+                // Diesel's own transaction() rolls back after a failed commit
+                // (e.g. SQLITE_BUSY) so that the connection can be reused.
+                let _ = AnsiTransactionManager::rollback_transaction(sqlite);
+                Err(commit_error.into())
+            }
+        },
+        Err(error) => {
+            AnsiTransactionManager::rollback_transaction(sqlite)?;
+            Err(error)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use diesel::connection::SimpleConnection;
+    use diesel::sql_types::BigInt;
+    use diesel::{RunQueryDsl, SqliteConnection};
+
+    #[derive(diesel::QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = BigInt)]
+        n: i64,
+    }
+
+    fn open(path: &std::path::Path) -> AnyConnection {
+        let mut conn = SqliteConnection::establish(&path.to_string_lossy()).unwrap();
+        conn.batch_execute("PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL;")
+            .unwrap();
+        AnyConnection::Sqlite(conn)
+    }
+
+    fn count(conn: &mut AnyConnection) -> i64 {
+        diesel::sql_query("SELECT count(*) AS n FROM t")
+            .get_result::<Count>(conn)
+            .unwrap()
+            .n
+    }
+
+    /// Two writers that read then write at the same time: with a deferred
+    /// BEGIN one of them fails with "database is locked"; here both succeed.
+    #[test]
+    fn concurrent_read_then_write_transactions_wait_for_each_other() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        open(&path)
+            .batch_execute("CREATE TABLE t (n INTEGER)")
+            .unwrap();
+        let threads: Vec<_> = (0..4)
+            .map(|_| {
+                let path = path.clone();
+                std::thread::spawn(move || {
+                    let mut conn = open(&path);
+                    for _ in 0..10 {
+                        write_transaction(&mut conn, |conn| {
+                            let seen = count(conn);
+                            std::thread::sleep(std::time::Duration::from_millis(2));
+                            diesel::sql_query(format!("INSERT INTO t VALUES ({seen})"))
+                                .execute(conn)
+                        })
+                        .expect("a writer waits for the other instead of failing");
+                    }
+                })
+            })
+            .collect();
+        for thread in threads {
+            thread.join().unwrap();
+        }
+        let mut conn = open(&path);
+        assert_eq!(count(&mut conn), 40);
+        // Serialised: every writer saw all the rows before it.
+        let distinct: Count = diesel::sql_query("SELECT count(DISTINCT n) AS n FROM t")
+            .get_result(&mut conn)
+            .unwrap();
+        assert_eq!(distinct.n, 40);
+    }
+
+    #[test]
+    fn an_error_rolls_back_and_nesting_uses_a_savepoint() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = open(&dir.path().join("t.db"));
+        conn.batch_execute("CREATE TABLE t (n INTEGER)").unwrap();
+        let failed: Result<(), diesel::result::Error> = write_transaction(&mut conn, |conn| {
+            diesel::sql_query("INSERT INTO t VALUES (1)").execute(conn)?;
+            Err(diesel::result::Error::RollbackTransaction)
+        });
+        assert!(failed.is_err());
+        assert_eq!(count(&mut conn), 0);
+        write_transaction(&mut conn, |conn| {
+            diesel::sql_query("INSERT INTO t VALUES (1)").execute(conn)?;
+            let inner: Result<(), diesel::result::Error> = write_transaction(conn, |conn| {
+                diesel::sql_query("INSERT INTO t VALUES (2)").execute(conn)?;
+                Err(diesel::result::Error::RollbackTransaction)
+            });
+            assert!(inner.is_err());
+            Ok::<_, diesel::result::Error>(())
+        })
+        .unwrap();
+        assert_eq!(count(&mut conn), 1);
+    }
+}
