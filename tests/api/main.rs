@@ -18,6 +18,7 @@ mod digests;
 mod health;
 mod languages;
 mod mail;
+mod mail_resilience;
 mod migrations;
 mod moderation;
 mod operations;
