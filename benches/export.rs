@@ -47,6 +47,8 @@ async fn main() {
         load_demo: true,
         outbox_worker: false,
         mail_max_attempts: 12,
+        mail_attempt_timeout: std::time::Duration::from_secs(30),
+        mail_concurrency: 4,
         trusted_proxies: Vec::new(),
     };
     let app = Application::build(&settings).await.unwrap();

@@ -24,6 +24,10 @@ pub struct Settings {
     pub outbox_worker: bool,
     /// Tries before an email is marked dead.
     pub mail_max_attempts: i32,
+    /// How long one delivery attempt may take before it is given up.
+    pub mail_attempt_timeout: std::time::Duration,
+    /// How many emails the worker sends at once.
+    pub mail_concurrency: usize,
     /// Proxies whose X-Forwarded-For names the client (rate limits count
     /// clients, not the proxy in front of them).
     pub trusted_proxies: Vec<std::net::IpAddr>,
@@ -82,6 +86,8 @@ struct FileSettings {
     demo: Option<bool>,
     outbox_worker: Option<bool>,
     mail_max_attempts: Option<u32>,
+    mail_attempt_timeout: Option<u32>,
+    mail_concurrency: Option<u32>,
     trusted_proxies: Option<String>,
 }
 
@@ -141,6 +147,14 @@ const TRUSTED_PROXIES: Key = Key {
 const MAIL_MAX_ATTEMPTS: Key = Key {
     file: "mail_max_attempts",
     env: "ROUNDTABLE_MAIL_MAX_ATTEMPTS",
+};
+const MAIL_ATTEMPT_TIMEOUT: Key = Key {
+    file: "mail_attempt_timeout",
+    env: "ROUNDTABLE_MAIL_ATTEMPT_TIMEOUT",
+};
+const MAIL_CONCURRENCY: Key = Key {
+    file: "mail_concurrency",
+    env: "ROUNDTABLE_MAIL_CONCURRENCY",
 };
 
 /// Where a raw value came from, so the error names the right thing.
@@ -260,6 +274,18 @@ impl Settings {
                 _ => return Err(raw.invalid("expected a whole number from 1 to 100")),
             },
         };
+        let attempt_timeout_from_file = f.mail_attempt_timeout.map(|n| n.to_string());
+        let mail_attempt_timeout = std::time::Duration::from_secs(whole_number(
+            sources.get(&MAIL_ATTEMPT_TIMEOUT, &attempt_timeout_from_file),
+            30,
+            1..=600,
+        )?);
+        let concurrency_from_file = f.mail_concurrency.map(|n| n.to_string());
+        let mail_concurrency = whole_number(
+            sources.get(&MAIL_CONCURRENCY, &concurrency_from_file),
+            4,
+            1..=32,
+        )? as usize;
 
         let trusted_proxies = match sources.get(&TRUSTED_PROXIES, &f.trusted_proxies) {
             None => Vec::new(),
@@ -285,6 +311,8 @@ impl Settings {
             load_demo,
             outbox_worker,
             mail_max_attempts,
+            mail_attempt_timeout,
+            mail_concurrency,
             trusted_proxies,
         })
     }
@@ -297,6 +325,24 @@ fn parse_flag(raw: Option<Raw>, default: bool) -> Result<bool, SettingsError> {
             "true" | "1" | "yes" | "on" => Ok(true),
             "false" | "0" | "no" | "off" => Ok(false),
             _ => Err(raw.invalid("expected true or false")),
+        },
+    }
+}
+
+fn whole_number(
+    raw: Option<Raw>,
+    default: u64,
+    range: std::ops::RangeInclusive<u64>,
+) -> Result<u64, SettingsError> {
+    match raw {
+        None => Ok(default),
+        Some(raw) => match raw.value.trim().parse::<u64>() {
+            Ok(n) if range.contains(&n) => Ok(n),
+            _ => Err(raw.invalid(format!(
+                "expected a whole number from {} to {}",
+                range.start(),
+                range.end()
+            ))),
         },
     }
 }
@@ -390,6 +436,13 @@ mod tests {
         assert_eq!(ok.trusted_proxies.len(), 2);
         let err = load(&[("ROUNDTABLE_MAIL_MAX_ATTEMPTS", "0")], None).unwrap_err();
         assert!(err.0.contains("ROUNDTABLE_MAIL_MAX_ATTEMPTS"), "{err}");
+        let err = load(&[("ROUNDTABLE_MAIL_ATTEMPT_TIMEOUT", "0")], None).unwrap_err();
+        assert!(err.0.contains("from 1 to 600"), "{err}");
+        let err = load(&[], Some("mail_concurrency = 100")).unwrap_err();
+        assert!(err.0.contains("'mail_concurrency'"), "{err}");
+        let ok = load(&[("ROUNDTABLE_MAIL_ATTEMPT_TIMEOUT", "5")], None).unwrap();
+        assert_eq!(ok.mail_attempt_timeout.as_secs(), 5);
+        assert_eq!(ok.mail_concurrency, 4);
     }
 
     #[test]

@@ -42,13 +42,15 @@ pub fn build_mailer(settings: &Settings) -> anyhow::Result<Mailer> {
 pub fn worker_settings(settings: &Settings) -> WorkerSettings {
     WorkerSettings {
         max_attempts: settings.mail_max_attempts,
+        attempt_timeout: settings.mail_attempt_timeout,
+        concurrency: settings.mail_concurrency,
         ..WorkerSettings::default()
     }
 }
 
 /// Starts the outbox worker and the scheduler of chairs' summary emails;
 /// send `true` on the returned channel to stop both (the worker after the
-/// email it is sending).
+/// emails it is sending).
 pub fn spawn_outbox_worker(
     pool: Pool,
     mailer: Mailer,

@@ -5,7 +5,7 @@
 mod store;
 pub mod worker;
 
-use store::{claim_next, mark_failed, mark_sent};
+use store::{claim_next, mark_failed, mark_sent, renew_claim};
 pub use store::{counts, enqueue, ClaimedEmail, EnqueueOutcome, OutboxCounts};
 
 use crate::text::SafeHtml;

@@ -53,7 +53,8 @@ pub fn enqueue(
     }
 }
 
-/// A row a worker has claimed: nobody else sends it until `lease_until`.
+/// A row a worker has claimed: nobody else sends it until its claim
+/// (`claimed_until`) runs out.
 #[derive(Debug, Clone, QueryableByName)]
 pub struct ClaimedEmail {
     #[diesel(sql_type = Text)]
@@ -117,6 +118,23 @@ pub fn claim_next(
         .bind::<Timestamp, _>(naive(now))
         .load(conn)?;
     Ok(claimed.into_iter().next())
+}
+
+/// Extends the claim of an email still being sent to `until`; false when the
+/// claim is gone (the attempt was recorded, or another worker took it over).
+pub fn renew_claim(
+    conn: &mut AnyConnection,
+    email: &ClaimedEmail,
+    until: DateTime<Utc>,
+) -> Result<bool, StorageError> {
+    let updated = diesel::sql_query(
+        "UPDATE email_outbox SET claimed_until = $1 WHERE id = $2 AND status = 'sending' AND attempts = $3",
+    )
+    .bind::<Timestamp, _>(naive(until))
+    .bind::<Text, _>(&email.id)
+    .bind::<Integer, _>(email.attempts)
+    .execute(conn)?;
+    Ok(updated == 1)
 }
 
 /// Marks a claimed email sent. The attempt number guards against a worker

@@ -1,19 +1,33 @@
 //! Delivers outbox rows: claim one in a short statement, send it outside any
 //! transaction, record the result. A failed send is retried with exponential
 //! backoff and jitter; after `max_attempts` the row is dead and waits for staff.
+//!
+//! A claim is a short lease, renewed while the send is in flight: when a
+//! worker dies mid-send, its email is taken over within seconds, not minutes.
+//! Several emails are in flight at once, each attempt bounded by a timeout,
+//! so one wedged relay connection does not hold up the rest. Delivery stays
+//! at least once: an email whose sender died after the relay took it is sent
+//! again, with the same Message-ID.
 
-use super::{claim_next, mark_failed, mark_sent, ClaimedEmail};
+use super::{claim_next, mark_failed, mark_sent, renew_claim, ClaimedEmail};
 use crate::db::{AnyConnection, Pool, StorageError};
 use crate::mail::Mailer;
 use chrono::{DateTime, Duration, Utc};
+use tokio::task::JoinSet;
 
 #[derive(Debug, Clone)]
 pub struct WorkerSettings {
     pub max_attempts: i32,
     pub first_retry: Duration,
     pub longest_retry: Duration,
-    /// How long a claim keeps other workers away; longer than any send.
+    /// How long a claim keeps other workers away unless renewed; renewed
+    /// every third of it while the send is in flight. It bounds how long the
+    /// email of a worker that died waits for another one.
     pub lease: Duration,
+    /// How long one attempt may take before it is given up and retried.
+    pub attempt_timeout: std::time::Duration,
+    /// How many emails are sent at once.
+    pub concurrency: usize,
     /// How long to sleep when nothing is due.
     pub idle_poll: std::time::Duration,
 }
@@ -26,7 +40,9 @@ impl Default for WorkerSettings {
             max_attempts: 12,
             first_retry: Duration::seconds(30),
             longest_retry: Duration::hours(1),
-            lease: Duration::minutes(5),
+            lease: Duration::seconds(15),
+            attempt_timeout: std::time::Duration::from_secs(30),
+            concurrency: 4,
             idle_poll: std::time::Duration::from_secs(2),
         }
     }
@@ -85,11 +101,49 @@ pub async fn try_execute_task(
     settings: &WorkerSettings,
     now: DateTime<Utc>,
 ) -> Result<TaskOutcome, StorageError> {
+    match claim(pool, settings, now).await? {
+        None => Ok(TaskOutcome::EmptyQueue),
+        Some(email) => deliver(pool, mailer, settings, email, now).await,
+    }
+}
+
+async fn claim(
+    pool: &Pool,
+    settings: &WorkerSettings,
+    now: DateTime<Utc>,
+) -> Result<Option<ClaimedEmail>, StorageError> {
     let lease = settings.lease;
-    let Some(email) = with_connection(pool, move |c| claim_next(c, now, lease)).await? else {
-        return Ok(TaskOutcome::EmptyQueue);
-    };
-    let result = mailer.send(&email).await;
+    with_connection(pool, move |c| claim_next(c, now, lease)).await
+}
+
+/// Sends a claimed email, renewing its claim meanwhile, and records what
+/// happened. `now` is when it was claimed.
+async fn deliver(
+    pool: &Pool,
+    mailer: &Mailer,
+    settings: &WorkerSettings,
+    email: ClaimedEmail,
+    now: DateTime<Utc>,
+) -> Result<TaskOutcome, StorageError> {
+    // Renewed until the result is recorded, so no other worker takes the
+    // email over between the relay's answer and our record of it.
+    let _heartbeat = AbortOnDrop(tokio::spawn(keep_claim(
+        pool.clone(),
+        email.clone(),
+        now,
+        settings.lease,
+    )));
+    let limit = settings.attempt_timeout;
+    // Each attempt is an SMTP conversation on its own connection, so giving
+    // up here closes it rather than leaving it half-spoken for the next email.
+    let result = tokio::time::timeout(limit, mailer.send(&email))
+        .await
+        .unwrap_or_else(|_| {
+            Err(format!(
+                "gave up: no answer from the mail server within {} s",
+                limit.as_secs_f64()
+            ))
+        });
     let id = email.id.clone();
     match result {
         Ok(()) => {
@@ -106,8 +160,7 @@ pub async fn try_execute_task(
                 kind = %email.kind, domain = email.recipient_domain(), attempts, %error,
                 retry_at = ?retry_at, "email not sent"
             );
-            let failed: ClaimedEmail = email;
-            with_connection(pool, move |c| mark_failed(c, &failed, &error, retry_at)).await?;
+            with_connection(pool, move |c| mark_failed(c, &email, &error, retry_at)).await?;
             Ok(match retry_at {
                 Some(at) => TaskOutcome::WillRetry { id, attempts, at },
                 None => TaskOutcome::Dead { id },
@@ -116,34 +169,94 @@ pub async fn try_execute_task(
     }
 }
 
-/// Runs until `stop` says so: sends what is due, sleeps when nothing is.
+/// Renews the claim every third of the lease until aborted or the claim is
+/// gone. Times count from the claim's `claimed_at`, as the claim did.
+async fn keep_claim(pool: Pool, email: ClaimedEmail, claimed_at: DateTime<Utc>, lease: Duration) {
+    let started = std::time::Instant::now();
+    let every = (lease / 3)
+        .to_std()
+        .unwrap_or_default()
+        .max(std::time::Duration::from_millis(100));
+    loop {
+        tokio::time::sleep(every).await;
+        let elapsed = Duration::from_std(started.elapsed()).unwrap_or_default();
+        let until = claimed_at + elapsed + lease;
+        let email = email.clone();
+        match with_connection(&pool, move |c| renew_claim(c, &email, until)).await {
+            Ok(true) => {}
+            Ok(false) => return,
+            Err(error) => tracing::warn!(%error, "cannot renew the claim of an email being sent"),
+        }
+    }
+}
+
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+/// Runs until `stop` says so: keeps up to `concurrency` emails in flight,
+/// sleeps when nothing is due, and on stop finishes the emails in flight
+/// (each within the attempt timeout) without claiming more.
 pub async fn run(
     pool: Pool,
     mailer: Mailer,
     settings: WorkerSettings,
     mut stop: tokio::sync::watch::Receiver<bool>,
 ) {
-    tracing::info!(transport = mailer.describe(), "outbox worker started");
+    tracing::info!(
+        transport = mailer.describe(),
+        concurrency = settings.concurrency,
+        "outbox worker started"
+    );
+    let mut in_flight = JoinSet::new();
     loop {
         if *stop.borrow() {
             break;
         }
-        let idle = match try_execute_task(&pool, &mailer, &settings, Utc::now()).await {
-            Ok(TaskOutcome::EmptyQueue) => true,
-            Ok(_) => false,
-            Err(error) => {
-                tracing::error!(%error, "outbox worker cannot reach the database");
-                true
-            }
-        };
-        if idle {
-            tokio::select! {
-                _ = tokio::time::sleep(settings.idle_poll) => {}
-                _ = stop.changed() => {}
+        let mut idle = false;
+        while in_flight.len() < settings.concurrency.max(1) {
+            let now = Utc::now();
+            match claim(&pool, &settings, now).await {
+                Ok(Some(email)) => {
+                    let (pool, mailer, settings) = (pool.clone(), mailer.clone(), settings.clone());
+                    in_flight
+                        .spawn(async move { deliver(&pool, &mailer, &settings, email, now).await });
+                }
+                Ok(None) => {
+                    idle = true;
+                    break;
+                }
+                Err(error) => {
+                    tracing::error!(%error, "outbox worker cannot reach the database");
+                    idle = true;
+                    break;
+                }
             }
         }
+        tokio::select! {
+            Some(done) = in_flight.join_next(), if !in_flight.is_empty() => report(done),
+            _ = tokio::time::sleep(settings.idle_poll), if idle => {}
+            changed = stop.changed() => if changed.is_err() { break },
+        }
+    }
+    while let Some(done) = in_flight.join_next().await {
+        report(done);
     }
     tracing::info!("outbox worker stopped");
+}
+
+fn report(done: Result<Result<TaskOutcome, StorageError>, tokio::task::JoinError>) {
+    match done {
+        Ok(Ok(_)) => {}
+        Ok(Err(error)) => {
+            tracing::error!(%error, "outbox worker cannot record a delivery attempt")
+        }
+        Err(error) => tracing::error!(%error, "an email delivery task failed"),
+    }
 }
 
 #[cfg(test)]

@@ -225,6 +225,8 @@ impl TestAppBuilder {
             // Tests drive the outbox worker step by step.
             outbox_worker: false,
             mail_max_attempts: 3,
+            mail_attempt_timeout: std::time::Duration::from_secs(30),
+            mail_concurrency: 4,
             trusted_proxies: self.trusted_proxies.clone(),
         };
         let app = Application::build(&settings)

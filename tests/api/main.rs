@@ -19,6 +19,7 @@ mod hardening;
 mod health;
 mod languages;
 mod mail;
+mod mail_resilience;
 mod migrations;
 mod moderation;
 mod operations;

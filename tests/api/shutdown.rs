@@ -1,5 +1,5 @@
 //! SIGTERM under load: the server stops accepting, finishes what it is
-//! answering, and the outbox worker finishes the email it is sending; no
+//! answering, and the outbox worker finishes the emails it is sending; no
 //! acknowledged request or queued email is lost.
 
 use crate::helpers::*;
@@ -54,7 +54,8 @@ async fn sigterm_under_load_finishes_requests_and_the_email_in_flight() {
         ]));
         let target = DatabaseTarget::parse(&database_url).unwrap();
         let pool = build_pool(&target).unwrap();
-        let queued = 12;
+        // Enough that four senders at 300 ms an email are still busy at SIGTERM.
+        let queued = 40;
         {
             let pool = pool.clone();
             tokio::task::spawn_blocking(move || {
@@ -116,7 +117,7 @@ async fn sigterm_under_load_finishes_requests_and_the_email_in_flight() {
         };
         assert_eq!(
             counts.sending, 0,
-            "{backend:?}: the email in flight was finished"
+            "{backend:?}: the emails in flight were finished"
         );
         assert_eq!(counts.sent as usize, smtp.received().len(), "{backend:?}");
         assert!(counts.sent < queued as i64, "the server stopped mid-queue");

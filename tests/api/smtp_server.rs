@@ -1,7 +1,9 @@
 //! A small real SMTP server on loopback for the tests: it speaks enough of
-//! RFC 5321 for lettre, keeps what it receives, can refuse recipients, and
-//! can be stopped and started again on the same port.
+//! RFC 5321 for lettre, keeps what it receives, can refuse recipients, can
+//! take a message and never answer (a wedged relay), and can be stopped and
+//! started again on the same port.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};
@@ -88,6 +90,22 @@ struct Shared {
     refuse_recipients: Arc<Mutex<bool>>,
     /// How long to take over each message, to have one in flight.
     delay: Arc<Mutex<std::time::Duration>>,
+    hold_next: Arc<Mutex<bool>>,
+    held: Arc<Mutex<Vec<HeldMail>>>,
+}
+
+/// A message taken in full but never answered.
+#[derive(Debug, Clone)]
+pub struct HeldMail {
+    pub mail: ReceivedMail,
+    /// False once the client has hung up.
+    open: Arc<AtomicBool>,
+}
+
+impl HeldMail {
+    pub fn client_still_waiting(&self) -> bool {
+        self.open.load(Ordering::SeqCst)
+    }
 }
 
 pub struct SmtpServer {
@@ -139,6 +157,18 @@ impl SmtpServer {
         *self.shared.delay.lock().unwrap() = delay;
     }
 
+    /// Takes the next message in full, then never answers it, holding the
+    /// connection open until the client hangs up. Other connections are
+    /// served as usual. The held message is not in `received`.
+    pub fn hold_next_message(&self) {
+        *self.shared.hold_next.lock().unwrap() = true;
+    }
+
+    pub fn held(&self) -> Vec<HeldMail> {
+        self.shared.held.lock().unwrap().clone()
+    }
+
+    /// Messages answered with 250: accepted for delivery.
     pub fn received(&self) -> Vec<ReceivedMail> {
         self.shared.received.lock().unwrap().clone()
     }
@@ -212,6 +242,17 @@ async fn session(stream: TcpStream, shared: Shared) {
             tokio::time::sleep(delay).await;
             // The transaction is over: the next MAIL FROM starts afresh.
             let (from, to) = (std::mem::take(&mut from), std::mem::take(&mut to));
+            if std::mem::take(&mut *shared.hold_next.lock().unwrap()) {
+                let open = Arc::new(AtomicBool::new(true));
+                shared.held.lock().unwrap().push(HeldMail {
+                    mail: ReceivedMail { from, to, data },
+                    open: open.clone(),
+                });
+                // Silent until the client gives up and closes the connection.
+                while let Ok(Some(_)) = lines.next_line().await {}
+                open.store(false, Ordering::SeqCst);
+                return;
+            }
             shared
                 .received
                 .lock()
