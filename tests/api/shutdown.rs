@@ -53,7 +53,7 @@ async fn sigterm_under_load_finishes_requests_and_the_email_in_flight() {
             ("ROUNDTABLE_DEMO", "true".into()),
         ]));
         let target = DatabaseTarget::parse(&database_url).unwrap();
-        let pool = build_pool(&target).unwrap();
+        let pool = build_pool(&target, Default::default()).unwrap();
         let queued = 12;
         {
             let pool = pool.clone();
