@@ -41,6 +41,7 @@ async fn main() {
         bind: "127.0.0.1:0".parse().unwrap(),
         data_dir: dir.path().to_path_buf(),
         database: DatabaseTarget::Sqlite(dir.path().join("bench.db")),
+        database_timeouts: Default::default(),
         base_url: "http://127.0.0.1/".parse().unwrap(),
         smtp_url: None,
         mail_from: "Roundtable <roundtable@localhost>".parse().unwrap(),

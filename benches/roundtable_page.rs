@@ -21,6 +21,7 @@ fn settings(dir: &std::path::Path, database: DatabaseTarget) -> Settings {
         bind: "127.0.0.1:0".parse().unwrap(),
         data_dir: dir.to_path_buf(),
         database,
+        database_timeouts: Default::default(),
         base_url: "http://127.0.0.1/".parse().unwrap(),
         smtp_url: None,
         mail_from: "Roundtable <roundtable@localhost>".parse().unwrap(),

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use std::fmt;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 use url::Url;
 
 #[derive(Debug, Clone)]
@@ -14,6 +15,7 @@ pub struct Settings {
     pub bind: SocketAddr,
     pub data_dir: PathBuf,
     pub database: DatabaseTarget,
+    pub database_timeouts: DatabaseTimeouts,
     pub base_url: Url,
     pub smtp_url: Option<Url>,
     pub mail_from: Mailbox,
@@ -73,6 +75,31 @@ impl DatabaseTarget {
     }
 }
 
+/// How long the application waits on the database, so that a network that
+/// goes silent turns into a quick 503 instead of requests that hang.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DatabaseTimeouts {
+    /// Opening a connection (PostgreSQL's `connect_timeout`), and waiting for
+    /// a free one in the pool.
+    pub connect: Duration,
+    /// The longest one PostgreSQL statement may run (`statement_timeout`);
+    /// zero turns it off.
+    pub statement: Duration,
+    /// The longest a page waits for its database work (a free connection and
+    /// its queries) before it answers 503.
+    pub request: Duration,
+}
+
+impl Default for DatabaseTimeouts {
+    fn default() -> Self {
+        Self {
+            connect: Duration::from_secs(5),
+            statement: Duration::from_secs(30),
+            request: Duration::from_secs(8),
+        }
+    }
+}
+
 /// What can be set in the TOML file; every key is optional.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -80,6 +107,9 @@ struct FileSettings {
     bind: Option<String>,
     data_dir: Option<String>,
     database_url: Option<String>,
+    database_connect_timeout: Option<u32>,
+    database_statement_timeout: Option<u32>,
+    database_request_timeout: Option<u32>,
     base_url: Option<String>,
     smtp_url: Option<String>,
     mail_from: Option<String>,
@@ -119,6 +149,18 @@ const DATA_DIR: Key = Key {
 const DATABASE_URL: Key = Key {
     file: "database_url",
     env: "DATABASE_URL",
+};
+const DATABASE_CONNECT_TIMEOUT: Key = Key {
+    file: "database_connect_timeout",
+    env: "ROUNDTABLE_DATABASE_CONNECT_TIMEOUT",
+};
+const DATABASE_STATEMENT_TIMEOUT: Key = Key {
+    file: "database_statement_timeout",
+    env: "ROUNDTABLE_DATABASE_STATEMENT_TIMEOUT",
+};
+const DATABASE_REQUEST_TIMEOUT: Key = Key {
+    file: "database_request_timeout",
+    env: "ROUNDTABLE_DATABASE_REQUEST_TIMEOUT",
 };
 const BASE_URL: Key = Key {
     file: "base_url",
@@ -240,6 +282,8 @@ impl Settings {
             Some(raw) => DatabaseTarget::parse(&raw.value).map_err(|why| raw.invalid(why))?,
         };
 
+        let database_timeouts = database_timeouts(&sources)?;
+
         let base_url = match sources.get(&BASE_URL, &f.base_url) {
             None => Url::parse(&format!("http://{bind}/")).expect("a socket address makes a URL"),
             Some(raw) => parse_base_url(&raw.value).map_err(|why| raw.invalid(why))?,
@@ -305,6 +349,7 @@ impl Settings {
             bind,
             data_dir,
             database,
+            database_timeouts,
             base_url,
             smtp_url,
             mail_from,
@@ -316,6 +361,46 @@ impl Settings {
             trusted_proxies,
         })
     }
+}
+
+fn database_timeouts(sources: &Sources) -> Result<DatabaseTimeouts, SettingsError> {
+    let f = &sources.file;
+    let defaults = DatabaseTimeouts::default();
+    let seconds =
+        |key: &Key, from_file: Option<u32>, range: std::ops::RangeInclusive<u64>| match sources
+            .get(key, &from_file.map(|n| n.to_string()))
+        {
+            None => Ok(None),
+            Some(raw) => match raw.value.trim().parse::<u64>() {
+                Ok(n) if range.contains(&n) => Ok(Some(Duration::from_secs(n))),
+                _ => Err(raw.invalid(format!(
+                    "expected a whole number of seconds from {} to {}",
+                    range.start(),
+                    range.end()
+                ))),
+            },
+        };
+    // PostgreSQL takes a connect timeout under 2 seconds as 2.
+    let connect = seconds(
+        &DATABASE_CONNECT_TIMEOUT,
+        f.database_connect_timeout,
+        2..=300,
+    )?;
+    let statement = seconds(
+        &DATABASE_STATEMENT_TIMEOUT,
+        f.database_statement_timeout,
+        0..=86_400,
+    )?;
+    let request = seconds(
+        &DATABASE_REQUEST_TIMEOUT,
+        f.database_request_timeout,
+        1..=300,
+    )?;
+    Ok(DatabaseTimeouts {
+        connect: connect.unwrap_or(defaults.connect),
+        statement: statement.unwrap_or(defaults.statement),
+        request: request.unwrap_or(defaults.request),
+    })
 }
 
 fn parse_flag(raw: Option<Raw>, default: bool) -> Result<bool, SettingsError> {
@@ -401,6 +486,21 @@ mod tests {
         assert_eq!(s.base_url.as_str(), "http://127.0.0.1:8080/");
         assert!(s.smtp_url.is_none());
         assert!(s.load_demo);
+        assert_eq!(s.database_timeouts, DatabaseTimeouts::default());
+    }
+
+    #[test]
+    fn database_timeouts_are_whole_seconds() {
+        let file = "database_statement_timeout = 0\ndatabase_request_timeout = 9\n";
+        let s = load(&[("ROUNDTABLE_DATABASE_CONNECT_TIMEOUT", "3")], Some(file)).unwrap();
+        assert_eq!(
+            s.database_timeouts,
+            DatabaseTimeouts {
+                connect: Duration::from_secs(3),
+                statement: Duration::ZERO,
+                request: Duration::from_secs(9),
+            }
+        );
     }
 
     #[test]
@@ -432,6 +532,13 @@ mod tests {
             err.0.contains("ROUNDTABLE_TRUSTED_PROXIES") && err.0.contains("nginx"),
             "{err}"
         );
+        let err = load(&[("ROUNDTABLE_DATABASE_CONNECT_TIMEOUT", "1")], None).unwrap_err();
+        assert!(
+            err.0.contains("ROUNDTABLE_DATABASE_CONNECT_TIMEOUT"),
+            "{err}"
+        );
+        let err = load(&[], Some("database_request_timeout = 0")).unwrap_err();
+        assert!(err.0.contains("'database_request_timeout'"), "{err}");
         let ok = load(&[("ROUNDTABLE_TRUSTED_PROXIES", "127.0.0.1, ::1")], None).unwrap();
         assert_eq!(ok.trusted_proxies.len(), 2);
         let err = load(&[("ROUNDTABLE_MAIL_MAX_ATTEMPTS", "0")], None).unwrap_err();

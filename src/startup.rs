@@ -133,13 +133,15 @@ pub fn open_database(settings: &Settings) -> anyhow::Result<Pool> {
                 .with_context(|| format!("cannot create the data folder {}", folder.display()))?;
         }
     }
-    let pool = db::build_pool(&settings.database).with_context(|| {
-        format!(
-            "cannot open the {} database",
-            settings.database.backend_name()
-        )
-    })?;
-    let mut conn = pool.get().context("cannot get a database connection")?;
+    let pool =
+        db::build_pool(&settings.database, settings.database_timeouts).with_context(|| {
+            format!(
+                "cannot open the {} database",
+                settings.database.backend_name()
+            )
+        })?;
+    let mut conn = db::maintenance_connection(&settings.database, settings.database_timeouts)
+        .context("cannot get a database connection")?;
     let applied = db::one_instance_at_a_time(&mut conn, db::run_migrations)?;
     if !applied.is_empty() {
         tracing::info!(migrations = ?applied, "database schema updated");
@@ -151,7 +153,7 @@ impl Application {
     pub async fn build(settings: &Settings) -> anyhow::Result<Self> {
         let pool = open_database(settings)?;
         if settings.load_demo {
-            load_demo_into_empty_database(&pool)?;
+            load_demo_into_empty_database(settings)?;
         }
         let templates = Templates::load().context("the templates do not compile")?;
         let mailer = build_mailer(settings)?;
@@ -177,6 +179,7 @@ impl Application {
             signer,
             metrics: web::Metrics::new(),
             exports: std::sync::Arc::new(tokio::sync::Semaphore::new(2)),
+            database_deadline: settings.database_timeouts.request,
         });
         let server = HttpServer::new(move || {
             App::new()
@@ -225,8 +228,8 @@ impl Application {
     }
 }
 
-fn load_demo_into_empty_database(pool: &Pool) -> anyhow::Result<()> {
-    let mut conn = pool.get()?;
+fn load_demo_into_empty_database(settings: &Settings) -> anyhow::Result<()> {
+    let mut conn = db::maintenance_connection(&settings.database, settings.database_timeouts)?;
     let loaded = db::one_instance_at_a_time(&mut conn, |conn| {
         if !services::demo::database_is_empty(conn)? {
             return Ok(None);

@@ -1,9 +1,8 @@
 use super::AnyConnection;
-use crate::config::DatabaseTarget;
+use crate::config::{DatabaseTarget, DatabaseTimeouts};
 use diesel::connection::SimpleConnection;
 use diesel::r2d2::{self, ManageConnection};
 use diesel::{Connection, PgConnection, RunQueryDsl, SqliteConnection};
-use std::time::Duration;
 
 pub type Pool = r2d2::Pool<ConnectionManager>;
 pub type PooledConnection = r2d2::PooledConnection<ConnectionManager>;
@@ -13,6 +12,50 @@ pub type PooledConnection = r2d2::PooledConnection<ConnectionManager>;
 #[derive(Debug, Clone)]
 pub struct ConnectionManager {
     target: DatabaseTarget,
+    timeouts: DatabaseTimeouts,
+}
+
+impl ConnectionManager {
+    pub fn new(target: &DatabaseTarget, timeouts: DatabaseTimeouts) -> Self {
+        let target = match target {
+            DatabaseTarget::Postgres(url) => {
+                DatabaseTarget::Postgres(with_network_timeouts(url, timeouts))
+            }
+            sqlite => sqlite.clone(),
+        };
+        Self { target, timeouts }
+    }
+}
+
+/// libpq parameters for a network that goes silent instead of failing:
+/// give up connecting after the connect timeout, probe idle connections, and
+/// drop a connection whose sent data stays unacknowledged as long as a page
+/// would wait for it. Whatever the operator's URL sets already wins.
+fn with_network_timeouts(url: &str, timeouts: DatabaseTimeouts) -> String {
+    let defaults = [
+        ("connect_timeout", timeouts.connect.as_secs().to_string()),
+        ("keepalives", "1".to_owned()),
+        ("keepalives_idle", "30".to_owned()),
+        ("keepalives_interval", "10".to_owned()),
+        ("keepalives_count", "3".to_owned()),
+        ("tcp_user_timeout", timeouts.request.as_millis().to_string()),
+    ];
+    let (base, query) = url.split_once('?').unwrap_or((url, ""));
+    let given: Vec<&str> = query
+        .split('&')
+        .filter_map(|pair| pair.split('=').next())
+        .collect();
+    let mut pairs: Vec<String> = query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(str::to_owned)
+        .collect();
+    for (key, value) in defaults {
+        if !given.contains(&key) {
+            pairs.push(format!("{key}={value}"));
+        }
+    }
+    format!("{base}?{}", pairs.join("&"))
 }
 
 /// SQLite, every connection: a busy timeout so concurrent writers queue
@@ -47,7 +90,7 @@ fn switch_to_wal(path: &std::path::Path) -> Result<(), r2d2::Error> {
             if tries == 50 {
                 return Err(r2d2::Error::QueryError(error));
             }
-            std::thread::sleep(Duration::from_millis(100));
+            std::thread::sleep(std::time::Duration::from_millis(100));
         }
     }
     Ok(())
@@ -69,8 +112,13 @@ impl ManageConnection for ConnectionManager {
             DatabaseTarget::Postgres(url) => {
                 let mut conn =
                     PgConnection::establish(url).map_err(r2d2::Error::ConnectionError)?;
-                conn.batch_execute("SET TIME ZONE 'UTC'")
-                    .map_err(r2d2::Error::QueryError)?;
+                // The server stops a runaway statement; a silent network is
+                // the client's deadlines' business (see `with_network_timeouts`).
+                conn.batch_execute(&format!(
+                    "SET TIME ZONE 'UTC'; SET statement_timeout = {}",
+                    self.timeouts.statement.as_millis()
+                ))
+                .map_err(r2d2::Error::QueryError)?;
                 Ok(AnyConnection::Postgresql(conn))
             }
         }
@@ -86,8 +134,12 @@ impl ManageConnection for ConnectionManager {
     }
 }
 
-/// SQLite serialises writes anyway, so a small pool; PostgreSQL gets ten per instance.
-pub fn build_pool(target: &DatabaseTarget) -> Result<Pool, r2d2::PoolError> {
+/// SQLite serialises writes anyway, so a small pool; PostgreSQL gets ten per
+/// instance. Waiting for a free connection is bounded by the connect timeout.
+pub fn build_pool(
+    target: &DatabaseTarget,
+    timeouts: DatabaseTimeouts,
+) -> Result<Pool, r2d2::PoolError> {
     if let DatabaseTarget::Sqlite(path) = target {
         if let Err(error) = switch_to_wal(path) {
             // The pool's own connections will report the cause if it lasts.
@@ -100,9 +152,50 @@ pub fn build_pool(target: &DatabaseTarget) -> Result<Pool, r2d2::PoolError> {
     };
     r2d2::Pool::builder()
         .max_size(size)
-        .connection_timeout(Duration::from_secs(5))
+        .connection_timeout(timeouts.connect)
         .test_on_check_out(true)
-        .build(ConnectionManager {
-            target: target.clone(),
-        })
+        .build(ConnectionManager::new(target, timeouts))
+}
+
+/// A connection of its own, outside the pool and without the statement
+/// timeout, for migrations and the demo: they may run long, and may wait
+/// behind another instance's. It closes when dropped.
+pub fn maintenance_connection(
+    target: &DatabaseTarget,
+    timeouts: DatabaseTimeouts,
+) -> Result<AnyConnection, r2d2::Error> {
+    let mut conn = ConnectionManager::new(target, timeouts).connect()?;
+    if let AnyConnection::Postgresql(pg) = &mut conn {
+        pg.batch_execute("SET statement_timeout = 0")
+            .map_err(r2d2::Error::QueryError)?;
+    }
+    Ok(conn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn postgres_urls_get_network_timeouts_unless_they_set_them() {
+        let timeouts = DatabaseTimeouts {
+            connect: Duration::from_secs(4),
+            statement: Duration::from_secs(30),
+            request: Duration::from_secs(8),
+        };
+        assert_eq!(
+            with_network_timeouts("postgres://rt@db/rt", timeouts),
+            "postgres://rt@db/rt?connect_timeout=4&keepalives=1&keepalives_idle=30\
+             &keepalives_interval=10&keepalives_count=3&tcp_user_timeout=8000"
+        );
+        assert_eq!(
+            with_network_timeouts(
+                "postgres://rt@db/rt?sslmode=require&connect_timeout=20&keepalives=0",
+                timeouts
+            ),
+            "postgres://rt@db/rt?sslmode=require&connect_timeout=20&keepalives=0\
+             &keepalives_idle=30&keepalives_interval=10&keepalives_count=3&tcp_user_timeout=8000"
+        );
+    }
 }

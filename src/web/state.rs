@@ -9,6 +9,7 @@ use crate::templates::Templates;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
 use serde::Serialize;
+use std::time::Instant;
 use url::Url;
 
 /// What the layout needs on every page.
@@ -49,24 +50,43 @@ pub struct AppState {
     pub metrics: super::observability::Metrics,
     /// Digest exports running at once on this instance.
     pub exports: std::sync::Arc<tokio::sync::Semaphore>,
+    /// The longest a page waits for its database work.
+    pub database_deadline: std::time::Duration,
 }
 
 impl AppState {
     /// Runs blocking database work on actix's blocking pool, never on the
-    /// async workers.
+    /// async workers, and answers 503 when it takes longer than the database
+    /// deadline: a silent network must not hang the page. The blocked thread
+    /// goes on until the network answers or TCP gives up.
     pub async fn db<T, F>(&self, work: F) -> Result<T, WebError>
     where
         T: Send + 'static,
         F: FnOnce(&mut AnyConnection) -> Result<T, ServiceError> + Send + 'static,
     {
         let pool = self.pool.clone();
-        web::block(move || {
+        let deadline = Instant::now() + self.database_deadline;
+        let task = web::block(move || {
             let mut conn = pool.get().map_err(StorageError::from)?;
-            work(&mut conn)
-        })
-        .await
-        .map_err(|e| WebError::Internal(format!("blocking task failed: {e}")))?
-        .map_err(WebError::from)
+            // The visitor was told it failed: do not do it behind their back.
+            if Instant::now() >= deadline {
+                return Ok(None);
+            }
+            work(&mut conn).map(Some)
+        });
+        match tokio::time::timeout_at(deadline.into(), task).await {
+            Ok(Ok(Ok(Some(value)))) => Ok(value),
+            Ok(Ok(Ok(None))) | Err(_) => Err(self.database_too_slow()),
+            Ok(Ok(Err(error))) => Err(WebError::from(error)),
+            Ok(Err(e)) => Err(WebError::Internal(format!("blocking task failed: {e}"))),
+        }
+    }
+
+    pub fn database_too_slow(&self) -> WebError {
+        WebError::Unavailable(format!(
+            "the database did not answer within {} s",
+            self.database_deadline.as_secs()
+        ))
     }
 
     /// Renders a page for `viewer`: the layout shows who is signed in, forms

@@ -83,6 +83,9 @@ pub fn create_postgres_database() -> PostgresDatabase {
 pub struct TestAppBuilder {
     demo: bool,
     trusted_proxies: Vec<std::net::IpAddr>,
+    /// Reach the PostgreSQL test server at this URL instead (a proxy in front
+    /// of it); the test database is still created directly.
+    postgres_via: Option<String>,
 }
 
 impl TestApp {
@@ -91,6 +94,7 @@ impl TestApp {
         TestAppBuilder {
             demo: true,
             trusted_proxies: Vec::new(),
+            postgres_via: None,
         }
     }
 
@@ -99,6 +103,7 @@ impl TestApp {
         TestAppBuilder {
             demo: false,
             trusted_proxies: Vec::new(),
+            postgres_via: None,
         }
     }
 
@@ -202,6 +207,12 @@ impl TestAppBuilder {
         self
     }
 
+    /// The app reaches PostgreSQL through `server_url` (postgres://host:port).
+    pub fn postgres_via(mut self, server_url: &str) -> Self {
+        self.postgres_via = Some(server_url.to_owned());
+        self
+    }
+
     pub async fn spawn(self, backend: Backend) -> TestApp {
         if std::env::var_os("RUST_LOG").is_some() {
             roundtable::telemetry::init();
@@ -210,7 +221,8 @@ impl TestAppBuilder {
         let postgres = (backend == Backend::Postgres).then(create_postgres_database);
         let database = match &postgres {
             Some(db) => {
-                DatabaseTarget::Postgres(database_url(&postgres_server().unwrap(), &db.name))
+                let server = self.postgres_via.clone().or_else(postgres_server).unwrap();
+                DatabaseTarget::Postgres(database_url(&server, &db.name))
             }
             None => DatabaseTarget::Sqlite(dir.path().join("roundtable.db")),
         };
@@ -218,6 +230,7 @@ impl TestAppBuilder {
             bind: "127.0.0.1:0".parse().unwrap(),
             data_dir: PathBuf::from(dir.path()),
             database,
+            database_timeouts: Default::default(),
             base_url: Url::parse(BASE_URL).unwrap(),
             smtp_url: None,
             mail_from: "Roundtable <roundtable@localhost>".parse().unwrap(),

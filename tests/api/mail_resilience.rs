@@ -128,7 +128,11 @@ async fn a_worker_killed_mid_send_has_its_email_sent_once_more_soon_after_restar
             ("ROUNDTABLE_DEMO", "false".into()),
         ]);
         let mut first = ServerProcess::start(&env);
-        let pool = build_pool(&DatabaseTarget::parse(&database_url).unwrap()).unwrap();
+        let pool = build_pool(
+            &DatabaseTarget::parse(&database_url).unwrap(),
+            Default::default(),
+        )
+        .unwrap();
         enqueue(&pool, 1).await;
 
         // The relay has the whole message but has not answered: mid-send.

@@ -53,7 +53,7 @@ async fn sigterm_under_load_finishes_requests_and_the_email_in_flight() {
             ("ROUNDTABLE_DEMO", "true".into()),
         ]));
         let target = DatabaseTarget::parse(&database_url).unwrap();
-        let pool = build_pool(&target).unwrap();
+        let pool = build_pool(&target, Default::default()).unwrap();
         // Enough that four senders at 300 ms an email are still busy at SIGTERM.
         let queued = 40;
         {

@@ -232,7 +232,7 @@ async fn two_instances_behind_nginx_share_sessions_limits_and_the_outbox() {
     );
 
     // Each queued email is sent once while both instances' workers run.
-    let pool = build_pool(&DatabaseTarget::parse(&url).unwrap()).unwrap();
+    let pool = build_pool(&DatabaseTarget::parse(&url).unwrap(), Default::default()).unwrap();
     let queued = 40;
     let before = smtp.received().len();
     {

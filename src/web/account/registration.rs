@@ -57,7 +57,7 @@ pub(super) async fn register(
     let typed = input.clone();
     let (client, language) = (viewer.client.clone(), viewer.language);
     let state_for_work = state.clone();
-    let result = web::block(move || {
+    let registration = web::block(move || {
         let mut conn = state_for_work.pool.get().map_err(|e| {
             FormError::Service(ServiceError::from(crate::db::StorageError::from(e)))
         })?;
@@ -68,9 +68,11 @@ pub(super) async fn register(
             &client,
             Utc::now(),
         )
-    })
-    .await
-    .map_err(|e| WebError::Internal(format!("blocking task failed: {e}")))?;
+    });
+    let result = tokio::time::timeout(state.database_deadline, registration)
+        .await
+        .map_err(|_| state.database_too_slow())?
+        .map_err(|e| WebError::Internal(format!("blocking task failed: {e}")))?;
     match result {
         Ok(()) => state.render(
             "pages/account/check_inbox.html",
