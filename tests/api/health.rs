@@ -153,20 +153,6 @@ async fn postgres_stops_a_statement_at_the_statement_timeout() {
     .unwrap();
 }
 
-/// The PostgreSQL test server, or None to skip; CI must provide it, so there
-/// a missing one fails instead of passing silently.
-fn postgres_server_unless_ci() -> Option<String> {
-    let server = postgres_server();
-    if server.is_none() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must run this test: set ROUNDTABLE_TEST_POSTGRES"
-        );
-        eprintln!("skipped: needs ROUNDTABLE_TEST_POSTGRES");
-    }
-    server
-}
-
 /// Status, body and how long the answer took; a server that does not answer
 /// within 20 s fails the test instead of hanging it.
 async fn get_within_20_s(client: &reqwest::Client, url: &str) -> (u16, String, Duration) {

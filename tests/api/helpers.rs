@@ -31,6 +31,20 @@ pub fn postgres_server() -> Option<String> {
         .filter(|v| !v.trim().is_empty())
 }
 
+/// The PostgreSQL test server, or None to skip; CI must provide it, so there
+/// a missing one fails instead of passing silently.
+pub fn postgres_server_unless_ci() -> Option<String> {
+    let server = postgres_server();
+    if server.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must run this test: set ROUNDTABLE_TEST_POSTGRES"
+        );
+        eprintln!("skipped: needs ROUNDTABLE_TEST_POSTGRES");
+    }
+    server
+}
+
 pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
