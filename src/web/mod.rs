@@ -14,6 +14,7 @@ mod form_pairs;
 mod format;
 mod health;
 mod language;
+mod methods;
 mod moderation;
 mod observability;
 pub(crate) mod outcomes;
@@ -71,5 +72,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(account::routes)
         .configure(admin::routes)
         .configure(authoring::routes)
-        .default_service(web::to(pages::not_found));
+        // Last: a path no route above takes, or takes with another method.
+        .service(methods::site_fallback());
 }
