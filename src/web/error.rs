@@ -15,7 +15,7 @@ use crate::i18n::{self, Language};
 use crate::services::ServiceError;
 use actix_web::body::BoxBody;
 use actix_web::dev::ServiceResponse;
-use actix_web::http::{header, StatusCode};
+use actix_web::http::{header, Method, StatusCode};
 use actix_web::middleware::ErrorHandlerResponse;
 use actix_web::{web, HttpMessage, HttpResponse, ResponseError};
 use serde::Serialize;
@@ -55,24 +55,38 @@ pub enum WebError {
     PayloadTooLarge {
         limit: usize,
     },
+    /// The path exists, but not for this method (405); `allowed` goes in `Allow`.
+    MethodNotAllowed {
+        method: Method,
+        allowed: Vec<Method>,
+    },
     Unavailable(String),
     Internal(String),
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct InvalidParam {
+    /// The parameter or body property, or `query` / `body` / `path` when the
+    /// part could not be read at all.
     pub name: String,
+    /// What is wrong and what would be accepted, in the reader's language.
     pub reason: String,
 }
 
 /// An RFC 9457 problem body.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Problem {
+    /// Always `about:blank`: the status says what kind of problem it is.
     #[serde(rename = "type")]
     pub problem_type: String,
+    /// The status in words, in the reader's language.
     pub title: String,
+    /// The response's HTTP status.
+    #[schema(minimum = 400, maximum = 599)]
     pub status: u16,
+    /// What went wrong, for a person.
     pub detail: String,
+    /// The parameters or properties at fault (400 and 422).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub invalid_params: Vec<InvalidParam>,
 }
@@ -96,6 +110,7 @@ impl WebError {
             Self::TooManyRequests { .. } => "problem-too-many",
             Self::RefusedText { .. } => "problem-invalid-content",
             Self::PayloadTooLarge { .. } => "problem-too-large",
+            Self::MethodNotAllowed { .. } => "problem-method-not-allowed",
             Self::Unavailable(_) => "problem-unavailable",
             Self::Internal(_) => "problem-internal",
         };
@@ -128,6 +143,14 @@ impl WebError {
                 language,
                 "problem-too-large-detail",
                 &[("kilobytes", ((*limit / 1024) as i64).into())],
+            ),
+            Self::MethodNotAllowed { method, allowed } => i18n::text(
+                language,
+                "problem-method-allowed",
+                &[
+                    ("method", method.as_str().into()),
+                    ("allowed", allow_value(allowed).into()),
+                ],
             ),
             Self::Unavailable(_) => i18n::text(language, "problem-unavailable-detail", &[]),
             Self::Internal(_) => i18n::text(language, "problem-internal-detail", &[]),
@@ -231,6 +254,7 @@ impl ResponseError for WebError {
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::RefusedText { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -250,12 +274,24 @@ impl ResponseError for WebError {
             } => {
                 response.insert_header((header::RETRY_AFTER, retry_after_seconds.to_string()));
             }
+            Self::MethodNotAllowed { allowed, .. } => {
+                response.insert_header((header::ALLOW, allow_value(allowed)));
+            }
             _ => {}
         }
         response
             .content_type("application/problem+json")
             .json(self.problem())
     }
+}
+
+/// "GET, POST", as the `Allow` header and the problem's detail list them.
+fn allow_value(methods: &[Method]) -> String {
+    methods
+        .iter()
+        .map(Method::as_str)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn wait_in_words(seconds: i64, language: Language) -> String {
@@ -395,6 +431,13 @@ mod tests {
                     retry_after_seconds: 60,
                 },
                 429,
+            ),
+            (
+                WebError::MethodNotAllowed {
+                    method: Method::TRACE,
+                    allowed: vec![Method::GET],
+                },
+                405,
             ),
             (WebError::Unavailable("pool timed out".into()), 503),
             (WebError::Internal("bug".into()), 500),

@@ -15,6 +15,7 @@ mod format;
 mod health;
 mod input_guard;
 mod language;
+mod methods;
 mod moderation;
 mod observability;
 pub(crate) mod outcomes;
@@ -73,5 +74,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(account::routes)
         .configure(admin::routes)
         .configure(authoring::routes)
-        .default_service(web::to(pages::not_found));
+        // Last: a path no route above takes, or takes with another method.
+        .service(methods::site_fallback());
 }

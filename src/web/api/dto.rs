@@ -1,5 +1,6 @@
 //! The API's response bodies: snake_case fields, RFC 3339 times in UTC.
 
+use super::schemas::*;
 use crate::domain::affiliation::Affiliation;
 use crate::domain::consultation::Consultation;
 use crate::domain::roundtable::{GuidingQuestion, ProgrammeItem, Resource, Roundtable};
@@ -38,9 +39,9 @@ pub struct ConsultationSummaryDto {
     slug: String,
     title: String,
     summary: String,
-    /// conference, online_conference, workshop, workshop_series, forum or consultation
+    #[schema(schema_with = consultation_kind_schema)]
     kind: &'static str,
-    /// open, closed or archived
+    #[schema(schema_with = consultation_status_schema)]
     status: &'static str,
     venue: Option<String>,
     online: bool,
@@ -98,7 +99,7 @@ impl ConsultationListDto {
 
 #[derive(Serialize, ToSchema)]
 pub struct OrganisationDto {
-    /// organiser, partner or patron
+    #[schema(schema_with = organisation_role_schema)]
     role: &'static str,
     name: String,
     url: Option<String>,
@@ -117,7 +118,7 @@ pub struct RoundtableSummaryDto {
     ends_at: Option<DateTime<Utc>>,
     comments_open_at: Option<DateTime<Utc>>,
     comments_close_at: Option<DateTime<Utc>>,
-    /// opens_later, open or closed, at the time of the response.
+    #[schema(schema_with = comment_period_schema)]
     comment_period: &'static str,
     published_comments: i64,
 }
@@ -177,7 +178,7 @@ fn programme(items: &[ProgrammeItem]) -> Vec<ProgrammeItemDto> {
 
 #[derive(Serialize, ToSchema)]
 pub struct ResourceDto {
-    /// background_paper, issues_paper, publication, organisation or other
+    #[schema(schema_with = resource_kind_schema)]
     kind: &'static str,
     title: String,
     url: String,
@@ -290,13 +291,14 @@ pub struct RoundtableDto {
     children: Vec<String>,
     background_html: String,
     objectives_html: String,
-    /// pre (a chair approves each comment first) or post
+    #[schema(schema_with = moderation_mode_schema)]
     moderation_mode: &'static str,
     starts_at: Option<DateTime<Utc>>,
     ends_at: Option<DateTime<Utc>>,
     venue: Option<String>,
     comments_open_at: Option<DateTime<Utc>>,
     comments_close_at: Option<DateTime<Utc>>,
+    #[schema(schema_with = comment_period_schema)]
     comment_period: &'static str,
     guiding_questions: Vec<GuidingQuestionDto>,
     programme: Vec<ProgrammeItemDto>,
@@ -357,8 +359,7 @@ pub struct CommentNodeDto {
     id: String,
     /// Short citable reference, also the anchor on the page (#c-2f9a01bc).
     reference: String,
-    /// published, or withdrawn / not_published for a placeholder kept so
-    /// that its published replies keep their thread.
+    #[schema(schema_with = comment_status_schema)]
     status: &'static str,
     /// Absent on placeholders.
     author: Option<PersonDto>,

@@ -4,8 +4,10 @@
 
 mod caller;
 mod dto;
+mod numbers;
 mod openapi;
 mod params;
+mod schemas;
 mod writes;
 
 use super::{AppState, WebError};
@@ -53,6 +55,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         "/comments/{reference}/decisions",
         web::post().to(writes::decide),
     )
+    // Last: a path no route above takes, or takes with another method.
+    .service(super::methods::api_fallback())
+    // "/api/v1" itself, which the fallback's pattern does not take.
     .default_service(web::to(|| async {
         Err::<HttpResponse, _>(WebError::NotFound("missing-api-resource"))
     }));
@@ -62,10 +67,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 #[utoipa::path(
     get,
     path = "/api/v1/consultations",
+    tag = "consultations",
     params(ConsultationListQuery),
     responses(
         (status = 200, description = "A page of consultations", body = ConsultationListDto),
-        (status = 400, description = "A query parameter is invalid", body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A query parameter is invalid (see `invalid_params`): a limit out of range or not a whole number, a status that is not open, closed or archived, an empty or unknown cursor, or a parameter this route does not take", body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database cannot be reached; try again after `Retry-After` seconds", body = crate::web::error::Problem, content_type = "application/problem+json", headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
     )
 )]
 async fn list_consultations(
@@ -87,10 +94,12 @@ async fn list_consultations(
 #[utoipa::path(
     get,
     path = "/api/v1/consultations/{consultation}",
+    tag = "consultations",
     params(("consultation" = String, Path, description = "The consultation's slug")),
     responses(
         (status = 200, description = "The consultation", body = ConsultationDto),
         (status = 404, description = "No public consultation has this slug", body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database cannot be reached; try again after `Retry-After` seconds", body = crate::web::error::Problem, content_type = "application/problem+json", headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
     )
 )]
 async fn get_consultation(
@@ -113,9 +122,11 @@ async fn get_consultation(
         ("consultation" = String, Path, description = "The consultation's slug"),
         ("roundtable" = String, Path, description = "The roundtable's slug"),
     ),
+    tag = "consultations",
     responses(
         (status = 200, description = "The roundtable", body = RoundtableDto),
         (status = 404, description = "No such consultation or roundtable", body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database cannot be reached; try again after `Retry-After` seconds", body = crate::web::error::Problem, content_type = "application/problem+json", headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
     )
 )]
 async fn get_roundtable(
@@ -139,10 +150,12 @@ async fn get_roundtable(
         ("roundtable" = String, Path, description = "The roundtable's slug"),
         ThreadListQuery,
     ),
+    tag = "comments",
     responses(
         (status = 200, description = "A page of comment threads", body = CommentThreadsDto),
-        (status = 400, description = "A query parameter is invalid", body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A query parameter is invalid (see `invalid_params`): a limit out of range or not a whole number, an empty or unknown cursor, or a parameter this route does not take", body = crate::web::error::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such consultation or roundtable", body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database cannot be reached; try again after `Retry-After` seconds", body = crate::web::error::Problem, content_type = "application/problem+json", headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
     )
 )]
 async fn list_comments(

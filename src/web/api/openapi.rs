@@ -10,7 +10,12 @@ use utoipa::OpenApi;
     info(
         title = "Roundtable API",
         version = "1",
-        description = "Public consultations, roundtables and their published comments; posting comments and moderating them with a session (plus X-CSRF-Token) or a personal API token (Authorization: Bearer)."
+        description = "Public consultations, roundtables and their published comments; posting comments and moderating them with a session (plus X-CSRF-Token) or a personal API token (Authorization: Bearer). Every refusal is an RFC 9457 problem body (`application/problem+json`). A method a path does not take is answered 405 with an `Allow` header."
+    ),
+    tags(
+        (name = "consultations", description = "Public consultations and their roundtables"),
+        (name = "comments", description = "Published comments, and posting one"),
+        (name = "moderation", description = "Chairs' decisions on comments"),
     ),
     paths(
         super::list_consultations,

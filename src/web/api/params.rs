@@ -30,6 +30,7 @@ pub struct ConsultationListQuery {
     #[param(value_type = Option<u32>, minimum = 1, maximum = 100)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page.
+    #[param(min_length = 1)]
     pub cursor: Option<String>,
     /// Only consultations in this status: open, closed or archived.
     #[param(value_type = Option<String>, pattern = "^(open|closed|archived)$")]
@@ -44,6 +45,7 @@ pub struct ThreadListQuery {
     #[param(value_type = Option<u32>, minimum = 1, maximum = 200)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page.
+    #[param(min_length = 1)]
     pub cursor: Option<String>,
 }
 

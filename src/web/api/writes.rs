@@ -1,6 +1,8 @@
 //! The API's state-changing routes: post a comment, decide on one.
 
 use super::caller::ApiCaller;
+use super::numbers::Whole;
+use super::schemas::*;
 use crate::domain::comment::QuestionPick;
 use crate::domain::message::Arg;
 use crate::domain::Message;
@@ -13,6 +15,9 @@ use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+const BODY_UNREADABLE: &str = "The body cannot be read (see `invalid_params`): not sent as `Content-Type: application/json`, not valid JSON, or not of the documented shape (a missing, unknown or mistyped property)";
+const BODY_TOO_LARGE: &str = "The request body is too large";
+
 /// A wrong field of a request body is a 422 with `invalid_params`, like
 /// several wrong fields are.
 fn as_content_error(error: ServiceError) -> ServiceError {
@@ -22,14 +27,21 @@ fn as_content_error(error: ServiceError) -> ServiceError {
     }
 }
 
+fn question_picks(numbers: Vec<Whole<usize>>) -> Vec<QuestionPick> {
+    numbers
+        .into_iter()
+        .map(|Whole(n)| QuestionPick::Number(n))
+        .collect()
+}
+
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewCommentDto {
-    /// Markdown, 1 to 10,000 characters.
+    #[schema(schema_with = comment_body_schema)]
     body: String,
-    /// Numbers of the guiding questions it answers; empty or absent for a general comment.
     #[serde(default)]
-    guiding_questions: Vec<usize>,
+    #[schema(schema_with = question_numbers_schema)]
+    guiding_questions: Vec<Whole<usize>>,
     /// Reference of the published comment this one replies to (it inherits its questions).
     #[serde(default)]
     parent: Option<String>,
@@ -38,7 +50,7 @@ pub struct NewCommentDto {
 #[derive(Serialize, ToSchema)]
 pub struct PostedCommentDto {
     reference: String,
-    /// pending (waits for a chair) or published.
+    #[schema(schema_with = posted_status_schema)]
     status: &'static str,
     /// The page where the comment shows, with its anchor.
     html: String,
@@ -52,13 +64,19 @@ pub struct PostedCommentDto {
         ("consultation" = String, Path, description = "The consultation's slug"),
         ("roundtable" = String, Path, description = "The roundtable's slug"),
     ),
+    tag = "comments",
     request_body = NewCommentDto,
     responses(
-        (status = 201, description = "Stored: pending, or published at once", body = PostedCommentDto),
-        (status = 401, description = "No session or API token", body = crate::web::error::Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Address not verified, or no anti-forgery token with a session", body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 201, description = "Stored: pending, or published at once", body = PostedCommentDto, headers(("Location" = String, description = "The page where the comment shows, with its anchor"))),
+        (status = 400, description = BODY_UNREADABLE, body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No session or API token, or an unknown or revoked token", body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Address not verified, or no anti-forgery token (`X-CSRF-Token`) with a session", body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such consultation or roundtable", body = crate::web::error::Problem, content_type = "application/problem+json"),
         (status = 409, description = "The comment period is not open", body = crate::web::error::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "The body is empty or too long, or a question or parent is not valid", body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 413, description = BODY_TOO_LARGE, body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The body is blank, too long or holds control characters, or a guiding question or the parent is not valid (see `invalid_params`)", body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many comments from this account in the last hour; try again after `Retry-After` seconds", body = crate::web::error::Problem, content_type = "application/problem+json", headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
+        (status = 503, description = "The database cannot be reached; try again after `Retry-After` seconds", body = crate::web::error::Problem, content_type = "application/problem+json", headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
     )
 )]
 pub async fn post_comment(
@@ -71,11 +89,7 @@ pub async fn post_comment(
     let body = body.into_inner();
     let input = CommentInput {
         body: body.body,
-        questions: body
-            .guiding_questions
-            .into_iter()
-            .map(QuestionPick::Number)
-            .collect(),
+        questions: question_picks(body.guiding_questions),
         parent: body.parent,
         language: None,
     };
@@ -119,26 +133,28 @@ pub async fn post_comment(
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DecisionDto {
-    /// publish, reject, unpublish, highlight, unhighlight, retag or dismiss_reports.
+    #[schema(schema_with = action_schema)]
     action: String,
-    /// For reject and unpublish: off_topic, not_identified, duplicate, abusive, spam or other.
     #[serde(default)]
+    #[schema(schema_with = reason_schema)]
     reason: String,
-    /// For reject and unpublish: an optional note sent to the author.
     #[serde(default)]
+    #[schema(schema_with = note_schema)]
     note: String,
-    /// For retag: the guiding question numbers; empty for "General".
     #[serde(default)]
-    guiding_questions: Vec<usize>,
+    #[schema(schema_with = question_numbers_schema)]
+    guiding_questions: Vec<Whole<usize>>,
     /// The comment's `revision` as the caller read it: if its author edited
     /// it since, the decision is refused (409) rather than applied unread.
     #[serde(default)]
-    revision: Option<i32>,
+    #[schema(value_type = Option<i32>)]
+    revision: Option<Whole<i32>>,
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct DecidedDto {
     reference: String,
+    #[schema(schema_with = action_schema)]
     action: String,
 }
 
@@ -147,14 +163,18 @@ pub struct DecidedDto {
     post,
     path = "/api/v1/comments/{reference}/decisions",
     params(("reference" = String, Path, description = "The comment's reference, such as c-2f9a01bc")),
+    tag = "moderation",
     request_body = DecisionDto,
     responses(
         (status = 200, description = "Decided", body = DecidedDto),
-        (status = 401, description = "No session or API token", body = crate::web::error::Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a chair of this comment's roundtable", body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 400, description = BODY_UNREADABLE, body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No session or API token, or an unknown or revoked token", body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a chair of this comment's roundtable, or no anti-forgery token (`X-CSRF-Token`) with a session", body = crate::web::error::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No comment has this reference", body = crate::web::error::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Already decided (the detail says by whom), or the decision does not apply", body = crate::web::error::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Unknown action, missing reason, note too long", body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already decided (the detail says by whom), edited since `revision`, or the decision does not apply", body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 413, description = BODY_TOO_LARGE, body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "An unknown action, no reason for reject or unpublish, a note too long or with control characters, or a guiding question that is not valid (see `invalid_params`)", body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database cannot be reached; try again after `Retry-After` seconds", body = crate::web::error::Problem, content_type = "application/problem+json", headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
     )
 )]
 pub async fn decide(
@@ -169,14 +189,10 @@ pub async fn decide(
         action: body.action.clone(),
         reason: body.reason,
         note: body.note,
-        questions: body
-            .guiding_questions
-            .into_iter()
-            .map(QuestionPick::Number)
-            .collect(),
+        questions: question_picks(body.guiding_questions),
     };
     let who = Moderator::of(&caller.0);
-    let revision = body.revision;
+    let revision = body.revision.map(|Whole(r)| r);
     let r = reference.clone();
     let state_for_work = state.clone();
     let outcomes = state

@@ -100,7 +100,3 @@ async fn moved_or(
         None => Err(error.into()),
     }
 }
-
-pub async fn not_found() -> Result<HttpResponse, WebError> {
-    Err(WebError::NotFound("missing-page"))
-}
