@@ -114,8 +114,11 @@ impl ManageConnection for ConnectionManager {
                     PgConnection::establish(url).map_err(r2d2::Error::ConnectionError)?;
                 // The server stops a runaway statement; a silent network is
                 // the client's deadlines' business (see `with_network_timeouts`).
+                // A backend whose client vanished mid-transaction must not
+                // keep its locks (a rate-limit bucket's among them) for hours.
                 conn.batch_execute(&format!(
-                    "SET TIME ZONE 'UTC'; SET statement_timeout = {}",
+                    "SET TIME ZONE 'UTC'; SET statement_timeout = {0}; \
+                     SET idle_in_transaction_session_timeout = {0}",
                     self.timeouts.statement.as_millis()
                 ))
                 .map_err(r2d2::Error::QueryError)?;
@@ -129,8 +132,18 @@ impl ManageConnection for ConnectionManager {
             .map_err(r2d2::Error::QueryError)
     }
 
-    fn has_broken(&self, _conn: &mut AnyConnection) -> bool {
-        false
+    /// A connection whose work panicked, or whose transaction state is
+    /// broken, may still hold a transaction (SQLite's write lock with it):
+    /// it is closed, not handed to the next request.
+    fn has_broken(&self, conn: &mut AnyConnection) -> bool {
+        use diesel::connection::{AnsiTransactionManager, TransactionManager};
+        let broken_transaction = match conn {
+            AnyConnection::Sqlite(c) => AnsiTransactionManager::is_broken_transaction_manager(c),
+            AnyConnection::Postgresql(c) => {
+                AnsiTransactionManager::is_broken_transaction_manager(c)
+            }
+        };
+        std::thread::panicking() || broken_transaction
     }
 }
 

@@ -10,10 +10,46 @@
 use super::AnyConnection;
 use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use diesel::Connection;
+use std::cell::Cell;
+use std::time::Instant;
+
+thread_local! {
+    static DEADLINE: Cell<Option<Instant>> = const { Cell::new(None) };
+}
+
+/// Runs `work` (on this thread) so that a write transaction still running
+/// at `deadline` rolls back instead of committing: the request behind it
+/// has been answered "unavailable" by then, and must not change anything
+/// behind its back.
+pub fn with_deadline<T>(deadline: Instant, work: impl FnOnce() -> T) -> T {
+    let before = DEADLINE.replace(Some(deadline));
+    let result = work();
+    DEADLINE.set(before);
+    result
+}
+
+fn deadline_passed() -> bool {
+    DEADLINE
+        .get()
+        .is_some_and(|deadline| Instant::now() >= deadline)
+}
+
+/// `work`, refused at the end when the deadline passed meanwhile.
+fn within_deadline<T, E, F>(conn: &mut AnyConnection, work: F) -> Result<T, E>
+where
+    F: FnOnce(&mut AnyConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    let value = work(conn)?;
+    if deadline_passed() {
+        return Err(diesel::result::Error::RollbackTransaction.into());
+    }
+    Ok(value)
+}
 
 /// Runs `work` in a transaction that starts as a writer. Nested inside
 /// another transaction it becomes a savepoint, as `Connection::transaction`
-/// does.
+/// does. Past the thread's deadline (`with_deadline`) it rolls back.
 pub fn write_transaction<T, E, F>(conn: &mut AnyConnection, work: F) -> Result<T, E>
 where
     F: FnOnce(&mut AnyConnection) -> Result<T, E>,
@@ -28,12 +64,12 @@ where
         AnyConnection::Postgresql(_) => false,
     };
     if !outermost_sqlite {
-        return conn.transaction(work);
+        return conn.transaction(|conn| within_deadline(conn, work));
     }
     if let AnyConnection::Sqlite(sqlite) = conn {
         AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE")?;
     }
-    let result = work(conn);
+    let result = within_deadline(conn, work);
     let AnyConnection::Sqlite(sqlite) = conn else {
         unreachable!("the backend of a connection does not change")
     };
@@ -117,6 +153,33 @@ mod tests {
             .get_result(&mut conn)
             .unwrap();
         assert_eq!(distinct.n, 40);
+    }
+
+    #[test]
+    fn work_that_outlives_its_deadline_is_rolled_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = open(&dir.path().join("t.db"));
+        conn.batch_execute("CREATE TABLE t (n INTEGER)").unwrap();
+        let late: Result<usize, diesel::result::Error> = with_deadline(
+            Instant::now() + std::time::Duration::from_millis(20),
+            || {
+                write_transaction(&mut conn, |conn| {
+                    let n = diesel::sql_query("INSERT INTO t VALUES (1)").execute(conn)?;
+                    std::thread::sleep(std::time::Duration::from_millis(40));
+                    Ok(n)
+                })
+            },
+        );
+        assert!(late.is_err());
+        assert_eq!(count(&mut conn), 0, "nothing committed after the deadline");
+        let in_time: Result<usize, diesel::result::Error> =
+            with_deadline(Instant::now() + std::time::Duration::from_secs(5), || {
+                write_transaction(&mut conn, |conn| {
+                    diesel::sql_query("INSERT INTO t VALUES (1)").execute(conn)
+                })
+            });
+        assert!(in_time.is_ok());
+        assert_eq!(count(&mut conn), 1);
     }
 
     #[test]

@@ -13,6 +13,14 @@ closed_list!(
     }
 );
 
+impl Role {
+    /// Staff and administrators set up consultations, see every roundtable
+    /// and decide everywhere.
+    pub fn is_staff(self) -> bool {
+        self != Role::Participant
+    }
+}
+
 /// A chair as readers see them: the public part of the profile.
 #[derive(Debug, Clone)]
 pub struct Chair {

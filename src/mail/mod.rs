@@ -47,7 +47,8 @@ impl Mailer {
                 // outbox worker gives up a wedged attempt by dropping it, and
                 // a pooled connection dropped mid-conversation would go back
                 // to the pool out of step with the server. The timeout here
-                // bounds only connecting; the worker bounds the whole attempt.
+                // bounds each network read and write; the worker bounds the
+                // whole attempt.
                 transport: AsyncSmtpTransport::<Tokio1Executor>::from_url(url.as_str())
                     .map_err(|e| format!("ROUNDTABLE_SMTP_URL cannot be used: {e}"))?
                     .timeout(Some(Duration::from_secs(20)))

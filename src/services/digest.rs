@@ -13,7 +13,7 @@ use crate::domain::consultation::{Consultation, ConsultationOrganisation};
 use crate::domain::digest::{gender_breakdown, ranked, DigestFilter, DigestFormat, Participation};
 use crate::domain::ids::RoundtableId;
 use crate::domain::roundtable::{GuidingQuestion, Roundtable};
-use crate::domain::user::{Role, SignedInUser};
+use crate::domain::user::SignedInUser;
 use crate::text::plain_text;
 use chrono::{DateTime, Utc};
 use std::collections::{HashMap, HashSet};
@@ -78,7 +78,7 @@ pub fn plan(
         }
     }
     if let Requester::Person(user) = who {
-        if user.role == Role::Participant {
+        if !user.role.is_staff() {
             let chaired = moderation::chaired_roundtables(conn, user.id)?;
             all.retain(|r| chaired.contains(&r.id.to_string()));
             if all.is_empty() {

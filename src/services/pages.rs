@@ -11,7 +11,7 @@ use crate::domain::consultation::{
 use crate::domain::ids::{CommentId, RoundtableId, UserId};
 use crate::domain::roundtable::{GuidingQuestion, ProgrammeItem, Resource, Roundtable};
 use crate::domain::thread::{nest, public_threads, visible_threads, ThreadEntry, ThreadNode};
-use crate::domain::user::{Chair, Role, SignedInUser};
+use crate::domain::user::{Chair, SignedInUser};
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 
@@ -69,7 +69,7 @@ impl Reader {
     pub fn of(user: &SignedInUser) -> Self {
         Self {
             id: user.id,
-            staff: user.role != Role::Participant,
+            staff: user.role.is_staff(),
         }
     }
 }

@@ -153,7 +153,6 @@ async fn act(
         + Send
         + 'static,
 ) -> Result<HttpResponse, WebError> {
-    viewer.check_csrf(&form.csrf_token)?;
     let Some(actor) = viewer.user.clone() else {
         return to_sign_in();
     };
@@ -302,9 +301,7 @@ async fn retry_email(
     state: web::Data<AppState>,
     viewer: Viewer,
     path: web::Path<String>,
-    form: web::Form<AdminForm>,
 ) -> Result<HttpResponse, WebError> {
-    viewer.check_csrf(&form.csrf_token)?;
     let Some(actor) = viewer.user.clone() else {
         return to_sign_in();
     };

@@ -6,7 +6,6 @@ use super::session::Viewer;
 use super::{AppState, WebError};
 use crate::domain::affiliation::OrganisationType;
 use crate::domain::digest::{DigestChoices, DigestFilter, DigestFormat};
-use crate::domain::user::Role;
 use crate::domain::InvalidField;
 use crate::export::digest::write_digest;
 use crate::i18n::labels;
@@ -179,7 +178,7 @@ async fn export(
                     label: name,
                 })
                 .collect(),
-            staff: user.role != Role::Participant,
+            staff: user.role.is_staff(),
             values,
             errors: crate::i18n::by_field(viewer.language, &errors),
         };

@@ -8,7 +8,6 @@
 //! HTML pages outside the API.
 
 use super::state::AppState;
-use crate::db::StorageError;
 use crate::domain::time::PeriodState;
 use crate::domain::{InvalidField, Message};
 use crate::i18n::{self, Language};
@@ -211,7 +210,7 @@ impl From<ServiceError> for WebError {
                 name: field.field.into(),
                 reason: field.message,
             },
-            ServiceError::Storage(StorageError::Pool(e)) => Self::Unavailable(e.to_string()),
+            ServiceError::Storage(e) if e.is_unavailable() => Self::Unavailable(e.to_string()),
             ServiceError::InvalidFields(fields) => Self::Unprocessable(fields),
             ServiceError::Conflict(message) => Self::Conflict(message),
             ServiceError::CommentsClosed { state, zone } => Self::CommentsClosed { state, zone },

@@ -100,9 +100,7 @@ fn check_address(request: &ServiceRequest) -> Result<(), WebError> {
     Ok(())
 }
 
-/// Reads the body (refusing it past `BODY_LIMIT`) and checks its text: JSON
-/// when it says so, else as a URL-encoded form, which is how every other
-/// route reads a body.
+/// Reads the body (refusing it past `BODY_LIMIT`) and checks its text.
 async fn read_and_check_body(request: &mut ServiceRequest) -> Result<Bytes, WebError> {
     let declared = request
         .headers()
@@ -127,23 +125,22 @@ async fn read_and_check_body(request: &mut ServiceRequest) -> Result<Bytes, WebE
         body.extend_from_slice(&chunk);
     }
     let body = body.freeze();
-    let refused = if is_json(request) {
+    // The API reads JSON only (its extractor refuses other content types);
+    // every other route reads a body as a URL-encoded form whatever its
+    // content type says, so it is checked as one.
+    let refused = if !request.path().starts_with("/api/") {
+        first_refused_pair(&body)
+    } else if is_json(request) {
         // Malformed JSON is left to the extractor, which says what is wrong.
         serde_json::from_slice::<serde_json::Value>(&body)
             .ok()
             .and_then(|value| first_refused_in_json(&value, ""))
-            .map(|(field, code)| {
-                (
-                    if field.is_empty() {
-                        "body".into()
-                    } else {
-                        field
-                    },
-                    code,
-                )
+            .map(|(field, code)| match field.is_empty() {
+                true => ("body".to_owned(), code),
+                false => (field, code),
             })
     } else {
-        first_refused_pair(&body)
+        None
     };
     if let Some((field, code)) = refused {
         let message = control_character(&field, code);

@@ -7,6 +7,7 @@ pub mod api;
 mod assets;
 mod authoring;
 mod comments;
+mod csrf;
 mod digests;
 mod error;
 mod feeds;
@@ -23,6 +24,7 @@ mod pages;
 mod session;
 mod state;
 
+pub use csrf::require_csrf;
 pub use error::WebError;
 pub use input_guard::guard_input;
 pub use observability::{observe, Metrics};

@@ -18,6 +18,7 @@ pub const SESSION_COOKIE: &str = "rt_session";
 /// Anti-forgery token for visitors without a session (registration, sign-in).
 pub const CSRF_COOKIE: &str = "rt_csrf";
 
+#[derive(Clone)]
 pub struct Viewer {
     pub user: Option<SignedInUser>,
     anonymous_csrf: Option<String>,
@@ -151,6 +152,10 @@ impl FromRequest for Viewer {
     type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
 
     fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
+        // Read already by the anti-forgery check of a form.
+        if let Some(viewer) = request.extensions().get::<Viewer>().cloned() {
+            return Box::pin(async move { Ok(viewer) });
+        }
         let state = request.app_data::<web::Data<AppState>>().cloned();
         let session = request.cookie(SESSION_COOKIE).map(|c| c.value().to_owned());
         let anonymous_csrf = request

@@ -72,11 +72,13 @@ impl AppState {
             if Instant::now() >= deadline {
                 return Ok(None);
             }
-            work(&mut conn).map(Some)
+            crate::db::with_deadline(deadline, || work(&mut conn)).map(Some)
         });
         match tokio::time::timeout_at(deadline.into(), task).await {
             Ok(Ok(Ok(Some(value)))) => Ok(value),
             Ok(Ok(Ok(None))) | Err(_) => Err(self.database_too_slow()),
+            // Rolled back at the deadline: the same answer as a timeout.
+            Ok(Ok(Err(_))) if Instant::now() >= deadline => Err(self.database_too_slow()),
             Ok(Ok(Err(error))) => Err(WebError::from(error)),
             Ok(Err(e)) => Err(WebError::Internal(format!("blocking task failed: {e}"))),
         }
@@ -111,9 +113,9 @@ impl AppState {
             viewer: viewer.user.as_ref().map(|u| LayoutUser {
                 name: u.affiliation.display_name.clone(),
                 verified: u.verified,
-                is_staff: u.role != Role::Participant,
+                is_staff: u.role.is_staff(),
                 is_admin: u.role == Role::Admin,
-                moderates: u.is_chair || u.role != Role::Participant,
+                moderates: u.is_chair || u.role.is_staff(),
             }),
             csrf_token: viewer.csrf_token().to_owned(),
             languages: crate::i18n::Language::ALL

@@ -13,6 +13,7 @@ mod authoring;
 mod cli;
 mod comments;
 mod comments_api;
+mod csrf;
 mod demo;
 mod digests;
 mod hardening;

@@ -19,7 +19,7 @@ use crate::db::AnyConnection;
 use crate::domain::comment::{Comment, CommentStatus};
 use crate::domain::ids::{RoundtableId, UserId};
 use crate::domain::roundtable::GuidingQuestion;
-use crate::domain::user::{Role, SignedInUser};
+use crate::domain::user::SignedInUser;
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 
@@ -34,7 +34,7 @@ impl Moderator {
     pub fn of(user: &SignedInUser) -> Self {
         Self {
             id: user.id,
-            staff: user.role != Role::Participant,
+            staff: user.role.is_staff(),
         }
     }
 }
@@ -190,7 +190,7 @@ pub fn audit_trail(
     consultation: &str,
     roundtable: &str,
 ) -> Result<(pages::RoundtableDetail, Vec<AuditEntry>), ServiceError> {
-    if user.role == Role::Participant {
+    if !user.role.is_staff() {
         return Err(ServiceError::Forbidden("forbidden-audit"));
     }
     let detail = pages::roundtable_detail(conn, consultation, roundtable)?;
@@ -206,7 +206,7 @@ pub fn set_trusted(
     trusted: bool,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
-    if staff.role == Role::Participant {
+    if !staff.role.is_staff() {
         return Err(ServiceError::Forbidden("forbidden-trust"));
     }
     crate::db::write_transaction(conn, |conn| {

@@ -181,15 +181,6 @@ pub struct TokenForm {
     token: String,
 }
 
-/// A GET never uses the link up (mail scanners open links); the page asks
-/// for one click, which posts.
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct PlainForm {
-    csrf_token: String,
-}
-
 pub(super) fn redirect(to: &str) -> HttpResponse {
     HttpResponse::SeeOther()
         .insert_header((header::LOCATION, to.to_owned()))

@@ -1,7 +1,7 @@
 //! The account page: profile, password, email address, data download,
 //! deletion, and a new verification link.
 
-use super::{redirect, FormView, Notice, PlainForm, TokenForm};
+use super::{redirect, FormView, Notice, TokenForm};
 use crate::domain::registration::RegistrationInput;
 use crate::domain::InvalidField;
 use crate::services::accounts::{self, FormError};
@@ -113,7 +113,6 @@ pub(super) async fn update_profile(
     form: web::Form<ProfileForm>,
 ) -> Result<HttpResponse, WebError> {
     let form = form.into_inner();
-    viewer.check_csrf(&form.csrf_token)?;
     let Some(user) = viewer.user.clone() else {
         return Ok(redirect("/sign-in"));
     };
@@ -166,7 +165,6 @@ pub(super) async fn change_password(
     form: web::Form<PasswordForm>,
 ) -> Result<HttpResponse, WebError> {
     let form = form.into_inner();
-    viewer.check_csrf(&form.csrf_token)?;
     let Some(user) = viewer.user.clone() else {
         return Ok(redirect("/sign-in"));
     };
@@ -237,7 +235,6 @@ pub(super) async fn delete_account(
     form: web::Form<DeleteForm>,
 ) -> Result<HttpResponse, WebError> {
     let form = form.into_inner();
-    viewer.check_csrf(&form.csrf_token)?;
     let Some(user) = viewer.user.clone() else {
         return Ok(redirect("/sign-in"));
     };
@@ -288,7 +285,6 @@ pub(super) async fn request_email_change(
     form: web::Form<EmailChangeForm>,
 ) -> Result<HttpResponse, WebError> {
     let form = form.into_inner();
-    viewer.check_csrf(&form.csrf_token)?;
     let Some(user) = viewer.user.clone() else {
         return Ok(redirect("/sign-in"));
     };
@@ -359,7 +355,6 @@ pub(super) async fn confirm_email_change(
     form: web::Form<TokenForm>,
 ) -> Result<HttpResponse, WebError> {
     let form = form.into_inner();
-    viewer.check_csrf(&form.csrf_token)?;
     let (app, language) = (state.clone(), viewer.language);
     let outcome = state
         .db(move |conn| {
@@ -400,9 +395,7 @@ pub(super) async fn confirm_email_change(
 pub(super) async fn resend_verification(
     state: web::Data<AppState>,
     viewer: Viewer,
-    form: web::Form<PlainForm>,
 ) -> Result<HttpResponse, WebError> {
-    viewer.check_csrf(&form.csrf_token)?;
     let Some(user) = viewer.user.clone() else {
         return Ok(redirect("/sign-in"));
     };

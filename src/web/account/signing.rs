@@ -1,6 +1,6 @@
 //! Signing in and out.
 
-use super::{redirect, FormView, PlainForm};
+use super::{redirect, FormView};
 use crate::domain::InvalidField;
 use crate::services::accounts::{self, SESSION_LIFETIME};
 use crate::web::session::Viewer;
@@ -36,7 +36,6 @@ pub(super) async fn sign_in(
     form: web::Form<SignInForm>,
 ) -> Result<HttpResponse, WebError> {
     let form = form.into_inner();
-    viewer.check_csrf(&form.csrf_token)?;
     let (email, password, client) = (form.email.clone(), form.password, viewer.client.clone());
     let previous = viewer.user.clone();
     let result = state
@@ -77,9 +76,7 @@ pub(super) async fn sign_in(
 pub(super) async fn sign_out(
     state: web::Data<AppState>,
     viewer: Viewer,
-    form: web::Form<PlainForm>,
 ) -> Result<HttpResponse, WebError> {
-    viewer.check_csrf(&form.csrf_token)?;
     if let Some(user) = viewer.user.clone() {
         state
             .db(move |conn| accounts::sign_out(conn, &user))
@@ -95,9 +92,7 @@ pub(super) async fn sign_out(
 pub(super) async fn sign_out_everywhere(
     state: web::Data<AppState>,
     viewer: Viewer,
-    form: web::Form<PlainForm>,
 ) -> Result<HttpResponse, WebError> {
-    viewer.check_csrf(&form.csrf_token)?;
     let Some(user) = viewer.user.clone() else {
         return Ok(redirect("/sign-in"));
     };

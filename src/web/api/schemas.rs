@@ -53,9 +53,12 @@ pub fn action_schema() -> Object {
 }
 
 pub fn reason_schema() -> Object {
+    // "" is what a form sends for "no reason", and is accepted as such.
     one_of(
-        ModerationReason::ALL.iter().map(|r| r.code()),
-        "Required for reject and unpublish (422 without it); ignored otherwise.",
+        std::iter::once("").chain(ModerationReason::ALL.iter().map(|r| r.code())),
+        "Required for reject and unpublish (422 without it); empty or absent for every \
+         other action, which refuses a reason (422), since a reason means the caller \
+         meant to reject.",
     )
 }
 

@@ -39,7 +39,6 @@ pub(super) async fn add_programme_item(
 ) -> Result<HttpResponse, WebError> {
     let form = FormPairs::parse(&body);
     let actor = staff(&viewer)?;
-    viewer.check_csrf(form.get("csrf_token"))?;
     let consultation = path.into_inner();
     let input = ProgrammeInput {
         starts_at: form.get("programme_starts_at").into(),
@@ -81,7 +80,6 @@ pub(super) async fn add_resource(
 ) -> Result<HttpResponse, WebError> {
     let form = FormPairs::parse(&body);
     let actor = staff(&viewer)?;
-    viewer.check_csrf(form.get("csrf_token"))?;
     let consultation = path.into_inner();
     let input = ResourceInput {
         kind: form.get("resource_kind").into(),
@@ -147,30 +145,25 @@ pub(super) async fn remove_programme_item(
     state: web::Data<AppState>,
     viewer: Viewer,
     path: web::Path<(String, String)>,
-    body: web::Bytes,
 ) -> Result<HttpResponse, WebError> {
-    remove(state, viewer, path.into_inner(), body, Entry::ProgrammeItem).await
+    remove(state, viewer, path.into_inner(), Entry::ProgrammeItem).await
 }
 
 pub(super) async fn remove_resource(
     state: web::Data<AppState>,
     viewer: Viewer,
     path: web::Path<(String, String)>,
-    body: web::Bytes,
 ) -> Result<HttpResponse, WebError> {
-    remove(state, viewer, path.into_inner(), body, Entry::Resource).await
+    remove(state, viewer, path.into_inner(), Entry::Resource).await
 }
 
 async fn remove(
     state: web::Data<AppState>,
     viewer: Viewer,
     (consultation, id): (String, String),
-    body: web::Bytes,
     entry: Entry,
 ) -> Result<HttpResponse, WebError> {
-    let form = FormPairs::parse(&body);
     let actor = staff(&viewer)?;
-    viewer.check_csrf(form.get("csrf_token"))?;
     let c = consultation.clone();
     state
         .db(move |conn| clearinghouse::remove(conn, &actor, &c, entry, &id, Utc::now()))

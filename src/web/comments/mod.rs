@@ -102,7 +102,6 @@ async fn post(
 ) -> Result<HttpResponse, WebError> {
     let form = FormPairs::parse(&body);
     let user = signed_in(&viewer)?;
-    viewer.check_csrf(form.get("csrf_token"))?;
     let (consultation, roundtable) = path.into_inner();
     let input = typed_input(&form)?;
     let previewing = form.get("intent") == "preview";

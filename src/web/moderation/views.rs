@@ -114,11 +114,14 @@ pub struct QueueItemView {
 }
 
 impl QueueItemView {
-    /// Whether one of the checkbox values sent ("c-2f9a01bc@3") names it.
+    /// Whether one of the checkbox values sent ("c-2f9a01bc@3") names it as
+    /// it is now: a comment edited since the chair ticked it comes back
+    /// unticked, so that nobody applies a decision to text they did not read.
     pub fn is_among(&self, targets: &[String]) -> bool {
+        let current = format!("{}@{}", self.reference, self.revision);
         targets
             .iter()
-            .any(|t| t.split('@').next() == Some(self.reference.as_str()))
+            .any(|t| *t == current || *t == self.reference)
     }
 }
 
