@@ -184,7 +184,7 @@ impl Application {
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
-                .wrap(actix_web::middleware::from_fn(web::require_csrf))
+                .wrap(actix_web::middleware::from_fn(web::head_as_get))
                 .wrap(actix_web::middleware::from_fn(web::guard_input))
                 .wrap(web::error_pages())
                 // "/c/prague/" is the same page as "/c/prague".

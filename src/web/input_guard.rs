@@ -7,6 +7,8 @@
 //! exports and spreadsheets, and are refused on both. Tab, newline and
 //! carriage return are ordinary text.
 
+use super::csrf::SubmittedToken;
+use super::form_pairs::FormPairs;
 use super::WebError;
 use crate::domain::Message;
 use actix_web::body::{EitherBody, MessageBody};
@@ -129,6 +131,8 @@ async fn read_and_check_body(request: &mut ServiceRequest) -> Result<Bytes, WebE
     // every other route reads a body as a URL-encoded form whatever its
     // content type says, so it is checked as one.
     let refused = if !request.path().starts_with("/api/") {
+        let token = FormPairs::parse(&body).get("csrf_token").to_owned();
+        request.extensions_mut().insert(SubmittedToken(token));
         first_refused_pair(&body)
     } else if is_json(request) {
         // Malformed JSON is left to the extractor, which says what is wrong.

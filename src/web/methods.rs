@@ -11,7 +11,7 @@
 //! page and the API a problem body.
 
 use super::WebError;
-use actix_web::body::MessageBody;
+use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{HttpServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::{header, Method};
 use actix_web::middleware::{from_fn, Next};
@@ -50,14 +50,30 @@ async fn answer(
     let http_request = request.request().clone();
     let response = next.call(request).await?;
     let allowed = allowed_methods(response.headers().get(header::ALLOW));
-    // HEAD is answered as before (not found) until it is supported as GET
-    // without a body; until then "Allow: GET" would invite a HEAD that fails.
-    let error = if allowed.is_empty() || method == Method::HEAD {
+    let error = if allowed.is_empty() {
         WebError::NotFound(missing)
     } else {
         WebError::MethodNotAllowed { method, allowed }
     };
     Ok(ServiceResponse::from_err(error, http_request))
+}
+
+/// HEAD is GET without the body (RFC 9110, 9.3.2), on every GET route:
+/// monitors, link checkers and feed readers use it. The route runs as for
+/// GET; only its body is left out.
+pub async fn head_as_get(
+    mut request: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody, ()>>, actix_web::Error> {
+    let head = request.method() == Method::HEAD;
+    if head {
+        request.head_mut().method = Method::GET;
+    }
+    let response = next.call(request).await?;
+    Ok(match head {
+        false => response.map_into_left_body(),
+        true => response.map_body(|_, _| EitherBody::right(())),
+    })
 }
 
 /// The methods actix-web listed, once each: a path can match several

@@ -24,9 +24,9 @@ mod pages;
 mod session;
 mod state;
 
-pub use csrf::require_csrf;
 pub use error::WebError;
 pub use input_guard::guard_input;
+pub use methods::head_as_get;
 pub use observability::{observe, Metrics};
 pub use state::AppState;
 

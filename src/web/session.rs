@@ -18,7 +18,6 @@ pub const SESSION_COOKIE: &str = "rt_session";
 /// Anti-forgery token for visitors without a session (registration, sign-in).
 pub const CSRF_COOKIE: &str = "rt_csrf";
 
-#[derive(Clone)]
 pub struct Viewer {
     pub user: Option<SignedInUser>,
     anonymous_csrf: Option<String>,
@@ -152,10 +151,14 @@ impl FromRequest for Viewer {
     type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
 
     fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
-        // Read already by the anti-forgery check of a form.
-        if let Some(viewer) = request.extensions().get::<Viewer>().cloned() {
-            return Box::pin(async move { Ok(viewer) });
-        }
+        // A form's token, checked once the viewer is known.
+        let submitted = super::csrf::needs_token(request.method(), request.path()).then(|| {
+            request
+                .extensions()
+                .get::<super::csrf::SubmittedToken>()
+                .cloned()
+                .unwrap_or_default()
+        });
         let state = request.app_data::<web::Data<AppState>>().cloned();
         let session = request.cookie(SESSION_COOKIE).map(|c| c.value().to_owned());
         let anonymous_csrf = request
@@ -203,7 +206,7 @@ impl FromRequest for Viewer {
             );
             // Error answers are written after the handler, in the same language.
             request.extensions_mut().insert(language);
-            Ok(Viewer {
+            let viewer = Viewer {
                 user,
                 anonymous_csrf,
                 new_csrf_cookie,
@@ -211,7 +214,11 @@ impl FromRequest for Viewer {
                 client,
                 language,
                 path,
-            })
+            };
+            if let Some(super::csrf::SubmittedToken(token)) = submitted {
+                viewer.check_csrf(&token)?;
+            }
+            Ok(viewer)
         })
     }
 }

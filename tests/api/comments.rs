@@ -195,7 +195,9 @@ async fn visitors_and_unconfirmed_accounts_cannot_post() {
                 &[("body", "Anonymous"), ("intent", "post")],
             )
             .await;
-        assert_eq!(response.status().as_u16(), 401);
+        // The page offers a visitor no form, hence no anti-forgery token: the
+        // post is refused before anything else is looked at.
+        assert_eq!(response.status().as_u16(), 403);
 
         let mut unconfirmed = person_with(&app, "Una Confirmed", Role::Participant, false).await;
         let (_, page) = unconfirmed.browser.get(&roundtable_path(RT_3_2)).await;

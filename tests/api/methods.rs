@@ -59,8 +59,20 @@ async fn pages_refuse_other_methods_with_405_and_allow() {
             assert_eq!(allowed, None);
             assert!(content_type.starts_with("text/html"));
         }
-        // HEAD stays as it was until it is answered like GET (a separate change).
-        let (status, _, _, _) = send(&app, "HEAD", "/").await;
+        // HEAD is GET without the body, wherever GET is answered.
+        for path in [
+            "/",
+            "/healthz",
+            &roundtable as &str,
+            "/api/v1/consultations",
+            "/feed.atom",
+        ] {
+            let (status, _, content_type, body) = send(&app, "HEAD", path).await;
+            assert_eq!(status, 200, "HEAD {path}");
+            assert!(!content_type.is_empty(), "HEAD {path} says what GET sends");
+            assert!(body.is_empty(), "HEAD {path} has no body");
+        }
+        let (status, _, _, _) = send(&app, "HEAD", "/nowhere").await;
         assert_eq!(status, 404);
     }
 }
