@@ -59,6 +59,40 @@ impl tera::Function for AssetUrl {
     }
 }
 
+/// `{{ value | sanitised }}` prints a `SafeHtml` unescaped, and refuses
+/// anything else: tera's built-in `safe` would print any string raw, so
+/// templates do not use it (a test below holds them to that).
+struct Sanitised;
+
+impl tera::Filter for Sanitised {
+    fn filter(&self, value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
+        match SafeHtml::html_in_serialised(value) {
+            Some(html) => Ok(Value::String(html.to_owned())),
+            None => Err(tera::Error::msg(format!(
+                "`sanitised` prints only SafeHtml, and this is not one: {}; \
+                 give the view a SafeHtml, or print the value escaped",
+                describe(value)
+            ))),
+        }
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
+/// What kind of value a filter got, without echoing a long text back.
+fn describe(value: &Value) -> &'static str {
+    match value {
+        Value::String(_) => "a plain string",
+        Value::Object(_) => "a map",
+        Value::Array(_) => "a list",
+        Value::Number(_) => "a number",
+        Value::Bool(_) => "a boolean",
+        Value::Null => "null",
+    }
+}
+
 /// Escapes what matters in HTML text and quoted attributes. Unlike tera's
 /// default it leaves '/' alone, so "Europe/Prague" stays readable in the source.
 pub fn escape_html(input: &str) -> String {
@@ -91,6 +125,7 @@ impl Templates {
         tera.add_raw_templates(files)?;
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape_html);
+        tera.register_filter("sanitised", Sanitised);
         tera.register_function("t", Translate);
         tera.register_function(
             "asset_url",
@@ -180,6 +215,96 @@ impl Templates {
 
 #[cfg(test)]
 mod tests {
+    use crate::embedded::TemplateFiles;
+
+    fn template_sources() -> Vec<(String, String)> {
+        TemplateFiles::iter()
+            .map(|name| {
+                let file = TemplateFiles::get(&name).expect("listed file");
+                let text = String::from_utf8(file.data.into_owned()).expect("UTF-8 template");
+                (name.into_owned(), text)
+            })
+            .collect()
+    }
+
+    /// Places where a template applies tera's `safe` filter, as
+    /// `{{ x | safe }}` or `{% filter safe %}`.
+    fn uses_of_safe(text: &str) -> Vec<usize> {
+        text.match_indices("safe")
+            .map(|(at, _)| at)
+            .filter(|&at| {
+                let after = text[at + 4..].chars().next();
+                let ends_word = !after.is_some_and(|c| c.is_alphanumeric() || c == '_');
+                let before = text[..at].trim_end();
+                ends_word && (before.ends_with('|') || before.ends_with("filter"))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn no_template_prints_raw_html_with_safe() {
+        assert_eq!(
+            uses_of_safe("{{ a | safe }}{{ b|safe}}{% filter safe %}").len(),
+            3
+        );
+        assert!(uses_of_safe("{{ a | sanitised }} safe {{ a | safe_ish }}").is_empty());
+        let offenders: Vec<String> = template_sources()
+            .into_iter()
+            .flat_map(|(name, text)| {
+                uses_of_safe(&text)
+                    .into_iter()
+                    .map(move |at| format!("{name} at byte {at}"))
+            })
+            .collect();
+        assert!(
+            offenders.is_empty(),
+            "use `| sanitised` on a SafeHtml instead of `| safe`: {offenders:?}"
+        );
+    }
+
+    /// Forms that change state without a session, so without a CSRF token:
+    /// the one-click unsubscribe (RFC 8058) is posted by mail clients and
+    /// carries its own signed token.
+    const POSTS_WITHOUT_SESSION: [&str; 1] = ["pages/account/unsubscribe.html"];
+
+    /// The `<form method="post">` elements of a template, opening tag to
+    /// closing tag.
+    fn post_forms(text: &str) -> Vec<&str> {
+        text.match_indices("<form")
+            .map(|(at, _)| {
+                let end = text[at..].find("</form>").map_or(text.len(), |e| at + e);
+                &text[at..end]
+            })
+            .filter(|form| {
+                let opening = &form[..form.find('>').unwrap_or(form.len())];
+                opening.to_ascii_lowercase().contains(r#"method="post""#)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_post_form_carries_the_csrf_token() {
+        let mut missing = Vec::new();
+        let mut forms = 0;
+        for (name, text) in template_sources() {
+            for form in post_forms(&text) {
+                forms += 1;
+                if !form.contains("::csrf()") && !POSTS_WITHOUT_SESSION.contains(&name.as_str()) {
+                    missing.push(format!("{name}: {}", form.lines().next().unwrap_or("")));
+                }
+            }
+            let pasted = r#"name="csrf_token""#;
+            if name != "partials/forms.html" {
+                assert!(!text.contains(pasted), "{name}: call forms::csrf() instead");
+            }
+        }
+        assert!(forms > 30, "the scan finds the forms ({forms})");
+        assert!(
+            missing.is_empty(),
+            "post forms without forms::csrf(): {missing:#?}"
+        );
+    }
+
     #[test]
     fn escaping_covers_markup_and_quotes() {
         assert_eq!(

@@ -14,7 +14,7 @@ use crate::domain::digest::{gender_breakdown, ranked, DigestFilter, DigestFormat
 use crate::domain::ids::RoundtableId;
 use crate::domain::roundtable::{GuidingQuestion, Roundtable};
 use crate::domain::user::SignedInUser;
-use crate::text::plain_text;
+use crate::text::{plain_text, SafeHtml};
 use chrono::{DateTime, Utc};
 use std::collections::{HashMap, HashSet};
 
@@ -150,8 +150,7 @@ pub struct DigestRow {
     pub cited: bool,
     pub body_text: String,
     pub body_markdown: String,
-    /// Sanitised when it was stored.
-    pub body_html: String,
+    pub body_html: SafeHtml,
 }
 
 /// What a digest writer is handed, in order: each roundtable, then (in
@@ -365,7 +364,7 @@ fn digest_rows(
             cited: cited.contains(&row.id),
             body_text: plain_text(&row.body_markdown),
             body_markdown: row.body_markdown,
-            body_html: row.body_html,
+            body_html: SafeHtml::trust_stored_sanitised_html(row.body_html),
             reference: row.reference,
         });
     }

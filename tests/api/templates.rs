@@ -1,5 +1,6 @@
 use crate::helpers::*;
 use roundtable::templates::Templates;
+use roundtable::text::SafeHtml;
 
 fn assert_complete(name: &str, html: &str) {
     assert!(
@@ -168,6 +169,7 @@ fn every_email_has_a_subject_and_both_bodies() {
             !email.subject.is_empty() && !email.subject.contains('\n'),
             "{name}"
         );
+        assert_complete(name, email.body_html.as_str());
         assert!(
             email.body_text.contains("Ana <b>"),
             "{name}: plain text is not escaped"
@@ -233,6 +235,7 @@ fn every_comment_email_renders_its_links_in_both_bodies() {
             !email.subject.is_empty() && !email.subject.contains('\n'),
             "{name}"
         );
+        assert_complete(name, email.body_html.as_str());
         assert!(
             email.body_text.contains("Ana <b>"),
             "{name}: plain text as typed"
@@ -255,5 +258,59 @@ fn every_comment_email_renders_its_links_in_both_bodies() {
                 "{name}: {needle} in the HTML"
             );
         }
+    }
+}
+
+/// The message of an error and of every error under it.
+fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
+/// Raw HTML reaches a page only from a SafeHtml: the `sanitised` filter
+/// prints one unescaped and refuses a plain string, however it was made.
+#[test]
+fn only_safe_html_is_printed_unescaped() {
+    let templates = Templates::load().expect("templates compile");
+    let comment = |body_html: serde_json::Value| {
+        serde_json::json!({
+            "reference": "c-1", "attribution": "Ana", "posted": "1 May 2025", "depth": 0,
+            "in_reply_to": null, "questions": null, "highlighted": false, "cited": false,
+            "status": null, "body_html": body_html,
+        })
+    };
+    let sanitised = SafeHtml::trust_stored_sanitised_html("<p>A <em>kept</em> tag</p>".into());
+    let html = templates
+        .render(
+            "digest/comment.html",
+            &comment(serde_json::to_value(&sanitised).unwrap()),
+        )
+        .unwrap_or_else(|e| panic!("{}", error_chain(&e)));
+    assert!(html.contains("<p>A <em>kept</em> tag</p>"), "{html}");
+    let empty = serde_json::to_value(SafeHtml::empty()).unwrap();
+    let html = templates
+        .render("digest/comment.html", &comment(empty))
+        .unwrap_or_else(|e| panic!("{}", error_chain(&e)));
+    assert!(html.contains("</header>\n\n</li>"), "{html}");
+
+    for plain in [
+        serde_json::json!("<p>A <em>plain</em> string</p>"),
+        serde_json::json!(""),
+        serde_json::json!({ "html": "<p>A map</p>" }),
+    ] {
+        let error = templates
+            .render("digest/comment.html", &comment(plain.clone()))
+            .expect_err("a plain value is refused");
+        let message = error_chain(&error);
+        assert!(
+            message.contains("`sanitised` prints only SafeHtml"),
+            "{plain}: {message}"
+        );
     }
 }

@@ -7,6 +7,7 @@ use super::{dates, filter_lines, outcome_state, question_heading};
 use crate::services::digest::{DigestEvent, DigestPlan, DigestRow};
 use crate::services::outcomes::ShownOutcome;
 use crate::templates::Templates;
+use crate::text::SafeHtml;
 use chrono_tz::Tz;
 use serde::Serialize;
 use std::io::Write;
@@ -22,7 +23,7 @@ struct CommentHtml {
     highlighted: bool,
     cited: bool,
     status: Option<&'static str>,
-    body_html: String,
+    body_html: SafeHtml,
 }
 
 fn comment_html(row: &DigestRow, zone: Tz, unpublished: bool) -> CommentHtml {
@@ -117,8 +118,8 @@ impl<'t, W: Write> HtmlDigest<'t, W> {
     }
 }
 
-fn points_html(points: &[crate::services::outcomes::ShownPoint]) -> Vec<&str> {
-    points.iter().map(|p| p.html.as_str()).collect()
+fn points_html(points: &[crate::services::outcomes::ShownPoint]) -> Vec<&SafeHtml> {
+    points.iter().map(|p| &p.html).collect()
 }
 
 impl<W: Write> DigestWriter for HtmlDigest<'_, W> {
