@@ -157,14 +157,11 @@ async fn replies_nest_down_to_the_limit_and_one_past_it_is_refused() {
             .await;
         let mut author = participant(&app, "Amina Diallo").await;
         let token = token_of(&mut author, "Script").await;
-        let client = reqwest::Client::new();
-        let (status, at_limit) = send(
-            client
-                .post(comments_url(&app))
-                .bearer_auth(&token)
-                .json(&json!({ "body": "At the limit", "parent": deepest })),
-        )
-        .await;
+        let reply = |body: &str, parent: &str| {
+            let body = json!({ "body": body, "parent": parent });
+            send(reqwest::Client::new().post(comments_url(&app)).bearer_auth(&token).json(&body))
+        };
+        let (status, at_limit) = reply("At the limit", &deepest).await;
         assert_eq!(status, 201, "{:?}: {at_limit}", app.backend);
         let at_limit_reference = at_limit["reference"].as_str().unwrap().to_owned();
         // Publish it, so that it may be answered.
@@ -175,13 +172,7 @@ async fn replies_nest_down_to_the_limit_and_one_past_it_is_refused() {
             ),
         )
         .await;
-        let (status, problem) = send(
-            client
-                .post(comments_url(&app))
-                .bearer_auth(&token)
-                .json(&json!({ "body": "One too deep", "parent": at_limit_reference })),
-        )
-        .await;
+        let (status, problem) = reply("One too deep", &at_limit_reference).await;
         assert_eq!(status, 422, "{:?}: {problem}", app.backend);
         assert_eq!(problem["invalid_params"][0]["name"], "parent");
         assert!(problem["detail"]
