@@ -133,9 +133,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Worker => {
             let pool = open_database(&settings)?;
             let mailer = build_mailer(&settings)?;
+            let templates = roundtable::templates::Templates::load()?;
             let (stop, worker) = spawn_outbox_worker(
                 pool,
                 mailer,
+                templates,
                 worker_settings(&settings),
                 settings.base_url.clone(),
             )?;

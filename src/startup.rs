@@ -54,6 +54,7 @@ pub fn worker_settings(settings: &Settings) -> WorkerSettings {
 pub fn spawn_outbox_worker(
     pool: Pool,
     mailer: Mailer,
+    templates: Templates,
     settings: WorkerSettings,
     base_url: Url,
 ) -> anyhow::Result<(
@@ -62,7 +63,6 @@ pub fn spawn_outbox_worker(
 )> {
     let signer =
         services::emails::link_signer(&mut *pool.get()?).map_err(|e| anyhow::anyhow!(e))?;
-    let templates = Templates::load().context("the templates do not compile")?;
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let worker = tokio::spawn(worker::run(pool.clone(), mailer, settings, stopped.clone()));
     let scheduler = tokio::spawn(run_summary_scheduler(
@@ -149,18 +149,38 @@ pub fn open_database(settings: &Settings) -> anyhow::Result<Pool> {
     Ok(pool)
 }
 
+/// Parts a caller may hand to `Application::build_with` instead of having
+/// them made from the settings: a test process parses the templates once for
+/// all its apps, and keeps sent mail in memory.
+#[derive(Clone, Default)]
+pub struct Prebuilt {
+    pub templates: Option<Templates>,
+    pub mailer: Option<Mailer>,
+}
+
 impl Application {
     pub async fn build(settings: &Settings) -> anyhow::Result<Self> {
+        Self::build_with(settings, Prebuilt::default()).await
+    }
+
+    pub async fn build_with(settings: &Settings, prebuilt: Prebuilt) -> anyhow::Result<Self> {
         let pool = open_database(settings)?;
         if settings.load_demo {
             load_demo_into_empty_database(settings)?;
         }
-        let templates = Templates::load().context("the templates do not compile")?;
-        let mailer = build_mailer(settings)?;
+        let templates = match prebuilt.templates {
+            Some(templates) => templates,
+            None => Templates::load().context("the templates do not compile")?,
+        };
+        let mailer = match prebuilt.mailer {
+            Some(mailer) => mailer,
+            None => build_mailer(settings)?,
+        };
         let worker = match settings.outbox_worker {
             true => Some(spawn_outbox_worker(
                 pool.clone(),
                 mailer,
+                templates.clone(),
                 worker_settings(settings),
                 settings.base_url.clone(),
             )?),

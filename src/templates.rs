@@ -14,8 +14,11 @@ pub struct RenderedEmail {
     pub body_html: SafeHtml,
 }
 
+/// Parsed once and shared: cloning is cheap, so the server, the outbox
+/// worker and every app a test process starts can use one parse.
+#[derive(Clone)]
 pub struct Templates {
-    tera: tera::Tera,
+    tera: std::sync::Arc<tera::Tera>,
 }
 
 /// Content hash of each asset, used both in URLs (so they can be cached for a
@@ -133,7 +136,9 @@ impl Templates {
                 versions: asset_versions(),
             },
         );
-        Ok(Self { tera })
+        Ok(Self {
+            tera: std::sync::Arc::new(tera),
+        })
     }
 
     /// Renders a template in `language` (templates read it as `lang`).

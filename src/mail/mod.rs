@@ -1,6 +1,7 @@
 //! Mail transports: SMTP when `ROUNDTABLE_SMTP_URL` is set, otherwise `.eml`
 //! files under `<data dir>/mail/`, so that the default set-up shows every
-//! email it would have sent.
+//! email it would have sent. Tests that put no SMTP behaviour under test keep
+//! mail in memory instead (`Mailer::in_memory`).
 
 use crate::outbox::ClaimedEmail;
 use lettre::message::header::{HeaderName, HeaderValue};
@@ -8,6 +9,7 @@ use lettre::message::{Mailbox, MultiPart};
 use lettre::transport::smtp::AsyncSmtpTransport;
 use lettre::{AsyncFileTransport, AsyncTransport, Message, Tokio1Executor};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use url::Url;
 
@@ -29,6 +31,20 @@ enum Transport {
         transport: AsyncFileTransport<Tokio1Executor>,
         folder: PathBuf,
     },
+    /// Shared by the clones of one mailer, so a test reads what the app sent.
+    Memory(Arc<Mutex<Vec<SentEmail>>>),
+}
+
+/// An email the in-memory backend has "sent".
+#[derive(Debug, Clone)]
+pub struct SentEmail {
+    pub kind: String,
+    pub recipient: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: String,
+    /// The whole message as it would have gone on the wire.
+    pub raw: String,
 }
 
 impl Mailer {
@@ -75,11 +91,30 @@ impl Mailer {
         })
     }
 
+    /// Keeps every email in memory, for tests: `sent()` reads them back.
+    pub fn in_memory(from: Mailbox, base_url: &Url) -> Self {
+        Self {
+            transport: Transport::Memory(Arc::default()),
+            from,
+            message_id_domain: base_url.host_str().unwrap_or("localhost").to_owned(),
+        }
+    }
+
+    /// What the in-memory backend has sent so far, oldest first; empty for
+    /// the other backends.
+    pub fn sent(&self) -> Vec<SentEmail> {
+        match &self.transport {
+            Transport::Memory(sent) => sent.lock().unwrap_or_else(|e| e.into_inner()).clone(),
+            _ => Vec::new(),
+        }
+    }
+
     /// For logs: where mail goes, without credentials.
     pub fn describe(&self) -> String {
         match &self.transport {
             Transport::Smtp { host, .. } => format!("SMTP via {host}"),
             Transport::Files { folder, .. } => format!(".eml files in {}", folder.display()),
+            Transport::Memory(_) => "memory (tests)".to_owned(),
         }
     }
 
@@ -125,6 +160,18 @@ impl Mailer {
                     .await
                     .map_err(|e| format!("mail file: {e}"))?;
                 tracing::info!(file = %folder.join(format!("{id}.eml")).display(), "email written to a file");
+                Ok(())
+            }
+            Transport::Memory(sent) => {
+                let email = SentEmail {
+                    kind: email.kind.clone(),
+                    recipient: email.recipient.clone(),
+                    subject: email.subject.clone(),
+                    body_text: email.body_text.clone(),
+                    body_html: email.body_html.clone(),
+                    raw: String::from_utf8_lossy(&message.formatted()).into_owned(),
+                };
+                sent.lock().unwrap_or_else(|e| e.into_inner()).push(email);
                 Ok(())
             }
         }

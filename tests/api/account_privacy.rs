@@ -133,6 +133,7 @@ async fn a_forgotten_password_is_reset_by_email_and_every_session_ends() {
 #[tokio::test]
 async fn changing_the_password_needs_the_current_one_and_ends_other_sessions() {
     for app in TestApp::empty().spawn_each().await {
+        app.expect_unsent();
         let mut laptop = registered(&app, "nino@example.org").await;
         let mut phone = app.browser();
         phone.get("/sign-in").await;
@@ -176,6 +177,7 @@ async fn changing_the_password_needs_the_current_one_and_ends_other_sessions() {
 #[tokio::test]
 async fn the_profile_is_edited_with_checks_next_to_each_field() {
     for app in TestApp::empty().spawn_each().await {
+        app.expect_unsent();
         let mut browser = registered(&app, "nino@example.org").await;
         let bad = browser
             .post(
@@ -244,6 +246,7 @@ async fn the_profile_is_edited_with_checks_next_to_each_field() {
 #[tokio::test]
 async fn participants_download_their_data_and_delete_their_account() {
     for app in TestApp::with_demo().spawn_each().await {
+        app.expect_unsent();
         let mut browser = registered(&app, "nino@example.org").await;
         app.with_conn(|c| {
             let rt = roundtable_id(c, FORUM, RT_3_2);

@@ -253,6 +253,7 @@ async fn forms_without_the_anti_forgery_token_are_refused() {
 #[tokio::test]
 async fn wrong_credentials_get_one_message_whatever_was_wrong() {
     for app in TestApp::empty().spawn_each().await {
+        app.expect_unsent();
         let mut browser = app.browser();
         browser.get("/register").await;
         browser
@@ -283,6 +284,7 @@ async fn wrong_credentials_get_one_message_whatever_was_wrong() {
 #[tokio::test]
 async fn signing_in_starts_a_new_session_and_signing_out_everywhere_ends_all() {
     for app in TestApp::empty().spawn_each().await {
+        app.expect_unsent();
         let mut laptop = app.browser();
         laptop.get("/register").await;
         laptop
@@ -404,6 +406,7 @@ async fn verification_links_expire_after_48_hours() {
 async fn a_deactivated_account_cannot_sign_in() {
     use diesel::connection::SimpleConnection;
     for app in TestApp::empty().spawn_each().await {
+        app.expect_unsent();
         let mut browser = app.browser();
         browser.get("/register").await;
         browser

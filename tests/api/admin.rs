@@ -59,6 +59,7 @@ fn user_id_in(list: &str, name: &str) -> String {
 #[tokio::test]
 async fn only_administrators_reach_the_accounts() {
     for app in TestApp::with_demo().spawn_each().await {
+        app.expect_unsent();
         let mut someone = participant(&app, "pat@example.org", "Istanbul Daily").await;
         assert_eq!(someone.get("/admin/users").await.0, 403);
         assert_eq!(someone.get("/admin/emails").await.0, 403);
@@ -73,6 +74,7 @@ async fn only_administrators_reach_the_accounts() {
 #[tokio::test]
 async fn an_administrator_finds_accounts_changes_roles_and_assigns_chairs() {
     for app in TestApp::with_demo().spawn_each().await {
+        app.expect_unsent();
         let mut admin = signed_in_admin(&app).await;
         let mut pat = participant(&app, "pat@example.org", "Istanbul Daily").await;
 
@@ -185,6 +187,7 @@ async fn an_administrator_finds_accounts_changes_roles_and_assigns_chairs() {
 #[tokio::test]
 async fn a_deactivated_account_is_signed_out_at_once_and_can_come_back() {
     for app in TestApp::empty().spawn_each().await {
+        app.expect_unsent();
         let mut admin = signed_in_admin(&app).await;
         let mut pat = participant(&app, "pat@example.org", "Istanbul Daily").await;
         let (_, list) = admin.get("/admin/users?q=pat").await;
@@ -229,6 +232,7 @@ async fn a_deactivated_account_is_signed_out_at_once_and_can_come_back() {
 #[tokio::test]
 async fn staff_see_dead_emails_and_send_them_again() {
     for app in TestApp::empty().spawn_each().await {
+        app.expect_unsent();
         let mut admin = signed_in_admin(&app).await;
         app.with_conn(|c| {
             let email = OutgoingEmail {

@@ -59,6 +59,7 @@ async fn post(browser: &mut Browser, path: &str, fields: &[(&str, String)]) -> r
 #[tokio::test]
 async fn staff_set_up_rt_3_2_in_the_browser_and_a_participant_comments() {
     for app in TestApp::empty().spawn_each().await {
+        app.expect_unsent();
         app.with_conn(|conn| {
             accounts::create_admin(conn, "ada@example.org", "Ada Admin", PASSWORD, Utc::now())
                 .unwrap()

@@ -19,6 +19,7 @@ async fn stored_comments(app: &TestApp, roundtable: &'static str) -> usize {
 #[tokio::test]
 async fn a_new_comment_waits_for_the_chair_and_only_its_author_and_chairs_see_it() {
     for app in TestApp::with_demo().spawn_each().await {
+        app.expect_unsent();
         let mut author = participant(&app, "Amina Diallo").await;
         let mut other = participant(&app, "Omar Haddad").await;
         let mut chair = chair(&app, "Clara Chair", RT_3_2).await;
@@ -259,6 +260,7 @@ async fn scripts_handlers_and_javascript_links_never_reach_the_page() {
 #[tokio::test]
 async fn replies_inherit_their_parent_questions_and_deep_ones_are_flattened() {
     for app in TestApp::with_demo().spawn_each().await {
+        app.expect_unsent();
         sql(
             &app,
             "UPDATE roundtables SET moderation_mode = 'post' WHERE slug = 'rt-3-2'".into(),
@@ -334,6 +336,7 @@ async fn replies_inherit_their_parent_questions_and_deep_ones_are_flattened() {
 #[tokio::test]
 async fn authors_edit_while_pending_withdraw_any_time_and_keep_their_identity_of_the_day() {
     for app in TestApp::with_demo().spawn_each().await {
+        app.expect_unsent();
         let mut author = participant(&app, "Amina Diallo").await;
         let mut chair = chair(&app, "Clara Chair", RT_3_2).await;
         let response = post_comment(&mut author, RT_3_2, "First version", &[]).await;
@@ -529,6 +532,7 @@ async fn returning_readers_see_what_is_new_since_their_last_visit() {
 #[tokio::test]
 async fn a_comment_keeps_its_question_when_the_questions_are_reordered_meanwhile() {
     for app in TestApp::with_demo().spawn_each().await {
+        app.expect_unsent();
         let mut author = participant(&app, "Amina Diallo").await;
         let path = roundtable_path(RT_3_2);
         let (_, page) = author.browser.get(&path).await;

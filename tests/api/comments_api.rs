@@ -44,6 +44,7 @@ async fn send(request: reqwest::RequestBuilder) -> (u16, Value, String) {
 #[tokio::test]
 async fn a_personal_token_posts_and_moderates_until_it_is_revoked() {
     for app in TestApp::with_demo().spawn_each().await {
+        app.expect_unsent();
         let mut author = participant(&app, "Amina Diallo").await;
         let mut chair = chair(&app, "Clara Chair", RT_3_2).await;
         let author_token = token_of(&mut author, "Report script").await;
@@ -136,6 +137,7 @@ async fn a_personal_token_posts_and_moderates_until_it_is_revoked() {
 #[tokio::test]
 async fn a_session_must_send_its_anti_forgery_token_in_a_header() {
     for app in TestApp::with_demo().spawn_each().await {
+        app.expect_unsent();
         let mut author = participant(&app, "Amina Diallo").await;
         let (_, page) = author.browser.get(&roundtable_path(RT_3_2)).await;
         let csrf = csrf_token_in(&page).unwrap();

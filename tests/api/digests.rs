@@ -63,6 +63,7 @@ pub fn published_count(page: &str) -> usize {
 #[tokio::test]
 async fn staff_and_chairs_export_what_they_may_and_participants_nothing() {
     for app in TestApp::with_demo().spawn_each().await {
+        app.expect_unsent();
         let mut chair = chair(&app, "Clara Chair", RT_3_2).await;
         let mut staff = person_with(&app, "Stella Staff", Role::Staff, true).await;
         let mut participant = participant(&app, "Pat Poster").await;

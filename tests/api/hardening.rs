@@ -35,6 +35,7 @@ async fn stored_comments(app: &TestApp) -> usize {
 #[tokio::test]
 async fn control_characters_are_refused_before_they_reach_the_database() {
     for app in TestApp::with_demo().spawn_each().await {
+        app.expect_unsent();
         let backend = app.backend;
         // In an address: no page has such a name, no parameter such a value.
         for path in ["/c/%00", "/c/global%01forum", "/api/v1/consultations/%00"] {
@@ -133,6 +134,7 @@ async fn control_characters_are_refused_before_they_reach_the_database() {
 #[tokio::test]
 async fn replies_nest_down_to_the_limit_and_one_past_it_is_refused() {
     for app in TestApp::with_demo().spawn_each().await {
+        app.expect_unsent();
         // A published thread one level short of the limit.
         let deepest = app
             .with_conn(|conn| {
@@ -185,6 +187,7 @@ async fn replies_nest_down_to_the_limit_and_one_past_it_is_refused() {
 #[tokio::test]
 async fn simultaneous_posts_and_registrations_stop_exactly_at_the_limit() {
     for app in TestApp::with_demo().spawn_each().await {
+        app.expect_unsent();
         let mut author = participant(&app, "Amina Diallo").await;
         let token = token_of(&mut author, "Flood").await;
         let before = stored_comments(&app).await;
@@ -293,6 +296,7 @@ async fn a_known_and_an_unknown_address_are_refused_after_the_same_failures() {
 #[tokio::test]
 async fn a_bulk_decision_with_a_mistake_keeps_every_choice_and_decides_nothing() {
     for app in TestApp::with_demo().spawn_each().await {
+        app.expect_unsent();
         let mut author = participant(&app, "Amina Diallo").await;
         let mut chair = chair(&app, "Clara Chair", RT_3_2).await;
         let mut references = Vec::new();
@@ -373,6 +377,7 @@ fn checkbox_checked(page: &str, reference: &str) -> bool {
 #[tokio::test]
 async fn deciding_on_another_roundtables_comment_is_forbidden_in_the_form_and_the_api() {
     for app in TestApp::with_demo().spawn_each().await {
+        app.expect_unsent();
         let mut author = participant(&app, "Amina Diallo").await;
         let mut other_chair = chair(&app, "Omar Other", "rt-3-1").await;
         let reference = posted_reference(&post_comment(&mut author, RT_3_2, "Mine", &[]).await);

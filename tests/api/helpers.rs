@@ -1,10 +1,16 @@
+use crate::test_database::{self, Content};
 use chrono::Utc;
 use diesel::connection::SimpleConnection;
 use diesel::{Connection, PgConnection};
 use roundtable::config::{DatabaseTarget, Settings};
 use roundtable::db::{AnyConnection, Pool};
-use roundtable::startup::Application;
+use roundtable::mail::{Mailer, SentEmail};
+use roundtable::outbox::worker::{try_execute_task, TaskOutcome, WorkerSettings};
+use roundtable::startup::{Application, Prebuilt};
+use roundtable::templates::Templates;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::OnceLock;
 use tempfile::TempDir;
 use url::Url;
 
@@ -51,6 +57,11 @@ pub struct TestApp {
     pub pool: Pool,
     pub backend: Backend,
     pub settings: Settings,
+    /// Keeps in memory what `deliver_mail` sends; tests of SMTP itself use
+    /// the loopback server in `smtp_server` instead.
+    pub mailer: Mailer,
+    /// Set by `expect_unsent`: the test leaves email in the outbox on purpose.
+    unsent_expected: AtomicBool,
     server: actix_web::dev::ServerHandle,
     _dir: TempDir,
     /// Dropped last, after the pool: drops the test database.
@@ -81,6 +92,7 @@ pub fn database_url(server: &str, name: &str) -> String {
     url.to_string()
 }
 
+/// A blank database (not even migrated) on the test server.
 pub fn create_postgres_database() -> PostgresDatabase {
     let server = postgres_server().expect("ROUNDTABLE_TEST_POSTGRES is set");
     let admin_url = database_url(&server, "postgres");
@@ -91,6 +103,23 @@ pub fn create_postgres_database() -> PostgresDatabase {
         .batch_execute(&format!("CREATE DATABASE \"{name}\""))
         .expect("a test database can be created");
     PostgresDatabase { admin_url, name }
+}
+
+/// A database on the test server copied from the migrated template.
+fn copy_postgres_template(content: Content) -> PostgresDatabase {
+    let server = postgres_server().expect("ROUNDTABLE_TEST_POSTGRES is set");
+    let admin_url = database_url(&server, "postgres");
+    let name = format!("roundtable_test_{}", uuid::Uuid::new_v4().simple());
+    test_database::create_from_postgres_template(&admin_url, content, &name);
+    PostgresDatabase { admin_url, name }
+}
+
+/// The templates, parsed once per test process.
+pub fn templates() -> Templates {
+    static TEMPLATES: OnceLock<Templates> = OnceLock::new();
+    TEMPLATES
+        .get_or_init(|| Templates::load().expect("the templates compile"))
+        .clone()
 }
 
 #[derive(Clone)]
@@ -143,6 +172,20 @@ impl TestApp {
         let response = self.get(path).await;
         let status = response.status().as_u16();
         (status, response.json().await.expect("a JSON body"))
+    }
+
+    /// Sends what the outbox holds now through the in-memory mailer and
+    /// returns every email this app has sent so far.
+    pub async fn deliver_mail(&self) -> Vec<SentEmail> {
+        let settings = WorkerSettings::default();
+        loop {
+            let outcome = try_execute_task(&self.pool, &self.mailer, &settings, Utc::now())
+                .await
+                .expect("the outbox worker runs");
+            if matches!(outcome, TaskOutcome::EmptyQueue) {
+                return self.mailer.sent();
+            }
+        }
     }
 
     /// Runs blocking database work off the test's async thread.
@@ -232,13 +275,21 @@ impl TestAppBuilder {
             roundtable::telemetry::init();
         }
         let dir = tempfile::tempdir().expect("a temporary folder");
-        let postgres = (backend == Backend::Postgres).then(create_postgres_database);
+        let content = match self.demo {
+            true => Content::Demo,
+            false => Content::Empty,
+        };
+        let postgres = (backend == Backend::Postgres).then(|| copy_postgres_template(content));
         let database = match &postgres {
             Some(db) => {
                 let server = self.postgres_via.clone().or_else(postgres_server).unwrap();
                 DatabaseTarget::Postgres(database_url(&server, &db.name))
             }
-            None => DatabaseTarget::Sqlite(dir.path().join("roundtable.db")),
+            None => {
+                let path = dir.path().join("roundtable.db");
+                test_database::copy_sqlite_template(content, &path);
+                DatabaseTarget::Sqlite(path)
+            }
         };
         let settings = Settings {
             bind: "127.0.0.1:0".parse().unwrap(),
@@ -256,7 +307,12 @@ impl TestAppBuilder {
             mail_concurrency: 4,
             trusted_proxies: self.trusted_proxies.clone(),
         };
-        let app = Application::build(&settings)
+        let mailer = Mailer::in_memory(settings.mail_from.clone(), &settings.base_url);
+        let prebuilt = Prebuilt {
+            templates: Some(templates()),
+            mailer: Some(mailer.clone()),
+        };
+        let app = Application::build_with(&settings, prebuilt)
             .await
             .expect("the application builds");
         let address = format!("http://127.0.0.1:{}", app.port());
@@ -277,6 +333,8 @@ impl TestAppBuilder {
             pool,
             backend,
             settings,
+            mailer,
+            unsent_expected: AtomicBool::new(false),
             server,
             _dir: dir,
             _postgres: postgres,
@@ -293,10 +351,37 @@ impl TestAppBuilder {
     }
 }
 
+impl TestApp {
+    /// This test leaves email in the outbox on purpose: the end-of-test
+    /// check lets it pass.
+    pub fn expect_unsent(&self) {
+        self.unsent_expected.store(true, Ordering::Relaxed);
+    }
+
+    /// Email the outbox still holds that has not been sent, nor given up on.
+    fn unsent_emails(&self) -> Option<i64> {
+        // An idle connection only: a test may have stopped the database, and
+        // a check must not wait for it.
+        let mut conn = self.pool.try_get()?;
+        let counts = roundtable::outbox::counts(&mut conn).ok()?;
+        Some(counts.pending + counts.sending)
+    }
+}
+
 impl Drop for TestApp {
     fn drop(&mut self) {
         // The stop command is sent when `stop` is called; nothing to await.
         drop(self.server.stop(false));
+        if std::thread::panicking() || self.unsent_expected.load(Ordering::Relaxed) {
+            return;
+        }
+        if let Some(unsent) = self.unsent_emails().filter(|n| *n > 0) {
+            panic!(
+                "{:?}: {unsent} email(s) left unsent in the outbox; deliver them \
+                 (deliver_mail, or drain through SMTP) or call expect_unsent()",
+                self.backend
+            );
+        }
     }
 }
 

@@ -156,6 +156,7 @@ async fn an_email_of_a_rolled_back_change_is_never_sent() {
 #[tokio::test]
 async fn a_deduplication_key_stores_one_email() {
     for app in TestApp::empty().spawn_each().await {
+        app.expect_unsent();
         let outcomes = enqueue(
             &app,
             vec![

@@ -1,9 +1,11 @@
 //! One integration test binary: every test spawns the real server on a random
 //! loopback port, on a fresh SQLite file and, when ROUNDTABLE_TEST_POSTGRES
-//! holds a server URL, on a fresh PostgreSQL database as well.
+//! holds a server URL, on a fresh PostgreSQL database as well; each database
+//! is a copy of a template made once per process (see `test_database`).
 
 mod fixtures;
 mod helpers;
+mod test_database;
 
 mod account_privacy;
 mod accounts;
@@ -17,6 +19,7 @@ mod csrf;
 mod demo;
 mod digests;
 mod hardening;
+mod harness;
 mod health;
 mod languages;
 mod mail;

@@ -189,6 +189,7 @@ async fn a_chair_moderates_from_the_inbox_and_the_participant_hears_both_decisio
 #[tokio::test]
 async fn a_chair_decides_only_in_the_roundtables_they_chair() {
     for app in TestApp::with_demo().spawn_each().await {
+        app.expect_unsent();
         let mut author = participant(&app, "Amina Diallo").await;
         let mut chair_32 = chair(&app, "Clara Chair", RT_3_2).await;
         let mut chair_31 = chair(&app, "Carl Chair", "rt-3-1").await;
@@ -230,6 +231,7 @@ async fn a_chair_decides_only_in_the_roundtables_they_chair() {
 #[tokio::test]
 async fn when_two_chairs_decide_at_once_the_first_wins_and_one_email_goes_out() {
     for app in TestApp::with_demo().spawn_each().await {
+        app.expect_unsent();
         let mut author = participant(&app, "Amina Diallo").await;
         let mut first = chair(&app, "Clara Chair", RT_3_2).await;
         let mut second = chair(&app, "Carl Chair", RT_3_2).await;
@@ -279,6 +281,7 @@ async fn when_two_chairs_decide_at_once_the_first_wins_and_one_email_goes_out() 
 #[tokio::test]
 async fn every_decision_is_audited_and_placeholders_keep_replies_in_their_thread() {
     for app in TestApp::with_demo().spawn_each().await {
+        app.expect_unsent();
         let mut author = participant(&app, "Amina Diallo").await;
         let mut replier = participant(&app, "Ben Reply").await;
         let mut chair = chair(&app, "Clara Chair", RT_3_2).await;
@@ -366,6 +369,7 @@ async fn every_decision_is_audited_and_placeholders_keep_replies_in_their_thread
 #[tokio::test]
 async fn chairs_decide_on_a_selection_at_once() {
     for app in TestApp::with_demo().spawn_each().await {
+        app.expect_unsent();
         let mut author = participant(&app, "Amina Diallo").await;
         let mut chair = chair(&app, "Clara Chair", RT_3_2).await;
         let mut references = Vec::new();
@@ -400,6 +404,7 @@ async fn chairs_decide_on_a_selection_at_once() {
 #[tokio::test]
 async fn trusted_participants_and_post_moderated_roundtables_publish_at_once() {
     for app in TestApp::with_demo().spawn_each().await {
+        app.expect_unsent();
         let mut author = participant(&app, "Amina Diallo").await;
         let mut staff = person_with(&app, "Stella Staff", Role::Staff, true).await;
         let first = posted_reference(&post_comment(&mut author, RT_3_2, "Before trust", &[]).await);
@@ -600,6 +605,7 @@ async fn chairs_who_prefer_summaries_get_one_per_period() {
 #[tokio::test]
 async fn emailed_links_expire_and_stop_working_for_former_chairs() {
     for app in TestApp::with_demo().spawn_each().await {
+        app.expect_unsent();
         let mut author = participant(&app, "Amina Diallo").await;
         let chair = chair(&app, "Clara Chair", RT_3_2).await;
         let reference = posted_reference(&post_comment(&mut author, RT_3_2, "Waiting", &[]).await);
@@ -662,6 +668,7 @@ async fn emailed_links_expire_and_stop_working_for_former_chairs() {
 #[tokio::test]
 async fn a_chair_never_publishes_a_text_edited_after_they_read_it() {
     for app in TestApp::with_demo().spawn_each().await {
+        app.expect_unsent();
         let mut author = participant(&app, "Amina Diallo").await;
         let mut chair = chair(&app, "Clara Chair", RT_3_2).await;
         let reference = posted_reference(
@@ -730,6 +737,7 @@ async fn a_chair_never_publishes_a_text_edited_after_they_read_it() {
 #[tokio::test]
 async fn an_archived_consultation_keeps_its_decisions_as_they_were() {
     for app in TestApp::with_demo().spawn_each().await {
+        app.expect_unsent();
         let mut author = participant(&app, "Amina Diallo").await;
         let mut chair = chair(&app, "Clara Chair", RT_3_2).await;
         let waiting = posted_reference(

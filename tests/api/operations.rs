@@ -23,6 +23,7 @@ fn metric(text: &str, line_start: &str) -> f64 {
 #[tokio::test]
 async fn metrics_count_requests_by_route_and_report_queues() {
     for app in TestApp::with_demo().spawn_each().await {
+        app.expect_unsent();
         for _ in 0..3 {
             app.get(&format!("/c/{FORUM}")).await;
         }

@@ -58,8 +58,21 @@ pub async fn person_with(app: &TestApp, name: &str, role: Role, verified: bool) 
     Person { id, email, browser }
 }
 
+impl TestApp {
+    /// A verified participant, signed in.
+    pub async fn with_participant(&self, name: &str) -> Person {
+        person_with(self, name, Role::Participant, true).await
+    }
+
+    /// A participant who chairs the given roundtable of the demo forum,
+    /// signed in.
+    pub async fn with_chair(&self, name: &str, roundtable: &str) -> Person {
+        chair(self, name, roundtable).await
+    }
+}
+
 pub async fn participant(app: &TestApp, name: &str) -> Person {
-    person_with(app, name, Role::Participant, true).await
+    app.with_participant(name).await
 }
 
 /// A participant who chairs the given roundtable of the demo forum.

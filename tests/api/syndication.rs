@@ -112,6 +112,7 @@ async fn calendars_import_with_stable_uids_and_utc_times() {
 #[tokio::test]
 async fn feeds_are_valid_atom_with_published_comments_only() {
     for app in TestApp::with_demo().spawn_each().await {
+        app.expect_unsent();
         let mut author = participant(&app, "Amina <Diallo>").await;
         post_comment(&mut author, RT_3_2, "Pending & <unseen>", &[]).await;
         let response = app.get(&format!("/c/{FORUM}/{RT_3_2}/feed.atom")).await;

@@ -91,6 +91,7 @@ async fn every_page_template_renders() {
     );
 
     for app in TestApp::with_demo().spawn_each().await {
+        app.expect_unsent();
         for (name, path, status) in &fetched {
             let (got, html) = app.get_text(path).await;
             assert_eq!(got, *status, "{name} via {path}");
