@@ -161,7 +161,12 @@ async fn replies_nest_down_to_the_limit_and_one_past_it_is_refused() {
         let token = token_of(&mut author, "Script").await;
         let reply = |body: &str, parent: &str| {
             let body = json!({ "body": body, "parent": parent });
-            send(reqwest::Client::new().post(comments_url(&app)).bearer_auth(&token).json(&body))
+            send(
+                reqwest::Client::new()
+                    .post(comments_url(&app))
+                    .bearer_auth(&token)
+                    .json(&body),
+            )
         };
         let (status, at_limit) = reply("At the limit", &deepest).await;
         assert_eq!(status, 201, "{:?}: {at_limit}", app.backend);
