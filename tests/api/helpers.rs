@@ -93,6 +93,20 @@ pub fn database_url(server: &str, name: &str) -> String {
 }
 
 /// A blank database (not even migrated) on the test server.
+/// A database for a real `roundtable` process: a fresh PostgreSQL database
+/// (dropped with the guard returned) or a SQLite file in `dir`.
+pub fn process_database(
+    backend: Backend,
+    dir: &std::path::Path,
+) -> (String, Option<PostgresDatabase>) {
+    let postgres = (backend == Backend::Postgres).then(create_postgres_database);
+    let url = match &postgres {
+        Some(db) => database_url(&postgres_server().unwrap(), &db.name),
+        None => dir.join("roundtable.db").to_string_lossy().into_owned(),
+    };
+    (url, postgres)
+}
+
 pub fn create_postgres_database() -> PostgresDatabase {
     let server = postgres_server().expect("ROUNDTABLE_TEST_POSTGRES is set");
     let admin_url = database_url(&server, "postgres");

@@ -111,11 +111,7 @@ fn delivered_with(smtp: &SmtpServer, message_id: &str) -> usize {
 async fn a_worker_killed_mid_send_has_its_email_sent_once_more_soon_after_restart() {
     for backend in backends() {
         let dir = tempfile::tempdir().unwrap();
-        let postgres = (backend == Backend::Postgres).then(create_postgres_database);
-        let database_url = match &postgres {
-            Some(db) => database_url(&postgres_server().unwrap(), &db.name),
-            None => dir.path().join("rt.db").to_string_lossy().into_owned(),
-        };
+        let (database_url, postgres) = process_database(backend, dir.path());
         let smtp = SmtpServer::start().await;
         smtp.hold_next_message();
         let env = HashMap::from([

@@ -121,15 +121,7 @@ fn raw_request(port: u16, bytes: &'static [u8]) -> String {
 async fn a_malformed_request_is_logged_as_a_warning() {
     for backend in backends() {
         let dir = tempfile::tempdir().unwrap();
-        let postgres = (backend == Backend::Postgres).then(create_postgres_database);
-        let database_url = match &postgres {
-            Some(db) => database_url(&postgres_server().unwrap(), &db.name),
-            None => dir
-                .path()
-                .join("roundtable.db")
-                .to_string_lossy()
-                .into_owned(),
-        };
+        let (database_url, _postgres) = process_database(backend, dir.path());
         let server = ServerProcess::start(&HashMap::from([
             (
                 "ROUNDTABLE_DATA_DIR",

@@ -32,15 +32,7 @@ fn email(n: usize) -> OutgoingEmail {
 async fn sigterm_under_load_finishes_requests_and_the_email_in_flight() {
     for backend in backends() {
         let dir = tempfile::tempdir().unwrap();
-        let postgres = (backend == Backend::Postgres).then(create_postgres_database);
-        let database_url = match &postgres {
-            Some(db) => database_url(&postgres_server().unwrap(), &db.name),
-            None => dir
-                .path()
-                .join("roundtable.db")
-                .to_string_lossy()
-                .into_owned(),
-        };
+        let (database_url, postgres) = process_database(backend, dir.path());
         let smtp = SmtpServer::start().await;
         smtp.slow(Duration::from_millis(300));
         let mut server = ServerProcess::start(&HashMap::from([

@@ -74,6 +74,7 @@ async fn unreadable(
 #[tokio::test]
 async fn posting_and_its_refusals_match_the_document() {
     for app in TestApp::with_demo().spawn_each().await {
+        app.expect_unsent(); // chair alerts: what they say is not under test here
         let contract = Contract::of(&app).await;
         let mut author = participant(&app, "Amina Diallo").await;
         let token = token_of(&mut author, "Tests").await;
@@ -173,6 +174,7 @@ async fn posting_and_its_refusals_match_the_document() {
 #[tokio::test]
 async fn decisions_and_their_refusals_match_the_document() {
     for app in TestApp::with_demo().spawn_each().await {
+        app.expect_unsent(); // chair alerts: what they say is not under test here
         let contract = Contract::of(&app).await;
         let mut author = participant(&app, "Amina Diallo").await;
         let token = token_of(&mut author, "Tests").await;
@@ -238,6 +240,7 @@ async fn decisions_and_their_refusals_match_the_document() {
 #[tokio::test]
 async fn too_many_comments_are_refused_as_documented() {
     for app in TestApp::with_demo().spawn_each().await {
+        app.expect_unsent(); // chair alerts: what they say is not under test here
         let contract = Contract::of(&app).await;
         let mut author = participant(&app, "Amina Diallo").await;
         let token = token_of(&mut author, "Tests").await;
