@@ -69,7 +69,7 @@ async fn every_page_template_renders() {
         "pages/moderation/audit.html",
         "pages/moderation/email_action.html",
         "pages/moderation/item.html",
-        "pages/moderation/outcome.html",
+        "pages/moderation/decided.html",
         "pages/moderation/queue.html",
         // Rendered by the tests in outcomes.rs and authoring.rs.
         "pages/outcome.html",

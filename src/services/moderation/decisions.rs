@@ -82,7 +82,7 @@ fn parse_request(request: &DecisionRequest) -> Result<Decision, ServiceError> {
 }
 
 #[derive(Debug, Clone)]
-pub enum DecisionOutcome {
+pub enum DecisionResult {
     Done {
         reference: String,
     },
@@ -142,7 +142,7 @@ pub fn decide(
     targets: &[Target],
     request: &DecisionRequest,
     now: DateTime<Utc>,
-) -> Result<Vec<DecisionOutcome>, ServiceError> {
+) -> Result<Vec<DecisionResult>, ServiceError> {
     if targets.is_empty() {
         return Err(ServiceError::Invalid(InvalidField::new(
             "comments",
@@ -181,25 +181,25 @@ pub fn decide(
         };
         decisions.insert(record.comment.reference.clone(), decision);
     }
-    let mut outcomes = Vec::new();
+    let mut results = Vec::new();
     for target in targets {
         let reference = target.reference.clone();
         let Some(record) = records.iter().find(|r| r.comment.reference == reference) else {
-            outcomes.push(DecisionOutcome::NotFound { reference });
+            results.push(DecisionResult::NotFound { reference });
             continue;
         };
         if !may_moderate(&scope, record.comment.roundtable_id) {
-            outcomes.push(DecisionOutcome::NotAllowed { reference });
+            results.push(DecisionResult::NotAllowed { reference });
             continue;
         }
         let Some(decision) = decisions.get(&reference) else {
-            outcomes.push(DecisionOutcome::NotApplicable {
+            results.push(DecisionResult::NotApplicable {
                 reference,
                 why: "not-applicable-archived",
             });
             continue;
         };
-        outcomes.push(decide_one(
+        results.push(decide_one(
             conn,
             ctx,
             who,
@@ -209,7 +209,7 @@ pub fn decide(
             now,
         )?);
     }
-    Ok(outcomes)
+    Ok(results)
 }
 
 fn decide_one(
@@ -220,10 +220,10 @@ fn decide_one(
     revision: Option<i32>,
     decision: &Decision,
     now: DateTime<Utc>,
-) -> Result<DecisionOutcome, ServiceError> {
+) -> Result<DecisionResult, ServiceError> {
     let comment = &record.comment;
     if revision.is_some_and(|r| r != comment.revision) {
-        return Ok(DecisionOutcome::EditedSince {
+        return Ok(DecisionResult::EditedSince {
             reference: comment.reference.clone(),
         });
     }
@@ -320,8 +320,8 @@ fn decide_one(
         },
     )?;
     Ok(match result {
-        Ok(()) => DecisionOutcome::Done { reference },
-        Err(Inapplicable::NotApplicable(why)) => DecisionOutcome::NotApplicable { reference, why },
+        Ok(()) => DecisionResult::Done { reference },
+        Err(Inapplicable::NotApplicable(why)) => DecisionResult::NotApplicable { reference, why },
         Err(Inapplicable::AlreadyDecided) => {
             let current = comments::find_by_reference(conn, &reference)?;
             match current {
@@ -329,9 +329,9 @@ fn decide_one(
                     if c.comment.status == comment.status
                         && c.comment.revision != comment.revision =>
                 {
-                    DecisionOutcome::EditedSince { reference }
+                    DecisionResult::EditedSince { reference }
                 }
-                current => DecisionOutcome::AlreadyDecided {
+                current => DecisionResult::AlreadyDecided {
                     by: moderation::last_decision(conn, comment.id)?,
                     status: current.map_or(comment.status, |c| c.comment.status),
                     reference,

@@ -190,7 +190,7 @@ pub(super) fn redirect(to: &str) -> HttpResponse {
 /// The page after following an emailed link. Only a link that worked and one
 /// that expired need words of their own; a used or unknown link reads the
 /// same whatever it was for.
-pub(super) fn link_outcome_page(
+pub(super) fn link_result_page(
     state: &AppState,
     viewer: &Viewer,
     outcome: LinkOutcome,

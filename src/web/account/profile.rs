@@ -383,7 +383,7 @@ pub(super) async fn confirm_email_change(
         }
         Err(other) => return Err(other),
     };
-    super::link_outcome_page(
+    super::link_result_page(
         &state,
         &viewer,
         outcome,

@@ -116,7 +116,7 @@ pub(super) async fn set_new_password(
         }
         Err(other) => return Err(other),
     };
-    super::link_outcome_page(
+    super::link_result_page(
         &state,
         &viewer,
         outcome,

@@ -143,7 +143,7 @@ pub(super) async fn verify(
     let outcome = state
         .db(move |conn| accounts::verify_email(conn, &form.token, Utc::now()))
         .await?;
-    super::link_outcome_page(
+    super::link_result_page(
         &state,
         &viewer,
         outcome,

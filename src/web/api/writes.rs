@@ -7,7 +7,7 @@ use crate::domain::comment::QuestionPick;
 use crate::domain::message::Arg;
 use crate::domain::Message;
 use crate::services::comments::{self, CommentInput};
-use crate::services::moderation::{self, DecisionOutcome, DecisionRequest, Moderator, Target};
+use crate::services::moderation::{self, DecisionRequest, DecisionResult, Moderator, Target};
 use crate::services::ServiceError;
 use crate::web::{AppState, WebError};
 use actix_web::{web, HttpResponse};
@@ -195,7 +195,7 @@ pub async fn decide(
     let revision = body.revision.map(|Whole(r)| r);
     let r = reference.clone();
     let state_for_work = state.clone();
-    let outcomes = state
+    let results = state
         .db(move |conn| {
             moderation::decide(
                 conn,
@@ -211,12 +211,12 @@ pub async fn decide(
             .map_err(as_content_error)
         })
         .await?;
-    match outcomes.into_iter().next() {
-        Some(DecisionOutcome::Done { reference }) => Ok(HttpResponse::Ok().json(DecidedDto {
+    match results.into_iter().next() {
+        Some(DecisionResult::Done { reference }) => Ok(HttpResponse::Ok().json(DecidedDto {
             reference,
             action: body.action,
         })),
-        Some(DecisionOutcome::AlreadyDecided { by, status, .. }) => {
+        Some(DecisionResult::AlreadyDecided { by, status, .. }) => {
             let status = Arg::Key(format!("views-comment-{}", status.code()));
             Err(WebError::Conflict(match by {
                 Some(entry) => Message::new("conflict-already-decided-by")
@@ -232,15 +232,15 @@ pub async fn decide(
                 None => Message::new("conflict-already-decided").with("status", status),
             }))
         }
-        Some(DecisionOutcome::EditedSince { .. }) => {
+        Some(DecisionResult::EditedSince { .. }) => {
             Err(WebError::Conflict("conflict-edited-since".into()))
         }
-        Some(DecisionOutcome::NotApplicable { why, .. }) => Err(WebError::Conflict(
+        Some(DecisionResult::NotApplicable { why, .. }) => Err(WebError::Conflict(
             Message::new("conflict-not-possible").with("why", Arg::Key(why.into())),
         )),
-        Some(DecisionOutcome::NotAllowed { .. }) => {
+        Some(DecisionResult::NotAllowed { .. }) => {
             Err(WebError::Forbidden("forbidden-not-chair".into()))
         }
-        Some(DecisionOutcome::NotFound { .. }) | None => Err(WebError::NotFound("missing-comment")),
+        Some(DecisionResult::NotFound { .. }) | None => Err(WebError::NotFound("missing-comment")),
     }
 }

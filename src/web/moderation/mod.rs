@@ -10,7 +10,7 @@ use super::{AppState, WebError};
 use crate::domain::user::SignedInUser;
 use crate::i18n::{text, Language};
 use crate::services::moderation::{
-    self, DecisionOutcome, DecisionRequest, EmailLinkProblem, Moderator, QueueFilter, Target,
+    self, DecisionRequest, DecisionResult, EmailLinkProblem, Moderator, QueueFilter, Target,
 };
 use crate::services::ServiceError;
 use actix_web::http::StatusCode;
@@ -176,9 +176,9 @@ async fn item_page(
 }
 
 #[derive(Serialize)]
-struct OutcomeView {
+struct DecisionReportView {
     title: String,
-    lines: Vec<OutcomeLine>,
+    lines: Vec<DecisionLine>,
     back: String,
 }
 
@@ -190,23 +190,23 @@ fn done_text(action: &str, lang: Language) -> String {
 
 /// The page after a decision: 200 when every comment was decided, 409 when
 /// none was because others came first.
-fn outcome_page(
+fn decision_report_page(
     state: &AppState,
     viewer: &Viewer,
     action: &str,
-    outcomes: &[DecisionOutcome],
+    results: &[DecisionResult],
     back: String,
 ) -> Result<HttpResponse, WebError> {
-    let lines = outcome_lines(
-        outcomes,
+    let lines = decision_lines(
+        results,
         &done_text(action, viewer.language),
         viewer.language,
     );
-    let status = outcome_status(outcomes, lines.iter().any(|l| l.done()));
+    let status = result_status(results, lines.iter().any(|l| l.done()));
     state.render_with_status(
         status,
-        "pages/moderation/outcome.html",
-        &OutcomeView {
+        "pages/moderation/decided.html",
+        &DecisionReportView {
             title: text(viewer.language, "moderation-title", &[]),
             lines,
             back,
@@ -217,13 +217,13 @@ fn outcome_page(
 
 /// As the API answers for one comment: 403 when none of them was this
 /// chair's to decide, 404 when none exists, 409 when others came first.
-fn outcome_status(outcomes: &[DecisionOutcome], any_done: bool) -> StatusCode {
-    let all = |matches: fn(&DecisionOutcome) -> bool| outcomes.iter().all(matches);
+fn result_status(results: &[DecisionResult], any_done: bool) -> StatusCode {
+    let all = |matches: fn(&DecisionResult) -> bool| results.iter().all(matches);
     if any_done {
         StatusCode::OK
-    } else if all(|o| matches!(o, DecisionOutcome::NotAllowed { .. })) {
+    } else if all(|o| matches!(o, DecisionResult::NotAllowed { .. })) {
         StatusCode::FORBIDDEN
-    } else if all(|o| matches!(o, DecisionOutcome::NotFound { .. })) {
+    } else if all(|o| matches!(o, DecisionResult::NotFound { .. })) {
         StatusCode::NOT_FOUND
     } else {
         StatusCode::CONFLICT
@@ -283,7 +283,7 @@ async fn decide(
         })
         .await?;
     let errors = match decided {
-        Ok(outcomes) => return outcome_page(&state, &viewer, &action, &outcomes, back),
+        Ok(results) => return decision_report_page(&state, &viewer, &action, &results, back),
         Err(ServiceError::InvalidFields(errors)) => errors,
         Err(ServiceError::Invalid(error)) => vec![error],
         Err(other) => return Err(other.into()),
@@ -432,7 +432,7 @@ async fn email_decide(
     let token = form.get("token").to_owned();
     let revision = form.get("revision").to_owned();
     let state_for_work = state.clone();
-    let outcome = state
+    let result = state
         .db(move |conn| {
             let ctx = state_for_work.email_context();
             let decision =
@@ -456,9 +456,11 @@ async fn email_decide(
             )))
         })
         .await?;
-    match outcome {
+    match result {
         Err(problem) => link_problem_page(&state, &viewer, problem),
-        Ok(Ok(outcomes)) => outcome_page(&state, &viewer, &action, &outcomes, "/moderation".into()),
+        Ok(Ok(results)) => {
+            decision_report_page(&state, &viewer, &action, &results, "/moderation".into())
+        }
         Ok(Err(ServiceError::InvalidFields(fields))) => {
             let choices = BulkChoices {
                 reason: form.get("reason").to_owned(),

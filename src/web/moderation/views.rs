@@ -1,5 +1,5 @@
 //! What the moderation pages show: the queue, one comment with every
-//! decision, and the outcome of a decision.
+//! decision, and what a decision did.
 
 use crate::db::queries::moderation::{AuditEntry, OpenReport};
 use crate::db::queries::queue::QueueRoundtable;
@@ -8,7 +8,7 @@ use crate::domain::moderation::ModerationReason;
 use crate::domain::roundtable::GuidingQuestion;
 use crate::i18n::labels::label;
 use crate::i18n::{text, Arg, Language};
-use crate::services::moderation::{DecisionOutcome, QueueFilter, QueueItem};
+use crate::services::moderation::{DecisionResult, QueueFilter, QueueItem};
 use crate::text::SafeHtml;
 use crate::web::format::{date_time, waited};
 use crate::web::pages::views::{person, PersonView};
@@ -316,37 +316,37 @@ pub fn item_view(
 }
 
 #[derive(Serialize)]
-pub struct OutcomeLine {
+pub struct DecisionLine {
     reference: String,
     done: bool,
     text: String,
 }
 
-impl OutcomeLine {
+impl DecisionLine {
     pub fn done(&self) -> bool {
         self.done
     }
 }
 
-pub fn outcome_lines(
-    outcomes: &[DecisionOutcome],
+pub fn decision_lines(
+    results: &[DecisionResult],
     done_text: &str,
     lang: Language,
-) -> Vec<OutcomeLine> {
-    let line = |reference: &String, key: &str, args: &[(&str, Arg)]| OutcomeLine {
+) -> Vec<DecisionLine> {
+    let line = |reference: &String, key: &str, args: &[(&str, Arg)]| DecisionLine {
         reference: reference.clone(),
         done: false,
         text: text(lang, key, args),
     };
-    outcomes
+    results
         .iter()
-        .map(|outcome| match outcome {
-            DecisionOutcome::Done { reference } => OutcomeLine {
+        .map(|result| match result {
+            DecisionResult::Done { reference } => DecisionLine {
                 reference: reference.clone(),
                 done: true,
                 text: done_text.to_owned(),
             },
-            DecisionOutcome::AlreadyDecided {
+            DecisionResult::AlreadyDecided {
                 reference,
                 by,
                 status,
@@ -373,18 +373,18 @@ pub fn outcome_lines(
                     &[("status", label(lang, "comment", status.code()).into())],
                 ),
             },
-            DecisionOutcome::NotApplicable { reference, why } => line(
+            DecisionResult::NotApplicable { reference, why } => line(
                 reference,
                 "moderation-not-possible",
                 &[("why", text(lang, why, &[]).into())],
             ),
-            DecisionOutcome::NotFound { reference } => {
+            DecisionResult::NotFound { reference } => {
                 line(reference, "moderation-no-such-comment", &[])
             }
-            DecisionOutcome::EditedSince { reference } => {
+            DecisionResult::EditedSince { reference } => {
                 line(reference, "moderation-edited-since", &[])
             }
-            DecisionOutcome::NotAllowed { reference } => {
+            DecisionResult::NotAllowed { reference } => {
                 line(reference, "moderation-not-yours", &[])
             }
         })

@@ -80,7 +80,7 @@ moderation-email-see-thread = See it in its thread
 moderation-link-open-queue = Open the moderation queue
 moderation-link-sign-in-first = (sign in first if asked).
 
-# After a bulk decision (pages/moderation/outcome.html)
+# After a bulk decision (pages/moderation/decided.html)
 moderation-back-to-queue = Back to the moderation queue
 
 # The audit trail (pages/moderation/audit.html)

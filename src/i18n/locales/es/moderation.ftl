@@ -80,7 +80,7 @@ moderation-email-see-thread = Verlo en su hilo
 moderation-link-open-queue = Abrir la cola de moderación
 moderation-link-sign-in-first = (inicie sesión antes si se le pide).
 
-# After a bulk decision (pages/moderation/outcome.html)
+# After a bulk decision (pages/moderation/decided.html)
 moderation-back-to-queue = Volver a la cola de moderación
 
 # The audit trail (pages/moderation/audit.html)

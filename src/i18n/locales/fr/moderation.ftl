@@ -80,7 +80,7 @@ moderation-email-see-thread = Le voir dans sa discussion
 moderation-link-open-queue = Ouvrir la file de modération
 moderation-link-sign-in-first = (connectez-vous d’abord si cela vous est demandé).
 
-# After a bulk decision (pages/moderation/outcome.html)
+# After a bulk decision (pages/moderation/decided.html)
 moderation-back-to-queue = Retour à la file de modération
 
 # The audit trail (pages/moderation/audit.html)
