@@ -10,6 +10,7 @@
 use super::csrf::SubmittedToken;
 use super::form_pairs::FormPairs;
 use super::WebError;
+use crate::domain::message::Arg;
 use crate::domain::Message;
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -36,8 +37,23 @@ pub fn refused_character(text: &str) -> Option<String> {
 
 fn control_character(field: &str, code: String) -> Message {
     Message::new("invalid-control-character")
-        .with("field", field.to_owned())
+        .with("field", field_label(field))
         .with("code", code)
+}
+
+/// The field as its form labels it, for the fields people type most; other
+/// fields are named as the request named them.
+fn field_label(field: &str) -> Arg {
+    let key = match field {
+        "body" => "comments-your-comment",
+        "display_name" | "name" => "account-name",
+        "organisation" => "account-organisation",
+        "email" => "account-email-address",
+        "password" | "new_password" | "current_password" => "account-password",
+        "note" => "moderation-queue-note",
+        _ => return Arg::Text(field.to_owned()),
+    };
+    Arg::Key(key.to_owned())
 }
 
 /// The first field of a URL-encoded text whose name or value holds a

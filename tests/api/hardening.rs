@@ -91,7 +91,8 @@ async fn control_characters_are_refused_before_they_reach_the_database() {
         let response = post_comment(&mut author, RT_3_2, "Pasted\u{c}text", &[]).await;
         assert_eq!(response.status().as_u16(), 422, "{backend:?}");
         let page = response.text().await.unwrap();
-        assert!(page.contains("body contains an invisible control character (U+000C)"));
+        assert!(page
+            .contains("The field “Your comment” contains an invisible control character (U+000C)"));
         assert!(page.contains("Nothing was saved"));
         assert_eq!(stored_comments(&app).await, before + 1);
 
