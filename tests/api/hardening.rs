@@ -349,25 +349,18 @@ async fn a_bulk_decision_with_a_mistake_keeps_every_choice_and_decides_nothing()
         }
 
         // A reason with "Publish" is a decision the chair did not mean.
-        let mut form: Vec<(&str, &str)> = ticked.iter().map(|r| ("comment", *r)).collect();
-        form.extend([("action", "publish"), ("reason", "spam")]);
-        let response = chair.browser.post("/moderation/decide", &form).await;
-        assert_eq!(response.status().as_u16(), 422);
-        assert!(response
-            .text()
-            .await
-            .unwrap()
-            .contains("A reason goes only with"));
+        let (status, page) = decide(
+            &mut chair,
+            &ticked,
+            &[("action", "publish"), ("reason", "spam")],
+        )
+        .await;
+        assert_eq!(status, 422);
+        assert!(page.contains("A reason goes only with"));
         // No decision chosen: nothing falls back to one.
-        let mut form: Vec<(&str, &str)> = ticked.iter().map(|r| ("comment", *r)).collect();
-        form.push(("action", ""));
-        let response = chair.browser.post("/moderation/decide", &form).await;
-        assert_eq!(response.status().as_u16(), 422);
-        assert!(response
-            .text()
-            .await
-            .unwrap()
-            .contains("Choose a decision."));
+        let (status, page) = decide(&mut chair, &ticked, &[("action", "")]).await;
+        assert_eq!(status, 422);
+        assert!(page.contains("Choose a decision."));
         for reference in &references {
             assert_eq!(status_of(&app, reference).await, "pending");
         }
