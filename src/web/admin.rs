@@ -157,16 +157,16 @@ async fn act(
         return to_sign_in();
     };
     let target = id.clone();
-    match state
+    let changed = state
         .db(move |conn| change(conn, &actor, &target, &form))
-        .await
-    {
+        .await;
+    match super::field_mistakes(changed)? {
         Ok(()) => Ok(redirect(format!("/admin/users/{id}"))),
-        Err(WebError::InvalidParameter { reason, .. }) => {
+        Err(fields) => {
+            let (_, reason) = super::first_mistake(fields);
             let reason = crate::i18n::say(viewer.language, &reason);
             user_page(&state, &viewer, id, Some(reason)).await
         }
-        Err(other) => Err(other),
     }
 }
 

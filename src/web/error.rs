@@ -202,14 +202,33 @@ impl fmt::Display for WebError {
     }
 }
 
+/// The one way a form handler tells field mistakes, shown next to their
+/// fields with 422, from any other failure, which is the page's error: the
+/// mistakes come back as `Ok(Err(fields))`, never as a non-empty list.
+pub fn field_mistakes<T>(
+    result: Result<T, WebError>,
+) -> Result<Result<T, Vec<InvalidField>>, WebError> {
+    match result {
+        Ok(value) => Ok(Ok(value)),
+        Err(WebError::Unprocessable(fields)) if !fields.is_empty() => Ok(Err(fields)),
+        Err(other) => Err(other),
+    }
+}
+
+/// The first of a form's mistakes, for forms that show one at a time.
+pub fn first_mistake(fields: Vec<InvalidField>) -> (&'static str, Message) {
+    let first = fields.into_iter().next();
+    first.map_or(("", Message::new("problem-invalid-content")), |f| {
+        (f.field, f.message)
+    })
+}
+
 impl From<ServiceError> for WebError {
     fn from(error: ServiceError) -> Self {
         match error {
             ServiceError::NotFound(what) => Self::NotFound(what),
-            ServiceError::Invalid(field) => Self::InvalidParameter {
-                name: field.field.into(),
-                reason: field.message,
-            },
+            // A mistake in one field is a mistake like several: 422.
+            ServiceError::Invalid(field) => Self::Unprocessable(vec![field]),
             ServiceError::Storage(e) if e.is_unavailable() => Self::Unavailable(e.to_string()),
             ServiceError::InvalidFields(fields) => Self::Unprocessable(fields),
             ServiceError::Conflict(message) => Self::Conflict(message),
@@ -461,7 +480,16 @@ mod tests {
             "slug",
             "invalid-slug-characters",
         )));
-        assert_eq!(invalid.status_code(), StatusCode::BAD_REQUEST);
+        assert_eq!(invalid.status_code(), StatusCode::UNPROCESSABLE_ENTITY);
+        let several = WebError::from(ServiceError::InvalidFields(vec![
+            InvalidField::new("slug", "invalid-slug-characters"),
+            InvalidField::new("reason", "invalid-moderation-reason"),
+        ]));
+        assert_eq!(
+            several.status_code(),
+            invalid.status_code(),
+            "one status for field mistakes, however many"
+        );
         let forbidden = WebError::from(ServiceError::Forbidden("forbidden-accounts"));
         assert_eq!(forbidden.status_code(), StatusCode::FORBIDDEN);
         let limited = WebError::from(ServiceError::RateLimited {

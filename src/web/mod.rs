@@ -24,7 +24,7 @@ mod pages;
 mod session;
 mod state;
 
-pub use error::WebError;
+pub use error::{field_mistakes, first_mistake, WebError};
 pub use input_guard::guard_input;
 pub use methods::head_as_get;
 pub use observability::{observe, Metrics};

@@ -58,14 +58,11 @@ pub fn register(
     input: &RegistrationInput,
     client: &str,
     now: DateTime<Utc>,
-) -> Result<(), FormError> {
-    let valid = registration::validate(input).map_err(FormError::Invalid)?;
+) -> Result<(), ServiceError> {
+    let valid = registration::validate(input).map_err(ServiceError::InvalidFields)?;
     // Hashing takes a while: before the transaction, not inside it.
-    let hash = passwords::hash_password(&valid.password).map_err(|e| {
-        FormError::Service(ServiceError::Template(format!(
-            "password hashing failed: {e}"
-        )))
-    })?;
+    let hash = passwords::hash_password(&valid.password)
+        .map_err(|e| ServiceError::Template(format!("password hashing failed: {e}")))?;
     crate::db::write_transaction(conn, |conn| {
         rate_limits::hit(
             conn,
@@ -116,7 +113,6 @@ pub fn register(
             now,
         )
     })
-    .map_err(FormError::Service)
 }
 
 fn send_verification_link(

@@ -53,14 +53,6 @@ fn hours(email: &EmailContext<'_>, count: usize) -> String {
     )
 }
 
-/// A form's refusal: the fields to correct, or a failure that is not the
-/// person's doing.
-#[derive(Debug)]
-pub enum FormError {
-    Invalid(Vec<InvalidField>),
-    Service(ServiceError),
-}
-
 #[derive(Debug, PartialEq, Eq)]
 pub enum LinkOutcome {
     Done,

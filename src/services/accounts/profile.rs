@@ -40,11 +40,16 @@ pub fn update_profile(
     user: &SignedInUser,
     input: &RegistrationInput,
     now: DateTime<Utc>,
-) -> Result<(), FormError> {
+) -> Result<(), ServiceError> {
     let (affiliation, gender) =
-        registration::validate_profile(input).map_err(FormError::Invalid)?;
-    users::update_profile(conn, &user.id.to_string(), &affiliation, gender, now)
-        .map_err(|e| FormError::Service(e.into()))
+        registration::validate_profile(input).map_err(ServiceError::InvalidFields)?;
+    Ok(users::update_profile(
+        conn,
+        &user.id.to_string(),
+        &affiliation,
+        gender,
+        now,
+    )?)
 }
 
 /// Everything stored about the account, as its owner downloads it.

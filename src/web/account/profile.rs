@@ -4,9 +4,10 @@
 use super::{redirect, FormView, Notice, TokenForm};
 use crate::domain::registration::RegistrationInput;
 use crate::domain::InvalidField;
-use crate::services::accounts::{self, FormError};
+use crate::services::accounts;
 use crate::web::session::removed_session_cookie;
 use crate::web::session::Viewer;
+use crate::web::{field_mistakes, first_mistake};
 use crate::web::{AppState, WebError};
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
@@ -132,12 +133,11 @@ pub(super) async fn update_profile(
         ("gender", input.gender.clone()),
     ]);
     let saved = state
-        .db(move |conn| Ok(accounts::update_profile(conn, &user, &input, Utc::now())))
-        .await?;
-    match saved {
+        .db(move |conn| accounts::update_profile(conn, &user, &input, Utc::now()))
+        .await;
+    match field_mistakes(saved)? {
         Ok(()) => Ok(redirect("/account?saved=profile")),
-        Err(FormError::Service(error)) => Err(error.into()),
-        Err(FormError::Invalid(errors)) => {
+        Err(errors) => {
             account_page(
                 &state,
                 &viewer,
@@ -179,9 +179,10 @@ pub(super) async fn change_password(
             )
         })
         .await;
-    match changed {
+    match field_mistakes(changed)? {
         Ok(()) => Ok(redirect("/account?saved=password")),
-        Err(WebError::InvalidParameter { name, reason }) => {
+        Err(fields) => {
+            let (name, reason) = first_mistake(fields);
             let field = if name == "current_password" {
                 "current_password"
             } else {
@@ -197,7 +198,6 @@ pub(super) async fn change_password(
             )
             .await
         }
-        Err(other) => Err(other),
     }
 }
 
@@ -242,7 +242,7 @@ pub(super) async fn delete_account(
     let deleted = state
         .db(move |conn| accounts::delete_account(conn, &user, &form.password, withdraw, Utc::now()))
         .await;
-    match deleted {
+    match field_mistakes(deleted)? {
         Ok(()) => {
             let anonymous = Viewer::anonymous_like(&viewer);
             let message = Notice::new(
@@ -256,7 +256,8 @@ pub(super) async fn delete_account(
                 .ok();
             Ok(response)
         }
-        Err(WebError::InvalidParameter { reason, .. }) => {
+        Err(fields) => {
+            let (_, reason) = first_mistake(fields);
             account_page(
                 &state,
                 &viewer,
@@ -267,7 +268,6 @@ pub(super) async fn delete_account(
             )
             .await
         }
-        Err(other) => Err(other),
     }
 }
 
@@ -302,7 +302,7 @@ pub(super) async fn request_email_change(
             )
         })
         .await;
-    match requested {
+    match field_mistakes(requested)? {
         Ok(()) => {
             let notice = Notice::new(
                 viewer.language,
@@ -311,7 +311,8 @@ pub(super) async fn request_email_change(
             );
             state.render("pages/account/message.html", &notice, &viewer)
         }
-        Err(WebError::InvalidParameter { name, reason }) => {
+        Err(fields) => {
+            let (name, reason) = first_mistake(fields);
             let field = if name == "new_email" {
                 "new_email"
             } else {
@@ -328,7 +329,6 @@ pub(super) async fn request_email_change(
             )
             .await
         }
-        Err(other) => Err(other),
     }
 }
 
@@ -366,9 +366,10 @@ pub(super) async fn confirm_email_change(
             )
         })
         .await;
-    let outcome = match outcome {
+    // The one mistake a confirmation can have: the address was taken meanwhile.
+    let outcome = match field_mistakes(outcome)? {
         Ok(outcome) => outcome,
-        Err(WebError::InvalidParameter { .. }) => {
+        Err(_) => {
             let taken = Notice::new(
                 viewer.language,
                 ("account-address-taken", "account-address-taken-detail"),
@@ -381,7 +382,6 @@ pub(super) async fn confirm_email_change(
                 &viewer,
             );
         }
-        Err(other) => return Err(other),
     };
     super::link_result_page(
         &state,

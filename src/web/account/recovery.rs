@@ -4,6 +4,7 @@ use super::{FormView, Notice};
 use crate::domain::InvalidField;
 use crate::services::accounts;
 use crate::web::session::Viewer;
+use crate::web::{field_mistakes, first_mistake};
 use crate::web::{AppState, WebError};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
@@ -48,7 +49,7 @@ pub(super) async fn request_reset(
             )
         })
         .await;
-    match requested {
+    match field_mistakes(requested)? {
         Ok(()) => {
             let notice = Notice::new(
                 viewer.language,
@@ -57,7 +58,8 @@ pub(super) async fn request_reset(
             );
             state.render("pages/account/message.html", &notice, &viewer)
         }
-        Err(WebError::InvalidParameter { name, reason }) if name == "email" => {
+        Err(fields) => {
+            let (_, reason) = first_mistake(fields);
             let mut view = FormView::new("account-reset-title", viewer.language)
                 .with_errors(vec![InvalidField::from_message("email", reason)]);
             view.values.insert("email", form.email);
@@ -68,7 +70,6 @@ pub(super) async fn request_reset(
                 &viewer,
             )
         }
-        Err(other) => Err(other),
     }
 }
 
@@ -101,9 +102,10 @@ pub(super) async fn set_new_password(
     let outcome = state
         .db(move |conn| accounts::reset_password(conn, &form.token, &form.password, Utc::now()))
         .await;
-    let outcome = match outcome {
+    let outcome = match field_mistakes(outcome)? {
         Ok(outcome) => outcome,
-        Err(WebError::InvalidParameter { reason, .. }) => {
+        Err(fields) => {
+            let (_, reason) = first_mistake(fields);
             let mut view = FormView::new("account-reset-new-title", viewer.language)
                 .with_errors(vec![InvalidField::from_message("password", reason)]);
             view.values.insert("token", token);
@@ -114,7 +116,6 @@ pub(super) async fn set_new_password(
                 &viewer,
             );
         }
-        Err(other) => return Err(other),
     };
     super::link_result_page(
         &state,

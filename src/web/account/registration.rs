@@ -2,8 +2,8 @@
 
 use super::{FormView, Notice, TokenForm};
 use crate::domain::registration::RegistrationInput;
-use crate::services::accounts::{self, FormError};
-use crate::services::ServiceError;
+use crate::services::accounts;
+use crate::web::field_mistakes;
 use crate::web::session::Viewer;
 use crate::web::{AppState, WebError};
 use actix_web::http::StatusCode;
@@ -56,27 +56,13 @@ pub(super) async fn register(
     let typed = input.clone();
     let (client, language) = (viewer.client.clone(), viewer.language);
     let state_for_work = state.clone();
-    let deadline = std::time::Instant::now() + state.database_deadline;
-    let registration = web::block(move || {
-        let mut conn = state_for_work.pool.get().map_err(|e| {
-            FormError::Service(ServiceError::from(crate::db::StorageError::from(e)))
-        })?;
-        // Nothing is stored once the visitor has been told it failed.
-        crate::db::with_deadline(deadline, || {
-            accounts::register(
-                &mut conn,
-                state_for_work.email_context_in(language),
-                &input,
-                &client,
-                Utc::now(),
-            )
+    let result = state
+        .db(move |conn| {
+            let email = state_for_work.email_context_in(language);
+            accounts::register(conn, email, &input, &client, Utc::now())
         })
-    });
-    let result = tokio::time::timeout_at(deadline.into(), registration)
-        .await
-        .map_err(|_| state.database_too_slow())?
-        .map_err(|e| WebError::Internal(format!("blocking task failed: {e}")))?;
-    match result {
+        .await;
+    match field_mistakes(result)? {
         Ok(()) => state.render(
             "pages/account/check_inbox.html",
             &Notice {
@@ -85,7 +71,7 @@ pub(super) async fn register(
             },
             &viewer,
         ),
-        Err(FormError::Invalid(errors)) => {
+        Err(errors) => {
             let mut view =
                 FormView::new("account-register-title", viewer.language).with_errors(errors);
             view.values = HashMap::from([
@@ -111,7 +97,6 @@ pub(super) async fn register(
                 &viewer,
             )
         }
-        Err(FormError::Service(error)) => Err(error.into()),
     }
 }
 

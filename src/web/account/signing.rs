@@ -5,6 +5,7 @@ use crate::domain::InvalidField;
 use crate::services::accounts::{self, SESSION_LIFETIME};
 use crate::web::session::Viewer;
 use crate::web::session::{removed_session_cookie, session_cookie};
+use crate::web::{field_mistakes, first_mistake};
 use crate::web::{AppState, WebError};
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
@@ -48,7 +49,7 @@ pub(super) async fn sign_in(
             Ok(session)
         })
         .await;
-    match result {
+    match field_mistakes(result)? {
         Ok(session) => Ok(HttpResponse::SeeOther()
             .insert_header((header::LOCATION, "/account"))
             .cookie(session_cookie(
@@ -57,7 +58,8 @@ pub(super) async fn sign_in(
                 SESSION_LIFETIME.num_days(),
             ))
             .finish()),
-        Err(WebError::InvalidParameter { name, reason }) => {
+        Err(fields) => {
+            let (name, reason) = first_mistake(fields);
             let field = if name == "email" { "email" } else { "password" };
             let mut view = FormView::new("account-sign-in", viewer.language)
                 .with_errors(vec![InvalidField::from_message(field, reason)]);
@@ -69,7 +71,6 @@ pub(super) async fn sign_in(
                 &viewer,
             )
         }
-        Err(other) => Err(other),
     }
 }
 

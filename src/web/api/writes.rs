@@ -8,7 +8,6 @@ use crate::domain::message::Arg;
 use crate::domain::Message;
 use crate::services::comments::{self, CommentInput};
 use crate::services::moderation::{self, DecisionRequest, DecisionResult, Moderator, Target};
-use crate::services::ServiceError;
 use crate::web::{AppState, WebError};
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
@@ -17,15 +16,6 @@ use utoipa::ToSchema;
 
 const BODY_UNREADABLE: &str = "The body cannot be read (see `invalid_params`): not sent as `Content-Type: application/json`, not valid JSON, or not of the documented shape (a missing, unknown or mistyped property)";
 const BODY_TOO_LARGE: &str = "The request body is too large";
-
-/// A wrong field of a request body is a 422 with `invalid_params`, like
-/// several wrong fields are.
-fn as_content_error(error: ServiceError) -> ServiceError {
-    match error {
-        ServiceError::Invalid(field) => ServiceError::InvalidFields(vec![field]),
-        other => other,
-    }
-}
 
 fn question_picks(numbers: Vec<Whole<usize>>) -> Vec<QuestionPick> {
     numbers
@@ -106,7 +96,6 @@ pub async fn post_comment(
                 &input,
                 Utc::now(),
             )
-            .map_err(as_content_error)
         })
         .await?;
     let html = state
@@ -208,7 +197,6 @@ pub async fn decide(
                 &request,
                 Utc::now(),
             )
-            .map_err(as_content_error)
         })
         .await?;
     match results.into_iter().next() {
