@@ -22,10 +22,16 @@ thread_local! {
 /// has been answered "unavailable" by then, and must not change anything
 /// behind its back.
 pub fn with_deadline<T>(deadline: Instant, work: impl FnOnce() -> T) -> T {
-    let before = DEADLINE.replace(Some(deadline));
-    let result = work();
-    DEADLINE.set(before);
-    result
+    /// Puts the thread's previous deadline back, even if `work` panics: the
+    /// blocking pool's threads serve other work afterwards.
+    struct Restore(Option<Instant>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            DEADLINE.set(self.0);
+        }
+    }
+    let _restore = Restore(DEADLINE.replace(Some(deadline)));
+    work()
 }
 
 fn deadline_passed() -> bool {

@@ -363,7 +363,8 @@ pub fn render_error_page<B: 'static>(
         .response()
         .error()
         .and_then(|e| e.as_error::<WebError>());
-    let (content_type, body) = if path.starts_with("/api/") {
+    let api = super::input_guard::is_api_path(res.request().match_info().as_str());
+    let (content_type, body) = if api {
         match error {
             Some(error) => (
                 "application/problem+json",

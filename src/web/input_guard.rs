@@ -23,6 +23,11 @@ use tokio_stream::StreamExt;
 /// The largest request body any route reads (forms and the JSON API alike).
 pub const BODY_LIMIT: usize = 256 * 1024;
 
+/// Whether a decoded path is the JSON API's.
+pub fn is_api_path(path: &str) -> bool {
+    path.starts_with("/api/")
+}
+
 /// A character that has no place in submitted text.
 pub fn is_refused(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')
@@ -50,7 +55,6 @@ fn field_label(field: &str) -> Arg {
         "organisation" => "account-organisation",
         "email" => "account-email-address",
         "password" | "new_password" | "current_password" => "account-password",
-        "note" => "moderation-queue-note",
         _ => return Arg::Text(field.to_owned()),
     };
     Arg::Key(key.to_owned())
@@ -143,25 +147,28 @@ async fn read_and_check_body(request: &mut ServiceRequest) -> Result<Bytes, WebE
         body.extend_from_slice(&chunk);
     }
     let body = body.freeze();
-    // The API reads JSON only (its extractor refuses other content types);
-    // every other route reads a body as a URL-encoded form whatever its
-    // content type says, so it is checked as one.
-    let refused = if !request.path().starts_with("/api/") {
+    // A body that says it is JSON is checked as JSON (malformed JSON is
+    // left to the extractor, which says what is wrong). Outside the API,
+    // routes read a body as a URL-encoded form whatever its content type
+    // says, so it is checked as one too. The path is the one the router
+    // matches, decoded: "/%61pi/" is the API as well.
+    let in_api = is_api_path(request.match_info().as_str());
+    let as_json = is_json(request)
+        .then(|| serde_json::from_slice::<serde_json::Value>(&body).ok())
+        .flatten()
+        .and_then(|value| first_refused_in_json(&value, ""))
+        .map(|(field, code)| match field.is_empty() {
+            true => ("body".to_owned(), code),
+            false => (field, code),
+        });
+    let refused = as_json.or_else(|| {
+        if in_api {
+            return None;
+        }
         let token = FormPairs::parse(&body).get("csrf_token").to_owned();
         request.extensions_mut().insert(SubmittedToken(token));
         first_refused_pair(&body)
-    } else if is_json(request) {
-        // Malformed JSON is left to the extractor, which says what is wrong.
-        serde_json::from_slice::<serde_json::Value>(&body)
-            .ok()
-            .and_then(|value| first_refused_in_json(&value, ""))
-            .map(|(field, code)| match field.is_empty() {
-                true => ("body".to_owned(), code),
-                false => (field, code),
-            })
-    } else {
-        None
-    };
+    });
     if let Some((field, code)) = refused {
         let message = control_character(&field, code);
         return Err(WebError::RefusedText { field, message });

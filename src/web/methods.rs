@@ -11,7 +11,7 @@
 //! page and the API a problem body.
 
 use super::WebError;
-use actix_web::body::{EitherBody, MessageBody};
+use actix_web::body::{self, BodySize, EitherBody, MessageBody};
 use actix_web::dev::{HttpServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::{header, Method};
 use actix_web::middleware::{from_fn, Next};
@@ -64,15 +64,19 @@ async fn answer(
 pub async fn head_as_get(
     mut request: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
-) -> Result<ServiceResponse<EitherBody<impl MessageBody, ()>>, actix_web::Error> {
+) -> Result<ServiceResponse<EitherBody<impl MessageBody, body::None>>, actix_web::Error> {
     let head = request.method() == Method::HEAD;
     if head {
         request.head_mut().method = Method::GET;
     }
     let response = next.call(request).await?;
-    Ok(match head {
+    // A body of known size stays: the HTTP/1 encoder sends its length (as
+    // GET would) and, having read the request as HEAD, not the body. A
+    // streamed one (an export) is dropped unread, so it stops at once.
+    let streamed = matches!(response.response().body().size(), BodySize::Stream);
+    Ok(match head && streamed {
         false => response.map_into_left_body(),
-        true => response.map_body(|_, _| EitherBody::right(())),
+        true => response.map_body(|_, _| EitherBody::right(body::None::new())),
     })
 }
 

@@ -152,13 +152,14 @@ impl FromRequest for Viewer {
 
     fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
         // A form's token, checked once the viewer is known.
-        let submitted = super::csrf::needs_token(request.method(), request.path()).then(|| {
-            request
-                .extensions()
-                .get::<super::csrf::SubmittedToken>()
-                .cloned()
-                .unwrap_or_default()
-        });
+        let submitted = super::csrf::needs_token(request.method(), request.match_info().as_str())
+            .then(|| {
+                request
+                    .extensions()
+                    .get::<super::csrf::SubmittedToken>()
+                    .cloned()
+                    .unwrap_or_default()
+            });
         let state = request.app_data::<web::Data<AppState>>().cloned();
         let session = request.cookie(SESSION_COOKIE).map(|c| c.value().to_owned());
         let anonymous_csrf = request

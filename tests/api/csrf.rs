@@ -74,7 +74,10 @@ async fn every_state_changing_route_refuses_a_request_without_its_token() {
         let mut chair = chair(&app, "Clara Chair", RT_3_2).await;
         let token = chair.browser.csrf_token.clone();
         assert!(!token.is_empty());
-        let visitor = app.browser();
+        // A visitor with an anti-forgery cookie of their own (a page gave it).
+        let mut visitor = app.browser();
+        visitor.get("/sign-in").await;
+        assert!(!visitor.csrf_token.is_empty());
         for (path, _, in_api) in &routes {
             let url = if *in_api {
                 app.url(&format!("/api/v1{}", concrete(path)))
@@ -120,6 +123,9 @@ async fn every_state_changing_route_refuses_a_request_without_its_token() {
                         "{path} for a {who} with {form:?} on {:?}",
                         app.backend
                     );
+                    // Refused for its token, not for who asks.
+                    let page = response.text().await.unwrap();
+                    assert!(page.contains("This form has expired"), "{path} for a {who}");
                 }
             }
         }

@@ -77,6 +77,13 @@ async fn control_characters_are_refused_before_they_reach_the_database() {
                 .contains("invisible control character"));
         }
         assert_eq!(stored_comments(&app).await, before);
+        // The router decodes the path: "/%61pi/" is the API too.
+        let encoded = comments_url(&app).replace("/api/", "/%61pi/");
+        let body = json!({ "body": "a\u{0}b" });
+        let (status, problem) = send(client.post(encoded).bearer_auth(&token).json(&body)).await;
+        assert_eq!(status, 422, "encoded path on {backend:?}: {problem}");
+        assert_eq!(problem["invalid_params"][0]["name"], "body");
+        assert_eq!(stored_comments(&app).await, before);
         // Tab, newline and carriage return are ordinary text.
         let (status, posted) = send(
             client

@@ -92,7 +92,6 @@ pub fn database_url(server: &str, name: &str) -> String {
     url.to_string()
 }
 
-/// A blank database (not even migrated) on the test server.
 /// A database for a real `roundtable` process: a fresh PostgreSQL database
 /// (dropped with the guard returned) or a SQLite file in `dir`.
 pub fn process_database(
@@ -107,6 +106,7 @@ pub fn process_database(
     (url, postgres)
 }
 
+/// A blank database (not even migrated) on the test server.
 pub fn create_postgres_database() -> PostgresDatabase {
     let server = postgres_server().expect("ROUNDTABLE_TEST_POSTGRES is set");
     let admin_url = database_url(&server, "postgres");

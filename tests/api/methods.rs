@@ -71,6 +71,24 @@ async fn pages_refuse_other_methods_with_405_and_allow() {
             assert_eq!(status, 200, "HEAD {path}");
             assert!(!content_type.is_empty(), "HEAD {path} says what GET sends");
             assert!(body.is_empty(), "HEAD {path} has no body");
+            // Its length is the one GET sends (RFC 9110, 8.6), not 0.
+            let length = |method: reqwest::Method| {
+                let request = app.client.request(method, app.url(path));
+                async move {
+                    let response = request.send().await.unwrap();
+                    let declared = response.headers().get("content-length").cloned();
+                    (declared, response.bytes().await.unwrap().len())
+                }
+            };
+            let (head_length, _) = length(reqwest::Method::HEAD).await;
+            let (_, get_length) = length(reqwest::Method::GET).await;
+            if let Some(head_length) = head_length {
+                assert_eq!(
+                    head_length.to_str().unwrap(),
+                    get_length.to_string(),
+                    "HEAD {path}"
+                );
+            }
         }
         let (status, _, _, _) = send(&app, "HEAD", "/nowhere").await;
         assert_eq!(status, 404);
