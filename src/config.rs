@@ -311,13 +311,11 @@ impl Settings {
             true,
         )?;
         let max_attempts_from_file = f.mail_max_attempts.map(|n| n.to_string());
-        let mail_max_attempts = match sources.get(&MAIL_MAX_ATTEMPTS, &max_attempts_from_file) {
-            None => 12,
-            Some(raw) => match raw.value.trim().parse::<i32>() {
-                Ok(n) if (1..=100).contains(&n) => n,
-                _ => return Err(raw.invalid("expected a whole number from 1 to 100")),
-            },
-        };
+        let mail_max_attempts = whole_number(
+            sources.get(&MAIL_MAX_ATTEMPTS, &max_attempts_from_file),
+            12,
+            1..=100,
+        )? as i32;
         let attempt_timeout_from_file = f.mail_attempt_timeout.map(|n| n.to_string());
         let mail_attempt_timeout = std::time::Duration::from_secs(whole_number(
             sources.get(&MAIL_ATTEMPT_TIMEOUT, &attempt_timeout_from_file),
@@ -366,40 +364,30 @@ impl Settings {
 fn database_timeouts(sources: &Sources) -> Result<DatabaseTimeouts, SettingsError> {
     let f = &sources.file;
     let defaults = DatabaseTimeouts::default();
-    let seconds =
-        |key: &Key, from_file: Option<u32>, range: std::ops::RangeInclusive<u64>| match sources
-            .get(key, &from_file.map(|n| n.to_string()))
-        {
-            None => Ok(None),
-            Some(raw) => match raw.value.trim().parse::<u64>() {
-                Ok(n) if range.contains(&n) => Ok(Some(Duration::from_secs(n))),
-                _ => Err(raw.invalid(format!(
-                    "expected a whole number of seconds from {} to {}",
-                    range.start(),
-                    range.end()
-                ))),
-            },
-        };
-    // PostgreSQL takes a connect timeout under 2 seconds as 2.
-    let connect = seconds(
-        &DATABASE_CONNECT_TIMEOUT,
-        f.database_connect_timeout,
-        2..=300,
-    )?;
-    let statement = seconds(
-        &DATABASE_STATEMENT_TIMEOUT,
-        f.database_statement_timeout,
-        0..=86_400,
-    )?;
-    let request = seconds(
-        &DATABASE_REQUEST_TIMEOUT,
-        f.database_request_timeout,
-        1..=300,
-    )?;
+    let seconds = |key: &Key, from_file: Option<u32>, default: Duration, range| {
+        let raw = sources.get(key, &from_file.map(|n| n.to_string()));
+        whole_number(raw, default.as_secs(), range).map(Duration::from_secs)
+    };
     Ok(DatabaseTimeouts {
-        connect: connect.unwrap_or(defaults.connect),
-        statement: statement.unwrap_or(defaults.statement),
-        request: request.unwrap_or(defaults.request),
+        // PostgreSQL takes a connect timeout under 2 seconds as 2.
+        connect: seconds(
+            &DATABASE_CONNECT_TIMEOUT,
+            f.database_connect_timeout,
+            defaults.connect,
+            2..=300,
+        )?,
+        statement: seconds(
+            &DATABASE_STATEMENT_TIMEOUT,
+            f.database_statement_timeout,
+            defaults.statement,
+            0..=86_400,
+        )?,
+        request: seconds(
+            &DATABASE_REQUEST_TIMEOUT,
+            f.database_request_timeout,
+            defaults.request,
+            1..=300,
+        )?,
     })
 }
 
