@@ -7,7 +7,7 @@ use crate::people::*;
 use roundtable::domain::user::Role;
 use serde_json::{json, Value};
 
-fn comments_url(app: &TestApp, roundtable: &str) -> String {
+pub fn comments_url(app: &TestApp, roundtable: &str) -> String {
     app.url(&format!(
         "/api/v1/consultations/{FORUM}/roundtables/{roundtable}/comments"
     ))
@@ -26,7 +26,8 @@ pub async fn token_of(person: &mut Person, name: &str) -> String {
     html[start..start + 67].to_owned()
 }
 
-async fn send(request: reqwest::RequestBuilder) -> (u16, Value, String) {
+/// Status, JSON body (or null) and content type of an API answer.
+pub async fn send(request: reqwest::RequestBuilder) -> (u16, Value, String) {
     let response = request.send().await.unwrap();
     let status = response.status().as_u16();
     let content_type = response

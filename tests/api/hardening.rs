@@ -12,15 +12,12 @@ use roundtable::domain::comment::{CommentStatus, MAX_REPLY_DEPTH};
 use serde_json::{json, Value};
 
 fn comments_url(app: &TestApp) -> String {
-    app.url(&format!(
-        "/api/v1/consultations/{FORUM}/roundtables/{RT_3_2}/comments"
-    ))
+    crate::comments_api::comments_url(app, RT_3_2)
 }
 
 async fn send(request: reqwest::RequestBuilder) -> (u16, Value) {
-    let response = request.send().await.unwrap();
-    let status = response.status().as_u16();
-    (status, response.json().await.unwrap_or(Value::Null))
+    let (status, body, _) = crate::comments_api::send(request).await;
+    (status, body)
 }
 
 /// How many comments of RT 3.2 are stored, whatever their status.
