@@ -21,6 +21,24 @@ impl Role {
     }
 }
 
+/// Who acts, as the rules see them: a person, and whether their role lets
+/// them act everywhere (staff and administrators) rather than only where they
+/// chair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Actor {
+    pub id: UserId,
+    pub staff: bool,
+}
+
+impl Actor {
+    pub fn of(user: &SignedInUser) -> Self {
+        Self {
+            id: user.id,
+            staff: user.role.is_staff(),
+        }
+    }
+}
+
 /// A chair as readers see them: the public part of the profile.
 #[derive(Debug, Clone)]
 pub struct Chair {
@@ -54,10 +72,6 @@ pub struct SignedInUser {
     pub gender: Option<Gender>,
     /// Chairs at least one roundtable (the moderation queue is theirs too).
     pub is_chair: bool,
-    /// The session's anti-forgery token, which every form must send back.
-    pub csrf_token: String,
-    /// The stored digest of the session cookie, to end this session.
-    pub session_digest: String,
     /// The interface language they chose ("en", "fr", "es"), if any.
     pub language: Option<String>,
 }

@@ -3,7 +3,6 @@
 //! the roundtable's chairs and staff write it; it is a draft until one of
 //! them publishes it, and publishing tells each cited author by email.
 
-use super::moderation::Moderator;
 use super::notifications::{self, Place};
 use super::pages::{roundtable_detail, RoundtableDetail};
 use super::ServiceError;
@@ -16,6 +15,7 @@ use crate::domain::outcome::{
     OutcomeKind, OutcomeStatus, Resolution, SectionSource,
 };
 use crate::domain::roundtable::GuidingQuestion;
+use crate::domain::user::Actor;
 use crate::domain::InvalidField;
 use crate::domain::Message;
 use crate::services::emails::EmailContext;
@@ -127,7 +127,7 @@ pub fn for_reader(
         .map(|(record, points)| shown_outcome(&record, points, &detail.questions)))
 }
 
-fn require_chair_or_staff(detail: &RoundtableDetail, who: Moderator) -> Result<(), ServiceError> {
+fn require_chair_or_staff(detail: &RoundtableDetail, who: Actor) -> Result<(), ServiceError> {
     if who.staff || detail.chairs.iter().any(|c| c.user_id == who.id) {
         Ok(())
     } else {
@@ -163,7 +163,7 @@ pub fn form_sections(
 
 pub fn editor(
     conn: &mut AnyConnection,
-    who: Moderator,
+    who: Actor,
     consultation: &str,
     roundtable: &str,
 ) -> Result<OutcomeEditor, ServiceError> {
@@ -333,7 +333,7 @@ pub fn store_as_written(
 pub fn submit(
     conn: &mut AnyConnection,
     ctx: EmailContext<'_>,
-    who: Moderator,
+    who: Actor,
     consultation: &str,
     roundtable: &str,
     submission: &OutcomeSubmission,

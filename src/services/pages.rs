@@ -11,7 +11,7 @@ use crate::domain::consultation::{
 use crate::domain::ids::{CommentId, RoundtableId, UserId};
 use crate::domain::roundtable::{GuidingQuestion, ProgrammeItem, Resource, Roundtable};
 use crate::domain::thread::{nest, public_threads, visible_threads, ThreadEntry, ThreadNode};
-use crate::domain::user::{Chair, SignedInUser};
+use crate::domain::user::{Actor, Chair};
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 
@@ -56,22 +56,6 @@ pub struct RoundtableGroup {
     /// Published since the reader's last visit; None for visitors and unvisited roundtables.
     pub new_comments: Option<i64>,
     pub children: Vec<(Roundtable, i64, Option<i64>)>,
-}
-
-/// Who reads a page, as far as what it shows depends on it.
-#[derive(Debug, Clone, Copy)]
-pub struct Reader {
-    pub id: UserId,
-    pub staff: bool,
-}
-
-impl Reader {
-    pub fn of(user: &SignedInUser) -> Self {
-        Self {
-            id: user.id,
-            staff: user.role.is_staff(),
-        }
-    }
 }
 
 /// Per roundtable, comments published since the reader's last visit (only
@@ -140,7 +124,7 @@ pub fn moved_to(
 pub fn consultation_page(
     conn: &mut AnyConnection,
     slug: &str,
-    reader: Option<Reader>,
+    reader: Option<Actor>,
 ) -> Result<ConsultationPage, ServiceError> {
     let consultation = find_consultation_as(conn, slug, reader.is_some_and(|r| r.staff))?;
     let organisations = consultations::organisations(conn, consultation.id)?;
@@ -290,7 +274,7 @@ pub fn roundtable_page(
     conn: &mut AnyConnection,
     consultation_slug: &str,
     roundtable_slug: &str,
-    reader: Option<Reader>,
+    reader: Option<Actor>,
     now: DateTime<Utc>,
     visit: Visit,
 ) -> Result<RoundtablePage, ServiceError> {

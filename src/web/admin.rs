@@ -1,11 +1,12 @@
 //! Administration pages: accounts (roles, chairs, deactivation) and the
 //! emails that could not be delivered.
 
-use super::session::Viewer;
-use super::{AppState, WebError};
+use super::guards::{SignedIn, ToAdminister};
 use crate::db::queries::admin::{RoundtableLabel, UserFilter};
 use crate::domain::user::{Role, SignedInUser};
 use crate::services::admin;
+use crate::web::error::WebError;
+use crate::web::state::AppState;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
@@ -32,9 +33,9 @@ fn redirect(to: String) -> HttpResponse {
         .finish()
 }
 
-fn to_sign_in() -> Result<HttpResponse, WebError> {
-    Ok(redirect("/sign-in".into()))
-}
+/// Administrators manage accounts, staff retry emails: the services decide
+/// which, a visitor who is not signed in is sent to sign in.
+type Administering = SignedIn<ToAdminister>;
 
 #[derive(Serialize)]
 struct UsersView {
@@ -48,12 +49,13 @@ struct UsersView {
 
 async fn users(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    Administering {
+        viewer,
+        user: actor,
+        ..
+    }: Administering,
     query: web::Query<HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
-    let Some(actor) = viewer.user.clone() else {
-        return to_sign_in();
-    };
     let get = |key: &str| query.get(key).cloned().unwrap_or_default();
     let filter = UserFilter {
         search: Some(get("q")),
@@ -90,13 +92,11 @@ struct UserView {
 
 async fn user_page(
     state: &AppState,
-    viewer: &Viewer,
+    administering: &Administering,
     id: String,
     error: Option<String>,
 ) -> Result<HttpResponse, WebError> {
-    let Some(actor) = viewer.user.clone() else {
-        return to_sign_in();
-    };
+    let (viewer, actor) = (&administering.viewer, administering.user.clone());
     let detail = state
         .db(move |conn| admin::user_detail(conn, &actor, &id))
         .await?;
@@ -122,10 +122,10 @@ async fn user_page(
 
 async fn user(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    administering: Administering,
     path: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
-    user_page(&state, &viewer, path.into_inner(), None).await
+    user_page(&state, &administering, path.into_inner(), None).await
 }
 
 #[derive(Deserialize, Default)]
@@ -141,7 +141,7 @@ pub struct AdminForm {
 /// reason on the page when the change was refused.
 async fn act(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    administering: Administering,
     id: String,
     form: AdminForm,
     change: impl FnOnce(
@@ -153,32 +153,30 @@ async fn act(
         + Send
         + 'static,
 ) -> Result<HttpResponse, WebError> {
-    let Some(actor) = viewer.user.clone() else {
-        return to_sign_in();
-    };
+    let actor = administering.user.clone();
     let target = id.clone();
     let changed = state
         .db(move |conn| change(conn, &actor, &target, &form))
         .await;
-    match super::field_mistakes(changed)? {
+    match super::error::field_mistakes(changed)? {
         Ok(()) => Ok(redirect(format!("/admin/users/{id}"))),
         Err(fields) => {
-            let (_, reason) = super::first_mistake(fields);
-            let reason = crate::i18n::say(viewer.language, &reason);
-            user_page(&state, &viewer, id, Some(reason)).await
+            let (_, reason) = super::error::first_mistake(fields);
+            let reason = crate::i18n::say(administering.viewer.language, &reason);
+            user_page(&state, &administering, id, Some(reason)).await
         }
     }
 }
 
 async fn change_role(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    administering: Administering,
     path: web::Path<String>,
     form: web::Form<AdminForm>,
 ) -> Result<HttpResponse, WebError> {
     act(
         state,
-        viewer,
+        administering,
         path.into_inner(),
         form.into_inner(),
         |conn, actor, id, form| admin::change_role(conn, actor, id, &form.role, Utc::now()),
@@ -188,13 +186,13 @@ async fn change_role(
 
 async fn set_active(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    administering: Administering,
     path: web::Path<String>,
     form: web::Form<AdminForm>,
 ) -> Result<HttpResponse, WebError> {
     act(
         state,
-        viewer,
+        administering,
         path.into_inner(),
         form.into_inner(),
         |conn, actor, id, form| {
@@ -215,13 +213,13 @@ async fn set_active(
 
 async fn assign_chair(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    administering: Administering,
     path: web::Path<String>,
     form: web::Form<AdminForm>,
 ) -> Result<HttpResponse, WebError> {
     act(
         state,
-        viewer,
+        administering,
         path.into_inner(),
         form.into_inner(),
         |conn, actor, id, form| admin::assign_chair(conn, actor, id, &form.roundtable, Utc::now()),
@@ -231,13 +229,13 @@ async fn assign_chair(
 
 async fn remove_chair(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    administering: Administering,
     path: web::Path<String>,
     form: web::Form<AdminForm>,
 ) -> Result<HttpResponse, WebError> {
     act(
         state,
-        viewer,
+        administering,
         path.into_inner(),
         form.into_inner(),
         |conn, actor, id, form| admin::remove_chair(conn, actor, id, &form.roundtable, Utc::now()),
@@ -262,10 +260,14 @@ struct DeadEmailView {
     created_at: String,
 }
 
-async fn emails(state: web::Data<AppState>, viewer: Viewer) -> Result<HttpResponse, WebError> {
-    let Some(actor) = viewer.user.clone() else {
-        return to_sign_in();
-    };
+async fn emails(
+    state: web::Data<AppState>,
+    Administering {
+        viewer,
+        user: actor,
+        ..
+    }: Administering,
+) -> Result<HttpResponse, WebError> {
     let dead = state
         .db(move |conn| admin::dead_emails(conn, &actor))
         .await?;
@@ -299,12 +301,9 @@ async fn emails(state: web::Data<AppState>, viewer: Viewer) -> Result<HttpRespon
 
 async fn retry_email(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    Administering { user: actor, .. }: Administering,
     path: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
-    let Some(actor) = viewer.user.clone() else {
-        return to_sign_in();
-    };
     let id = path.into_inner();
     state
         .db(move |conn| admin::retry_email(conn, &actor, &id, Utc::now()))

@@ -1,6 +1,6 @@
-use super::WebError;
 use crate::embedded::AssetFiles;
 use crate::templates::asset_versions;
+use crate::web::error::WebError;
 use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 use std::collections::HashMap;

@@ -3,7 +3,6 @@
 
 use super::form_pairs::FormPairs;
 use super::session::Viewer;
-use super::{AppState, WebError};
 use crate::domain::affiliation::OrganisationType;
 use crate::domain::digest::{DigestChoices, DigestFilter, DigestFormat};
 use crate::domain::InvalidField;
@@ -12,6 +11,8 @@ use crate::i18n::labels;
 use crate::i18n::text;
 use crate::services::digest::{self, Requester};
 use crate::services::{pages, ServiceError};
+use crate::web::error::WebError;
+use crate::web::state::AppState;
 use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 use bytes::Bytes;
@@ -182,7 +183,7 @@ async fn export(
             values,
             errors: crate::i18n::by_field(viewer.language, &errors),
         };
-        let status = super::form_status(&view.errors.iter().collect::<Vec<_>>());
+        let status = super::error::form_status(&view.errors.iter().collect::<Vec<_>>());
         return state.render_with_status(status, "pages/export.html", &view, &viewer);
     }
     let format = format.map_err(|e| WebError::from(ServiceError::Invalid(e)))?;

@@ -202,6 +202,15 @@ impl fmt::Display for WebError {
     }
 }
 
+/// A form shown again: 200 after a preview, 422 when it has mistakes.
+pub(crate) fn form_status<T>(errors: &[T]) -> actix_web::http::StatusCode {
+    if errors.is_empty() {
+        actix_web::http::StatusCode::OK
+    } else {
+        actix_web::http::StatusCode::UNPROCESSABLE_ENTITY
+    }
+}
+
 /// The one way a form handler tells field mistakes, shown next to their
 /// fields with 422, from any other failure, which is the page's error: the
 /// mistakes come back as `Ok(Err(fields))`, never as a non-empty list.

@@ -1,11 +1,12 @@
 //! "Save in my calendar" (iCalendar) and Atom feeds of published comments
 //! and of consultations. Feeds are rendered by templates with XML escaping.
 
-use super::{AppState, WebError};
 use crate::domain::comment::Comment;
 use crate::export::calendar::to_ics;
 use crate::services::pages;
 use crate::services::syndication::{self, CommentFeed};
+use crate::web::error::WebError;
+use crate::web::state::AppState;
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, TimeZone, Utc};

@@ -1,9 +1,9 @@
 //! Forms with repeated fields (ticked questions, selected comments), which
 //! serde's URL-encoded forms cannot read into lists.
 
-use super::WebError;
 use crate::domain::comment::QuestionPick;
 use crate::services::ServiceError;
+use crate::web::error::WebError;
 
 pub struct FormPairs(Vec<(String, String)>);
 

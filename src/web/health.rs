@@ -1,4 +1,4 @@
-use super::AppState;
+use crate::web::state::AppState;
 use actix_web::{web, HttpResponse};
 use diesel::connection::SimpleConnection;
 use std::time::Duration;

@@ -9,9 +9,9 @@
 
 use super::csrf::SubmittedToken;
 use super::form_pairs::FormPairs;
-use super::WebError;
 use crate::domain::message::Arg;
 use crate::domain::Message;
+use crate::web::error::WebError;
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::{header, Method};

@@ -2,9 +2,10 @@
 //! profile of a signed-in person) and goes back to the page.
 
 use super::session::{Viewer, LANGUAGE_COOKIE};
-use super::{AppState, WebError};
 use crate::i18n::Language;
 use crate::services::accounts;
+use crate::web::error::WebError;
+use crate::web::state::AppState;
 use actix_web::cookie::{time::Duration, Cookie, SameSite};
 use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};

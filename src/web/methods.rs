@@ -10,7 +10,7 @@
 //! middleware turns the answer into our error, so that pages get an HTML
 //! page and the API a problem body.
 
-use super::WebError;
+use crate::web::error::WebError;
 use actix_web::body::{self, BodySize, EitherBody, MessageBody};
 use actix_web::dev::{HttpServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::{header, Method};

@@ -13,6 +13,7 @@ mod error;
 mod feeds;
 mod form_pairs;
 mod format;
+mod guards;
 mod health;
 mod input_guard;
 mod language;
@@ -24,7 +25,7 @@ mod pages;
 mod session;
 mod state;
 
-pub use error::{field_mistakes, first_mistake, WebError};
+pub use error::WebError;
 pub use input_guard::guard_input;
 pub use methods::head_as_get;
 pub use observability::{observe, Metrics};
@@ -44,15 +45,6 @@ pub fn security_headers() -> DefaultHeaders {
             "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
              object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
         ))
-}
-
-/// A form shown again: 200 after a preview, 422 when it has mistakes.
-pub(crate) fn form_status<T>(errors: &[T]) -> actix_web::http::StatusCode {
-    if errors.is_empty() {
-        actix_web::http::StatusCode::OK
-    } else {
-        actix_web::http::StatusCode::UNPROCESSABLE_ENTITY
-    }
 }
 
 /// Error responses of pages become HTML pages in the site's layout; the API

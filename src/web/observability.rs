@@ -4,9 +4,10 @@
 //! passwords, tokens or email addresses.
 
 use super::session::client_address;
-use super::{AppState, WebError};
 use crate::outbox;
 use crate::services::moderation;
+use crate::web::error::WebError;
+use crate::web::state::AppState;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{HeaderName, HeaderValue};

@@ -4,16 +4,17 @@
 use super::form_pairs::FormPairs;
 use super::format::date_time;
 use super::session::Viewer;
-use super::{AppState, WebError};
 use crate::domain::outcome::{OutcomeStatus, SectionSource};
+use crate::domain::user::Actor;
 use crate::i18n::labels::label;
 use crate::i18n::{text, Language};
-use crate::services::moderation::Moderator;
 use crate::services::outcomes::{
     self, form_sections, OutcomeAction, OutcomeEditor, OutcomeSubmission, ShownOutcome, Submitted,
 };
 use crate::services::ServiceError;
 use crate::text::SafeHtml;
+use crate::web::error::WebError;
+use crate::web::state::AppState;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
@@ -201,17 +202,17 @@ impl OutcomeFormView {
     }
 }
 
-fn moderator(viewer: &Viewer) -> Result<Moderator, WebError> {
+fn moderator(viewer: &Viewer) -> Result<Actor, WebError> {
     viewer
         .user
         .as_ref()
-        .map(Moderator::of)
+        .map(Actor::of)
         .ok_or_else(|| WebError::Unauthorized("unauthorized-outcome".into()))
 }
 
 async fn load_editor(
     state: &web::Data<AppState>,
-    who: Moderator,
+    who: Actor,
     consultation: String,
     roundtable: String,
 ) -> Result<OutcomeEditor, WebError> {

@@ -2,10 +2,11 @@
 //! up in the database, so any instance can serve any request) and the
 //! anti-forgery token every form sends back.
 
-use super::{AppState, WebError};
 use crate::domain::token::SecretToken;
 use crate::domain::user::SignedInUser;
 use crate::services::accounts;
+use crate::web::error::WebError;
+use crate::web::state::AppState;
 use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
 use actix_web::dev::Payload;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
@@ -20,6 +21,8 @@ pub const CSRF_COOKIE: &str = "rt_csrf";
 
 pub struct Viewer {
     pub user: Option<SignedInUser>,
+    /// The signed-in person's session: its form token and the digest that ends it.
+    session: Option<SessionKeys>,
     anonymous_csrf: Option<String>,
     /// A fresh anti-forgery token the response must set as a cookie.
     pub new_csrf_cookie: Option<String>,
@@ -31,11 +34,17 @@ pub struct Viewer {
     pub path: String,
 }
 
+#[derive(Clone)]
+struct SessionKeys {
+    csrf_token: String,
+    digest: String,
+}
+
 impl Viewer {
     /// The token forms must carry.
     pub fn csrf_token(&self) -> &str {
-        match &self.user {
-            Some(user) => &user.csrf_token,
+        match &self.session {
+            Some(session) => &session.csrf_token,
             None => self
                 .anonymous_csrf
                 .as_deref()
@@ -46,8 +55,8 @@ impl Viewer {
 
     /// Refuses a state-changing request whose form did not come from us.
     pub fn check_csrf(&self, submitted: &str) -> Result<(), WebError> {
-        let expected = match &self.user {
-            Some(user) => Some(user.csrf_token.as_str()),
+        let expected = match &self.session {
+            Some(session) => Some(session.csrf_token.as_str()),
             None => self.anonymous_csrf.as_deref(),
         };
         match expected {
@@ -66,6 +75,7 @@ impl Viewer {
         let token = SecretToken::generate().expose().to_owned();
         Viewer {
             user: None,
+            session: None,
             anonymous_csrf: None,
             new_csrf_cookie: Some(token),
             secure_cookies: other.secure_cookies,
@@ -77,6 +87,11 @@ impl Viewer {
 
     pub fn require_user(&self) -> Option<&SignedInUser> {
         self.user.as_ref()
+    }
+
+    /// The stored digest of this visitor's session, to end it.
+    pub fn session_digest(&self) -> Option<String> {
+        self.session.as_ref().map(|s| s.digest.clone())
     }
 
     /// The signed-in reader's id and whether their address is confirmed.
@@ -188,13 +203,23 @@ impl FromRequest for Viewer {
         Box::pin(async move {
             let state = state.ok_or_else(|| WebError::Internal("no application state".into()))?;
             let client = client_address(peer, forwarded_for.as_deref(), &state.trusted_proxies);
-            let user = match session {
+            let current = match session {
                 Some(cookie) if !cookie.is_empty() => {
                     state
-                        .db(move |conn| accounts::current_user(conn, &cookie, Utc::now()))
+                        .db(move |conn| accounts::current_session(conn, &cookie, Utc::now()))
                         .await?
                 }
                 _ => None,
+            };
+            let (user, session) = match current {
+                Some(current) => (
+                    Some(current.user),
+                    Some(SessionKeys {
+                        csrf_token: current.csrf_token,
+                        digest: current.digest,
+                    }),
+                ),
+                None => (None, None),
             };
             let new_csrf_cookie = (user.is_none() && anonymous_csrf.is_none())
                 .then(|| SecretToken::generate().expose().to_owned());
@@ -209,6 +234,7 @@ impl FromRequest for Viewer {
             request.extensions_mut().insert(language);
             let viewer = Viewer {
                 user,
+                session,
                 anonymous_csrf,
                 new_csrf_cookie,
                 secure_cookies: state.base_url.scheme() == "https",

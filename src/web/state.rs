@@ -1,5 +1,5 @@
+use super::error::WebError;
 use super::session::{csrf_cookie, Viewer};
-use super::WebError;
 use crate::db::{AnyConnection, Pool, StorageError};
 use crate::domain::signed_link::LinkSigner;
 use crate::domain::user::Role;

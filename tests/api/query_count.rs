@@ -18,7 +18,7 @@ impl Instrumentation for QueryCounter {
 
 fn queries_for_roundtable_page(
     conn: &mut roundtable::db::AnyConnection,
-    reader: Option<pages::Reader>,
+    reader: Option<roundtable::domain::user::Actor>,
 ) -> (usize, usize) {
     let counter = Arc::new(AtomicUsize::new(0));
     conn.set_instrumentation(QueryCounter(counter.clone()));
@@ -47,7 +47,7 @@ async fn a_roundtable_page_costs_a_fixed_number_of_queries() {
                 let accounts::AdminAccount::Created(id) = created else {
                     panic!("a new account")
                 };
-                let reader = pages::Reader { id, staff: false };
+                let reader = roundtable::domain::user::Actor { id, staff: false };
                 // The first visit also inserts the visit row; count later ones.
                 pages::roundtable_page(
                     conn,

@@ -81,8 +81,6 @@ fn chairs_a_roundtable() -> diesel::dsl::exists<
 fn signed_in_user(
     (id, email, name, organisation, kind, country, role, verified_at, gender, language): UserColumns,
     is_chair: bool,
-    csrf_token: String,
-    session_digest: String,
 ) -> Result<SignedInUser, StorageError> {
     Ok(SignedInUser {
         id: parse_id(&id)?,
@@ -95,18 +93,17 @@ fn signed_in_user(
             .map(|g| parse_code("gender", g, Gender::from_code))
             .transpose()?,
         is_chair,
-        csrf_token,
-        session_digest,
         language,
     })
 }
 
-/// The signed-in user of a live session of an active account.
+/// The signed-in user of a live session of an active account, and the
+/// session's anti-forgery token.
 pub fn find_user(
     conn: &mut AnyConnection,
     digest: &str,
     now: DateTime<Utc>,
-) -> Result<Option<SignedInUser>, StorageError> {
+) -> Result<Option<(SignedInUser, String)>, StorageError> {
     let row: Option<(bool, String, UserColumns)> = sessions::table
         .inner_join(users::table)
         .filter(sessions::id.eq(digest))
@@ -116,10 +113,8 @@ pub fn find_user(
         .select((chairs_a_roundtable(), sessions::csrf_token, user_columns()))
         .first(conn)
         .optional()?;
-    row.map(|(is_chair, csrf_token, user)| {
-        signed_in_user(user, is_chair, csrf_token, digest.to_owned())
-    })
-    .transpose()
+    row.map(|(is_chair, csrf_token, user)| Ok((signed_in_user(user, is_chair)?, csrf_token)))
+        .transpose()
 }
 
 pub fn delete(conn: &mut AnyConnection, digest: &str) -> Result<(), StorageError> {
@@ -167,8 +162,7 @@ pub fn find_user_by_api_token(
     diesel::update(api_tokens::table.filter(api_tokens::token_digest.eq(digest)))
         .set(api_tokens::last_used_at.eq(Some(naive(now))))
         .execute(conn)?;
-    // A token is not a browser session: no form token, no session to end.
-    signed_in_user(user, is_chair, String::new(), String::new()).map(Some)
+    signed_in_user(user, is_chair).map(Some)
 }
 
 /// A token as its owner sees it on the account page; never the token itself.

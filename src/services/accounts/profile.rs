@@ -6,6 +6,7 @@ use super::*;
 pub fn change_password(
     conn: &mut AnyConnection,
     user: &SignedInUser,
+    session_digest: &str,
     current: &str,
     new_password: &str,
     now: DateTime<Utc>,
@@ -17,7 +18,7 @@ pub fn change_password(
     let id = user.id.to_string();
     crate::db::write_transaction(conn, |conn| {
         users::update_password(conn, &id, &hash, now)?;
-        sessions::delete_others_of_user(conn, &id, &user.session_digest)?;
+        sessions::delete_others_of_user(conn, &id, session_digest)?;
         tokens::void_unused_of_user(conn, &id, now)?;
         Ok(())
     })

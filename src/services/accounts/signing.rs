@@ -68,19 +68,35 @@ pub fn sign_in(
     Ok(NewSession { token, expires_at })
 }
 
-pub fn current_user(
+/// A live session: who it belongs to, and what only the web layer needs to
+/// keep it (the token every form sends back, the stored digest that ends it).
+#[derive(Debug, Clone)]
+pub struct CurrentSession {
+    pub user: SignedInUser,
+    pub csrf_token: String,
+    pub digest: String,
+}
+
+pub fn current_session(
     conn: &mut AnyConnection,
     cookie: &str,
     now: DateTime<Utc>,
-) -> Result<Option<SignedInUser>, ServiceError> {
+) -> Result<Option<CurrentSession>, ServiceError> {
     let Some(token) = SecretToken::from_presented(cookie) else {
         return Ok(None);
     };
-    Ok(sessions::find_user(conn, &token.digest(), now)?)
+    let digest = token.digest();
+    let found = sessions::find_user(conn, &digest, now)?;
+    Ok(found.map(|(user, csrf_token)| CurrentSession {
+        user,
+        csrf_token,
+        digest,
+    }))
 }
 
-pub fn sign_out(conn: &mut AnyConnection, user: &SignedInUser) -> Result<(), ServiceError> {
-    Ok(sessions::delete(conn, &user.session_digest)?)
+/// Ends one session (the digest is `CurrentSession::digest`).
+pub fn sign_out(conn: &mut AnyConnection, session_digest: &str) -> Result<(), ServiceError> {
+    Ok(sessions::delete(conn, session_digest)?)
 }
 
 /// Ends every session of the account, on every device.

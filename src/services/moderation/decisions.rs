@@ -2,7 +2,7 @@
 //! against each comment's state, apply it conditionally, record it, and
 //! queue the emails it causes, all in one transaction per comment.
 
-use super::{may_moderate, scope, Moderator};
+use super::{may_moderate, scope};
 use crate::db::queries::comments::{self, CommentRecord};
 use crate::db::queries::moderation::{self, AuditEntry};
 use crate::db::queries::roundtables;
@@ -11,6 +11,7 @@ use crate::domain::comment::{choose_questions, Comment, CommentStatus, QuestionP
 use crate::domain::moderation::{
     parse_note, Decision, DecisionTarget, Inapplicable, ModerationReason,
 };
+use crate::domain::user::Actor;
 use crate::domain::InvalidField;
 use crate::services::comments::place_of_record;
 use crate::services::emails::EmailContext;
@@ -138,7 +139,7 @@ impl Target {
 pub fn decide(
     conn: &mut AnyConnection,
     ctx: EmailContext<'_>,
-    who: Moderator,
+    who: Actor,
     targets: &[Target],
     request: &DecisionRequest,
     now: DateTime<Utc>,
@@ -215,7 +216,7 @@ pub fn decide(
 fn decide_one(
     conn: &mut AnyConnection,
     ctx: EmailContext<'_>,
-    who: Moderator,
+    who: Actor,
     record: &CommentRecord,
     revision: Option<i32>,
     decision: &Decision,

@@ -1,11 +1,12 @@
 //! Decisions from a chair's inbox: signed publish and reject links.
 
-use super::{queue_item, Moderator};
+use super::queue_item;
 use crate::db::queries::comments::{self, CommentRecord};
 use crate::db::queries::users;
 use crate::db::AnyConnection;
 use crate::domain::ids::UserId;
 use crate::domain::roundtable::GuidingQuestion;
+use crate::domain::user::Actor;
 use crate::domain::user::Role;
 use crate::services::emails::EmailContext;
 use crate::services::ServiceError;
@@ -13,7 +14,7 @@ use chrono::{DateTime, Utc};
 
 /// What an emailed publish or reject link stands for, once checked.
 pub struct EmailedDecision {
-    pub moderator: Moderator,
+    pub moderator: Actor,
     pub record: CommentRecord,
     pub questions: Vec<GuidingQuestion>,
 }
@@ -51,7 +52,7 @@ pub fn emailed_decision(
     let Ok(chair_id) = chair.parse::<UserId>() else {
         return Ok(Err(EmailLinkProblem::Invalid));
     };
-    let moderator = Moderator {
+    let moderator = Actor {
         id: chair_id,
         staff: role != Role::Participant.code(),
     };

@@ -17,32 +17,16 @@ use crate::db::queries::queue::{self, QueueRoundtable, WaitingFilter};
 use crate::db::queries::{admin, roundtables, users};
 use crate::db::AnyConnection;
 use crate::domain::comment::{Comment, CommentStatus};
-use crate::domain::ids::{RoundtableId, UserId};
+use crate::domain::ids::RoundtableId;
 use crate::domain::roundtable::GuidingQuestion;
-use crate::domain::user::SignedInUser;
+use crate::domain::user::{Actor, SignedInUser};
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
-
-/// Who decides: staff decide everywhere, chairs in their roundtables.
-#[derive(Debug, Clone, Copy)]
-pub struct Moderator {
-    pub id: UserId,
-    pub staff: bool,
-}
-
-impl Moderator {
-    pub fn of(user: &SignedInUser) -> Self {
-        Self {
-            id: user.id,
-            staff: user.role.is_staff(),
-        }
-    }
-}
 
 /// The roundtables a moderator may act on: None means all of them.
 pub(super) fn scope(
     conn: &mut AnyConnection,
-    who: Moderator,
+    who: Actor,
 ) -> Result<Option<Vec<String>>, ServiceError> {
     if who.staff {
         return Ok(None);
@@ -90,7 +74,7 @@ const QUEUE_LIMIT: i64 = 500;
 /// What waits for this moderator, oldest first, from a fixed number of queries.
 pub fn queue(
     conn: &mut AnyConnection,
-    who: Moderator,
+    who: Actor,
     filter: &QueueFilter,
 ) -> Result<Queue, ServiceError> {
     let scope = scope(conn, who)?;
@@ -170,7 +154,7 @@ pub fn waiting_everywhere(conn: &mut AnyConnection) -> Result<i64, ServiceError>
 /// One waiting comment, for the page an email links to.
 pub fn queue_item(
     conn: &mut AnyConnection,
-    who: Moderator,
+    who: Actor,
     reference: &str,
 ) -> Result<(CommentRecord, Vec<GuidingQuestion>, Vec<OpenReport>), ServiceError> {
     let scope = scope(conn, who)?;

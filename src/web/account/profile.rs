@@ -5,10 +5,11 @@ use super::{redirect, FormView, Notice, TokenForm};
 use crate::domain::registration::RegistrationInput;
 use crate::domain::InvalidField;
 use crate::services::accounts;
+use crate::web::error::WebError;
+use crate::web::error::{field_mistakes, first_mistake};
 use crate::web::session::removed_session_cookie;
 use crate::web::session::Viewer;
-use crate::web::{field_mistakes, first_mistake};
-use crate::web::{AppState, WebError};
+use crate::web::state::AppState;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
@@ -165,7 +166,7 @@ pub(super) async fn change_password(
     form: web::Form<PasswordForm>,
 ) -> Result<HttpResponse, WebError> {
     let form = form.into_inner();
-    let Some(user) = viewer.user.clone() else {
+    let (Some(user), Some(session_digest)) = (viewer.user.clone(), viewer.session_digest()) else {
         return Ok(redirect("/sign-in"));
     };
     let changed = state
@@ -173,6 +174,7 @@ pub(super) async fn change_password(
             accounts::change_password(
                 conn,
                 &user,
+                &session_digest,
                 &form.current_password,
                 &form.new_password,
                 Utc::now(),

@@ -3,9 +3,10 @@
 use super::{FormView, Notice};
 use crate::domain::InvalidField;
 use crate::services::accounts;
+use crate::web::error::WebError;
+use crate::web::error::{field_mistakes, first_mistake};
 use crate::web::session::Viewer;
-use crate::web::{field_mistakes, first_mistake};
-use crate::web::{AppState, WebError};
+use crate::web::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use chrono::Utc;

@@ -3,10 +3,11 @@
 use super::{redirect, FormView};
 use crate::domain::InvalidField;
 use crate::services::accounts::{self, SESSION_LIFETIME};
+use crate::web::error::WebError;
+use crate::web::error::{field_mistakes, first_mistake};
 use crate::web::session::Viewer;
 use crate::web::session::{removed_session_cookie, session_cookie};
-use crate::web::{field_mistakes, first_mistake};
-use crate::web::{AppState, WebError};
+use crate::web::state::AppState;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
@@ -38,7 +39,7 @@ pub(super) async fn sign_in(
 ) -> Result<HttpResponse, WebError> {
     let form = form.into_inner();
     let (email, password, client) = (form.email.clone(), form.password, viewer.client.clone());
-    let previous = viewer.user.clone();
+    let previous = viewer.session_digest();
     let result = state
         .db(move |conn| {
             let session = accounts::sign_in(conn, &email, &password, &client, Utc::now())?;
@@ -78,9 +79,9 @@ pub(super) async fn sign_out(
     state: web::Data<AppState>,
     viewer: Viewer,
 ) -> Result<HttpResponse, WebError> {
-    if let Some(user) = viewer.user.clone() {
+    if let Some(digest) = viewer.session_digest() {
         state
-            .db(move |conn| accounts::sign_out(conn, &user))
+            .db(move |conn| accounts::sign_out(conn, &digest))
             .await?;
     }
     let mut response = redirect("/");

@@ -4,8 +4,9 @@
 
 use crate::domain::user::SignedInUser;
 use crate::services::api_tokens;
+use crate::web::error::WebError;
 use crate::web::session::Viewer;
-use crate::web::{AppState, WebError};
+use crate::web::state::AppState;
 use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};

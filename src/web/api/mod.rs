@@ -10,8 +10,9 @@ mod params;
 mod schemas;
 mod writes;
 
-use super::{AppState, WebError};
 use crate::services::pages;
+use crate::web::error::WebError;
+use crate::web::state::AppState;
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
 use dto::*;

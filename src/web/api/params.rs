@@ -3,7 +3,7 @@
 
 use crate::domain::consultation::ConsultationStatus;
 use crate::domain::Message;
-use crate::web::WebError;
+use crate::web::error::WebError;
 use serde::Deserialize;
 use std::str::FromStr;
 use utoipa::IntoParams;

@@ -5,10 +5,12 @@ use super::numbers::Whole;
 use super::schemas::*;
 use crate::domain::comment::QuestionPick;
 use crate::domain::message::Arg;
+use crate::domain::user::Actor;
 use crate::domain::Message;
 use crate::services::comments::{self, CommentInput};
-use crate::services::moderation::{self, DecisionRequest, DecisionResult, Moderator, Target};
-use crate::web::{AppState, WebError};
+use crate::services::moderation::{self, DecisionRequest, DecisionResult, Target};
+use crate::web::error::WebError;
+use crate::web::state::AppState;
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
@@ -180,7 +182,7 @@ pub async fn decide(
         note: body.note,
         questions: question_picks(body.guiding_questions),
     };
-    let who = Moderator::of(&caller.0);
+    let who = Actor::of(&caller.0);
     let revision = body.revision.map(|Whole(r)| r);
     let r = reference.clone();
     let state_for_work = state.clone();

@@ -7,9 +7,10 @@ use super::{see_other, staff, Typed};
 use crate::domain::clearinghouse::{ProgrammeInput, ResourceInput};
 use crate::services::clearinghouse::{self, Entry};
 use crate::services::ServiceError;
+use crate::web::error::WebError;
 use crate::web::form_pairs::FormPairs;
 use crate::web::session::Viewer;
-use crate::web::{AppState, WebError};
+use crate::web::state::AppState;
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
 

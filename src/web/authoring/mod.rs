@@ -9,8 +9,8 @@ mod roundtables;
 
 use super::form_pairs::FormPairs;
 use super::session::Viewer;
-use super::WebError;
 use crate::domain::user::SignedInUser;
+use crate::web::error::WebError;
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 use serde::Serialize;

@@ -4,16 +4,18 @@
 
 mod own;
 
+use crate::domain::user::Actor;
 use crate::domain::user::SignedInUser;
 use crate::domain::InvalidField;
 use crate::services::comments::{self, CommentInput};
-use crate::services::pages::{self, Reader};
+use crate::services::pages;
 use crate::services::ServiceError;
 use crate::text::SafeHtml;
+use crate::web::error::WebError;
 use crate::web::form_pairs::FormPairs;
 use crate::web::pages::views::{CommentFormView, RoundtablePageView};
 use crate::web::session::Viewer;
-use crate::web::{AppState, WebError};
+use crate::web::state::AppState;
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
@@ -147,9 +149,9 @@ async fn post(
         Err(ServiceError::InvalidFields(errors)) => (None, errors),
         Err(other) => return Err(other.into()),
     };
-    let status = super::form_status(&errors);
+    let status = super::error::form_status(&errors);
     let now = Utc::now();
-    let reader = Some(Reader::of(&user));
+    let reader = Some(Actor::of(&user));
     match input.parent.clone() {
         Some(parent) => {
             let mut view =

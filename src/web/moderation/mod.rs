@@ -6,13 +6,14 @@ mod views;
 
 use super::form_pairs::FormPairs;
 use super::session::Viewer;
-use super::{AppState, WebError};
-use crate::domain::user::SignedInUser;
+use crate::domain::user::{Actor, SignedInUser};
 use crate::i18n::{text, Language};
 use crate::services::moderation::{
-    self, DecisionRequest, DecisionResult, EmailLinkProblem, Moderator, QueueFilter, Target,
+    self, DecisionRequest, DecisionResult, EmailLinkProblem, QueueFilter, Target,
 };
 use crate::services::ServiceError;
+use crate::web::error::WebError;
+use crate::web::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
@@ -29,12 +30,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/c/{consultation}/{roundtable}/audit", web::get().to(audit));
 }
 
-fn moderator(viewer: &Viewer) -> Result<(SignedInUser, Moderator), WebError> {
+fn moderator(viewer: &Viewer) -> Result<(SignedInUser, Actor), WebError> {
     let user = viewer
         .user
         .clone()
         .ok_or_else(|| WebError::Unauthorized("unauthorized-moderation".into()))?;
-    let who = Moderator::of(&user);
+    let who = Actor::of(&user);
     Ok((user, who))
 }
 
@@ -96,7 +97,7 @@ fn queue_address(filter: &QueueFilter) -> String {
 async fn queue_page(
     state: &web::Data<AppState>,
     viewer: &Viewer,
-    who: Moderator,
+    who: Actor,
     filter: QueueFilter,
     choices: BulkChoices,
     errors: Vec<crate::domain::InvalidField>,
@@ -127,7 +128,7 @@ async fn queue_page(
         choices,
         back: queue_address(&filter),
     };
-    let status = crate::web::form_status(&errors);
+    let status = crate::web::error::form_status(&errors);
     state.render_with_status(status, "pages/moderation/queue.html", &view, viewer)
 }
 
@@ -144,7 +145,7 @@ async fn item(
 async fn item_page(
     state: &web::Data<AppState>,
     viewer: &Viewer,
-    who: Moderator,
+    who: Actor,
     reference: String,
     choices: BulkChoices,
     errors: Vec<crate::domain::InvalidField>,
@@ -165,7 +166,7 @@ async fn item_page(
         viewer.language,
     );
     view.choices = choices;
-    let status = crate::web::form_status(&errors);
+    let status = crate::web::error::form_status(&errors);
     for error in errors {
         view.errors.insert(
             error.field,
@@ -405,7 +406,7 @@ async fn email_page(
     view.token = Some(token);
     view.action = Some(action);
     view.choices = choices;
-    let status = crate::web::form_status(&errors);
+    let status = crate::web::error::form_status(&errors);
     for error in errors {
         view.errors.insert(
             error.field,

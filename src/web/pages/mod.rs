@@ -4,8 +4,9 @@ mod comment_views;
 pub mod views;
 
 use super::session::Viewer;
-use super::{AppState, WebError};
 use crate::services::pages;
+use crate::web::error::WebError;
+use crate::web::state::AppState;
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
 
@@ -31,7 +32,7 @@ async fn consultation(
     path: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
     let slug = path.into_inner();
-    let reader = viewer.user.as_ref().map(pages::Reader::of);
+    let reader = viewer.user.as_ref().map(crate::domain::user::Actor::of);
     let s = slug.clone();
     let page = match state
         .db(move |conn| Ok(pages::consultation_page(conn, &s, reader)))
@@ -53,7 +54,7 @@ async fn roundtable(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let (consultation, roundtable) = path.into_inner();
-    let reader = viewer.user.as_ref().map(pages::Reader::of);
+    let reader = viewer.user.as_ref().map(crate::domain::user::Actor::of);
     let now = Utc::now();
     let (c, r) = (consultation.clone(), roundtable.clone());
     let page = match state
