@@ -1,4 +1,5 @@
-use super::{AnyConnection, StorageError};
+use super::connection::AnyConnection;
+use super::error::StorageError;
 use diesel::prelude::*;
 use diesel::sql_types::Text;
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
@@ -92,12 +93,13 @@ where
                 Self::Database(error)
             }
         }
-        return super::write_transaction(conn, |conn| work(conn).map_err(Failure::Work)).map_err(
-            |failure| match failure {
-                Failure::Work(error) => error,
-                Failure::Database(error) => StorageError::from(error).into(),
-            },
-        );
+        return super::transaction::write_transaction(conn, |conn| {
+            work(conn).map_err(Failure::Work)
+        })
+        .map_err(|failure| match failure {
+            Failure::Work(error) => error,
+            Failure::Database(error) => StorageError::from(error).into(),
+        });
     }
     // Any fixed number; it names the lock among the database's advisory locks.
     const STARTUP_LOCK: i64 = 0x524f_554e_4454;

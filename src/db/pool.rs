@@ -1,4 +1,4 @@
-use super::AnyConnection;
+use super::connection::AnyConnection;
 use crate::config::{DatabaseTarget, DatabaseTimeouts};
 use diesel::connection::SimpleConnection;
 use diesel::r2d2::{self, ManageConnection};

@@ -7,7 +7,7 @@
 //! lock up front, so concurrent writers queue on the busy timeout instead.
 //! PostgreSQL needs nothing of the kind: its ordinary transaction is used.
 
-use super::AnyConnection;
+use super::connection::AnyConnection;
 use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use diesel::Connection;
 use std::cell::Cell;

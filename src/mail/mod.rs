@@ -3,7 +3,6 @@
 //! email it would have sent. Tests that put no SMTP behaviour under test keep
 //! mail in memory instead (`Mailer::in_memory`).
 
-use crate::outbox::ClaimedEmail;
 use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
 use lettre::transport::smtp::AsyncSmtpTransport;
@@ -33,6 +32,20 @@ enum Transport {
     },
     /// Shared by the clones of one mailer, so a test reads what the app sent.
     Memory(Arc<Mutex<Vec<SentEmail>>>),
+}
+
+/// One email as the mailer sends it; the outbox builds it from a stored row.
+#[derive(Debug, Clone)]
+pub struct Email {
+    /// Stable across retries, so a receiver can drop a duplicate.
+    pub message_id: String,
+    /// What the email is about ("verify_email", ...), kept by the in-memory backend.
+    pub kind: String,
+    pub recipient: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: String,
+    pub headers: Vec<(String, String)>,
 }
 
 /// An email the in-memory backend has "sent".
@@ -118,7 +131,7 @@ impl Mailer {
         }
     }
 
-    pub fn message(&self, email: &ClaimedEmail) -> Result<Message, String> {
+    pub fn message(&self, email: &Email) -> Result<Message, String> {
         let to: Mailbox = email
             .recipient
             .parse()
@@ -127,26 +140,28 @@ impl Mailer {
             .from(self.from.clone())
             .to(to)
             .subject(email.subject.clone())
-            // Stable across retries, so a receiver can drop a duplicate.
-            .message_id(Some(format!("<{}@{}>", email.id, self.message_id_domain)))
+            .message_id(Some(format!(
+                "<{}@{}>",
+                email.message_id, self.message_id_domain
+            )))
             .multipart(MultiPart::alternative_plain_html(
                 email.body_text.clone(),
                 email.body_html.clone(),
             ))
             .map_err(|e| format!("cannot build the message: {e}"))?;
-        for (name, value) in email.headers() {
-            let name =
-                HeaderName::new_from_ascii(name).map_err(|e| format!("bad header name: {e}"))?;
+        for (name, value) in &email.headers {
+            let name = HeaderName::new_from_ascii(name.clone())
+                .map_err(|e| format!("bad header name: {e}"))?;
             message
                 .headers_mut()
-                .insert_raw(HeaderValue::new(name, value));
+                .insert_raw(HeaderValue::new(name, value.clone()));
         }
         Ok(message)
     }
 
-    /// Sends one claimed email. The error text is stored on the outbox row
-    /// and shown to staff, so it names the cause but never the address.
-    pub async fn send(&self, email: &ClaimedEmail) -> Result<(), String> {
+    /// Sends one email. The error text is stored on the outbox row and
+    /// shown to staff, so it names the cause but never the address.
+    pub async fn send(&self, email: &Email) -> Result<(), String> {
         let message = self.message(email)?;
         match &self.transport {
             Transport::Smtp { transport, .. } => transport

@@ -9,9 +9,9 @@
 //! at least once: an email whose sender died after the relay took it is sent
 //! again, with the same Message-ID.
 
-use super::{claim_next, mark_failed, mark_sent, renew_claim, ClaimedEmail};
+use crate::db::queries::outbox::{claim_next, mark_failed, mark_sent, renew_claim, ClaimedEmail};
 use crate::db::{AnyConnection, Pool, StorageError};
-use crate::mail::Mailer;
+use crate::mail::{Email, Mailer};
 use chrono::{DateTime, Duration, Utc};
 use tokio::task::JoinSet;
 
@@ -136,7 +136,7 @@ async fn deliver(
     let limit = settings.attempt_timeout;
     // Each attempt is an SMTP conversation on its own connection, so giving
     // up here closes it rather than leaving it half-spoken for the next email.
-    let result = tokio::time::timeout(limit, mailer.send(&email))
+    let result = tokio::time::timeout(limit, mailer.send(&email_of(&email)))
         .await
         .unwrap_or_else(|_| {
             Err(format!(
@@ -166,6 +166,18 @@ async fn deliver(
                 None => TaskOutcome::Dead { id },
             })
         }
+    }
+}
+
+fn email_of(row: &ClaimedEmail) -> Email {
+    Email {
+        message_id: row.id.clone(),
+        kind: row.kind.clone(),
+        recipient: row.recipient.clone(),
+        subject: row.subject.clone(),
+        body_text: row.body_text.clone(),
+        body_html: row.body_html.clone(),
+        headers: row.headers(),
     }
 }
 

@@ -1,4 +1,4 @@
-use super::SafeHtml;
+use super::safe_html::SafeHtml;
 use ammonia::Builder;
 use pulldown_cmark::{html, Options, Parser};
 use std::collections::HashSet;

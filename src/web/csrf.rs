@@ -28,5 +28,5 @@ pub fn needs_token(method: &Method, path: &str) -> bool {
         *method,
         Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE
     );
-    !safe && !super::input_guard::is_api_path(path) && path != ONE_CLICK_UNSUBSCRIBE
+    !safe && !super::paths::is_api_path(path) && path != ONE_CLICK_UNSUBSCRIBE
 }

@@ -9,6 +9,7 @@
 
 use super::csrf::SubmittedToken;
 use super::form_pairs::FormPairs;
+use super::paths::is_api_path;
 use crate::domain::message::Arg;
 use crate::domain::Message;
 use crate::web::error::WebError;
@@ -22,11 +23,6 @@ use tokio_stream::StreamExt;
 
 /// The largest request body any route reads (forms and the JSON API alike).
 pub const BODY_LIMIT: usize = 256 * 1024;
-
-/// Whether a decoded path is the JSON API's.
-pub fn is_api_path(path: &str) -> bool {
-    path.starts_with("/api/")
-}
 
 /// A character that has no place in submitted text.
 pub fn is_refused(c: char) -> bool {

@@ -1,7 +1,8 @@
 //! The language switcher: remembers the choice in a cookie (and in the
 //! profile of a signed-in person) and goes back to the page.
 
-use super::session::{Viewer, LANGUAGE_COOKIE};
+use super::cookies::LANGUAGE_COOKIE;
+use super::session::Viewer;
 use crate::i18n::Language;
 use crate::services::accounts;
 use crate::web::error::WebError;

@@ -7,9 +7,11 @@ pub mod api;
 mod assets;
 mod authoring;
 mod comments;
+mod cookies;
 mod csrf;
 mod digests;
 mod error;
+mod error_pages;
 mod feeds;
 mod form_pairs;
 mod format;
@@ -18,17 +20,21 @@ mod health;
 mod input_guard;
 mod language;
 mod methods;
+mod metrics;
 mod moderation;
 mod observability;
 pub(crate) mod outcomes;
 mod pages;
+mod paths;
+mod render;
 mod session;
 mod state;
 
 pub use error::WebError;
 pub use input_guard::guard_input;
 pub use methods::head_as_get;
-pub use observability::{observe, Metrics};
+pub use metrics::Metrics;
+pub use observability::observe;
 pub use state::AppState;
 
 use actix_web::middleware::{DefaultHeaders, ErrorHandlers};
@@ -50,7 +56,7 @@ pub fn security_headers() -> DefaultHeaders {
 /// Error responses of pages become HTML pages in the site's layout; the API
 /// keeps its problem bodies.
 pub fn error_pages<B: 'static>() -> ErrorHandlers<B> {
-    ErrorHandlers::new().default_handler(error::render_error_page)
+    ErrorHandlers::new().default_handler(error_pages::render_error_page)
 }
 
 pub fn routes(cfg: &mut web::ServiceConfig) {

@@ -2,22 +2,20 @@
 //! up in the database, so any instance can serve any request) and the
 //! anti-forgery token every form sends back.
 
+use super::cookies::{CSRF_COOKIE, LANGUAGE_COOKIE, SESSION_COOKIE};
 use crate::domain::token::SecretToken;
 use crate::domain::user::SignedInUser;
 use crate::services::accounts;
+// Until the account pages import them from `cookies`.
+pub use super::cookies::{removed_session_cookie, session_cookie};
 use crate::web::error::WebError;
 use crate::web::state::AppState;
-use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
 use actix_web::dev::Payload;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 use chrono::Utc;
 use std::future::Future;
 use std::net::IpAddr;
 use std::pin::Pin;
-
-pub const SESSION_COOKIE: &str = "rt_session";
-/// Anti-forgery token for visitors without a session (registration, sign-in).
-pub const CSRF_COOKIE: &str = "rt_csrf";
 
 pub struct Viewer {
     pub user: Option<SignedInUser>,
@@ -133,34 +131,6 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-pub fn session_cookie(token: &str, secure: bool, max_age_days: i64) -> Cookie<'static> {
-    Cookie::build(SESSION_COOKIE, token.to_owned())
-        .path("/")
-        .http_only(true)
-        .same_site(SameSite::Lax)
-        .secure(secure)
-        .max_age(CookieDuration::days(max_age_days))
-        .finish()
-}
-
-pub fn removed_session_cookie(secure: bool) -> Cookie<'static> {
-    let mut cookie = session_cookie("", secure, 0);
-    cookie.make_removal();
-    cookie
-}
-
-pub fn csrf_cookie(token: &str, secure: bool) -> Cookie<'static> {
-    Cookie::build(CSRF_COOKIE, token.to_owned())
-        .path("/")
-        .http_only(true)
-        .same_site(SameSite::Lax)
-        .secure(secure)
-        .finish()
-}
-
-/// The interface language a visitor chose with the switcher.
-pub const LANGUAGE_COOKIE: &str = "lang";
-
 impl FromRequest for Viewer {
     type Error = WebError;
     type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
@@ -252,22 +222,6 @@ impl FromRequest for Viewer {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn session_cookies_are_http_only_lax_and_secure_behind_https() {
-        let cookie = super::session_cookie("token", true, 30).to_string();
-        for attribute in [
-            "HttpOnly",
-            "SameSite=Lax",
-            "Secure",
-            "Path=/",
-            "Max-Age=2592000",
-        ] {
-            assert!(cookie.contains(attribute), "{attribute} in {cookie}");
-        }
-        assert!(!super::session_cookie("token", false, 30)
-            .to_string()
-            .contains("Secure"));
-    }
 
     #[test]
     fn only_trusted_proxies_name_the_client() {

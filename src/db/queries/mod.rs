@@ -9,6 +9,7 @@ pub mod digest;
 pub mod housekeeping;
 pub mod moderation;
 pub mod notifications;
+pub mod outbox;
 pub mod outcomes;
 pub mod queue;
 pub mod rate_limits;

@@ -1,11 +1,28 @@
 //! Outbox rows in the database. Claiming is backend-specific SQL (PostgreSQL
 //! skips rows another worker has locked) and lives only here.
 
-use super::OutgoingEmail;
 use crate::db::{AnyConnection, StorageError};
+use crate::text::SafeHtml;
 use chrono::{DateTime, Duration, NaiveDateTime, SubsecRound, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{Integer, Nullable, Text, Timestamp};
+
+/// A rendered email, ready to be stored.
+#[derive(Debug, Clone)]
+pub struct OutgoingEmail {
+    /// What the email is about ("verify_email", "comment_published", ...), for
+    /// logs, metrics and unsubscribe choices.
+    pub kind: String,
+    pub recipient: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: SafeHtml,
+    /// Extra headers, such as List-Unsubscribe.
+    pub headers: Vec<(String, String)>,
+    /// At most one email per key is ever stored: a change retried, or two
+    /// chairs deciding at once, sends one email.
+    pub dedup_key: Option<String>,
+}
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum EnqueueOutcome {
