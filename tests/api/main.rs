@@ -11,6 +11,7 @@ mod account_privacy;
 mod accounts;
 mod admin;
 mod api;
+mod architecture;
 mod authoring;
 mod cli;
 mod comments;
