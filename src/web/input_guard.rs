@@ -120,6 +120,29 @@ fn check_address(request: &ServiceRequest) -> Result<(), WebError> {
 
 /// Reads the body (refusing it past `BODY_LIMIT`) and checks its text.
 async fn read_and_check_body(request: &mut ServiceRequest) -> Result<Bytes, WebError> {
+    let body = read_body(request).await?;
+    // A body that says it is JSON is checked as JSON (malformed JSON is
+    // left to the extractor, which says what is wrong). Outside the API,
+    // routes read a body as a URL-encoded form whatever its content type
+    // says, so it is checked as one too. The path is the one the router
+    // matches, decoded: "/%61pi/" is the API as well.
+    let in_api = is_api_path(request.match_info().as_str());
+    let refused = first_refused_as_json(request, &body).or_else(|| {
+        if in_api {
+            return None;
+        }
+        let token = FormPairs::parse(&body).get("csrf_token").to_owned();
+        request.extensions_mut().insert(SubmittedToken(token));
+        first_refused_pair(&body)
+    });
+    if let Some((field, code)) = refused {
+        let message = control_character(&field, code);
+        return Err(WebError::RefusedText { field, message });
+    }
+    Ok(body)
+}
+
+async fn read_body(request: &mut ServiceRequest) -> Result<Bytes, WebError> {
     let declared = request
         .headers()
         .get(header::CONTENT_LENGTH)
@@ -142,34 +165,19 @@ async fn read_and_check_body(request: &mut ServiceRequest) -> Result<Bytes, WebE
         }
         body.extend_from_slice(&chunk);
     }
-    let body = body.freeze();
-    // A body that says it is JSON is checked as JSON (malformed JSON is
-    // left to the extractor, which says what is wrong). Outside the API,
-    // routes read a body as a URL-encoded form whatever its content type
-    // says, so it is checked as one too. The path is the one the router
-    // matches, decoded: "/%61pi/" is the API as well.
-    let in_api = is_api_path(request.match_info().as_str());
-    let as_json = is_json(request)
-        .then(|| serde_json::from_slice::<serde_json::Value>(&body).ok())
+    Ok(body.freeze())
+}
+
+/// The first refused character of a body that says it is JSON and is.
+fn first_refused_as_json(request: &ServiceRequest, body: &[u8]) -> Option<(String, String)> {
+    is_json(request)
+        .then(|| serde_json::from_slice::<serde_json::Value>(body).ok())
         .flatten()
         .and_then(|value| first_refused_in_json(&value, ""))
         .map(|(field, code)| match field.is_empty() {
             true => ("body".to_owned(), code),
             false => (field, code),
-        });
-    let refused = as_json.or_else(|| {
-        if in_api {
-            return None;
-        }
-        let token = FormPairs::parse(&body).get("csrf_token").to_owned();
-        request.extensions_mut().insert(SubmittedToken(token));
-        first_refused_pair(&body)
-    });
-    if let Some((field, code)) = refused {
-        let message = control_character(&field, code);
-        return Err(WebError::RefusedText { field, message });
-    }
-    Ok(body)
+        })
 }
 
 /// The middleware. A refusal goes out as a response carrying its error, so

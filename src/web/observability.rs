@@ -3,6 +3,7 @@
 //! the route and the client's address, never query strings, bodies,
 //! passwords, tokens or email addresses.
 
+use super::metrics::Metrics;
 use super::session::client_address;
 use crate::outbox;
 use crate::services::moderation;
@@ -14,7 +15,7 @@ use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{web, HttpRequest, HttpResponse};
 use prometheus::{Encoder, TextEncoder};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 pub const REQUEST_ID: &str = "x-request-id";
 
@@ -41,21 +42,9 @@ pub async fn observe(
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let started = Instant::now();
     let id = request_id(&request);
-    // Any token is a method to actix: only the standard ones become labels,
-    // so that nobody can grow the metrics without bound.
-    let method = match request.method().as_str() {
-        m @ ("GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS") => m.to_owned(),
-        _ => "other".to_owned(),
-    };
+    let method = method_label(&request);
     let state = request.app_data::<web::Data<AppState>>().cloned();
-    let client = client_address(
-        request.peer_addr().map(|a| a.ip()),
-        request
-            .headers()
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok()),
-        state.as_ref().map_or(&[][..], |s| &s.trusted_proxies[..]),
-    );
+    let client = client_of(&request, state.as_ref().map(|s| s.get_ref()));
     let mut response = next.call(request).await?;
     // The route's pattern ("/c/{consultation}"), never the path itself: it
     // keeps the metrics' labels few and the logs free of what users typed.
@@ -66,16 +55,7 @@ pub async fn observe(
     let status = response.status().as_u16();
     let elapsed = started.elapsed();
     if let Some(state) = &state {
-        state
-            .metrics
-            .requests
-            .with_label_values(&[&method, &route, &status.to_string()])
-            .inc();
-        state
-            .metrics
-            .durations
-            .with_label_values(&[&method, &route])
-            .observe(elapsed.as_secs_f64());
+        count(&state.metrics, &method, &route, status, elapsed);
     }
     if let Ok(value) = HeaderValue::from_str(&id) {
         response
@@ -92,6 +72,37 @@ pub async fn observe(
         "request"
     );
     Ok(response)
+}
+
+/// Any token is a method to actix: only the standard ones become labels, so
+/// that nobody can grow the metrics without bound.
+fn method_label(request: &ServiceRequest) -> String {
+    match request.method().as_str() {
+        m @ ("GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS") => m.to_owned(),
+        _ => "other".to_owned(),
+    }
+}
+
+fn client_of(request: &ServiceRequest, state: Option<&AppState>) -> String {
+    client_address(
+        request.peer_addr().map(|a| a.ip()),
+        request
+            .headers()
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok()),
+        state.map_or(&[][..], |s| &s.trusted_proxies[..]),
+    )
+}
+
+fn count(metrics: &Metrics, method: &str, route: &str, status: u16, elapsed: Duration) {
+    metrics
+        .requests
+        .with_label_values(&[method, route, &status.to_string()])
+        .inc();
+    metrics
+        .durations
+        .with_label_values(&[method, route])
+        .observe(elapsed.as_secs_f64());
 }
 
 /// Prometheus text format. Answers only requests made to the instance
