@@ -16,7 +16,9 @@ pub struct TimeView {
 
 pub fn time_view(time: DateTime<Utc>, zone: Tz, lang: Language) -> TimeView {
     TimeView {
-        iso: time.to_rfc3339(),
+        // Whole seconds: HTML's `datetime` takes at most three decimals, and
+        // stored times carry six.
+        iso: time.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         text: date_time(time, zone, lang),
     }
 }
@@ -164,6 +166,16 @@ mod tests {
         assert_eq!(
             time_range(start, Some(end), prague, Language::Fr),
             "14 mai 2019, 09:00–17:00 CEST"
+        );
+    }
+
+    #[test]
+    fn machine_readable_times_are_valid_html_datetimes() {
+        let stored = Utc.timestamp_micros(1_700_000_000_123_456).unwrap();
+        let berlin: Tz = "Europe/Berlin".parse().unwrap();
+        assert_eq!(
+            time_view(stored, berlin, Language::En).iso,
+            "2023-11-14T22:13:20Z"
         );
     }
 
