@@ -41,6 +41,12 @@ async fn the_browser_language_is_used_and_the_switcher_overrides_it() {
             "the period in Spanish"
         );
         assert!(spanish.contains(" de 20"), "dates written the Spanish way");
+        let header = &spanish[..spanish.find("<main").unwrap()];
+        assert!(
+            header.contains(r#"<nav aria-label="Idioma" class="language-bar">"#)
+                && header.contains(r#"hreflang="fr">Français</a>"#),
+            "the switcher is at the top of the page, before the content"
+        );
         assert!(
             spanish.contains(r#"<h1 lang="en">"#)
                 && spanish.contains(r#"<ol class="questions" lang="en">"#),

@@ -1,2 +1,3 @@
 common-error-prefix = Error:
 common-language-switcher = Idioma
+common-language-switcher-footer = Idioma (pie de página)
