@@ -22,6 +22,17 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         moderation_alerts -> Text,
+        consented_terms_version -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    terms_versions (version) {
+        version -> Integer,
+        body_markdown -> Text,
+        body_html -> Text,
+        published_at -> Timestamp,
+        published_by -> Nullable<Text>,
     }
 }
 
@@ -388,4 +399,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     roundtable_visits,
     site_secrets,
     slug_redirects,
+    terms_versions,
 );

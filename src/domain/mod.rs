@@ -58,6 +58,7 @@ pub mod registration;
 pub mod roundtable;
 pub mod signed_link;
 pub mod slug;
+pub mod terms;
 pub mod thread;
 pub mod time;
 pub mod token;

@@ -18,6 +18,7 @@ pub mod pages;
 pub mod passwords;
 pub mod rate_limits;
 pub mod syndication;
+pub mod terms;
 
 use crate::db::StorageError;
 use crate::domain::InvalidField;

@@ -75,6 +75,13 @@ purpose!(
     "unauthorized-export"
 );
 
+purpose!(
+    /// The terms and privacy notice people accept when they register.
+    ToEditTerms,
+    "unauthorized-terms",
+    staff only: "forbidden-terms"
+);
+
 /// Accounts and the email queue: a visitor who is not signed in is sent to
 /// the sign-in page rather than shown a refusal.
 pub enum ToAdminister {}

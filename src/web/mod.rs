@@ -29,6 +29,7 @@ mod paths;
 mod render;
 mod session;
 mod state;
+mod terms;
 
 pub use error::WebError;
 pub use input_guard::guard_input;
@@ -73,6 +74,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(outcomes::routes)
         .configure(account::routes)
         .configure(admin::routes)
+        .configure(terms::routes)
         .configure(authoring::routes)
         // Last: a path no route above takes, or takes with another method.
         .service(methods::site_fallback());

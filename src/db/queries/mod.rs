@@ -15,5 +15,6 @@ pub mod queue;
 pub mod rate_limits;
 pub mod roundtables;
 pub mod sessions;
+pub mod terms;
 pub mod tokens;
 pub mod users;

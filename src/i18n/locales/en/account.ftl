@@ -144,3 +144,5 @@ account-link-sent = A new link is on its way. It works for 48 hours.
 account-confirm-address-title = Confirm your email address
 account-confirm-new-address-title = Confirm your new email address
 account-token-new = Your new API token is { $token } — copy it now: it is shown only this once. Send it as "Authorization: Bearer <token>".
+
+account-consent-read-terms = Read the terms and privacy notice

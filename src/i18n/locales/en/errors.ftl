@@ -213,3 +213,9 @@ problem-method-allowed = This address does not accept { $method } requests; it a
 problem-not-understood = The request could not be understood.
 not-applicable-archived = its consultation is archived: decisions there are final
 invalid-comment-question-gone = A question you chose was retired meanwhile: choose again.
+
+unauthorized-terms = Sign in: staff edit the terms and privacy notice.
+forbidden-terms = Only staff edit the terms and privacy notice.
+invalid-terms-empty = Write the terms before publishing them.
+invalid-terms-intent = Choose Preview or Publish.
+conflict-terms-published = Someone published another version at the same moment. Nothing was published: read the current version, then try again.

@@ -123,3 +123,15 @@ pages-resources = Resources
 pages-outcome-synthesis = Synthesis
 pages-outcome-recommendations = Recommendations
 pages-form-language-label = Language of your comment
+
+terms-title = Terms and privacy
+terms-version-published = Version { $version }, published on { $date }.
+terms-version-shipped = The notice Roundtable ships with; the organisers have not replaced it.
+terms-public-page = The public page
+terms-editor-title = Terms and privacy notice
+terms-editor-lead = Publishing makes a new version: people who register from now on accept it; everyone else keeps the version they accepted.
+terms-editor-body = The notice, in Markdown
+terms-editor-body-hint = Headings start with ##; a blank line starts a new paragraph.
+terms-preview-heading = Preview: nothing is published yet
+terms-publish = Publish this version
+terms-published = Version { $version } is published. People who register from now on accept it.

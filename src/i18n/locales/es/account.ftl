@@ -144,3 +144,5 @@ account-link-sent = Le hemos enviado un nuevo enlace. Es válido durante 48 hora
 account-confirm-address-title = Confirme su dirección de correo electrónico
 account-confirm-new-address-title = Confirme su nueva dirección de correo electrónico
 account-token-new = Su nuevo token de API es { $token }: cópielo ahora, solo se muestra esta vez. Envíelo como «Authorization: Bearer <token>».
+
+account-consent-read-terms = Leer las condiciones y el aviso de privacidad

@@ -213,3 +213,9 @@ problem-method-allowed = Esta dirección no acepta solicitudes { $method }; acep
 problem-not-understood = No se ha podido entender la solicitud.
 not-applicable-archived = su consulta está archivada: las decisiones que se toman en ella son definitivas
 invalid-comment-question-gone = Entretanto se ha retirado una de las preguntas que eligió: vuelva a elegir.
+
+unauthorized-terms = Inicie sesión: el equipo edita las condiciones y el aviso de privacidad.
+forbidden-terms = Solo el equipo edita las condiciones y el aviso de privacidad.
+invalid-terms-empty = Escriba las condiciones antes de publicarlas.
+invalid-terms-intent = Elija Vista previa o Publicar.
+conflict-terms-published = Otra persona publicó otra versión en el mismo momento. No se publicó nada: lea la versión vigente y vuelva a intentarlo.

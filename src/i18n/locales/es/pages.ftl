@@ -123,3 +123,15 @@ pages-resources = Recursos
 pages-outcome-synthesis = Síntesis
 pages-outcome-recommendations = Recomendaciones
 pages-form-language-label = Idioma de su comentario
+
+terms-title = Condiciones y privacidad
+terms-version-published = Versión { $version }, publicada el { $date }.
+terms-version-shipped = El texto que trae Roundtable; los organizadores no lo han reemplazado.
+terms-public-page = La página pública
+terms-editor-title = Condiciones y aviso de privacidad
+terms-editor-lead = Publicar crea una versión nueva: quienes se registren a partir de ahora la aceptan; los demás conservan la versión que aceptaron.
+terms-editor-body = El texto, en Markdown
+terms-editor-body-hint = Los títulos empiezan con ##; una línea en blanco empieza un párrafo nuevo.
+terms-preview-heading = Vista previa: aún no se ha publicado nada
+terms-publish = Publicar esta versión
+terms-published = La versión { $version } está publicada. Quienes se registren a partir de ahora la aceptan.

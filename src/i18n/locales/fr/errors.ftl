@@ -213,3 +213,9 @@ problem-method-allowed = Cette adresse n’accepte pas les requêtes { $method }
 problem-not-understood = La requête n’a pas pu être comprise.
 not-applicable-archived = sa consultation est archivée : les décisions y sont définitives
 invalid-comment-question-gone = Une question que vous aviez choisie a été retirée entre-temps : veuillez choisir à nouveau.
+
+unauthorized-terms = Connectez-vous : l’équipe modifie les conditions et la politique de confidentialité.
+forbidden-terms = Seule l’équipe modifie les conditions et la politique de confidentialité.
+invalid-terms-empty = Écrivez les conditions avant de les publier.
+invalid-terms-intent = Choisissez Aperçu ou Publier.
+conflict-terms-published = Quelqu’un a publié une autre version au même moment. Rien n’a été publié : lisez la version en vigueur, puis réessayez.

@@ -123,3 +123,15 @@ pages-resources = Ressources
 pages-outcome-synthesis = Synthèse
 pages-outcome-recommendations = Recommandations
 pages-form-language-label = Langue de votre commentaire
+
+terms-title = Conditions et confidentialité
+terms-version-published = Version { $version }, publiée le { $date }.
+terms-version-shipped = Le texte fourni avec Roundtable ; les organisateurs ne l’ont pas remplacé.
+terms-public-page = La page publique
+terms-editor-title = Conditions et politique de confidentialité
+terms-editor-lead = Publier crée une nouvelle version : les personnes qui s’inscrivent désormais l’acceptent ; les autres gardent la version qu’elles ont acceptée.
+terms-editor-body = Le texte, en Markdown
+terms-editor-body-hint = Les titres commencent par ## ; une ligne vide commence un nouveau paragraphe.
+terms-preview-heading = Aperçu : rien n’est encore publié
+terms-publish = Publier cette version
+terms-published = La version { $version } est publiée. Les personnes qui s’inscrivent désormais l’acceptent.

@@ -1,0 +1,2 @@
+ALTER TABLE users DROP COLUMN consented_terms_version;
+DROP TABLE terms_versions;
