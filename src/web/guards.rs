@@ -99,6 +99,19 @@ impl StaffPurpose for ToAdminister {
     const STAFF_ONLY: &'static str = "forbidden-email-queue";
 }
 
+/// One's own account page and what is changed there: a visitor who is not
+/// signed in is sent to the sign-in page rather than shown a refusal.
+pub enum ToManageAccount {}
+
+impl Purpose for ToManageAccount {
+    fn sign_in_first() -> actix_web::Error {
+        let to_sign_in = HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, "/sign-in"))
+            .finish();
+        actix_web::error::InternalError::from_response("sign in first", to_sign_in).into()
+    }
+}
+
 /// A signed-in person, and the rest of what the request says about them.
 pub struct SignedIn<P: Purpose> {
     pub viewer: Viewer,

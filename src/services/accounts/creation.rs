@@ -1,6 +1,20 @@
 //! Creating accounts (by registration or the command line) and confirming their address.
 
-use super::*;
+use super::links::{follow_link, hours, LinkEmail, LinkOutcome, VERIFICATION_LINK_LIFETIME};
+use crate::db::queries::{tokens, users};
+use crate::db::{AnyConnection, StorageError};
+use crate::domain::affiliation::Affiliation;
+use crate::domain::ids::UserId;
+use crate::domain::rate_limit;
+use crate::domain::registration::{self, RegistrationInput};
+use crate::domain::token::SecretToken;
+use crate::domain::user::{
+    check_password_length, parse_display_name, EmailAddress, NewUser, Role, SignedInUser,
+};
+use crate::outbox;
+use crate::services::emails::EmailContext;
+use crate::services::{passwords, rate_limits, ServiceError};
+use chrono::{DateTime, Utc};
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum AdminAccount {

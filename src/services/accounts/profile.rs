@@ -1,6 +1,17 @@
 //! What people change on their account page, and leaving for good.
 
-use super::*;
+use super::links::{follow_link, hours, LinkEmail, LinkOutcome, VERIFICATION_LINK_LIFETIME};
+use crate::db::queries::{sessions, tokens, users};
+use crate::db::AnyConnection;
+use crate::domain::rate_limit;
+use crate::domain::registration::{self, RegistrationInput};
+use crate::domain::token::SecretToken;
+use crate::domain::user::{EmailAddress, SignedInUser};
+use crate::domain::InvalidField;
+use crate::outbox;
+use crate::services::emails::EmailContext;
+use crate::services::{passwords, rate_limits, ServiceError};
+use chrono::{DateTime, Utc};
 
 /// Changes the password; the account's other sessions end.
 pub fn change_password(
@@ -221,4 +232,29 @@ pub fn confirm_email_change(
             Ok(())
         },
     )
+}
+
+/// `field` names the form field the password was typed in.
+fn check_current_password(
+    conn: &mut AnyConnection,
+    user: &SignedInUser,
+    password: &str,
+    field: &'static str,
+) -> Result<(), ServiceError> {
+    // A session alone must not allow unlimited guesses of the password.
+    rate_limits::hit(
+        conn,
+        &format!("password-check:account:{}", user.id),
+        rate_limit::SIGN_IN_PER_ACCOUNT,
+        Utc::now(),
+    )?;
+    let hash = users::password_hash(conn, &user.id.to_string())?.unwrap_or_default();
+    if passwords::verify_password(password, &hash) {
+        Ok(())
+    } else {
+        Err(ServiceError::Invalid(InvalidField::new(
+            field,
+            "invalid-current-password",
+        )))
+    }
 }

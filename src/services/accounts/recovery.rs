@@ -1,6 +1,17 @@
 //! Choosing a new password through a link sent by email.
 
-use super::*;
+use super::links::{follow_link, hours, LinkEmail, LinkOutcome};
+use crate::db::queries::{sessions, tokens, users};
+use crate::db::AnyConnection;
+use crate::domain::rate_limit;
+use crate::domain::registration;
+use crate::domain::token::SecretToken;
+use crate::domain::user::EmailAddress;
+use crate::domain::InvalidField;
+use crate::outbox;
+use crate::services::emails::EmailContext;
+use crate::services::{passwords, rate_limits, ServiceError};
+use chrono::{DateTime, Duration, Utc};
 
 /// How long a password-reset link works.
 pub const RESET_LINK_LIFETIME: Duration = Duration::hours(1);

@@ -1,6 +1,17 @@
 //! Signing in and out; the session behind each request.
 
-use super::*;
+use crate::db::queries::{sessions, users};
+use crate::db::AnyConnection;
+use crate::domain::rate_limit;
+use crate::domain::token::SecretToken;
+use crate::domain::user::{EmailAddress, SignedInUser};
+use crate::domain::InvalidField;
+use crate::services::{passwords, rate_limits, ServiceError};
+use chrono::{DateTime, Duration, Utc};
+use std::sync::LazyLock;
+
+/// How long a session lasts without signing in again.
+pub const SESSION_LIFETIME: Duration = Duration::days(30);
 
 /// A new session: the token goes into the cookie, only its digest is stored.
 pub struct NewSession {
@@ -14,11 +25,17 @@ static UNKNOWN_ACCOUNT_HASH: LazyLock<String> = LazyLock::new(|| {
     passwords::hash_password(&SecretToken::generate().digest()).unwrap_or_default()
 });
 
+/// Opens a new session for the right address and password. A session the
+/// browser already had (`replacing`) ends: a new session id at every
+/// sign-in. The attempt is counted against the rate limits in transactions
+/// of its own, so that a refused attempt still counts; the switch from the
+/// old session to the new one is one transaction.
 pub fn sign_in(
     conn: &mut AnyConnection,
     email: &str,
     password: &str,
     client: &str,
+    replacing: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<NewSession, ServiceError> {
     let refused = || ServiceError::Invalid(InvalidField::new("password", "invalid-credentials"));
@@ -53,18 +70,24 @@ pub fn sign_in(
             "invalid-account-deactivated",
         )));
     }
-    rate_limits::forget(conn, &address_hit)?;
-    rate_limits::forget(conn, &account_hit)?;
     let token = SecretToken::generate();
     let expires_at = now + SESSION_LIFETIME;
-    sessions::insert(
-        conn,
-        &token.digest(),
-        &credentials.id,
-        SecretToken::generate().expose(),
-        now,
-        expires_at,
-    )?;
+    crate::db::write_transaction(conn, |conn| {
+        rate_limits::forget(conn, &address_hit)?;
+        rate_limits::forget(conn, &account_hit)?;
+        sessions::insert(
+            conn,
+            &token.digest(),
+            &credentials.id,
+            SecretToken::generate().expose(),
+            now,
+            expires_at,
+        )?;
+        if let Some(previous) = replacing {
+            sessions::delete(conn, previous)?;
+        }
+        Ok::<_, ServiceError>(())
+    })?;
     Ok(NewSession { token, expires_at })
 }
 

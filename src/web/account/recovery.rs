@@ -1,10 +1,8 @@
 //! Choosing a new password through a link sent by email.
 
-use super::{FormView, Notice};
-use crate::domain::InvalidField;
+use super::views::{link_result_page, one_mistake, FormView, Notice};
 use crate::services::accounts;
-use crate::web::error::WebError;
-use crate::web::error::{field_mistakes, first_mistake};
+use crate::web::error::{field_mistakes, WebError};
 use crate::web::session::Viewer;
 use crate::web::state::AppState;
 use actix_web::http::StatusCode;
@@ -41,13 +39,8 @@ pub(super) async fn request_reset(
     let language = viewer.language;
     let requested = state
         .db(move |conn| {
-            accounts::request_password_reset(
-                conn,
-                app.email_context_in(language),
-                &address,
-                &client,
-                Utc::now(),
-            )
+            let email = app.email_context_in(language);
+            accounts::request_password_reset(conn, email, &address, &client, Utc::now())
         })
         .await;
     match field_mistakes(requested)? {
@@ -60,9 +53,8 @@ pub(super) async fn request_reset(
             state.render("pages/account/message.html", &notice, &viewer)
         }
         Err(fields) => {
-            let (_, reason) = first_mistake(fields);
             let mut view = FormView::new("account-reset-title", viewer.language)
-                .with_errors(vec![InvalidField::from_message("email", reason)]);
+                .with_errors(one_mistake(fields, "email", "email"));
             view.values.insert("email", form.email);
             state.render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -106,9 +98,8 @@ pub(super) async fn set_new_password(
     let outcome = match field_mistakes(outcome)? {
         Ok(outcome) => outcome,
         Err(fields) => {
-            let (_, reason) = first_mistake(fields);
             let mut view = FormView::new("account-reset-new-title", viewer.language)
-                .with_errors(vec![InvalidField::from_message("password", reason)]);
+                .with_errors(one_mistake(fields, "password", "password"));
             view.values.insert("token", token);
             return state.render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -118,7 +109,7 @@ pub(super) async fn set_new_password(
             );
         }
     };
-    super::link_result_page(
+    link_result_page(
         &state,
         &viewer,
         outcome,

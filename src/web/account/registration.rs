@@ -1,10 +1,9 @@
 //! Creating an account and confirming its address.
 
-use super::{FormView, Notice, TokenForm};
+use super::views::{link_result_page, FormView, Notice, TokenForm};
 use crate::domain::registration::RegistrationInput;
 use crate::services::accounts;
-use crate::web::error::field_mistakes;
-use crate::web::error::WebError;
+use crate::web::error::{field_mistakes, WebError};
 use crate::web::session::Viewer;
 use crate::web::state::AppState;
 use actix_web::http::StatusCode;
@@ -38,28 +37,52 @@ pub(super) async fn register_form(
     )
 }
 
+impl RegistrationForm {
+    fn into_input(self) -> RegistrationInput {
+        RegistrationInput {
+            email: self.email,
+            password: self.password,
+            display_name: self.display_name,
+            organisation: self.organisation,
+            organisation_type: self.organisation_type,
+            country: self.country,
+            gender: self.gender,
+            consent: self.consent.is_some(),
+        }
+    }
+}
+
+/// The form as typed, to show again; never the password.
+fn typed_values(typed: RegistrationInput) -> HashMap<&'static str, String> {
+    HashMap::from([
+        ("email", typed.email),
+        ("display_name", typed.display_name),
+        ("organisation", typed.organisation),
+        ("organisation_type", typed.organisation_type),
+        ("country", typed.country),
+        ("gender", typed.gender),
+        (
+            "consent",
+            if typed.consent {
+                "on".into()
+            } else {
+                String::new()
+            },
+        ),
+    ])
+}
+
 pub(super) async fn register(
     state: web::Data<AppState>,
     viewer: Viewer,
     form: web::Form<RegistrationForm>,
 ) -> Result<HttpResponse, WebError> {
-    let form = form.into_inner();
-    let input = RegistrationInput {
-        email: form.email,
-        password: form.password,
-        display_name: form.display_name,
-        organisation: form.organisation,
-        organisation_type: form.organisation_type,
-        country: form.country,
-        gender: form.gender,
-        consent: form.consent.is_some(),
-    };
+    let input = form.into_inner().into_input();
     let typed = input.clone();
-    let (client, language) = (viewer.client.clone(), viewer.language);
-    let state_for_work = state.clone();
+    let (client, language, app) = (viewer.client.clone(), viewer.language, state.clone());
     let result = state
         .db(move |conn| {
-            let email = state_for_work.email_context_in(language);
+            let email = app.email_context_in(language);
             accounts::register(conn, email, &input, &client, Utc::now())
         })
         .await;
@@ -75,22 +98,7 @@ pub(super) async fn register(
         Err(errors) => {
             let mut view =
                 FormView::new("account-register-title", viewer.language).with_errors(errors);
-            view.values = HashMap::from([
-                ("email", typed.email),
-                ("display_name", typed.display_name),
-                ("organisation", typed.organisation),
-                ("organisation_type", typed.organisation_type),
-                ("country", typed.country),
-                ("gender", typed.gender),
-                (
-                    "consent",
-                    if typed.consent {
-                        "on".into()
-                    } else {
-                        String::new()
-                    },
-                ),
-            ]);
+            view.values = typed_values(typed);
             state.render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "pages/account/register.html",
@@ -129,7 +137,7 @@ pub(super) async fn verify(
     let outcome = state
         .db(move |conn| accounts::verify_email(conn, &form.token, Utc::now()))
         .await?;
-    super::link_result_page(
+    link_result_page(
         &state,
         &viewer,
         outcome,

@@ -1,10 +1,9 @@
 //! Signing in and out.
 
-use super::{redirect, FormView};
-use crate::domain::InvalidField;
+use super::views::{one_mistake, redirect, FormView};
 use crate::services::accounts::{self, SESSION_LIFETIME};
-use crate::web::error::WebError;
-use crate::web::error::{field_mistakes, first_mistake};
+use crate::web::error::{field_mistakes, WebError};
+use crate::web::guards::{SignedIn, ToManageAccount};
 use crate::web::session::Viewer;
 use crate::web::session::{removed_session_cookie, session_cookie};
 use crate::web::state::AppState;
@@ -42,12 +41,8 @@ pub(super) async fn sign_in(
     let previous = viewer.session_digest();
     let result = state
         .db(move |conn| {
-            let session = accounts::sign_in(conn, &email, &password, &client, Utc::now())?;
-            // A new session id at every sign-in; the old one ends.
-            if let Some(previous) = &previous {
-                accounts::sign_out(conn, previous)?;
-            }
-            Ok(session)
+            let replacing = previous.as_deref();
+            accounts::sign_in(conn, &email, &password, &client, replacing, Utc::now())
         })
         .await;
     match field_mistakes(result)? {
@@ -60,10 +55,8 @@ pub(super) async fn sign_in(
             ))
             .finish()),
         Err(fields) => {
-            let (name, reason) = first_mistake(fields);
-            let field = if name == "email" { "email" } else { "password" };
             let mut view = FormView::new("account-sign-in", viewer.language)
-                .with_errors(vec![InvalidField::from_message(field, reason)]);
+                .with_errors(one_mistake(fields, "email", "password"));
             view.values.insert("email", form.email);
             state.render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -93,11 +86,8 @@ pub(super) async fn sign_out(
 
 pub(super) async fn sign_out_everywhere(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    SignedIn { viewer, user, .. }: SignedIn<ToManageAccount>,
 ) -> Result<HttpResponse, WebError> {
-    let Some(user) = viewer.user.clone() else {
-        return Ok(redirect("/sign-in"));
-    };
     state
         .db(move |conn| accounts::sign_out_everywhere(conn, &user))
         .await?;
