@@ -133,6 +133,31 @@ pub fn plan(
     })
 }
 
+/// What the export page offers: who may export is checked as for the
+/// file itself; a roundtable's questions are offered as a filter.
+pub struct ExportChoices {
+    pub consultation_title: String,
+    pub questions: Vec<GuidingQuestion>,
+}
+
+pub fn export_choices(
+    conn: &mut AnyConnection,
+    who: Requester,
+    consultation: &str,
+    roundtable: Option<&str>,
+    filter: DigestFilter,
+) -> Result<ExportChoices, ServiceError> {
+    let planned = plan(conn, who, consultation, roundtable, filter)?;
+    let questions = match roundtable {
+        Some(r) => super::pages::roundtable_detail(conn, consultation, r)?.questions,
+        None => vec![],
+    };
+    Ok(ExportChoices {
+        consultation_title: planned.consultation.title,
+        questions,
+    })
+}
+
 /// One comment as a digest shows it.
 #[derive(Debug, Clone)]
 pub struct DigestRow {

@@ -1,6 +1,6 @@
 //! A consultation as staff type it: every field checked, organisations one a line.
 
-use super::{
+use super::fields::{
     keep, language, optional, period, required, typed_slug, MAX_SUMMARY, MAX_TEXT, MAX_TITLE,
 };
 use crate::domain::consultation::{ConsultationKind, ConsultationStatus};

@@ -1,6 +1,6 @@
 //! A roundtable and its guiding questions as staff type them.
 
-use super::{
+use super::fields::{
     keep, language, optional, period, required, typed_slug, MAX_QUESTION, MAX_SUMMARY, MAX_TEXT,
     MAX_TITLE,
 };
@@ -169,7 +169,7 @@ pub fn new_questions(text: &str) -> Result<Vec<String>, InvalidField> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::authoring::question_field;
+    use crate::domain::authoring::fields::question_field;
 
     #[test]
     fn question_rows_have_fields_and_new_questions_one_a_line() {

@@ -2,7 +2,7 @@
 //! [{…, "threads": [{comment, "replies": [...]}]}], "threads_without_question":
 //! [...]}]}`, streamed: only the open thread's ancestors are remembered.
 
-use super::{local, DigestWriteError, DigestWriter};
+use super::writer::{local, DigestWriteError, DigestWriter};
 use crate::domain::roundtable::GuidingQuestion;
 use crate::services::digest::{DigestEvent, DigestPlan, DigestRow, PlannedRoundtable};
 use crate::services::outcomes::{OutcomeSection, ShownOutcome};

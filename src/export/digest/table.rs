@@ -2,7 +2,7 @@
 //! neutralised) and XLSX (every value a text or number cell, never a
 //! formula; rows go to a temporary file, so memory stays constant).
 
-use super::{local, DigestWriteError, DigestWriter};
+use super::writer::{local, DigestWriteError, DigestWriter};
 use crate::domain::digest::neutralise_formula;
 use crate::services::digest::{DigestEvent, DigestPlan, DigestRow};
 use chrono_tz::Tz;

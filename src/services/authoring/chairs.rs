@@ -1,6 +1,7 @@
 //! Chairs: found among the accounts, made and removed.
 
-use super::{audit, find, require_staff, writable};
+use super::access::{find, require_staff, writable};
+use super::audit::audit;
 use crate::db::queries::admin::{self, AccountSummary, UserFilter};
 use crate::db::queries::roundtables;
 use crate::db::AnyConnection;

@@ -1,6 +1,8 @@
 //! Consultations: the editor's values, creation, and saving every field.
 
-use super::{audit, changed_fields, choose_slug, find, require_staff, writable};
+use super::access::{find, require_staff, writable};
+use super::audit::{audit, changed_fields};
+use super::slugs::choose_slug;
 use crate::db::queries::{authoring, consultations, roundtables};
 use crate::db::AnyConnection;
 use crate::domain::authoring::*;
@@ -20,6 +22,14 @@ pub struct ConsultationEditor {
     pub roundtables: Vec<Roundtable>,
     pub programme: Vec<crate::domain::roundtable::ProgrammeItem>,
     pub resources: Vec<crate::domain::roundtable::Resource>,
+}
+
+pub fn list(
+    conn: &mut AnyConnection,
+    actor: &SignedInUser,
+) -> Result<Vec<Consultation>, ServiceError> {
+    require_staff(actor)?;
+    Ok(authoring::all_consultations(conn)?)
 }
 
 pub fn consultation_editor(

@@ -1,6 +1,5 @@
 //! Guiding questions, changed all at once from the roundtable form.
 
-use super::roundtable::QuestionChange;
 use crate::db::queries::{authoring, roundtables};
 use crate::db::AnyConnection;
 use crate::domain::authoring::*;
@@ -8,6 +7,16 @@ use crate::domain::roundtable::{GuidingQuestion, Roundtable};
 use crate::domain::InvalidField;
 use crate::services::ServiceError;
 use chrono::{DateTime, Utc};
+
+/// A change to one existing question, as the form sends it.
+#[derive(Debug, Clone)]
+pub struct QuestionChange {
+    pub id: String,
+    pub text: String,
+    /// Where it goes among the questions (1 first); ties keep the old order.
+    pub position: Option<i64>,
+    pub action: QuestionAction,
+}
 
 /// Applies the question changes in one go: new order, new texts,
 /// retirements, removals (refused for questions comments use) and

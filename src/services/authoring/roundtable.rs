@@ -1,6 +1,9 @@
 //! Roundtables: their order, the editor's values, and saving one with its questions.
 
-use super::{audit, changed_fields, choose_slug, find, require_staff, writable};
+use super::access::{find, require_staff, writable};
+use super::audit::{audit, changed_fields};
+use super::questions::{save_questions, QuestionChange};
+use super::slugs::choose_slug;
 use crate::db::queries::{authoring, roundtables};
 use crate::db::AnyConnection;
 use crate::domain::authoring::*;
@@ -59,7 +62,7 @@ pub fn move_roundtable(
     })
 }
 
-pub(super) fn by_slug(all: &[Roundtable], slug: &str) -> Result<Roundtable, ServiceError> {
+fn by_slug(all: &[Roundtable], slug: &str) -> Result<Roundtable, ServiceError> {
     all.iter()
         .find(|r| r.slug.as_str() == slug)
         .cloned()
@@ -153,16 +156,6 @@ pub fn roundtable_editor(
         chairs,
         parents,
     })
-}
-
-/// A change to one existing question, as the form sends it.
-#[derive(Debug, Clone)]
-pub struct QuestionChange {
-    pub id: String,
-    pub text: String,
-    /// Where it goes among the questions (1 first); ties keep the old order.
-    pub position: Option<i64>,
-    pub action: QuestionAction,
 }
 
 fn roundtable_of(
@@ -315,7 +308,7 @@ pub fn save_roundtable(
                 }
             }
         }
-        super::questions::save_questions(conn, &r, changes, &texts, &added, now)?;
+        save_questions(conn, &r, changes, &texts, &added, now)?;
         let after = AuditedRoundtable::of(&roundtable_editor(
             conn,
             actor,

@@ -3,13 +3,12 @@
 //! their fields), removed with a button.
 
 use super::consultations::render_form;
-use super::{see_other, staff, Typed};
+use super::form::{see_other, Typed};
 use crate::domain::clearinghouse::{ProgrammeInput, ResourceInput};
 use crate::services::clearinghouse::{self, Entry};
-use crate::services::ServiceError;
-use crate::web::error::WebError;
+use crate::web::error::{field_mistakes, WebError};
 use crate::web::form_pairs::FormPairs;
-use crate::web::session::Viewer;
+use crate::web::guards::{SignedIn, ToAuthor};
 use crate::web::state::AppState;
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
@@ -34,12 +33,12 @@ const RESOURCE_FIELDS: &[&str] = &[
 
 pub(super) async fn add_programme_item(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    author: SignedIn<ToAuthor>,
     path: web::Path<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, WebError> {
     let form = FormPairs::parse(&body);
-    let actor = staff(&viewer)?;
+    let actor = author.user.clone();
     let consultation = path.into_inner();
     let input = ProgrammeInput {
         starts_at: form.get("programme_starts_at").into(),
@@ -52,19 +51,12 @@ pub(super) async fn add_programme_item(
     let (c, id) = (consultation.clone(), editing(&form, "programme_id"));
     let added = state
         .db(move |conn| {
-            Ok(clearinghouse::save_programme_item(
-                conn,
-                &actor,
-                &c,
-                id.as_deref(),
-                &input,
-                Utc::now(),
-            ))
+            clearinghouse::save_programme_item(conn, &actor, &c, id.as_deref(), &input, Utc::now())
         })
-        .await?;
+        .await;
     answer(
         state,
-        viewer,
+        author,
         consultation,
         added,
         Typed::from_form(&form, PROGRAMME_FIELDS),
@@ -75,12 +67,12 @@ pub(super) async fn add_programme_item(
 
 pub(super) async fn add_resource(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    author: SignedIn<ToAuthor>,
     path: web::Path<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, WebError> {
     let form = FormPairs::parse(&body);
-    let actor = staff(&viewer)?;
+    let actor = author.user.clone();
     let consultation = path.into_inner();
     let input = ResourceInput {
         kind: form.get("resource_kind").into(),
@@ -92,19 +84,12 @@ pub(super) async fn add_resource(
     let (c, id) = (consultation.clone(), editing(&form, "resource_id"));
     let added = state
         .db(move |conn| {
-            Ok(clearinghouse::save_resource(
-                conn,
-                &actor,
-                &c,
-                id.as_deref(),
-                &input,
-                Utc::now(),
-            ))
+            clearinghouse::save_resource(conn, &actor, &c, id.as_deref(), &input, Utc::now())
         })
-        .await?;
+        .await;
     answer(
         state,
-        viewer,
+        author,
         consultation,
         added,
         Typed::from_form(&form, RESOURCE_FIELDS),
@@ -122,49 +107,42 @@ fn editing(form: &FormPairs, field: &str) -> Option<String> {
 /// section's mistakes when it did not.
 async fn answer(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    SignedIn { viewer, user, .. }: SignedIn<ToAuthor>,
     consultation: String,
-    outcome: Result<(), ServiceError>,
+    outcome: Result<(), WebError>,
     typed: Typed,
     section: &str,
 ) -> Result<HttpResponse, WebError> {
-    match outcome {
+    match field_mistakes(outcome)? {
         Ok(()) => Ok(see_other(format!(
             "/admin/consultations/{consultation}#{section}"
         ))),
-        Err(ServiceError::InvalidFields(errors)) => {
-            render_form(state, viewer, consultation, typed, errors).await
-        }
-        Err(ServiceError::Invalid(error)) => {
-            render_form(state, viewer, consultation, typed, vec![error]).await
-        }
-        Err(other) => Err(other.into()),
+        Err(mistakes) => render_form(state, viewer, user, consultation, typed, mistakes).await,
     }
 }
 
 pub(super) async fn remove_programme_item(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    author: SignedIn<ToAuthor>,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
-    remove(state, viewer, path.into_inner(), Entry::ProgrammeItem).await
+    remove(state, author, path.into_inner(), Entry::ProgrammeItem).await
 }
 
 pub(super) async fn remove_resource(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    author: SignedIn<ToAuthor>,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
-    remove(state, viewer, path.into_inner(), Entry::Resource).await
+    remove(state, author, path.into_inner(), Entry::Resource).await
 }
 
 async fn remove(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    SignedIn { user: actor, .. }: SignedIn<ToAuthor>,
     (consultation, id): (String, String),
     entry: Entry,
 ) -> Result<HttpResponse, WebError> {
-    let actor = staff(&viewer)?;
     let c = consultation.clone();
     state
         .db(move |conn| clearinghouse::remove(conn, &actor, &c, entry, &id, Utc::now()))

@@ -1,7 +1,7 @@
 //! What the consultation's page shows: its fields as typed, its
 //! roundtables, and the programme and resources with their forms.
 
-use super::{choices, translated, Choice, Typed};
+use super::form::{choices, translated, Choice, Typed};
 use crate::domain::authoring::{ConsultationInput, LANGUAGES};
 use crate::domain::consultation::{ConsultationKind, ConsultationStatus};
 use crate::services::authoring::ConsultationEditor;

@@ -1,14 +1,15 @@
 //! Consultations: the list, and the form that creates or edits one.
 
 use super::consultation_view::{typed_of, ConsultationFormView};
-use super::{see_other, staff, Typed};
+use super::form::{see_other, shown_again, Typed};
 use crate::domain::authoring::ConsultationInput;
 use crate::domain::clearinghouse::{ProgrammeInput, ResourceInput};
-use crate::services::authoring;
-use crate::services::ServiceError;
+use crate::domain::user::SignedInUser;
+use crate::services::authoring::{self, FormAnswer};
 use crate::text::render_document;
 use crate::web::error::WebError;
 use crate::web::form_pairs::FormPairs;
+use crate::web::guards::{SignedIn, ToAuthor};
 use crate::web::session::Viewer;
 use crate::web::state::AppState;
 use actix_web::http::StatusCode;
@@ -43,10 +44,9 @@ struct ListedConsultation {
 
 pub(super) async fn list(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    SignedIn { viewer, user, .. }: SignedIn<ToAuthor>,
 ) -> Result<HttpResponse, WebError> {
-    let actor = staff(&viewer)?;
-    let all = state.db(move |conn| authoring::list(conn, &actor)).await?;
+    let all = state.db(move |conn| authoring::list(conn, &user)).await?;
     let listed: Vec<ListedConsultation> = all
         .iter()
         .map(|c| ListedConsultation {
@@ -88,12 +88,9 @@ fn input_of(form: &FormPairs) -> ConsultationInput {
 
 pub(super) async fn new_form(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    SignedIn { viewer, user, .. }: SignedIn<ToAuthor>,
 ) -> Result<HttpResponse, WebError> {
-    let actor = staff(&viewer)?;
-    state
-        .db(move |conn| authoring::list(conn, &actor).map(|_| ()))
-        .await?;
+    authoring::check_staff(&user)?;
     let input = ConsultationInput {
         kind: "consultation".into(),
         time_zone: "UTC".into(),
@@ -111,14 +108,13 @@ pub(super) async fn new_form(
 /// fills that section's form with the entry, to be saved in place.
 pub(super) async fn edit_form(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    SignedIn { viewer, user, .. }: SignedIn<ToAuthor>,
     path: web::Path<String>,
     query: web::Query<HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
-    let actor = staff(&viewer)?;
     let slug = path.into_inner();
     let editor = state
-        .db(move |conn| authoring::consultation_editor(conn, &actor, &slug))
+        .db(move |conn| authoring::consultation_editor(conn, &user, &slug))
         .await?;
     let mut view = ConsultationFormView::new(
         Some(&editor),
@@ -163,13 +159,13 @@ fn prefill(values: &mut HashMap<String, String>, section: &str, id: &str, input:
 pub(super) async fn render_form(
     state: web::Data<AppState>,
     viewer: Viewer,
+    user: SignedInUser,
     slug: String,
     typed: Typed,
     errors: Vec<crate::domain::InvalidField>,
 ) -> Result<HttpResponse, WebError> {
-    let actor = staff(&viewer)?;
     let editor = state
-        .db(move |conn| authoring::consultation_editor(conn, &actor, &slug))
+        .db(move |conn| authoring::consultation_editor(conn, &user, &slug))
         .await?;
     let mut view = ConsultationFormView::new(
         Some(&editor),
@@ -189,92 +185,49 @@ pub(super) async fn render_form(
 
 pub(super) async fn create(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    author: SignedIn<ToAuthor>,
     body: web::Bytes,
 ) -> Result<HttpResponse, WebError> {
-    save(state, viewer, None, body).await
+    save(state, author, None, body).await
 }
 
 pub(super) async fn update(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    author: SignedIn<ToAuthor>,
     path: web::Path<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, WebError> {
-    save(state, viewer, Some(path.into_inner()), body).await
+    save(state, author, Some(path.into_inner()), body).await
 }
 
+/// Saves the form, or shows it again: previewed, with its mistakes, or
+/// with why it cannot be saved (409).
 async fn save(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    SignedIn { viewer, user, .. }: SignedIn<ToAuthor>,
     existing: Option<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, WebError> {
     let form = FormPairs::parse(&body);
-    let actor = staff(&viewer)?;
     let input = input_of(&form);
-    let editor = match existing.clone() {
-        Some(slug) => {
-            let a = actor.clone();
-            Some(
-                state
-                    .db(move |conn| authoring::consultation_editor(conn, &a, &slug))
-                    .await?,
-            )
-        }
-        None => None,
-    };
-    let mut view = ConsultationFormView::new(
-        editor.as_ref(),
-        Typed::from_form(&form, FIELDS),
-        &input,
-        viewer.language,
-    );
-    if form.get("intent") == "preview" {
-        authoring::check_staff(&actor)?;
-        view.preview_html = Some(render_document(&input.description));
-        return state.render("pages/admin/consultation_form.html", &view, &viewer);
-    }
+    let preview = form.get("intent") == "preview";
     let (i, now) = (input.clone(), Utc::now());
-    let saved = state
+    let answer = state
         .db(move |conn| {
-            Ok(match &existing {
-                Some(slug) => authoring::update_consultation(conn, &actor, slug, &i, now),
-                None => authoring::create_consultation(conn, &actor, &i, now),
-            })
+            authoring::consultation_form(conn, &user, existing.as_deref(), &i, preview, now)
         })
         .await?;
-    match saved {
-        Ok(slug) => Ok(see_other(format!("/admin/consultations/{slug}?saved=1"))),
-        Err(ServiceError::InvalidFields(errors)) => {
-            view.typed.errors = crate::i18n::by_field(viewer.language, &errors);
-            state.render_with_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "pages/admin/consultation_form.html",
-                &view,
-                &viewer,
-            )
+    let again = match answer {
+        FormAnswer::Saved(slug) => {
+            return Ok(see_other(format!("/admin/consultations/{slug}?saved=1")))
         }
-        Err(ServiceError::Invalid(e)) => {
-            view.typed
-                .errors
-                .insert(e.field, crate::i18n::say(viewer.language, &e.message));
-            state.render_with_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "pages/admin/consultation_form.html",
-                &view,
-                &viewer,
-            )
-        }
-        Err(ServiceError::Conflict(message)) => {
-            view.problem = Some(crate::i18n::say(viewer.language, &message));
-            state.render_with_status(
-                StatusCode::CONFLICT,
-                "pages/admin/consultation_form.html",
-                &view,
-                &viewer,
-            )
-        }
-        Err(other) => Err(other.into()),
-    }
+        FormAnswer::Again(again) => again,
+    };
+    let lang = viewer.language;
+    let typed = Typed::from_form(&form, FIELDS);
+    let mut view = ConsultationFormView::new(again.editor.as_ref(), typed, &input, lang);
+    view.preview_html = preview.then(|| render_document(&input.description));
+    let status;
+    (status, view.problem) = shown_again(&again, &mut view.typed, lang);
+    state.render_with_status(status, "pages/admin/consultation_form.html", &view, &viewer)
 }

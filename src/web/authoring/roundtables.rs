@@ -1,17 +1,20 @@
 //! Roundtables: the form that creates or edits one with its guiding
 //! questions, the order of roundtables, and their chairs.
 
-use super::{choices, see_other, staff, translated, Choice, Typed};
-use crate::domain::authoring::{question_field, QuestionAction, RoundtableInput, LANGUAGES};
+use super::form::{choices, see_other, shown_again, translated, Choice, Typed};
+use crate::domain::authoring::{
+    question_field, QuestionAction, RoundtableInput, LANGUAGES, MAX_QUESTIONS,
+};
 use crate::domain::roundtable::ModerationMode;
-use crate::services::authoring::{self, QuestionChange, RoundtableEditor};
-use crate::services::ServiceError;
+use crate::domain::user::SignedInUser;
+use crate::services::authoring::{
+    self, FormAnswer, QuestionChange, RoundtableEditor, RoundtableForm,
+};
 use crate::text::{render_document, SafeHtml};
 use crate::web::error::WebError;
 use crate::web::form_pairs::FormPairs;
-use crate::web::session::Viewer;
+use crate::web::guards::{SignedIn, ToAuthor};
 use crate::web::state::AppState;
-use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Utc;
 use serde::Serialize;
@@ -215,27 +218,36 @@ fn question_changes(form: &FormPairs, rows: usize) -> Vec<QuestionChange> {
         .collect()
 }
 
+/// The roundtable form as sent, with every question row it may hold,
+/// however many the roundtable has now.
+fn form_of(form: &FormPairs) -> RoundtableForm {
+    RoundtableForm {
+        input: input_of(form),
+        changes: question_changes(form, MAX_QUESTIONS),
+        added: form.get("new_questions").to_owned(),
+    }
+}
+
 async fn editor(
     state: &web::Data<AppState>,
-    viewer: &Viewer,
+    user: SignedInUser,
     consultation: String,
     roundtable: Option<String>,
 ) -> Result<RoundtableEditor, WebError> {
-    let actor = staff(viewer)?;
     state
         .db(move |conn| {
-            authoring::roundtable_editor(conn, &actor, &consultation, roundtable.as_deref())
+            authoring::roundtable_editor(conn, &user, &consultation, roundtable.as_deref())
         })
         .await
 }
 
 pub(super) async fn new_form(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    SignedIn { viewer, user, .. }: SignedIn<ToAuthor>,
     path: web::Path<String>,
     request: HttpRequest,
 ) -> Result<HttpResponse, WebError> {
-    let editor = editor(&state, &viewer, path.into_inner(), None).await?;
+    let editor = editor(&state, user, path.into_inner(), None).await?;
     let query = FormPairs::parse(request.query_string().as_bytes());
     let mut input = editor.input.clone();
     input.parent = query.get("parent").to_owned();
@@ -245,19 +257,19 @@ pub(super) async fn new_form(
 
 pub(super) async fn edit_form(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    SignedIn { viewer, user, .. }: SignedIn<ToAuthor>,
     path: web::Path<(String, String)>,
     request: HttpRequest,
 ) -> Result<HttpResponse, WebError> {
     let (consultation, roundtable) = path.into_inner();
-    let editor = editor(&state, &viewer, consultation, Some(roundtable)).await?;
+    let editor = editor(&state, user.clone(), consultation, Some(roundtable)).await?;
     let mut view = RoundtableFormView::new(&editor, typed_of(&editor.input), viewer.language);
     let query = FormPairs::parse(request.query_string().as_bytes());
     let search = query.get("people").to_owned();
     if !search.is_empty() {
-        let (actor, s) = (staff(&viewer)?, search.clone());
+        let s = search.clone();
         let found = state
-            .db(move |conn| authoring::search_people(conn, &actor, &s))
+            .db(move |conn| authoring::search_people(conn, &user, &s))
             .await?;
         view.found = found
             .into_iter()
@@ -275,96 +287,69 @@ pub(super) async fn edit_form(
 
 pub(super) async fn create(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    author: SignedIn<ToAuthor>,
     path: web::Path<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, WebError> {
-    save(state, viewer, path.into_inner(), None, body).await
+    save(state, author, path.into_inner(), None, body).await
 }
 
 pub(super) async fn update(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    author: SignedIn<ToAuthor>,
     path: web::Path<(String, String)>,
     body: web::Bytes,
 ) -> Result<HttpResponse, WebError> {
     let (consultation, roundtable) = path.into_inner();
-    save(state, viewer, consultation, Some(roundtable), body).await
+    save(state, author, consultation, Some(roundtable), body).await
 }
 
+/// Saves the form, or shows it again: previewed, with its mistakes, or
+/// with why it cannot be saved (409).
 async fn save(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    SignedIn { viewer, user, .. }: SignedIn<ToAuthor>,
     consultation: String,
     roundtable: Option<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, WebError> {
     let form = FormPairs::parse(&body);
-    let actor = staff(&viewer)?;
-    let editor = editor(&state, &viewer, consultation.clone(), roundtable.clone()).await?;
-    let input = input_of(&form);
-    // Every row the form may have sent, however many the roundtable has now.
-    let changes = question_changes(&form, crate::domain::authoring::MAX_QUESTIONS);
-    let added = form.get("new_questions").to_owned();
-    let mut view =
-        RoundtableFormView::new(&editor, Typed::from_form(&form, FIELDS), viewer.language)
-            .with_typed_questions(&form);
-    if form.get("intent") == "preview" {
-        view.preview = Some((
-            render_document(&input.background),
-            render_document(&input.objectives),
-        ));
-        return state.render("pages/admin/roundtable_form.html", &view, &viewer);
-    }
-    let now = Utc::now();
-    let (c, r) = (consultation.clone(), roundtable.clone());
-    let saved = state
+    let sent = form_of(&form);
+    let preview = form.get("intent") == "preview";
+    let shown = preview.then(|| {
+        let background = render_document(&sent.input.background);
+        (background, render_document(&sent.input.objectives))
+    });
+    let (c, now) = (consultation.clone(), Utc::now());
+    let answer = state
         .db(move |conn| {
-            Ok(authoring::save_roundtable(
-                conn,
-                &actor,
-                &c,
-                r.as_deref(),
-                &input,
-                &changes,
-                &added,
-                now,
-            ))
+            authoring::roundtable_form(conn, &user, &c, roundtable.as_deref(), &sent, preview, now)
         })
         .await?;
-    let status = match saved {
-        Ok(slug) => {
+    let again = match answer {
+        FormAnswer::Saved(slug) => {
             return Ok(see_other(format!(
                 "/admin/consultations/{consultation}/roundtables/{slug}?saved=1"
             )))
         }
-        Err(ServiceError::InvalidFields(errors)) => {
-            view.typed.errors = crate::i18n::by_field(viewer.language, &errors);
-            StatusCode::UNPROCESSABLE_ENTITY
-        }
-        Err(ServiceError::Invalid(e)) => {
-            view.typed
-                .errors
-                .insert(e.field, crate::i18n::say(viewer.language, &e.message));
-            StatusCode::UNPROCESSABLE_ENTITY
-        }
-        Err(ServiceError::Conflict(message)) => {
-            view.problem = Some(crate::i18n::say(viewer.language, &message));
-            StatusCode::CONFLICT
-        }
-        Err(other) => return Err(other.into()),
+        FormAnswer::Again(again) => again,
     };
+    let lang = viewer.language;
+    let typed = Typed::from_form(&form, FIELDS);
+    let mut view = RoundtableFormView::new(&again.editor, typed, lang).with_typed_questions(&form);
+    view.preview = shown;
+    let status;
+    (status, view.problem) = shown_again(&again, &mut view.typed, lang);
     state.render_with_status(status, "pages/admin/roundtable_form.html", &view, &viewer)
 }
 
 pub(super) async fn move_roundtable(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    SignedIn { user: actor, .. }: SignedIn<ToAuthor>,
     path: web::Path<(String, String)>,
     body: web::Bytes,
 ) -> Result<HttpResponse, WebError> {
     let form = FormPairs::parse(&body);
-    let actor = staff(&viewer)?;
     let (consultation, roundtable) = path.into_inner();
     let up = form.get("direction") == "up";
     let c = consultation.clone();
@@ -378,12 +363,11 @@ pub(super) async fn move_roundtable(
 
 pub(super) async fn chairs(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    SignedIn { user: actor, .. }: SignedIn<ToAuthor>,
     path: web::Path<(String, String)>,
     body: web::Bytes,
 ) -> Result<HttpResponse, WebError> {
     let form = FormPairs::parse(&body);
-    let actor = staff(&viewer)?;
     let (consultation, roundtable) = path.into_inner();
     let add = form.get("action") != "remove";
     let user = form.get("user").to_owned();

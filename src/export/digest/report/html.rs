@@ -2,8 +2,8 @@
 //! templates/digest/ (escaped), an A4 print stylesheet, a page break
 //! between roundtables.
 
-use super::super::{attribution, local, DigestWriteError, DigestWriter};
-use super::{dates, filter_lines, outcome_state, question_heading};
+use super::parts::{dates, filter_lines, outcome_state, question_heading};
+use crate::export::digest::writer::{attribution, local, DigestWriteError, DigestWriter};
 use crate::services::digest::{DigestEvent, DigestPlan, DigestRow};
 use crate::services::outcomes::ShownOutcome;
 use crate::templates::Templates;

@@ -3,10 +3,10 @@
 //! typed; comment sources are quoted line by line so that their headings
 //! and lists stay inside them.
 
-use super::super::{attribution, local, DigestWriteError, DigestWriter};
-use super::{dates, filter_lines, outcome_state, question_heading};
+use super::parts::{dates, filter_lines, outcome_state, question_heading};
 use crate::domain::digest::Participation;
 use crate::domain::roundtable::GuidingQuestion;
+use crate::export::digest::writer::{attribution, local, DigestWriteError, DigestWriter};
 use crate::services::digest::{DigestEvent, DigestPlan, DigestRow, PlannedRoundtable};
 use crate::services::outcomes::{OutcomeSection, ShownOutcome};
 use chrono_tz::Tz;
