@@ -188,6 +188,7 @@ pub struct UserRow {
     pub erased_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub consented_terms_version: Option<i32>,
 }
 
 #[derive(Queryable, Selectable, Insertable)]

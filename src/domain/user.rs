@@ -58,6 +58,9 @@ pub struct NewUser {
     pub password_hash: Option<String>,
     pub verified_at: Option<DateTime<Utc>>,
     pub consented_at: Option<DateTime<Utc>>,
+    /// The version of the terms they accepted when registering; None for
+    /// accounts made from the command line or the demo.
+    pub terms_version: Option<i32>,
 }
 
 /// Who is signed in, as a request sees them.

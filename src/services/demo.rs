@@ -181,6 +181,7 @@ fn load_file(
                     password_hash: None,
                     verified_at: Some(now),
                     consented_at: Some(now),
+                    terms_version: None,
                 };
                 users::insert(conn, &user, now)?;
                 user.id

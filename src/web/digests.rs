@@ -270,9 +270,7 @@ async fn export_place(
 ) -> Result<OwnedSemaphorePermit, WebError> {
     match tokio::time::timeout(wait, exports.clone().acquire_owned()).await {
         Ok(Ok(place)) => Ok(place),
-        _ => Err(WebError::Unavailable(
-            "every digest export place is taken".into(),
-        )),
+        _ => Err(WebError::Busy),
     }
 }
 
@@ -357,7 +355,7 @@ mod tests {
         let wait = Duration::from_millis(20);
         let first = export_place(&exports, wait).await.expect("a free place");
         let refused = export_place(&exports, wait).await.unwrap_err();
-        assert!(matches!(refused, WebError::Unavailable(_)), "{refused:?}");
+        assert!(matches!(refused, WebError::Busy), "{refused:?}");
         drop(first);
         assert!(export_place(&exports, wait).await.is_ok());
     }

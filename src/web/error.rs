@@ -57,6 +57,9 @@ pub enum WebError {
         allowed: Vec<Method>,
     },
     Unavailable(String),
+    /// Every place for heavy work (digest exports) on this instance is
+    /// taken: 503, try again shortly. Not a failure: nothing is logged.
+    Busy,
     Internal(String),
 }
 
@@ -107,7 +110,7 @@ impl WebError {
             Self::RefusedText { .. } => "problem-invalid-content",
             Self::PayloadTooLarge { .. } => "problem-too-large",
             Self::MethodNotAllowed { .. } => "problem-method-not-allowed",
-            Self::Unavailable(_) => "problem-unavailable",
+            Self::Unavailable(_) | Self::Busy => "problem-unavailable",
             Self::Internal(_) => "problem-internal",
         };
         i18n::text(language, key, &[])
@@ -149,6 +152,7 @@ impl WebError {
                 ],
             ),
             Self::Unavailable(_) => i18n::text(language, "problem-unavailable-detail", &[]),
+            Self::Busy => i18n::text(language, "problem-busy-detail", &[]),
             Self::Internal(_) => i18n::text(language, "problem-internal-detail", &[]),
         }
     }
@@ -279,7 +283,7 @@ impl ResponseError for WebError {
             Self::RefusedText { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             Self::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
-            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Unavailable(_) | Self::Busy => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -290,7 +294,7 @@ impl ResponseError for WebError {
         }
         let mut response = HttpResponse::build(self.status_code());
         match self {
-            Self::Unavailable(_) => {
+            Self::Unavailable(_) | Self::Busy => {
                 response.insert_header((header::RETRY_AFTER, "30"));
             }
             Self::TooManyRequests {
@@ -357,6 +361,7 @@ mod tests {
                 405,
             ),
             (WebError::Unavailable("pool timed out".into()), 503),
+            (WebError::Busy, 503),
             (WebError::Internal("bug".into()), 500),
         ];
         for (error, status) in table {

@@ -10,7 +10,7 @@ use roundtable::services::accounts::{self, LinkOutcome};
 
 const PASSWORD: &str = "tea kettle harbour";
 
-fn registration<'a>(email: &'a str, name: &'a str) -> Vec<(&'a str, &'a str)> {
+pub fn registration<'a>(email: &'a str, name: &'a str) -> Vec<(&'a str, &'a str)> {
     vec![
         ("email", email),
         ("password", PASSWORD),

@@ -40,4 +40,5 @@ mod shutdown;
 mod smtp_server;
 mod syndication;
 mod templates;
+mod terms;
 mod two_instances;

@@ -44,6 +44,7 @@ pub async fn person_with(app: &TestApp, name: &str, role: Role, verified: bool) 
         password_hash: Some(passwords::hash_password(PASSWORD).unwrap()),
         verified_at: verified.then(Utc::now),
         consented_at: Some(Utc::now()),
+        terms_version: None,
     };
     let id = user.id;
     app.with_conn(move |conn| users::insert(conn, &user, Utc::now()).unwrap())

@@ -24,6 +24,7 @@ async fn every_page_template_renders() {
         ("pages/home.html", "/".to_owned(), 200),
         ("pages/roundtable.html", format!("/c/{FORUM}/{RT_3_2}"), 200),
         ("pages/account/register.html", "/register".to_owned(), 200),
+        ("pages/terms.html", "/terms".to_owned(), 200),
         ("pages/account/sign_in.html", "/sign-in".to_owned(), 200),
         (
             "pages/account/verify.html",
@@ -76,6 +77,8 @@ async fn every_page_template_renders() {
         "pages/admin/consultations.html",
         "pages/admin/consultation_form.html",
         "pages/admin/roundtable_form.html",
+        // Rendered by the tests in terms.rs.
+        "pages/admin/terms_form.html",
     ];
     let templates = Templates::load().expect("templates compile");
     let mut covered: Vec<&str> = fetched

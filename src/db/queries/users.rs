@@ -31,6 +31,7 @@ pub fn insert(
         erased_at: None,
         created_at: naive(now),
         updated_at: naive(now),
+        consented_terms_version: user.terms_version,
     };
     diesel::insert_into(users::table)
         .values(&row)

@@ -13,7 +13,7 @@ use crate::domain::user::{
 };
 use crate::outbox;
 use crate::services::emails::EmailContext;
-use crate::services::{passwords, rate_limits, ServiceError};
+use crate::services::{passwords, rate_limits, terms, ServiceError};
 use chrono::{DateTime, Utc};
 
 #[derive(Debug, PartialEq, Eq)]
@@ -56,6 +56,7 @@ pub fn create_admin(
             password_hash: Some(hash),
             verified_at: Some(now),
             consented_at: Some(now),
+            terms_version: None,
         };
         users::insert(conn, &user, now)?;
         Ok::<_, StorageError>(AdminAccount::Created(user.id))
@@ -98,6 +99,7 @@ pub fn register(
             )?;
             return Ok(());
         }
+        let terms_version = terms::version_to_accept(conn, now)?;
         let user = NewUser {
             id: UserId::generate(),
             email: valid.email.clone(),
@@ -107,6 +109,7 @@ pub fn register(
             password_hash: Some(hash.clone()),
             verified_at: None,
             consented_at: Some(now),
+            terms_version: Some(terms_version),
         };
         if let Err(e) = users::insert(conn, &user, now) {
             // The same form sent twice at once: the first one registered.

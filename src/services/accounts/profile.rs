@@ -108,6 +108,7 @@ pub fn export_data(
             "preferred_language": row.preferred_language,
             "verified_at": row.verified_at.map(|t| t.and_utc()),
             "consented_at": row.consented_at.map(|t| t.and_utc()),
+            "consented_terms_version": row.consented_terms_version,
             "created_at": row.created_at.and_utc(),
         },
         "comments": comments,

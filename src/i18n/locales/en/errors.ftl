@@ -205,6 +205,7 @@ problem-too-many-hours = Too many attempts in a short time. Please try again in 
        *[other] { $count } hours
     }.
 problem-unavailable-detail = The service cannot reach its database right now. Please try again in a minute.
+problem-busy-detail = Too many exports are being prepared at this moment. Please try again in a minute.
 problem-internal-detail = Something went wrong on our side. It has been logged; please try again later.
 problem-nothing-here = There is nothing at this address.
 problem-method = This address does not accept that kind of request.

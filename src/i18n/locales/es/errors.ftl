@@ -205,6 +205,7 @@ problem-too-many-hours = Demasiados intentos en poco tiempo. Vuelva a intentarlo
        *[other] { $count } horas
     }.
 problem-unavailable-detail = El servicio no puede acceder a su base de datos en este momento. Vuelva a intentarlo dentro de un minuto.
+problem-busy-detail = Se están preparando demasiadas exportaciones en este momento. Vuelva a intentarlo en un minuto.
 problem-internal-detail = Algo ha fallado por nuestra parte. El error ha quedado registrado; vuelva a intentarlo más tarde.
 problem-nothing-here = No hay nada en esta dirección.
 problem-method = Esta dirección no acepta este tipo de solicitud.

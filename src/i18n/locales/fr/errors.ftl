@@ -205,6 +205,7 @@ problem-too-many-hours = Trop de tentatives en peu de temps. Veuillez réessayer
        *[other] { $count } heures
     }.
 problem-unavailable-detail = Le service ne parvient pas à joindre sa base de données pour le moment. Veuillez réessayer dans une minute.
+problem-busy-detail = Trop d’exports sont en préparation en ce moment. Réessayez dans une minute.
 problem-internal-detail = Un problème est survenu de notre côté. Il a été consigné ; veuillez réessayer plus tard.
 problem-nothing-here = Il n’y a rien à cette adresse.
 problem-method = Cette adresse n’accepte pas ce type de requête.
