@@ -6,8 +6,6 @@ use super::cookies::{CSRF_COOKIE, LANGUAGE_COOKIE, SESSION_COOKIE};
 use crate::domain::token::SecretToken;
 use crate::domain::user::SignedInUser;
 use crate::services::accounts;
-// Until the account pages import them from `cookies`.
-pub use super::cookies::{removed_session_cookie, session_cookie};
 use crate::web::error::WebError;
 use crate::web::state::AppState;
 use actix_web::dev::Payload;

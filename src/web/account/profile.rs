@@ -7,7 +7,7 @@ use crate::domain::registration::RegistrationInput;
 use crate::services::accounts;
 use crate::web::error::{field_mistakes, WebError};
 use crate::web::guards::{SignedIn, ToManageAccount};
-use crate::web::session::removed_session_cookie;
+use crate::web::cookies::removed_session_cookie;
 use crate::web::session::Viewer;
 use crate::web::state::AppState;
 use actix_web::http::header;

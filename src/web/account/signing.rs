@@ -5,7 +5,7 @@ use crate::services::accounts::{self, SESSION_LIFETIME};
 use crate::web::error::{field_mistakes, WebError};
 use crate::web::guards::{SignedIn, ToManageAccount};
 use crate::web::session::Viewer;
-use crate::web::session::{removed_session_cookie, session_cookie};
+use crate::web::cookies::{removed_session_cookie, session_cookie};
 use crate::web::state::AppState;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
