@@ -55,6 +55,7 @@ pub mod notification;
 pub mod outcome;
 pub mod rate_limit;
 pub mod registration;
+pub mod return_path;
 pub mod roundtable;
 pub mod signed_link;
 pub mod slug;

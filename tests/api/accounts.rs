@@ -3,7 +3,7 @@
 //! server.
 
 use crate::helpers::*;
-use crate::people::{deliver, link_in};
+use crate::people::{deliver, link_in, roundtable_path};
 use crate::smtp_server::SmtpServer;
 use chrono::{Duration, Utc};
 use roundtable::services::accounts::{self, LinkOutcome};
@@ -468,5 +468,86 @@ async fn simultaneous_attempts_cannot_slip_past_the_limit() {
             "{:?}: {through} attempts got through at once",
             app.backend
         );
+    }
+}
+
+/// The sign-in and registration links of a page, the forms and the emailed
+/// verification link carry the page, and bring the person back to it; an
+/// address elsewhere is never followed.
+#[tokio::test]
+async fn registering_and_signing_in_come_back_to_the_roundtable() {
+    for app in TestApp::with_demo().spawn_each().await {
+        let roundtable = roundtable_path(RT_3_2);
+        let encoded = roundtable.replace('/', "%2F");
+        let mut visitor = app.browser();
+        let (_, page) = visitor.get(&roundtable).await;
+        assert!(page.contains(&format!(r#"href="/register?next={encoded}""#)));
+        assert!(page.contains(&format!(r#"href="/sign-in?next={encoded}""#)));
+
+        let (_, form) = visitor.get(&format!("/register?next={encoded}")).await;
+        let carried = format!(r#"<input type="hidden" name="next" value="{roundtable}">"#);
+        assert!(form.contains(&carried), "the form carries the page");
+        let mut fields = registration("nadia@example.org", "Nadia Haddad");
+        fields.push(("next", &roundtable));
+        let mistake = visitor.post("/register", &fields[1..]).await;
+        assert_eq!(mistake.status().as_u16(), 422);
+        assert!(
+            mistake.text().await.unwrap().contains(&carried),
+            "kept after a mistake"
+        );
+        visitor.post("/register", &fields).await;
+
+        let mails = app.deliver_mail().await;
+        let link = mails
+            .iter()
+            .find(|m| m.recipient == "nadia@example.org")
+            .and_then(|m| {
+                m.body_text
+                    .split_whitespace()
+                    .find(|w| w.contains("verify-email?token="))
+            })
+            .expect("a verification link")
+            .to_owned();
+        assert!(link.ends_with(&format!("&next={encoded}")), "{link}");
+        let path = &link[link.find("/verify-email").unwrap()..];
+        let (_, confirm) = visitor.get(path).await;
+        assert!(confirm.contains(&carried));
+        let token = path
+            .split("token=")
+            .nth(1)
+            .unwrap()
+            .split('&')
+            .next()
+            .unwrap();
+        let confirmed = visitor
+            .post("/verify-email", &[("token", token), ("next", &roundtable)])
+            .await;
+        assert_eq!(confirmed.status().as_u16(), 200);
+        let confirmed = confirmed.text().await.unwrap();
+        assert!(confirmed.contains(&format!(
+            r#"<a class="button" href="{roundtable}">Back to where you were</a>"#
+        )));
+
+        for (next, lands) in [
+            (roundtable.as_str(), roundtable.as_str()),
+            ("//evil.example/c", "/account"),
+            ("https://evil.example/", "/account"),
+            ("/sign-in", "/account"),
+        ] {
+            let mut returning = app.browser();
+            returning.get("/sign-in").await;
+            let signed_in = returning
+                .post(
+                    "/sign-in",
+                    &[
+                        ("email", "nadia@example.org"),
+                        ("password", PASSWORD),
+                        ("next", next),
+                    ],
+                )
+                .await;
+            assert_eq!(signed_in.status().as_u16(), 303);
+            assert_eq!(signed_in.headers()["location"], lands, "next={next}");
+        }
     }
 }

@@ -7,6 +7,7 @@ use crate::domain::affiliation::Affiliation;
 use crate::domain::ids::UserId;
 use crate::domain::rate_limit;
 use crate::domain::registration::{self, RegistrationInput};
+use crate::domain::return_path::ReturnPath;
 use crate::domain::token::SecretToken;
 use crate::domain::user::{
     check_password_length, parse_display_name, EmailAddress, NewUser, Role, SignedInUser,
@@ -72,6 +73,7 @@ pub fn register(
     email: EmailContext<'_>,
     input: &RegistrationInput,
     client: &str,
+    next: Option<&ReturnPath>,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     let valid = registration::validate(input).map_err(ServiceError::InvalidFields)?;
@@ -127,6 +129,7 @@ pub fn register(
             &user.id.to_string(),
             &user.email.as_typed,
             &user.affiliation.display_name,
+            next,
             now,
         )
     })
@@ -138,6 +141,7 @@ fn send_verification_link(
     user_id: &str,
     address: &str,
     name: &str,
+    next: Option<&ReturnPath>,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     let token = SecretToken::generate();
@@ -152,7 +156,11 @@ fn send_verification_link(
     )?;
     let view = LinkEmail {
         name,
-        link: email.link(&format!("verify-email?token={}", token.expose())),
+        link: email.link(&format!(
+            "verify-email?token={}{}",
+            token.expose(),
+            next.map(query_next).unwrap_or_default()
+        )),
         expires: hours(&email, 48),
     };
     outbox::enqueue(
@@ -186,6 +194,7 @@ pub fn resend_verification(
             &user.id.to_string(),
             &user.email,
             &user.affiliation.display_name,
+            None,
             now,
         )
     })
@@ -199,4 +208,10 @@ pub fn verify_email(
     follow_link(conn, token, "verify_email", now, |conn, user_id, _| {
         Ok(users::mark_verified(conn, user_id, now)?)
     })
+}
+
+/// `&next=…`: where the emailed link brings the person back to.
+fn query_next(next: &ReturnPath) -> String {
+    let encoded: String = url::form_urlencoded::byte_serialize(next.as_str().as_bytes()).collect();
+    format!("&next={encoded}")
 }

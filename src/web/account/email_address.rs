@@ -91,6 +91,7 @@ pub(super) async fn confirm_email_change(
             outcome,
             ("account-address-changed", "account-address-changed-detail"),
             "account-address-link-expired",
+            None,
         ),
         // The one mistake a confirmation can have: the address was taken meanwhile.
         Err(_) => address_taken(&state, &viewer),

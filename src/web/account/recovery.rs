@@ -118,5 +118,6 @@ pub(super) async fn set_new_password(
             "account-password-changed-detail",
         ),
         "account-reset-link-expired",
+        None,
     )
 }

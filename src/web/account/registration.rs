@@ -1,7 +1,9 @@
 //! Creating an account and confirming its address.
 
-use super::views::{link_result_page, FormView, Notice, TokenForm};
+use super::views::{link_result_page, FormView, NextQuery, Notice, TokenForm};
 use crate::domain::registration::RegistrationInput;
+use crate::domain::return_path::ReturnPath;
+use crate::domain::InvalidField;
 use crate::services::accounts;
 use crate::web::error::{field_mistakes, WebError};
 use crate::web::session::Viewer;
@@ -24,15 +26,17 @@ pub struct RegistrationForm {
     country: String,
     gender: String,
     consent: Option<String>,
+    next: String,
 }
 
 pub(super) async fn register_form(
     state: web::Data<AppState>,
     viewer: Viewer,
+    query: web::Query<NextQuery>,
 ) -> Result<HttpResponse, WebError> {
     state.render(
         "pages/account/register.html",
-        &FormView::new("account-register-title", viewer.language),
+        &FormView::new("account-register-title", viewer.language).coming_back_to(&query.next),
         &viewer,
     )
 }
@@ -77,13 +81,20 @@ pub(super) async fn register(
     viewer: Viewer,
     form: web::Form<RegistrationForm>,
 ) -> Result<HttpResponse, WebError> {
-    let input = form.into_inner().into_input();
-    let typed = input.clone();
-    let (client, language, app) = (viewer.client.clone(), viewer.language, state.clone());
+    let form = form.into_inner();
+    let (next, coming_back) = (form.next.clone(), ReturnPath::parse(&form.next));
+    let input = form.into_input();
+    let (typed, client, language, app) = (
+        input.clone(),
+        viewer.client.clone(),
+        viewer.language,
+        state.clone(),
+    );
     let result = state
         .db(move |conn| {
             let email = app.email_context_in(language);
-            accounts::register(conn, email, &input, &client, Utc::now())
+            let next = coming_back.as_ref();
+            accounts::register(conn, email, &input, &client, next, Utc::now())
         })
         .await;
     match field_mistakes(result)? {
@@ -92,21 +103,28 @@ pub(super) async fn register(
             &Notice {
                 title: crate::i18n::text(viewer.language, "account-inbox", &[]),
                 detail: typed.email,
+                next: None,
             },
             &viewer,
         ),
-        Err(errors) => {
-            let mut view =
-                FormView::new("account-register-title", viewer.language).with_errors(errors);
-            view.values = typed_values(typed);
-            state.render_with_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "pages/account/register.html",
-                &view,
-                &viewer,
-            )
-        }
+        Err(errors) => register_again(&state, &viewer, typed, errors, &next),
     }
+}
+
+/// The form again, with its mistakes, what was typed and where to come back to.
+fn register_again(
+    state: &AppState,
+    viewer: &Viewer,
+    typed: RegistrationInput,
+    errors: Vec<InvalidField>,
+    next: &str,
+) -> Result<HttpResponse, WebError> {
+    let mut view = FormView::new("account-register-title", viewer.language)
+        .with_errors(errors)
+        .coming_back_to(next);
+    view.values = typed_values(typed);
+    let page = "pages/account/register.html";
+    state.render_with_status(StatusCode::UNPROCESSABLE_ENTITY, page, &view, viewer)
 }
 
 pub(super) async fn verify_form(
@@ -115,6 +133,7 @@ pub(super) async fn verify_form(
     query: web::Query<HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
     let token = query.get("token").cloned().unwrap_or_default();
+    let next = query.get("next").and_then(|n| ReturnPath::parse(n));
     state.render(
         "pages/account/verify.html",
         &HashMap::from([
@@ -123,6 +142,10 @@ pub(super) async fn verify_form(
                 crate::i18n::text(viewer.language, "account-confirm-address-title", &[]),
             ),
             ("token", token),
+            (
+                "next",
+                next.map(|n| n.as_str().to_owned()).unwrap_or_default(),
+            ),
         ]),
         &viewer,
     )
@@ -133,9 +156,9 @@ pub(super) async fn verify(
     viewer: Viewer,
     form: web::Form<TokenForm>,
 ) -> Result<HttpResponse, WebError> {
-    let form = form.into_inner();
+    let TokenForm { token, next, .. } = form.into_inner();
     let outcome = state
-        .db(move |conn| accounts::verify_email(conn, &form.token, Utc::now()))
+        .db(move |conn| accounts::verify_email(conn, &token, Utc::now()))
         .await?;
     link_result_page(
         &state,
@@ -146,5 +169,6 @@ pub(super) async fn verify(
             "account-address-confirmed-detail",
         ),
         "account-confirm-link-expired",
+        ReturnPath::parse(&next),
     )
 }

@@ -1,11 +1,13 @@
 //! Signing in and out.
 
-use super::views::{one_mistake, redirect, FormView};
+use super::views::{one_mistake, redirect, FormView, NextQuery};
+use crate::domain::return_path::ReturnPath;
+use crate::domain::token::SecretToken;
 use crate::services::accounts::{self, SESSION_LIFETIME};
+use crate::web::cookies::{removed_session_cookie, session_cookie};
 use crate::web::error::{field_mistakes, WebError};
 use crate::web::guards::{SignedIn, ToManageAccount};
 use crate::web::session::Viewer;
-use crate::web::cookies::{removed_session_cookie, session_cookie};
 use crate::web::state::AppState;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
@@ -18,15 +20,17 @@ pub struct SignInForm {
     csrf_token: String,
     email: String,
     password: String,
+    next: String,
 }
 
 pub(super) async fn sign_in_form(
     state: web::Data<AppState>,
     viewer: Viewer,
+    query: web::Query<NextQuery>,
 ) -> Result<HttpResponse, WebError> {
     state.render(
         "pages/account/sign_in.html",
-        &FormView::new("account-sign-in", viewer.language),
+        &FormView::new("account-sign-in", viewer.language).coming_back_to(&query.next),
         &viewer,
     )
 }
@@ -46,17 +50,11 @@ pub(super) async fn sign_in(
         })
         .await;
     match field_mistakes(result)? {
-        Ok(session) => Ok(HttpResponse::SeeOther()
-            .insert_header((header::LOCATION, "/account"))
-            .cookie(session_cookie(
-                session.token.expose(),
-                viewer.secure_cookies,
-                SESSION_LIFETIME.num_days(),
-            ))
-            .finish()),
+        Ok(session) => Ok(signed_in(&session.token, &form.next, viewer.secure_cookies)),
         Err(fields) => {
             let mut view = FormView::new("account-sign-in", viewer.language)
-                .with_errors(one_mistake(fields, "email", "password"));
+                .with_errors(one_mistake(fields, "email", "password"))
+                .coming_back_to(&form.next);
             view.values.insert("email", form.email);
             state.render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -66,6 +64,22 @@ pub(super) async fn sign_in(
             )
         }
     }
+}
+
+/// Back where they came from (else to their account), with the new session.
+fn signed_in(token: &SecretToken, next: &str, secure_cookies: bool) -> HttpResponse {
+    let back = ReturnPath::parse(next);
+    HttpResponse::SeeOther()
+        .insert_header((
+            header::LOCATION,
+            back.as_ref().map_or("/account", ReturnPath::as_str),
+        ))
+        .cookie(session_cookie(
+            token.expose(),
+            secure_cookies,
+            SESSION_LIFETIME.num_days(),
+        ))
+        .finish()
 }
 
 pub(super) async fn sign_out(

@@ -2,6 +2,7 @@
 //! only tells what happened, and the answer to a followed link.
 
 use crate::domain::affiliation::{Gender, OrganisationType};
+use crate::domain::return_path::ReturnPath;
 use crate::domain::InvalidField;
 use crate::i18n::labels;
 use crate::i18n::{self, Arg, Language};
@@ -35,6 +36,10 @@ pub(super) struct FormView<'a> {
     countries: Vec<Choice>,
     genders: Vec<Choice>,
     pub(super) notice: Option<&'a str>,
+    /// The page to come back to afterwards, carried by the form.
+    pub(super) next: Option<String>,
+    /// The same, encoded for the links to the other sign-in pages.
+    next_encoded: Option<String>,
 }
 
 impl<'a> FormView<'a> {
@@ -68,7 +73,19 @@ impl<'a> FormView<'a> {
                 })
                 .collect(),
             notice: None,
+            next: None,
+            next_encoded: None,
         }
+    }
+
+    /// Carries the page to come back to, when it is one of ours.
+    pub(super) fn coming_back_to(mut self, next: &str) -> Self {
+        self.next = ReturnPath::parse(next).map(|path| path.as_str().to_owned());
+        self.next_encoded = self
+            .next
+            .as_ref()
+            .map(|next| url::form_urlencoded::byte_serialize(next.as_bytes()).collect());
+        self
     }
 
     pub(super) fn with_errors(mut self, errors: Vec<InvalidField>) -> Self {
@@ -88,6 +105,8 @@ impl<'a> FormView<'a> {
 pub(super) struct Notice {
     pub(super) title: String,
     pub(super) detail: String,
+    /// Where the person was before, offered as the way on.
+    pub(super) next: Option<String>,
 }
 
 impl Notice {
@@ -100,6 +119,7 @@ impl Notice {
         Self {
             title: i18n::text(language, title, &[]),
             detail: i18n::text(language, detail, args),
+            next: None,
         }
     }
 }
@@ -109,6 +129,15 @@ impl Notice {
 pub struct TokenForm {
     csrf_token: String,
     pub(super) token: String,
+    /// The page to come back to, as the emailed link carried it.
+    pub(super) next: String,
+}
+
+/// `?next=…` on the pages that start signing in or registering.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct NextQuery {
+    pub(super) next: String,
 }
 
 /// For forms that show one mistake at a time: the service's first mistake,
@@ -138,6 +167,7 @@ pub(super) fn link_result_page(
     outcome: LinkOutcome,
     done: (&str, &str),
     expired: &str,
+    next: Option<ReturnPath>,
 ) -> Result<HttpResponse, WebError> {
     let (status, keys) = match outcome {
         LinkOutcome::Done => (StatusCode::OK, done),
@@ -151,10 +181,9 @@ pub(super) fn link_result_page(
             ("account-link-unknown", "account-link-unknown-detail"),
         ),
     };
-    state.render_with_status(
-        status,
-        "pages/account/message.html",
-        &Notice::new(viewer.language, keys, &[]),
-        viewer,
-    )
+    let mut notice = Notice::new(viewer.language, keys, &[]);
+    if status == StatusCode::OK {
+        notice.next = next.map(|path| path.as_str().to_owned());
+    }
+    state.render_with_status(status, "pages/account/message.html", &notice, viewer)
 }

@@ -146,3 +146,4 @@ account-confirm-new-address-title = Confirm your new email address
 account-token-new = Your new API token is { $token } — copy it now: it is shown only this once. Send it as "Authorization: Bearer <token>".
 
 account-consent-read-terms = Read the terms and privacy notice
+account-back-where-you-were = Back to where you were

@@ -146,3 +146,4 @@ account-confirm-new-address-title = Confirme su nueva dirección de correo elect
 account-token-new = Su nuevo token de API es { $token }: cópielo ahora, solo se muestra esta vez. Envíelo como «Authorization: Bearer <token>».
 
 account-consent-read-terms = Leer las condiciones y el aviso de privacidad
+account-back-where-you-were = Volver a donde estaba

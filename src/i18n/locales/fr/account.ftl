@@ -146,3 +146,4 @@ account-confirm-new-address-title = Confirmez votre nouvelle adresse électroniq
 account-token-new = Votre nouveau jeton d’API est { $token } — copiez-le maintenant : il n’est affiché qu’une seule fois. Envoyez-le sous la forme « Authorization: Bearer <jeton> ».
 
 account-consent-read-terms = Lire les conditions et la politique de confidentialité
+account-back-where-you-were = Revenir où vous étiez
