@@ -17,6 +17,7 @@ pub mod outcomes;
 pub mod pages;
 pub mod passwords;
 pub mod rate_limits;
+pub mod roundtables;
 pub mod syndication;
 
 use crate::db::StorageError;

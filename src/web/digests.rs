@@ -10,7 +10,7 @@ use crate::export::digest::write_digest;
 use crate::i18n::labels;
 use crate::i18n::text;
 use crate::services::digest::{self, Requester};
-use crate::services::{pages, ServiceError};
+use crate::services::ServiceError;
 use crate::web::error::WebError;
 use crate::web::state::AppState;
 use actix_web::http::header;
@@ -117,7 +117,12 @@ async fn export(
             Some(r) => {
                 let c = consultation.clone();
                 state
-                    .db(move |conn| Ok(pages::roundtable_detail(conn, &c, &r)?.questions))
+                    .db(move |conn| {
+                        Ok(
+                            crate::services::roundtables::roundtable_detail(conn, &c, &r)?
+                                .questions,
+                        )
+                    })
                     .await?
             }
             None => vec![],

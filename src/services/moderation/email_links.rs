@@ -1,6 +1,6 @@
 //! Decisions from a chair's inbox: signed publish and reject links.
 
-use super::queue_item;
+use super::waiting::queue_item;
 use crate::db::queries::comments::{self, CommentRecord};
 use crate::db::queries::users;
 use crate::db::AnyConnection;

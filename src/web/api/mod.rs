@@ -137,7 +137,9 @@ async fn get_roundtable(
     let (consultation, roundtable) = path.into_inner();
     let base = state.base_url.clone();
     let detail = state
-        .db(move |conn| pages::roundtable_detail(conn, &consultation, &roundtable))
+        .db(move |conn| {
+            crate::services::roundtables::roundtable_detail(conn, &consultation, &roundtable)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(RoundtableDto::new(&detail, &base, Utc::now())))
 }

@@ -224,7 +224,7 @@ async fn reply_view(
     );
     let (detail, record) = state
         .db(move |conn| {
-            let detail = pages::roundtable_detail(conn, &c, &r)?;
+            let detail = crate::services::roundtables::roundtable_detail(conn, &c, &r)?;
             let record = crate::db::queries::comments::find_by_reference(conn, &p)?
                 .filter(|rec| rec.comment.roundtable_id == detail.roundtable.id)
                 .filter(|rec| rec.comment.is_public())

@@ -452,7 +452,7 @@ fn retag_line(note: &str, lang: Language) -> String {
         .map(str::parse)
         .collect();
     match numbers {
-        Ok(numbers) => crate::services::notifications::numbers_line(&numbers, lang),
+        Ok(numbers) => crate::services::notifications::wording::numbers_line(&numbers, lang),
         Err(_) => note.to_owned(),
     }
 }
