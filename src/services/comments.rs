@@ -203,7 +203,7 @@ pub fn post_comment(
 }
 
 /// The author's own comment, found by reference; anyone else's is "not found".
-fn own_comment(
+pub fn own_comment(
     conn: &mut AnyConnection,
     user: &SignedInUser,
     reference: &str,
@@ -211,6 +211,29 @@ fn own_comment(
     comments::find_by_reference(conn, reference)?
         .filter(|r| r.comment.author_id == Some(user.id))
         .ok_or(ServiceError::NotFound("missing-own-comment"))
+}
+
+/// A comment everyone may read (for the report form), found by reference.
+pub fn published(conn: &mut AnyConnection, reference: &str) -> Result<CommentRecord, ServiceError> {
+    comments::find_by_reference(conn, reference)?
+        .filter(|r| r.comment.is_public())
+        .ok_or(ServiceError::NotFound("missing-published-comment"))
+}
+
+/// The roundtable and the published comment of it that a reply answers,
+/// for the reply form.
+pub fn reply_target(
+    conn: &mut AnyConnection,
+    consultation: &str,
+    roundtable: &str,
+    parent: &str,
+) -> Result<(RoundtableDetail, CommentRecord), ServiceError> {
+    let detail = roundtable_detail(conn, consultation, roundtable)?;
+    let parent = published(conn, parent)?;
+    if parent.comment.roundtable_id != detail.roundtable.id {
+        return Err(ServiceError::NotFound("missing-published-comment"));
+    }
+    Ok((detail, parent))
 }
 
 /// The author's pending comment with its source, for the edit form.

@@ -1,6 +1,6 @@
 //! The public pages: thin handlers that load a read model and render it.
 
-mod comment_views;
+pub mod comment_views;
 pub mod views;
 
 use super::session::Viewer;
