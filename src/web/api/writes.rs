@@ -10,6 +10,7 @@ use crate::domain::Message;
 use crate::services::comments::{self, CommentInput};
 use crate::services::moderation::{self, DecisionRequest, DecisionResult, Target};
 use crate::web::error::WebError;
+use crate::web::moderation::decided::{already_decided, Wording};
 use crate::web::state::AppState;
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
@@ -206,22 +207,9 @@ pub async fn decide(
             reference,
             action: body.action,
         })),
-        Some(DecisionResult::AlreadyDecided { by, status, .. }) => {
-            let status = Arg::Key(format!("views-comment-{}", status.code()));
-            Err(WebError::Conflict(match by {
-                Some(entry) => Message::new("conflict-already-decided-by")
-                    .with(
-                        "who",
-                        entry
-                            .actor_name
-                            .map_or(Arg::Key("moderation-someone".into()), Arg::Text),
-                    )
-                    .with("action", entry.action)
-                    .with("at", entry.at.to_rfc3339())
-                    .with("status", status),
-                None => Message::new("conflict-already-decided").with("status", status),
-            }))
-        }
+        Some(DecisionResult::AlreadyDecided { by, status, .. }) => Err(WebError::Conflict(
+            already_decided(by.as_ref(), status, Wording::Api),
+        )),
         Some(DecisionResult::EditedSince { .. }) => {
             Err(WebError::Conflict("conflict-edited-since".into()))
         }
