@@ -13,6 +13,7 @@ pub mod digest;
 pub mod emails;
 pub mod moderation;
 pub mod notifications;
+pub mod outcome_form;
 pub mod outcomes;
 pub mod pages;
 pub mod passwords;
