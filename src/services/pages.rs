@@ -302,3 +302,56 @@ pub fn comment_threads(
         next_cursor: if has_more { last_root } else { None },
     })
 }
+
+/// A public page, or the address it moved to when its slug changed.
+pub enum Found<T> {
+    Here(T),
+    MovedTo(String),
+}
+
+/// A page not found under an old slug is looked for under the new one.
+fn or_moved<T>(
+    conn: &mut AnyConnection,
+    found: Result<T, ServiceError>,
+    consultation_slug: &str,
+    roundtable_slug: Option<&str>,
+) -> Result<Found<T>, ServiceError> {
+    match found {
+        Err(ServiceError::NotFound(what)) => {
+            match moved_to(conn, consultation_slug, roundtable_slug)? {
+                Some(to) => Ok(Found::MovedTo(to)),
+                None => Err(ServiceError::NotFound(what)),
+            }
+        }
+        found => found.map(Found::Here),
+    }
+}
+
+/// The consultation's page, or where it moved.
+pub fn consultation_page_or_moved(
+    conn: &mut AnyConnection,
+    slug: &str,
+    reader: Option<Actor>,
+) -> Result<Found<ConsultationPage>, ServiceError> {
+    let found = consultation_page(conn, slug, reader);
+    or_moved(conn, found, slug, None)
+}
+
+/// The roundtable's page (a visit counted), or where it moved.
+pub fn roundtable_page_or_moved(
+    conn: &mut AnyConnection,
+    consultation_slug: &str,
+    roundtable_slug: &str,
+    reader: Option<Actor>,
+    now: DateTime<Utc>,
+) -> Result<Found<RoundtablePage>, ServiceError> {
+    let found = roundtable_page(
+        conn,
+        consultation_slug,
+        roundtable_slug,
+        reader,
+        now,
+        Visit::Count,
+    );
+    or_moved(conn, found, consultation_slug, Some(roundtable_slug))
+}

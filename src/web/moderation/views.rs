@@ -11,7 +11,7 @@ use crate::i18n::{text, Language};
 use crate::services::moderation::{QueueFilter, QueueItem};
 use crate::text::SafeHtml;
 use crate::web::format::{date_time, waited};
-use crate::web::pages::views::{person, PersonView};
+use crate::web::pages::comment_views::{person, PersonView};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
