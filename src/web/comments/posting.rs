@@ -78,7 +78,7 @@ pub(super) async fn post(
 /// reply page for a reply, else the roundtable page (not counted as a visit).
 async fn form_again(
     state: &AppState,
-    SignedIn { viewer, user, .. }: &SignedIn<ToComment>,
+    signed_in: &SignedIn<ToComment>,
     (consultation, roundtable): (String, String),
     input: CommentInput,
     answer: Answer,
@@ -87,14 +87,14 @@ async fn form_again(
         Ok(preview) => (preview, vec![]),
         Err(errors) => (None, errors),
     };
-    let status = form_status(&errors);
+    let (viewer, status) = (&signed_in.viewer, form_status(&errors));
     let lang = viewer.language;
     if let Some(parent) = input.parent.clone() {
         let mut view = reply_view(state, &consultation, &roundtable, &parent, lang).await?;
         view.form = filled_form(view.form, &input, preview, errors, lang);
         return state.render_with_status(status, "pages/comments/reply.html", &view, viewer);
     }
-    let (now, reader) = (Utc::now(), Some(crate::domain::user::Actor::of(user)));
+    let (now, reader) = (Utc::now(), Some(signed_in.actor()));
     let page = state
         .db(move |conn| {
             pages::roundtable_page(
