@@ -2,8 +2,8 @@
 //! pending, withdraw, and report a published comment.
 
 use super::emails::EmailContext;
-use super::notifications::{self, Place};
-use super::pages::{self, RoundtableDetail};
+use super::notifications::{self, wording::Place};
+use super::roundtables::{roundtable_detail, RoundtableDetail};
 use super::{rate_limits, ServiceError};
 use crate::db::queries::comments::{self, CommentRecord};
 use crate::db::queries::{moderation, users};
@@ -38,25 +38,6 @@ pub struct CommentInput {
 pub struct Posted {
     pub reference: String,
     pub status: CommentStatus,
-}
-
-pub fn place_of(detail: &RoundtableDetail) -> Place {
-    Place {
-        consultation_slug: detail.consultation.slug.to_string(),
-        consultation_title: detail.consultation.title.clone(),
-        roundtable_slug: detail.roundtable.slug.to_string(),
-        roundtable_title: detail.roundtable.full_title(),
-    }
-}
-
-/// Where a stored comment lives, whatever the consultation's status.
-pub fn place_of_record(record: &CommentRecord) -> Place {
-    Place {
-        consultation_slug: record.consultation_slug.clone(),
-        consultation_title: record.consultation_title.clone(),
-        roundtable_slug: record.roundtable_slug.clone(),
-        roundtable_title: record.roundtable_title.clone(),
-    }
 }
 
 /// Only verified, identified participants take part.
@@ -127,7 +108,7 @@ pub fn post_comment(
     now: DateTime<Utc>,
 ) -> Result<Posted, ServiceError> {
     require_verified(user)?;
-    let detail = pages::roundtable_detail(conn, consultation, roundtable)?;
+    let detail = roundtable_detail(conn, consultation, roundtable)?;
     require_open(&detail, now)?;
     let body = CommentBody::parse("body", &input.body);
     let questions = choose_questions("questions", &input.questions, &detail.questions);
@@ -179,7 +160,7 @@ pub fn post_comment(
             None => questions,
         },
     };
-    let place = place_of(&detail);
+    let place = Place::of(&detail);
     crate::db::write_transaction(conn, |conn| {
         rate_limits::hit(
             conn,
@@ -222,7 +203,7 @@ pub fn post_comment(
 }
 
 /// The author's own comment, found by reference; anyone else's is "not found".
-fn own_comment(
+pub fn own_comment(
     conn: &mut AnyConnection,
     user: &SignedInUser,
     reference: &str,
@@ -230,6 +211,29 @@ fn own_comment(
     comments::find_by_reference(conn, reference)?
         .filter(|r| r.comment.author_id == Some(user.id))
         .ok_or(ServiceError::NotFound("missing-own-comment"))
+}
+
+/// A comment everyone may read (for the report form), found by reference.
+pub fn published(conn: &mut AnyConnection, reference: &str) -> Result<CommentRecord, ServiceError> {
+    comments::find_by_reference(conn, reference)?
+        .filter(|r| r.comment.is_public())
+        .ok_or(ServiceError::NotFound("missing-published-comment"))
+}
+
+/// The roundtable and the published comment of it that a reply answers,
+/// for the reply form.
+pub fn reply_target(
+    conn: &mut AnyConnection,
+    consultation: &str,
+    roundtable: &str,
+    parent: &str,
+) -> Result<(RoundtableDetail, CommentRecord), ServiceError> {
+    let detail = roundtable_detail(conn, consultation, roundtable)?;
+    let parent = published(conn, parent)?;
+    if parent.comment.roundtable_id != detail.roundtable.id {
+        return Err(ServiceError::NotFound("missing-published-comment"));
+    }
+    Ok((detail, parent))
 }
 
 /// The author's pending comment with its source, for the edit form.

@@ -432,7 +432,7 @@ pub fn add_synthetic_comments(
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     let roundtable =
-        super::pages::roundtable_detail(conn, consultation_slug, roundtable_slug)?.roundtable;
+        super::roundtables::roundtable_detail(conn, consultation_slug, roundtable_slug)?.roundtable;
     let author = Affiliation {
         display_name: "Load Tester".into(),
         organisation: "Benchmark Association".into(),

@@ -149,7 +149,7 @@ pub fn export_choices(
 ) -> Result<ExportChoices, ServiceError> {
     let planned = plan(conn, who, consultation, roundtable, filter)?;
     let questions = match roundtable {
-        Some(r) => super::pages::roundtable_detail(conn, consultation, r)?.questions,
+        Some(r) => super::roundtables::roundtable_detail(conn, consultation, r)?.questions,
         None => vec![],
     };
     Ok(ExportChoices {

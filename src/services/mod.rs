@@ -13,10 +13,12 @@ pub mod digest;
 pub mod emails;
 pub mod moderation;
 pub mod notifications;
+pub mod outcome_form;
 pub mod outcomes;
 pub mod pages;
 pub mod passwords;
 pub mod rate_limits;
+pub mod roundtables;
 pub mod syndication;
 pub mod terms;
 

@@ -3,8 +3,8 @@
 //! the roundtable's chairs and staff write it; it is a draft until one of
 //! them publishes it, and publishing tells each cited author by email.
 
-use super::notifications::{self, Place};
-use super::pages::{roundtable_detail, RoundtableDetail};
+use super::notifications::{self, wording::Place};
+use super::roundtables::{roundtable_detail, RoundtableDetail};
 use super::ServiceError;
 use crate::db::queries::admin;
 use crate::db::queries::outcomes::{self, NewPoint, OutcomeRecord, OutcomeWrite, PointRecord};

@@ -1,6 +1,10 @@
 //! Read models of the public pages and the read-only API. Each is built
 //! from a fixed number of queries, whatever the number of comments.
 
+use super::outcomes::{self, ShownOutcome};
+use super::roundtables::{
+    find_consultation, find_consultation_as, roundtable_detail_as, RoundtableDetail,
+};
 use super::ServiceError;
 use crate::db::queries::{comments, consultations, notifications, roundtables};
 use crate::db::AnyConnection;
@@ -11,7 +15,7 @@ use crate::domain::consultation::{
 use crate::domain::ids::{CommentId, RoundtableId, UserId};
 use crate::domain::roundtable::{GuidingQuestion, ProgrammeItem, Resource, Roundtable};
 use crate::domain::thread::{nest, public_threads, visible_threads, ThreadEntry, ThreadNode};
-use crate::domain::user::{Actor, Chair};
+use crate::domain::user::Actor;
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 
@@ -68,24 +72,6 @@ pub struct ConsultationPage {
     pub roundtables: Vec<RoundtableGroup>,
     pub programme: Vec<ProgrammeItem>,
     pub resources: Vec<Resource>,
-}
-
-fn find_consultation(conn: &mut AnyConnection, slug: &str) -> Result<Consultation, ServiceError> {
-    find_consultation_as(conn, slug, false)
-}
-
-/// Staff also see drafts, to check them before they open.
-fn find_consultation_as(
-    conn: &mut AnyConnection,
-    slug: &str,
-    staff: bool,
-) -> Result<Consultation, ServiceError> {
-    let found = if staff {
-        crate::db::queries::authoring::consultation(conn, slug)?.map(|(c, _)| c)
-    } else {
-        consultations::find_public_by_slug(conn, slug)?
-    };
-    found.ok_or(ServiceError::NotFound("missing-consultation"))
 }
 
 /// Where a renamed consultation or roundtable lives now, as a path.
@@ -193,59 +179,6 @@ fn group_roundtables(
     groups
 }
 
-pub struct RoundtableDetail {
-    pub consultation: Consultation,
-    pub roundtable: Roundtable,
-    pub parent: Option<Roundtable>,
-    pub children: Vec<Roundtable>,
-    pub questions: Vec<GuidingQuestion>,
-    pub programme: Vec<ProgrammeItem>,
-    pub chairs: Vec<Chair>,
-    pub resources: Vec<Resource>,
-}
-
-/// Six queries: consultation, its roundtables, questions, programme, chairs, resources.
-pub fn roundtable_detail(
-    conn: &mut AnyConnection,
-    consultation_slug: &str,
-    roundtable_slug: &str,
-) -> Result<RoundtableDetail, ServiceError> {
-    roundtable_detail_as(conn, consultation_slug, roundtable_slug, false)
-}
-
-fn roundtable_detail_as(
-    conn: &mut AnyConnection,
-    consultation_slug: &str,
-    roundtable_slug: &str,
-    staff: bool,
-) -> Result<RoundtableDetail, ServiceError> {
-    let consultation = find_consultation_as(conn, consultation_slug, staff)?;
-    let mut all = roundtables::for_consultation(conn, consultation.id)?;
-    let index = all
-        .iter()
-        .position(|r| r.slug.as_str() == roundtable_slug)
-        .ok_or(ServiceError::NotFound("missing-roundtable"))?;
-    let roundtable = all.remove(index);
-    let parent = all
-        .iter()
-        .find(|r| Some(r.id) == roundtable.parent_id)
-        .cloned();
-    let children = all
-        .into_iter()
-        .filter(|r| r.parent_id == Some(roundtable.id))
-        .collect();
-    Ok(RoundtableDetail {
-        questions: roundtables::guiding_questions(conn, roundtable.id)?,
-        programme: consultations::programme(conn, consultation.id, Some(roundtable.id))?,
-        chairs: roundtables::chairs(conn, roundtable.id)?,
-        resources: consultations::resources(conn, consultation.id, Some(roundtable.id))?,
-        consultation,
-        roundtable,
-        parent,
-        children,
-    })
-}
-
 pub struct RoundtablePage {
     pub detail: RoundtableDetail,
     pub threads: Vec<ThreadEntry>,
@@ -256,7 +189,7 @@ pub struct RoundtablePage {
     pub last_visit: Option<DateTime<Utc>>,
     pub new_comments: usize,
     /// Published, or a draft for the chairs and staff.
-    pub outcome: Option<super::outcomes::ShownOutcome>,
+    pub outcome: Option<ShownOutcome>,
 }
 
 /// Whether showing the page counts as a visit: a form shown again after a
@@ -313,7 +246,7 @@ pub fn roundtable_page(
         .iter()
         .filter(|t| is_new(t, last_visit, reader_id))
         .count();
-    let outcome = super::outcomes::for_reader(conn, &detail, may_moderate)?;
+    let outcome = outcomes::for_reader(conn, &detail, may_moderate)?;
     Ok(RoundtablePage {
         outcome,
         detail,
@@ -368,4 +301,57 @@ pub fn comment_threads(
         threads: nest(public_threads(comments)),
         next_cursor: if has_more { last_root } else { None },
     })
+}
+
+/// A public page, or the address it moved to when its slug changed.
+pub enum Found<T> {
+    Here(T),
+    MovedTo(String),
+}
+
+/// A page not found under an old slug is looked for under the new one.
+fn or_moved<T>(
+    conn: &mut AnyConnection,
+    found: Result<T, ServiceError>,
+    consultation_slug: &str,
+    roundtable_slug: Option<&str>,
+) -> Result<Found<T>, ServiceError> {
+    match found {
+        Err(ServiceError::NotFound(what)) => {
+            match moved_to(conn, consultation_slug, roundtable_slug)? {
+                Some(to) => Ok(Found::MovedTo(to)),
+                None => Err(ServiceError::NotFound(what)),
+            }
+        }
+        found => found.map(Found::Here),
+    }
+}
+
+/// The consultation's page, or where it moved.
+pub fn consultation_page_or_moved(
+    conn: &mut AnyConnection,
+    slug: &str,
+    reader: Option<Actor>,
+) -> Result<Found<ConsultationPage>, ServiceError> {
+    let found = consultation_page(conn, slug, reader);
+    or_moved(conn, found, slug, None)
+}
+
+/// The roundtable's page (a visit counted), or where it moved.
+pub fn roundtable_page_or_moved(
+    conn: &mut AnyConnection,
+    consultation_slug: &str,
+    roundtable_slug: &str,
+    reader: Option<Actor>,
+    now: DateTime<Utc>,
+) -> Result<Found<RoundtablePage>, ServiceError> {
+    let found = roundtable_page(
+        conn,
+        consultation_slug,
+        roundtable_slug,
+        reader,
+        now,
+        Visit::Count,
+    );
+    or_moved(conn, found, consultation_slug, Some(roundtable_slug))
 }

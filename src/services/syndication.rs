@@ -1,7 +1,7 @@
 //! What calendars and feeds carry: every dated thing of a consultation or a
 //! roundtable, and the latest published comments.
 
-use super::pages::{self, RoundtableDetail};
+use super::roundtables::{roundtable_detail, RoundtableDetail};
 use super::ServiceError;
 use crate::db::queries::{comments, consultations, roundtables};
 use crate::db::AnyConnection;
@@ -153,7 +153,7 @@ pub fn roundtable_calendar(
     consultation: &str,
     roundtable: &str,
 ) -> Result<CalendarContent, ServiceError> {
-    let detail = pages::roundtable_detail(conn, consultation, roundtable)?;
+    let detail = roundtable_detail(conn, consultation, roundtable)?;
     let RoundtableDetail {
         consultation: c,
         roundtable: r,

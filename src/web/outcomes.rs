@@ -1,19 +1,17 @@
 //! The chairs' outcome: the form that writes it (preview, save, publish,
 //! withdraw) and the view model the roundtable page shows it with.
 
-use super::form_pairs::FormPairs;
-use super::format::date_time;
-use super::session::Viewer;
-use crate::domain::outcome::{OutcomeStatus, SectionSource};
-use crate::domain::user::Actor;
+use crate::domain::outcome::OutcomeStatus;
 use crate::i18n::labels::label;
 use crate::i18n::{text, Language};
-use crate::services::outcomes::{
-    self, form_sections, OutcomeAction, OutcomeEditor, OutcomeSubmission, ShownOutcome, Submitted,
-};
-use crate::services::ServiceError;
+use crate::services::outcome_form::{self, Answer, TypedOutcome};
+use crate::services::outcomes::{self, form_sections, OutcomeAction, OutcomeEditor, ShownOutcome};
 use crate::text::SafeHtml;
 use crate::web::error::WebError;
+use crate::web::form_pairs::FormPairs;
+use crate::web::format::date_time;
+use crate::web::guards::{SignedIn, ToWriteOutcome};
+use crate::web::session::Viewer;
 use crate::web::state::AppState;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
@@ -202,33 +200,16 @@ impl OutcomeFormView {
     }
 }
 
-fn moderator(viewer: &Viewer) -> Result<Actor, WebError> {
-    viewer
-        .user
-        .as_ref()
-        .map(Actor::of)
-        .ok_or_else(|| WebError::Unauthorized("unauthorized-outcome".into()))
-}
-
-async fn load_editor(
-    state: &web::Data<AppState>,
-    who: Actor,
-    consultation: String,
-    roundtable: String,
-) -> Result<OutcomeEditor, WebError> {
-    state
-        .db(move |conn| outcomes::editor(conn, who, &consultation, &roundtable))
-        .await
-}
-
 async fn form(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    writing: SignedIn<ToWriteOutcome>,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
-    let who = moderator(&viewer)?;
+    let (who, viewer) = (writing.actor(), writing.viewer);
     let (consultation, roundtable) = path.into_inner();
-    let editor = load_editor(&state, who, consultation, roundtable).await?;
+    let editor = state
+        .db(move |conn| outcomes::editor(conn, who, &consultation, &roundtable))
+        .await?;
     state.render(
         "pages/outcome.html",
         &OutcomeFormView::new(&editor, viewer.language),
@@ -236,96 +217,92 @@ async fn form(
     )
 }
 
-async fn submit(
-    state: web::Data<AppState>,
-    viewer: Viewer,
-    path: web::Path<(String, String)>,
-    body: web::Bytes,
-) -> Result<HttpResponse, WebError> {
-    let form = FormPairs::parse(&body);
-    let who = moderator(&viewer)?;
-    let (consultation, roundtable) = path.into_inner();
-    let editor = load_editor(&state, who, consultation.clone(), roundtable.clone()).await?;
-    let action = match form.get("intent") {
+fn action_of(intent: &str) -> OutcomeAction {
+    match intent {
         "preview" => OutcomeAction::Preview,
         "publish" => OutcomeAction::Publish,
         "unpublish" => OutcomeAction::Unpublish,
         _ => OutcomeAction::Save,
-    };
-    let summary = form.get("summary").to_owned();
-    let submission = OutcomeSubmission {
-        summary: summary.clone(),
-        sections: form_sections(&editor.detail.questions)
-            .into_iter()
-            .map(|(question, kind, field)| SectionSource {
-                question: question.map(|q| q.number),
-                kind,
-                source: form.get(field).to_owned(),
-            })
-            .collect(),
+    }
+}
+
+async fn submit(
+    state: web::Data<AppState>,
+    writing: SignedIn<ToWriteOutcome>,
+    path: web::Path<(String, String)>,
+    body: web::Bytes,
+) -> Result<HttpResponse, WebError> {
+    let (who, viewer) = (writing.actor(), writing.viewer);
+    let (c, r) = path.into_inner();
+    let (form, sent) = (FormPairs::parse(&body), FormPairs::parse(&body));
+    let typed = TypedOutcome {
+        summary: form.get("summary").to_owned(),
+        section: Box::new(move |field| sent.get(field).to_owned()),
         read_revision: form.get("revision").parse().unwrap_or(0),
-        action,
+        action: action_of(form.get("intent")),
     };
-    let read_revision = submission.read_revision;
-    let zone = editor.detail.consultation.time_zone;
-    let app = state.clone();
-    let outcome = state
+    let (action, read_revision, app) = (typed.action, typed.read_revision, state.clone());
+    let answered = state
         .db(move |conn| {
-            Ok(outcomes::submit(
-                conn,
-                app.email_context(),
-                who,
-                &consultation,
-                &roundtable,
-                &submission,
-                Utc::now(),
-            ))
+            let ctx = app.email_context();
+            outcome_form::answer(conn, ctx, who, &c, &r, &typed, Utc::now())
         })
         .await?;
     // The form keeps the revision the chair opened: only a 409 moves it on.
-    let mut view = OutcomeFormView::new(&editor, viewer.language).with_typed(&summary, &form);
+    let mut view = OutcomeFormView::new(&answered.editor, viewer.language)
+        .with_typed(form.get("summary"), &form);
     view.revision = read_revision;
-    match outcome {
-        Ok(Submitted::Preview(shown)) => {
-            view.preview = Some(OutcomeDisplay::new(&shown, zone, viewer.language));
-            state.render("pages/outcome.html", &view, &viewer)
+    answer_page(
+        &state,
+        &viewer,
+        &answered.editor,
+        action,
+        answered.answer,
+        view,
+    )
+}
+
+/// Where a sent form leads: the roundtable's outcome once saved, else the
+/// form again with the preview, the mistakes, or why it was not saved.
+fn answer_page(
+    state: &AppState,
+    viewer: &Viewer,
+    editor: &OutcomeEditor,
+    action: OutcomeAction,
+    answer: Answer,
+    mut view: OutcomeFormView,
+) -> Result<HttpResponse, WebError> {
+    let (d, lang) = (&editor.detail, viewer.language);
+    let (status, view) = match answer {
+        Answer::Preview(shown) => {
+            let zone = d.consultation.time_zone;
+            view.preview = Some(OutcomeDisplay::new(&shown, zone, lang));
+            (StatusCode::OK, view)
         }
-        Ok(Submitted::Saved(status)) => {
-            let d = &editor.detail;
-            let saved = match (action, status) {
-                (OutcomeAction::Publish, _) => "published",
-                (OutcomeAction::Unpublish, _) => "withdrawn",
+        Answer::Saved(_) => {
+            let saved = match action {
+                OutcomeAction::Publish => "published",
+                OutcomeAction::Unpublish => "withdrawn",
                 _ => "saved",
             };
-            Ok(HttpResponse::SeeOther()
-                .insert_header((
-                    header::LOCATION,
-                    format!(
-                        "/c/{}/{}?outcome={saved}#outcome",
-                        d.consultation.slug, d.roundtable.slug
-                    ),
-                ))
-                .finish())
+            let (c, r) = (&d.consultation.slug, &d.roundtable.slug);
+            let to = format!("/c/{c}/{r}?outcome={saved}#outcome");
+            return Ok(HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, to))
+                .finish());
         }
-        Err(ServiceError::InvalidFields(errors)) => state.render_with_status(
+        Answer::Mistakes(errors) => (
             StatusCode::UNPROCESSABLE_ENTITY,
-            "pages/outcome.html",
-            &view.with_errors(errors, viewer.language),
-            &viewer,
+            view.with_errors(errors, lang),
         ),
-        Err(ServiceError::Conflict(message)) => {
-            // The form now carries the newer revision: saving again replaces it, knowingly.
-            let latest = load_editor(
-                &state,
-                who,
-                editor.detail.consultation.slug.to_string(),
-                editor.detail.roundtable.slug.to_string(),
-            )
-            .await?;
-            view.revision = latest.record.as_ref().map_or(0, |r| r.revision);
-            view.conflict = Some(crate::i18n::say(viewer.language, &message));
-            state.render_with_status(StatusCode::CONFLICT, "pages/outcome.html", &view, &viewer)
+        Answer::NotSaved {
+            why,
+            latest_revision,
+        } => {
+            view.revision = latest_revision;
+            view.conflict = Some(crate::i18n::say(lang, &why));
+            (StatusCode::CONFLICT, view)
         }
-        Err(other) => Err(other.into()),
-    }
+    };
+    state.render_with_status(status, "pages/outcome.html", &view, viewer)
 }

@@ -8,7 +8,7 @@ use roundtable::domain::comment::{CommentStatus, NewComment, ThreadPosition};
 use roundtable::domain::consultation::*;
 use roundtable::domain::ids::{CommentId, ConsultationId, RoundtableId};
 use roundtable::domain::slug::Slug;
-use roundtable::services::pages;
+use roundtable::services::roundtables;
 use roundtable::text::{render_comment, render_document};
 
 pub fn roundtable_id(
@@ -16,7 +16,7 @@ pub fn roundtable_id(
     consultation: &str,
     roundtable: &str,
 ) -> RoundtableId {
-    pages::roundtable_detail(conn, consultation, roundtable)
+    roundtables::roundtable_detail(conn, consultation, roundtable)
         .expect("the roundtable exists")
         .roundtable
         .id

@@ -10,7 +10,7 @@ use roundtable::db::queries::{roundtables, users};
 use roundtable::domain::affiliation::{Affiliation, Country, OrganisationType};
 use roundtable::domain::ids::UserId;
 use roundtable::domain::user::{EmailAddress, NewUser, Role};
-use roundtable::services::{pages, passwords};
+use roundtable::services::passwords;
 
 pub const PASSWORD: &str = "tea kettle harbour";
 
@@ -81,7 +81,7 @@ pub async fn chair(app: &TestApp, name: &str, roundtable: &str) -> Person {
     let person = participant(app, name).await;
     let (id, roundtable) = (person.id, roundtable.to_owned());
     app.with_conn(move |conn| {
-        let rt = pages::roundtable_detail(conn, FORUM, &roundtable)
+        let rt = roundtable::services::roundtables::roundtable_detail(conn, FORUM, &roundtable)
             .unwrap()
             .roundtable
             .id;

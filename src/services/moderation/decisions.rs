@@ -2,7 +2,7 @@
 //! against each comment's state, apply it conditionally, record it, and
 //! queue the emails it causes, all in one transaction per comment.
 
-use super::{may_moderate, scope};
+use super::scope::{may_moderate, scope};
 use crate::db::queries::comments::{self, CommentRecord};
 use crate::db::queries::moderation::{self, AuditEntry};
 use crate::db::queries::roundtables;
@@ -13,9 +13,8 @@ use crate::domain::moderation::{
 };
 use crate::domain::user::Actor;
 use crate::domain::InvalidField;
-use crate::services::comments::place_of_record;
 use crate::services::emails::EmailContext;
-use crate::services::notifications;
+use crate::services::notifications::{self, wording::Place};
 use crate::services::ServiceError;
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
@@ -241,7 +240,7 @@ fn decide_one(
             };
             // The numbers only ("1, 3"; empty for none): the trail writes
             // them out in each reader's language.
-            let numbers = super::notifications::question_numbers(&retagged, &questions);
+            let numbers = notifications::wording::question_numbers(&retagged, &questions);
             Some(
                 numbers
                     .iter()
@@ -356,7 +355,7 @@ fn notify(
     ) {
         return Ok(());
     }
-    let place = place_of_record(record);
+    let place = Place::of_record(record);
     notifications::decision_made(
         conn,
         ctx,

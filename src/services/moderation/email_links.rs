@@ -1,6 +1,7 @@
 //! Decisions from a chair's inbox: signed publish and reject links.
 
-use super::queue_item;
+use super::decisions::{decide, DecisionRequest, DecisionResult, Target};
+use super::waiting::queue_item;
 use crate::db::queries::comments::{self, CommentRecord};
 use crate::db::queries::users;
 use crate::db::AnyConnection;
@@ -70,4 +71,26 @@ pub fn emailed_decision(
         }
         Err(other) => Err(other),
     }
+}
+
+/// Decides from the confirmation page of an emailed link: the link is
+/// checked again (it may have expired since the page was shown), then the
+/// decision applies to the revision the page showed.
+pub fn decide_by_email(
+    conn: &mut AnyConnection,
+    ctx: EmailContext<'_>,
+    token: &str,
+    revision: Option<i32>,
+    request: &DecisionRequest,
+    now: DateTime<Utc>,
+) -> Result<Result<Vec<DecisionResult>, EmailLinkProblem>, ServiceError> {
+    let decision = match emailed_decision(conn, ctx, &request.action, token, now)? {
+        Ok(decision) => decision,
+        Err(problem) => return Ok(Err(problem)),
+    };
+    let target = Target {
+        reference: decision.record.comment.reference.clone(),
+        revision,
+    };
+    decide(conn, ctx, decision.moderator, &[target], request, now).map(Ok)
 }

@@ -2,7 +2,7 @@
 //! published), each author it cites hears of it once for the comments it
 //! cites then; citing another of their comments later is news again.
 
-use super::{excerpt, Place};
+use super::wording::{excerpt, Place};
 use crate::db::queries::notifications;
 use crate::db::queries::outcomes::{self, CitedComment};
 use crate::db::AnyConnection;

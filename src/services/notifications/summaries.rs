@@ -1,6 +1,6 @@
 //! Chairs' hourly and daily summaries of what waits for them.
 
-use super::{waiting_item, WaitingItem, SUMMARY_ITEMS};
+use super::waiting::{waiting_item, WaitingItem};
 use crate::db::queries::notifications::{self, Recipient};
 use crate::db::queries::{moderation, queue};
 use crate::db::AnyConnection;
@@ -10,6 +10,9 @@ use crate::services::emails::EmailContext;
 use crate::services::ServiceError;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+
+/// Items listed in one summary email; the rest are counted.
+const SUMMARY_ITEMS: usize = 30;
 
 /// Queues the hourly and daily summaries whose period has just ended. Safe
 /// to call often and from every instance: each chair's summary for a period

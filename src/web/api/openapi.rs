@@ -18,10 +18,10 @@ use utoipa::OpenApi;
         (name = "moderation", description = "Chairs' decisions on comments"),
     ),
     paths(
-        super::list_consultations,
-        super::get_consultation,
-        super::get_roundtable,
-        super::list_comments,
+        super::reads::list_consultations,
+        super::reads::get_consultation,
+        super::reads::get_roundtable,
+        super::reads::list_comments,
         super::writes::post_comment,
         super::writes::decide
     ),

@@ -3,13 +3,14 @@
 use super::caller::ApiCaller;
 use super::numbers::Whole;
 use super::schemas::*;
-use crate::domain::comment::QuestionPick;
+use crate::domain::comment::{CommentStatus, QuestionPick};
 use crate::domain::message::Arg;
 use crate::domain::user::Actor;
 use crate::domain::Message;
 use crate::services::comments::{self, CommentInput};
 use crate::services::moderation::{self, DecisionRequest, DecisionResult, Target};
 use crate::web::error::WebError;
+use crate::web::moderation::decided::{already_decided, Wording};
 use crate::web::state::AppState;
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
@@ -78,26 +79,12 @@ pub async fn post_comment(
     body: web::Json<NewCommentDto>,
 ) -> Result<HttpResponse, WebError> {
     let (consultation, roundtable) = path.into_inner();
-    let body = body.into_inner();
-    let input = CommentInput {
-        body: body.body,
-        questions: question_picks(body.guiding_questions),
-        parent: body.parent,
-        language: None,
-    };
-    let (c, r) = (consultation.clone(), roundtable.clone());
-    let state_for_work = state.clone();
+    let input = body.into_inner().into_input();
+    let (c, r, app) = (consultation.clone(), roundtable.clone(), state.clone());
     let posted = state
         .db(move |conn| {
-            comments::post_comment(
-                conn,
-                state_for_work.email_context(),
-                &caller.0,
-                &c,
-                &r,
-                &input,
-                Utc::now(),
-            )
+            let ctx = app.email_context();
+            comments::post_comment(conn, ctx, &caller.0, &c, &r, &input, Utc::now())
         })
         .await?;
     let html = state
@@ -111,14 +98,26 @@ pub async fn post_comment(
     Ok(HttpResponse::Created()
         .insert_header((actix_web::http::header::LOCATION, html.clone()))
         .json(PostedCommentDto {
-            reference: posted.reference,
-            status: if posted.status == crate::domain::comment::CommentStatus::Pending {
+            status: if posted.status == CommentStatus::Pending {
                 "pending"
             } else {
                 "published"
             },
+            reference: posted.reference,
             html,
         }))
+}
+
+impl NewCommentDto {
+    /// In the API's own language: the consultation's.
+    fn into_input(self) -> CommentInput {
+        CommentInput {
+            body: self.body,
+            questions: question_picks(self.guiding_questions),
+            parent: self.parent,
+            language: None,
+        }
+    }
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -174,54 +173,37 @@ pub async fn decide(
     path: web::Path<String>,
     body: web::Json<DecisionDto>,
 ) -> Result<HttpResponse, WebError> {
-    let reference = path.into_inner();
     let body = body.into_inner();
+    let action = body.action.clone();
+    let target = Target {
+        reference: path.into_inner(),
+        revision: body.revision.map(|Whole(r)| r),
+    };
     let request = DecisionRequest {
-        action: body.action.clone(),
+        action: body.action,
         reason: body.reason,
         note: body.note,
         questions: question_picks(body.guiding_questions),
     };
-    let who = Actor::of(&caller.0);
-    let revision = body.revision.map(|Whole(r)| r);
-    let r = reference.clone();
-    let state_for_work = state.clone();
+    let (who, app) = (Actor::of(&caller.0), state.clone());
     let results = state
         .db(move |conn| {
-            moderation::decide(
-                conn,
-                state_for_work.email_context(),
-                who,
-                &[Target {
-                    reference: r,
-                    revision,
-                }],
-                &request,
-                Utc::now(),
-            )
+            let ctx = app.email_context();
+            moderation::decide(conn, ctx, who, &[target], &request, Utc::now())
         })
         .await?;
-    match results.into_iter().next() {
-        Some(DecisionResult::Done { reference }) => Ok(HttpResponse::Ok().json(DecidedDto {
-            reference,
-            action: body.action,
-        })),
-        Some(DecisionResult::AlreadyDecided { by, status, .. }) => {
-            let status = Arg::Key(format!("views-comment-{}", status.code()));
-            Err(WebError::Conflict(match by {
-                Some(entry) => Message::new("conflict-already-decided-by")
-                    .with(
-                        "who",
-                        entry
-                            .actor_name
-                            .map_or(Arg::Key("moderation-someone".into()), Arg::Text),
-                    )
-                    .with("action", entry.action)
-                    .with("at", entry.at.to_rfc3339())
-                    .with("status", status),
-                None => Message::new("conflict-already-decided").with("status", status),
-            }))
+    decided(results.into_iter().next(), action)
+}
+
+/// The one comment's result as the API answers it.
+fn decided(result: Option<DecisionResult>, action: String) -> Result<HttpResponse, WebError> {
+    match result {
+        Some(DecisionResult::Done { reference }) => {
+            Ok(HttpResponse::Ok().json(DecidedDto { reference, action }))
         }
+        Some(DecisionResult::AlreadyDecided { by, status, .. }) => Err(WebError::Conflict(
+            already_decided(by.as_ref(), status, Wording::Api),
+        )),
         Some(DecisionResult::EditedSince { .. }) => {
             Err(WebError::Conflict("conflict-edited-since".into()))
         }

@@ -1,16 +1,15 @@
 //! What authors do with their own comments (edit while pending, withdraw)
 //! and what readers do with others' (report).
 
-use super::{roundtable_path, see_other, signed_in};
+use super::paths::{roundtable_path, see_other};
 use crate::domain::moderation::ModerationReason;
 use crate::i18n::labels;
 use crate::i18n::Language;
 use crate::services::comments;
-use crate::services::ServiceError;
 use crate::text::SafeHtml;
-use crate::web::error::WebError;
+use crate::web::error::{field_mistakes, first_mistake, WebError};
 use crate::web::form_pairs::FormPairs;
-use crate::web::session::Viewer;
+use crate::web::guards::{SignedIn, ToComment};
 use crate::web::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
@@ -53,14 +52,21 @@ impl OwnCommentView {
             values: Default::default(),
         }
     }
+
+    /// A mistake shown next to its field.
+    fn say_wrong(&mut self, field: &'static str, message: &crate::domain::Message, lang: Language) {
+        self.errors.insert(field, crate::i18n::say(lang, message));
+    }
 }
+
+/// The path of a comment's own pages: consultation, roundtable, reference.
+type CommentPath = web::Path<(String, String, String)>;
 
 pub(super) async fn edit_form(
     state: web::Data<AppState>,
-    viewer: Viewer,
-    path: web::Path<(String, String, String)>,
+    SignedIn { viewer, user, .. }: SignedIn<ToComment>,
+    path: CommentPath,
 ) -> Result<HttpResponse, WebError> {
-    let user = signed_in(&viewer)?;
     let (consultation, roundtable, reference) = path.into_inner();
     let r = reference.clone();
     let record = state
@@ -79,12 +85,11 @@ pub(super) async fn edit_form(
 
 pub(super) async fn edit(
     state: web::Data<AppState>,
-    viewer: Viewer,
-    path: web::Path<(String, String, String)>,
+    SignedIn { viewer, user, .. }: SignedIn<ToComment>,
+    path: CommentPath,
     body: web::Bytes,
 ) -> Result<HttpResponse, WebError> {
     let form = FormPairs::parse(&body);
-    let user = signed_in(&viewer)?;
     let (consultation, roundtable, reference) = path.into_inner();
     let text = form.get("body").to_owned();
     let mut view = OwnCommentView::new(
@@ -93,55 +98,34 @@ pub(super) async fn edit(
         roundtable.clone(),
         reference.clone(),
     );
+    view.body = text.clone();
     if form.get("intent") == "preview" {
         match comments::preview(&text) {
             Ok(html) => view.body_html = html,
-            Err(e) => {
-                view.errors
-                    .insert("body", crate::i18n::say(viewer.language, &e.message));
-            }
+            Err(e) => view.say_wrong("body", &e.message, viewer.language),
         }
-        view.body = text;
         return state.render("pages/comments/edit.html", &view, &viewer);
     }
-    let (r, t) = (reference.clone(), text.clone());
-    match state
-        .db(move |conn| Ok(comments::edit_comment(conn, &user, &r, &t, Utc::now())))
-        .await?
-    {
-        Ok(_) => Ok(see_other(format!(
-            "{}#{reference}",
-            roundtable_path(&consultation, &roundtable)
-        ))),
-        Err(ServiceError::Invalid(field)) => {
-            view.errors
-                .insert("body", crate::i18n::say(viewer.language, &field.message));
-            view.body = text;
-            state.render_with_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "pages/comments/edit.html",
-                &view,
-                &viewer,
-            )
-        }
-        Err(other) => Err(other.into()),
+    let r = reference.clone();
+    let edited = state.db(move |conn| comments::edit_comment(conn, &user, &r, &text, Utc::now()));
+    if let Err(fields) = field_mistakes(edited.await)? {
+        view.say_wrong("body", &first_mistake(fields).1, viewer.language);
+        let status = StatusCode::UNPROCESSABLE_ENTITY;
+        return state.render_with_status(status, "pages/comments/edit.html", &view, &viewer);
     }
+    let to = roundtable_path(&consultation, &roundtable);
+    Ok(see_other(format!("{to}#{reference}")))
 }
 
 pub(super) async fn withdraw_form(
     state: web::Data<AppState>,
-    viewer: Viewer,
-    path: web::Path<(String, String, String)>,
+    SignedIn { viewer, user, .. }: SignedIn<ToComment>,
+    path: CommentPath,
 ) -> Result<HttpResponse, WebError> {
-    let user = signed_in(&viewer)?;
     let (consultation, roundtable, reference) = path.into_inner();
     let r = reference.clone();
     let record = state
-        .db(move |conn| {
-            crate::db::queries::comments::find_by_reference(conn, &r)?
-                .filter(|rec| rec.comment.author_id == Some(user.id))
-                .ok_or(ServiceError::NotFound("missing-own-comment"))
-        })
+        .db(move |conn| comments::own_comment(conn, &user, &r))
         .await?;
     let mut view = OwnCommentView::new(
         ("comments-withdraw-title", viewer.language),
@@ -155,33 +139,24 @@ pub(super) async fn withdraw_form(
 
 pub(super) async fn withdraw(
     state: web::Data<AppState>,
-    viewer: Viewer,
-    path: web::Path<(String, String, String)>,
+    SignedIn { user, .. }: SignedIn<ToComment>,
+    path: CommentPath,
 ) -> Result<HttpResponse, WebError> {
-    let user = signed_in(&viewer)?;
     let (consultation, roundtable, reference) = path.into_inner();
-    let r = reference.clone();
     state
-        .db(move |conn| comments::withdraw_comment(conn, &user, &r, Utc::now()))
+        .db(move |conn| comments::withdraw_comment(conn, &user, &reference, Utc::now()))
         .await?;
     Ok(see_other(roundtable_path(&consultation, &roundtable)))
 }
 
 pub(super) async fn report_form(
     state: web::Data<AppState>,
-    viewer: Viewer,
-    path: web::Path<(String, String, String)>,
+    SignedIn { viewer, .. }: SignedIn<ToComment>,
+    path: CommentPath,
 ) -> Result<HttpResponse, WebError> {
-    signed_in(&viewer)?;
     let (consultation, roundtable, reference) = path.into_inner();
     let r = reference.clone();
-    let record = state
-        .db(move |conn| {
-            crate::db::queries::comments::find_by_reference(conn, &r)?
-                .filter(|rec| rec.comment.is_public())
-                .ok_or(ServiceError::NotFound("missing-published-comment"))
-        })
-        .await?;
+    let record = state.db(move |conn| comments::published(conn, &r)).await?;
     let mut view = OwnCommentView::new(
         ("comments-report-title", viewer.language),
         consultation,
@@ -194,63 +169,37 @@ pub(super) async fn report_form(
 
 pub(super) async fn report(
     state: web::Data<AppState>,
-    viewer: Viewer,
-    path: web::Path<(String, String, String)>,
+    SignedIn { viewer, user, .. }: SignedIn<ToComment>,
+    path: CommentPath,
     body: web::Bytes,
 ) -> Result<HttpResponse, WebError> {
     let form = FormPairs::parse(&body);
-    let user = signed_in(&viewer)?;
     let (consultation, roundtable, reference) = path.into_inner();
     let (r, reason, note) = (
         reference.clone(),
         form.get("reason").to_owned(),
         form.get("note").to_owned(),
     );
-    match state
-        .db(move |conn| {
-            Ok(comments::report_comment(
-                conn,
-                &user,
-                &r,
-                &reason,
-                &note,
-                Utc::now(),
-            ))
-        })
-        .await?
-    {
+    let reported =
+        state.db(move |conn| comments::report_comment(conn, &user, &r, &reason, &note, Utc::now()));
+    let lang = viewer.language;
+    match field_mistakes(reported.await)? {
         Ok(record) => {
-            let mut view = OwnCommentView::new(
-                ("comments-reported-title", viewer.language),
-                consultation,
-                roundtable,
-                reference,
-            );
+            let title = ("comments-reported-title", lang);
+            let mut view = OwnCommentView::new(title, consultation, roundtable, reference);
             view.body_html = record.comment.body_html;
             state.render("pages/comments/reported.html", &view, &viewer)
         }
-        Err(ServiceError::InvalidFields(fields)) => {
-            let mut view = OwnCommentView::new(
-                ("comments-report-title", viewer.language),
-                consultation,
-                roundtable,
-                reference,
-            );
+        Err(fields) => {
+            let title = ("comments-report-title", lang);
+            let mut view = OwnCommentView::new(title, consultation, roundtable, reference);
             for field in fields {
-                view.errors.insert(
-                    field.field,
-                    crate::i18n::say(viewer.language, &field.message),
-                );
+                view.say_wrong(field.field, &field.message, lang);
             }
             view.values.insert("reason", form.get("reason").to_owned());
             view.values.insert("note", form.get("note").to_owned());
-            state.render_with_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "pages/comments/report.html",
-                &view,
-                &viewer,
-            )
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            state.render_with_status(status, "pages/comments/report.html", &view, &viewer)
         }
-        Err(other) => Err(other.into()),
     }
 }

@@ -7,11 +7,11 @@ use crate::domain::comment::{Comment, CommentStatus};
 use crate::domain::moderation::ModerationReason;
 use crate::domain::roundtable::GuidingQuestion;
 use crate::i18n::labels::label;
-use crate::i18n::{text, Arg, Language};
-use crate::services::moderation::{DecisionResult, QueueFilter, QueueItem};
+use crate::i18n::{text, Language};
+use crate::services::moderation::{QueueFilter, QueueItem};
 use crate::text::SafeHtml;
 use crate::web::format::{date_time, waited};
-use crate::web::pages::views::{person, PersonView};
+use crate::web::pages::comment_views::{person, PersonView};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -267,6 +267,16 @@ pub struct ItemView {
     pub choices: BulkChoices,
 }
 
+impl ItemView {
+    /// The form's mistakes next to their fields.
+    pub fn show_errors(&mut self, errors: Vec<crate::domain::InvalidField>, lang: Language) {
+        for error in errors {
+            self.errors
+                .insert(error.field, crate::i18n::say(lang, &error.message));
+        }
+    }
+}
+
 #[derive(Serialize)]
 pub struct QuestionChoice {
     id: String,
@@ -313,82 +323,6 @@ pub fn item_view(
         errors: Default::default(),
         choices: BulkChoices::default(),
     }
-}
-
-#[derive(Serialize)]
-pub struct DecisionLine {
-    reference: String,
-    done: bool,
-    text: String,
-}
-
-impl DecisionLine {
-    pub fn done(&self) -> bool {
-        self.done
-    }
-}
-
-pub fn decision_lines(
-    results: &[DecisionResult],
-    done_text: &str,
-    lang: Language,
-) -> Vec<DecisionLine> {
-    let line = |reference: &String, key: &str, args: &[(&str, Arg)]| DecisionLine {
-        reference: reference.clone(),
-        done: false,
-        text: text(lang, key, args),
-    };
-    results
-        .iter()
-        .map(|result| match result {
-            DecisionResult::Done { reference } => DecisionLine {
-                reference: reference.clone(),
-                done: true,
-                text: done_text.to_owned(),
-            },
-            DecisionResult::AlreadyDecided {
-                reference,
-                by,
-                status,
-            } => match by {
-                Some(entry) => line(
-                    reference,
-                    "moderation-already-decided-by",
-                    &[
-                        (
-                            "who",
-                            entry
-                                .actor_name
-                                .clone()
-                                .unwrap_or_else(|| text(lang, "moderation-someone", &[]))
-                                .into(),
-                        ),
-                        ("action", entry.action.as_str().into()),
-                        ("at", date_time(entry.at, chrono_tz::UTC, lang).into()),
-                    ],
-                ),
-                None => line(
-                    reference,
-                    "moderation-already-decided",
-                    &[("status", label(lang, "comment", status.code()).into())],
-                ),
-            },
-            DecisionResult::NotApplicable { reference, why } => line(
-                reference,
-                "moderation-not-possible",
-                &[("why", text(lang, why, &[]).into())],
-            ),
-            DecisionResult::NotFound { reference } => {
-                line(reference, "moderation-no-such-comment", &[])
-            }
-            DecisionResult::EditedSince { reference } => {
-                line(reference, "moderation-edited-since", &[])
-            }
-            DecisionResult::NotAllowed { reference } => {
-                line(reference, "moderation-not-yours", &[])
-            }
-        })
-        .collect()
 }
 
 #[derive(Serialize)]
@@ -452,7 +386,7 @@ fn retag_line(note: &str, lang: Language) -> String {
         .map(str::parse)
         .collect();
     match numbers {
-        Ok(numbers) => crate::services::notifications::numbers_line(&numbers, lang),
+        Ok(numbers) => crate::services::notifications::wording::numbers_line(&numbers, lang),
         Err(_) => note.to_owned(),
     }
 }

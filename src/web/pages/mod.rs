@@ -1,11 +1,12 @@
 //! The public pages: thin handlers that load a read model and render it.
 
-mod comment_views;
+pub mod comment_views;
 pub mod views;
 
-use super::session::Viewer;
-use crate::services::pages;
+use crate::domain::user::Actor;
+use crate::services::pages::{self, Found};
 use crate::web::error::WebError;
+use crate::web::session::Viewer;
 use crate::web::state::AppState;
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
@@ -32,14 +33,13 @@ async fn consultation(
     path: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
     let slug = path.into_inner();
-    let reader = viewer.user.as_ref().map(crate::domain::user::Actor::of);
-    let s = slug.clone();
-    let page = match state
-        .db(move |conn| Ok(pages::consultation_page(conn, &s, reader)))
-        .await?
-    {
-        Ok(page) => page,
-        Err(e) => return moved_or(&state, e, slug, None).await,
+    let reader = viewer.user.as_ref().map(Actor::of);
+    let found = state
+        .db(move |conn| pages::consultation_page_or_moved(conn, &slug, reader))
+        .await?;
+    let page = match found {
+        Found::Here(page) => page,
+        Found::MovedTo(to) => return Ok(moved_permanently(to)),
     };
     state.render(
         "pages/consultation.html",
@@ -54,24 +54,16 @@ async fn roundtable(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let (consultation, roundtable) = path.into_inner();
-    let reader = viewer.user.as_ref().map(crate::domain::user::Actor::of);
+    let reader = viewer.user.as_ref().map(Actor::of);
     let now = Utc::now();
-    let (c, r) = (consultation.clone(), roundtable.clone());
-    let page = match state
+    let found = state
         .db(move |conn| {
-            Ok(pages::roundtable_page(
-                conn,
-                &c,
-                &r,
-                reader,
-                now,
-                pages::Visit::Count,
-            ))
+            pages::roundtable_page_or_moved(conn, &consultation, &roundtable, reader, now)
         })
-        .await?
-    {
-        Ok(page) => page,
-        Err(e) => return moved_or(&state, e, consultation, Some(roundtable)).await,
+        .await?;
+    let page = match found {
+        Found::Here(page) => page,
+        Found::MovedTo(to) => return Ok(moved_permanently(to)),
     };
     state.render(
         "pages/roundtable.html",
@@ -80,24 +72,9 @@ async fn roundtable(
     )
 }
 
-/// A page that is not found may have moved: an old slug answers with a
-/// permanent redirect to the new address.
-async fn moved_or(
-    state: &web::Data<AppState>,
-    error: crate::services::ServiceError,
-    consultation: String,
-    roundtable: Option<String>,
-) -> Result<HttpResponse, WebError> {
-    if !matches!(error, crate::services::ServiceError::NotFound(_)) {
-        return Err(error.into());
-    }
-    let moved = state
-        .db(move |conn| pages::moved_to(conn, &consultation, roundtable.as_deref()))
-        .await?;
-    match moved {
-        Some(to) => Ok(HttpResponse::MovedPermanently()
-            .insert_header((actix_web::http::header::LOCATION, to))
-            .finish()),
-        None => Err(error.into()),
-    }
+/// An old slug answers with a permanent redirect to the new address.
+fn moved_permanently(to: String) -> HttpResponse {
+    HttpResponse::MovedPermanently()
+        .insert_header((actix_web::http::header::LOCATION, to))
+        .finish()
 }

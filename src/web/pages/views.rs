@@ -1,7 +1,7 @@
 //! What the templates see: plain serialisable structs with every time and
 //! label already written out.
 
-pub use super::comment_views::*;
+use super::comment_views::*;
 use crate::domain::consultation::{
     Consultation, ConsultationOrganisation, OrganisationRole, Phase,
 };
