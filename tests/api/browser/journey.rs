@@ -25,6 +25,8 @@ pub struct Journey<'a> {
     /// The page the person is on, as the report names it.
     page: String,
     started: Instant,
+    /// Time spent in axe-core, for the timing line `end` prints.
+    axe_time: Duration,
     /// Pages arrived at so far: a page visited twice is reported twice.
     steps: usize,
     /// Off for a journey that only measures (its pages are checked by others).
@@ -55,6 +57,7 @@ impl<'a> Journey<'a> {
             started: Instant::now(),
             checking: true,
             steps: 0,
+            axe_time: Duration::ZERO,
         }
     }
 
@@ -155,14 +158,21 @@ impl<'a> Journey<'a> {
     /// Runs the Nu checker on every document the server sent and returns
     /// all findings of the journey.
     pub fn end(mut self) -> Vec<Finding> {
+        let nu_started = Instant::now();
         self.findings.extend(checks::nu(self.tools, &self.sent));
         eprintln!(
-            "browser journey “{}”: {} page(s) checked, {} finding(s), {:.1} s",
+            "browser journey “{}”: {} page(s) checked, {} finding(s), {:.1} s (axe-core {:.1} s, Nu {:.1} s)",
             self.name,
             self.sent.len(),
             self.findings.len(),
-            self.started.elapsed().as_secs_f64()
+            self.started.elapsed().as_secs_f64(),
+            self.axe_time.as_secs_f64(),
+            nu_started.elapsed().as_secs_f64()
         );
+        for page in &self.sent {
+            let count = self.findings.iter().filter(|f| f.page == page.page).count();
+            eprintln!("  {}: {count} finding(s)", page.page);
+        }
         self.findings
     }
 
@@ -217,9 +227,11 @@ impl<'a> Journey<'a> {
         if !self.checking {
             return;
         }
+        let axe_started = Instant::now();
         for violation in checks::axe(self.client(), self.tools).await {
             self.finding("axe", violation);
         }
+        self.axe_time += axe_started.elapsed();
         if let Some(scroll) = checks::horizontal_scroll(self.client(), screen.width()).await {
             self.finding("scroll", scroll);
         }

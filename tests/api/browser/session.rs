@@ -8,6 +8,7 @@ use fantoccini::ClientBuilder;
 use serde_json::json;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -42,7 +43,14 @@ struct Chromedriver {
 }
 
 impl Drop for Chromedriver {
+    /// Stops chromedriver and, should the session not have ended, the
+    /// Chromium it started: both are in the process group made for it.
     fn drop(&mut self) {
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &group])
+            .stderr(Stdio::null())
+            .status();
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -59,6 +67,7 @@ pub struct Browser {
 
 impl Browser {
     pub async fn open(tools: &Tools, screen: Screen) -> Browser {
+        let started = Instant::now();
         let driver = start_chromedriver(tools).await;
         let profile = tempfile::tempdir().expect("a temporary folder");
         let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
@@ -75,6 +84,11 @@ impl Browser {
         timeouts.set_script(Some(Duration::from_secs(60)));
         timeouts.set_page_load(Some(Duration::from_secs(30)));
         client.update_timeouts(timeouts).await.unwrap();
+        eprintln!(
+            "Chromium ({}) ready in {:.1} s",
+            screen.name(),
+            started.elapsed().as_secs_f64()
+        );
         Browser {
             client,
             screen,
@@ -96,7 +110,34 @@ impl Drop for Browser {
         if let Ok(mut stream) = TcpStream::connect(("127.0.0.1", self.driver.port)) {
             let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
             let _ = stream.write_all(request.as_bytes());
-            let _ = stream.read_to_end(&mut Vec::new());
+            read_answer(&mut stream);
+        }
+    }
+}
+
+/// Reads one HTTP answer to its end (chromedriver keeps the connection
+/// open, so reading until it closes would wait for the timeout).
+fn read_answer(stream: &mut TcpStream) {
+    let mut answer = Vec::new();
+    let mut chunk = [0u8; 4096];
+    while let Ok(read) = stream.read(&mut chunk) {
+        if read == 0 {
+            return;
+        }
+        answer.extend_from_slice(&chunk[..read]);
+        let text = String::from_utf8_lossy(&answer);
+        if let Some(end_of_head) = text.find("\r\n\r\n") {
+            let length = text[..end_of_head]
+                .lines()
+                .find_map(|l| {
+                    let (name, value) = l.split_once(':')?;
+                    name.eq_ignore_ascii_case("content-length")
+                        .then(|| value.trim().parse::<usize>().ok())?
+                })
+                .unwrap_or(0);
+            if answer.len() >= end_of_head + 4 + length {
+                return;
+            }
         }
     }
 }
@@ -152,6 +193,7 @@ async fn start_chromedriver(tools: &Tools) -> Chromedriver {
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
+        .process_group(0)
         .spawn()
         .expect("chromedriver starts");
     let driver = Chromedriver { child, port };
