@@ -13,6 +13,7 @@ mod admin;
 mod api;
 mod architecture;
 mod authoring;
+mod browser;
 mod cli;
 mod comments;
 mod comments_api;
