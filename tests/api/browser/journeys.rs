@@ -169,7 +169,6 @@ async fn a_visitor_at_1280_px_reads_rt_3_2_in_french() {
 }
 
 #[tokio::test]
-#[ignore = "fails until #15: the new comment's <time datetime> has microseconds (Nu); see the findings it prints"]
 async fn a_participant_on_a_phone_signs_in_and_comments_on_rt_3_2() {
     let Some(tools) = tools_unless_ci() else {
         return;
@@ -193,7 +192,6 @@ async fn a_participant_on_a_phone_signs_in_and_comments_on_rt_3_2() {
 }
 
 #[tokio::test]
-#[ignore = "fails until #15: the new comment's and the reply's <time datetime> have microseconds (Nu); see the findings it prints"]
 async fn a_visitor_on_a_phone_registers_then_comments_and_replies() {
     let Some(tools) = tools_unless_ci() else {
         return;
