@@ -8,6 +8,7 @@
 //! PostgreSQL needs nothing of the kind: its ordinary transaction is used.
 
 use super::connection::AnyConnection;
+use super::error::StorageError;
 use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use diesel::Connection;
 use std::cell::Cell;
@@ -93,6 +94,21 @@ where
             AnsiTransactionManager::rollback_transaction(sqlite)?;
             Err(error)
         }
+    }
+}
+
+/// Runs one insert in a savepoint and tells whether it stored a row: false
+/// when a unique key was taken already. The savepoint keeps a taken key from
+/// aborting the caller's transaction (PostgreSQL would refuse every later
+/// statement in it).
+pub fn insert_unless_taken(
+    conn: &mut AnyConnection,
+    insert: impl FnOnce(&mut AnyConnection) -> diesel::QueryResult<usize>,
+) -> Result<bool, StorageError> {
+    match conn.transaction(insert).map_err(StorageError::from) {
+        Ok(_) => Ok(true),
+        Err(e) if e.is_unique_violation() => Ok(false),
+        Err(e) => Err(e),
     }
 }
 

@@ -319,15 +319,8 @@ pub fn insert_report(
         comment_reports::note.eq(note),
         comment_reports::created_at.eq(naive(now)),
     ));
-    // A savepoint, so that a repeated report does not abort the caller's transaction.
-    match conn
-        .transaction(|conn| insert.execute(conn))
-        .map_err(StorageError::from)
-    {
-        Ok(_) => Ok(true),
-        Err(e) if e.is_unique_violation() => Ok(false),
-        Err(e) => Err(e),
-    }
+    // A repeated report is not an error.
+    crate::db::insert_unless_taken(conn, |conn| insert.execute(conn))
 }
 
 /// An open report as chairs read it.

@@ -45,13 +45,5 @@ pub fn insert(
         terms_versions::published_at.eq(published_at.trunc_subsecs(6).naive_utc()),
         terms_versions::published_by.eq(published_by),
     ));
-    // A savepoint, so that a taken number does not abort the caller's transaction.
-    match conn
-        .transaction(|conn| insert.execute(conn))
-        .map_err(StorageError::from)
-    {
-        Ok(_) => Ok(true),
-        Err(e) if e.is_unique_violation() => Ok(false),
-        Err(e) => Err(e),
-    }
+    crate::db::insert_unless_taken(conn, |conn| insert.execute(conn))
 }
