@@ -16,4 +16,4 @@ pub use connection::AnyConnection;
 pub use error::StorageError;
 pub use migrations::{migration_versions, one_instance_at_a_time, run_migrations, table_columns};
 pub use pool::{build_pool, maintenance_connection, Pool, PooledConnection};
-pub use transaction::{insert_unless_taken, with_deadline, write_transaction};
+pub use transaction::{in_savepoint, insert_unless_taken, with_deadline, write_transaction};

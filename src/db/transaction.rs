@@ -97,6 +97,16 @@ where
     }
 }
 
+/// Runs `work` in a savepoint of the caller's transaction: when it fails,
+/// only its own statements are undone, and the transaction goes on (on
+/// PostgreSQL a failed statement otherwise aborts the whole transaction).
+pub fn in_savepoint<T>(
+    conn: &mut AnyConnection,
+    work: impl FnOnce(&mut AnyConnection) -> Result<T, StorageError>,
+) -> Result<T, StorageError> {
+    conn.transaction(work)
+}
+
 /// Runs one insert in a savepoint and tells whether it stored a row: false
 /// when a unique key was taken already. The savepoint keeps a taken key from
 /// aborting the caller's transaction (PostgreSQL would refuse every later

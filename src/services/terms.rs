@@ -6,6 +6,7 @@ use crate::db::queries::terms::{self, TermsRow};
 use crate::db::AnyConnection;
 use crate::domain::terms::{terms_text, DEFAULT_TERMS};
 use crate::domain::user::Actor;
+use crate::domain::InvalidField;
 use crate::text::{render_document, SafeHtml};
 use chrono::{DateTime, Utc};
 
@@ -37,7 +38,11 @@ fn from_row(row: TermsRow) -> Terms {
         version: row.version,
         markdown: row.body_markdown,
         html: SafeHtml::trust_stored_sanitised_html(row.body_html),
-        published_at: Some(row.published_at.and_utc()),
+        // The shipped text reads as such even once stored.
+        published_at: row
+            .published_by
+            .is_some()
+            .then(|| row.published_at.and_utc()),
     }
 }
 
@@ -86,9 +91,8 @@ pub fn publish(
         let in_force = version_to_accept(conn, now)?;
         let version = in_force + 1;
         if !terms::insert(conn, version, &markdown, &html, now, Some(&by))? {
-            return Err(ServiceError::Conflict(crate::domain::Message::new(
-                "conflict-terms-published",
-            )));
+            // Shown next to the text, which stays as typed.
+            return Err(InvalidField::new("body", "conflict-terms-published").into());
         }
         Ok(version)
     })

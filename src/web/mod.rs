@@ -61,6 +61,9 @@ pub fn error_pages<B: 'static>() -> ErrorHandlers<B> {
 }
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
+    // Forms may be as long as the input guard lets a body be (a terms
+    // notice, a long comment); actix's own default is 16 KB.
+    cfg.app_data(web::FormConfig::default().limit(input_guard::BODY_LIMIT));
     cfg.service(web::scope("/api/v1").configure(api::routes))
         .route("/healthz", web::get().to(health::healthz))
         .route("/metrics", web::get().to(observability::metrics))

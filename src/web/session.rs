@@ -9,6 +9,7 @@ use crate::services::accounts;
 use crate::web::error::WebError;
 use crate::web::state::AppState;
 use actix_web::dev::Payload;
+use actix_web::http::Method;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 use chrono::Utc;
 use std::future::Future;
@@ -158,10 +159,15 @@ impl FromRequest for Viewer {
             .get(actix_web::http::header::ACCEPT_LANGUAGE)
             .and_then(|v| v.to_str().ok())
             .map(String::from);
-        let path = request
-            .uri()
-            .path_and_query()
-            .map_or("/".to_owned(), |p| p.as_str().to_owned());
+        // A page that answers a form has no address to come back to: going
+        // there again would be a GET of a POST-only route.
+        let path = match *request.method() {
+            Method::GET | Method::HEAD => request
+                .uri()
+                .path_and_query()
+                .map_or("/".to_owned(), |p| p.as_str().to_owned()),
+            _ => String::new(),
+        };
         let forwarded_for = request
             .headers()
             .get("x-forwarded-for")

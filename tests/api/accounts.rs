@@ -491,9 +491,11 @@ async fn registering_and_signing_in_come_back_to_the_roundtable() {
         fields.push(("next", &roundtable));
         let mistake = visitor.post("/register", &fields[1..]).await;
         assert_eq!(mistake.status().as_u16(), 422);
+        let mistake = mistake.text().await.unwrap();
+        assert!(mistake.contains(&carried), "kept after a mistake");
         assert!(
-            mistake.text().await.unwrap().contains(&carried),
-            "kept after a mistake"
+            mistake.contains(r#"<a href="/sign-in">Sign in</a>"#),
+            "a page answering a form offers no way back to the form's address"
         );
         visitor.post("/register", &fields).await;
 

@@ -326,3 +326,66 @@ async fn pages_carry_security_headers_and_versioned_assets() {
     assert_eq!(stale.headers()["cache-control"], "public, max-age=300");
     assert_eq!(app.get("/assets/missing.css").await.status().as_u16(), 404);
 }
+
+/// Taking part first: the way to comment near the top, each question with
+/// its number of comments and "Comment on this question" (the form comes
+/// with it ticked), and each comment's reference as a short permalink.
+#[tokio::test]
+async fn a_roundtable_page_offers_taking_part_first_and_permalinks() {
+    for app in TestApp::with_demo().spawn_each().await {
+        let path = crate::people::roundtable_path(RT_3_2);
+        let mut visitor = app.browser();
+        let (_, page) = visitor.get(&path).await;
+        let top = &page[..page.find(r#"id="questions-heading""#).unwrap()];
+        let sign_in = format!(r#"href="/sign-in?next={}""#, path.replace('/', "%2F"));
+        assert!(top.contains(&sign_in) && top.contains("Sign in to comment"));
+
+        let answering_2 = page.matches(r##"href="#question-2" class="tag""##).count();
+        assert!(answering_2 > 1, "the demo answers question 2");
+        let meta_2 = &page[page.find(r#"id="question-2""#).unwrap()..];
+        let meta_2 = &meta_2[..meta_2.find("</li>").unwrap()];
+        assert!(
+            meta_2.contains(&format!("{answering_2} comments")),
+            "{meta_2}"
+        );
+        assert!(meta_2.contains(r##"href="?answer=2#take-part-heading""##));
+
+        let at = page.find(r#"href="/comment/c-"#).expect("a permalink") + 15;
+        let reference = &page[at..at + page[at..].find('"').unwrap()];
+        let followed = visitor
+            .client
+            .get(app.url(&format!("/comment/{reference}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(followed.status().as_u16(), 303);
+        assert_eq!(
+            followed.headers()["location"],
+            format!("{path}#{reference}").as_str()
+        );
+        let (status, _) = visitor.get("/comment/c-00000000").await;
+        assert_eq!(status, 404);
+
+        let mut participant = app.with_participant("Ines Moreau").await;
+        let (_, ticked) = participant.browser.get(&format!("{path}?answer=2")).await;
+        let fieldset = &ticked[ticked.find(r#"id="question-choices""#).unwrap()..];
+        let fieldset = &fieldset[..fieldset.find("</fieldset>").unwrap()];
+        let ticked_choices: Vec<&str> = fieldset
+            .split("<label>")
+            .filter(|choice| choice.contains(" checked>"))
+            .collect();
+        assert!(ticked.contains(r##"class="button" href="#take-part-heading">Comment</a>"##));
+        assert_eq!(ticked_choices.len(), 1, "{fieldset}");
+        assert!(
+            ticked_choices[0].contains("Question 2:"),
+            "question 2 comes ticked"
+        );
+        for wrong in ["99", "two"] {
+            let (status, _) = participant
+                .browser
+                .get(&format!("{path}?answer={wrong}"))
+                .await;
+            assert_eq!(status, 400, "answer={wrong}");
+        }
+    }
+}

@@ -47,7 +47,7 @@ async fn register(app: &TestApp, email: &str) {
     let mut visitor = app.browser();
     let (_, form) = visitor.get("/register").await;
     assert!(
-        form.contains(r#"<a href="/terms">Read the terms and privacy notice</a>"#),
+        form.contains(r#"<a href="/terms" target="_blank" rel="noopener">Read the terms and privacy notice (opens in a new tab)</a>"#),
         "the form links the text it asks to accept"
     );
     let answer = visitor
@@ -81,6 +81,11 @@ async fn everyone_reads_the_terms_and_new_accounts_record_the_version_they_accep
             stored_versions(&app).await,
             1,
             "the shipped text, once accepted"
+        );
+        let (_, page) = app.get_text("/terms").await;
+        assert!(
+            page.contains("the organisers have not replaced it"),
+            "still read as the shipped text once stored"
         );
     }
 }
@@ -155,6 +160,27 @@ async fn staff_preview_and_publish_a_new_version_and_mistakes_lose_nothing() {
         assert_eq!(confirmation, "/admin/terms?published=2");
         let (_, confirmed) = staff.browser.get(&confirmation).await;
         assert!(confirmed.contains("Version 2 is published."));
+        // A long notice in French: far over actix's default form limit once encoded.
+        let long = "## Conditions\n\nÉchanges, données, décisions.\n".repeat(700);
+        let accepted = staff
+            .browser
+            .post("/admin/terms", &[("body", &long), ("intent", "preview")])
+            .await;
+        assert_eq!(accepted.status().as_u16(), 200, "{} characters", long.len());
+        let too_long = "a".repeat(50_001);
+        let refused = staff
+            .browser
+            .post(
+                "/admin/terms",
+                &[("body", &too_long), ("intent", "publish")],
+            )
+            .await;
+        assert_eq!(refused.status().as_u16(), 422);
+        assert!(refused
+            .text()
+            .await
+            .unwrap()
+            .contains("Keep it under 50,000 characters"));
         let (_, public) = app.get_text("/terms").await;
         assert!(
             public.contains("Be kind to each other.") && public.contains("Version 2, published on")

@@ -12,6 +12,8 @@ pub struct TermsRow {
     pub body_markdown: String,
     pub body_html: String,
     pub published_at: NaiveDateTime,
+    /// None: the text the software ships with, stored when first accepted.
+    pub published_by: Option<String>,
 }
 
 /// The version in force: the newest.
@@ -22,6 +24,7 @@ pub fn latest(conn: &mut AnyConnection) -> Result<Option<TermsRow>, StorageError
             terms_versions::body_markdown,
             terms_versions::body_html,
             terms_versions::published_at,
+            terms_versions::published_by,
         ))
         .order(terms_versions::version.desc())
         .first(conn)

@@ -113,7 +113,10 @@ pub fn register(
             consented_at: Some(now),
             terms_version: Some(terms_version),
         };
-        if let Err(e) = users::insert(conn, &user, now) {
+        // In a savepoint: on PostgreSQL a taken address would otherwise
+        // abort the transaction, and with it the attempt's rate-limit hit.
+        let inserted = crate::db::in_savepoint(conn, |conn| users::insert(conn, &user, now));
+        if let Err(e) = inserted {
             // The same form sent twice at once: the first one registered.
             return if e.is_unique_violation() {
                 Ok(())

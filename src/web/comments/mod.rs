@@ -4,41 +4,43 @@
 
 mod own;
 mod paths;
+mod permalink;
 mod posting;
 
 use actix_web::web;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route(
-        "/c/{consultation}/{roundtable}/comments",
-        web::post().to(posting::post),
-    )
-    .route(
-        "/c/{consultation}/{roundtable}/comments/{reference}/reply",
-        web::get().to(posting::reply_form),
-    )
-    .route(
-        "/c/{consultation}/{roundtable}/comments/{reference}/edit",
-        web::get().to(own::edit_form),
-    )
-    .route(
-        "/c/{consultation}/{roundtable}/comments/{reference}/edit",
-        web::post().to(own::edit),
-    )
-    .route(
-        "/c/{consultation}/{roundtable}/comments/{reference}/withdraw",
-        web::get().to(own::withdraw_form),
-    )
-    .route(
-        "/c/{consultation}/{roundtable}/comments/{reference}/withdraw",
-        web::post().to(own::withdraw),
-    )
-    .route(
-        "/c/{consultation}/{roundtable}/comments/{reference}/report",
-        web::get().to(own::report_form),
-    )
-    .route(
-        "/c/{consultation}/{roundtable}/comments/{reference}/report",
-        web::post().to(own::report),
-    );
+    cfg.route("/comment/{reference}", web::get().to(permalink::follow))
+        .route(
+            "/c/{consultation}/{roundtable}/comments",
+            web::post().to(posting::post),
+        )
+        .route(
+            "/c/{consultation}/{roundtable}/comments/{reference}/reply",
+            web::get().to(posting::reply_form),
+        )
+        .route(
+            "/c/{consultation}/{roundtable}/comments/{reference}/edit",
+            web::get().to(own::edit_form),
+        )
+        .route(
+            "/c/{consultation}/{roundtable}/comments/{reference}/edit",
+            web::post().to(own::edit),
+        )
+        .route(
+            "/c/{consultation}/{roundtable}/comments/{reference}/withdraw",
+            web::get().to(own::withdraw_form),
+        )
+        .route(
+            "/c/{consultation}/{roundtable}/comments/{reference}/withdraw",
+            web::post().to(own::withdraw),
+        )
+        .route(
+            "/c/{consultation}/{roundtable}/comments/{reference}/report",
+            web::get().to(own::report_form),
+        )
+        .route(
+            "/c/{consultation}/{roundtable}/comments/{reference}/report",
+            web::post().to(own::report),
+        );
 }

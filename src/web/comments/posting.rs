@@ -107,7 +107,7 @@ async fn form_again(
             )
         })
         .await?;
-    let mut view = RoundtablePageView::new(&page, now, viewer.signed_in(), lang);
+    let mut view = RoundtablePageView::new(&page, now, viewer.signed_in(), None, lang);
     if let Some(form) = view.form.take() {
         view.form = Some(filled_form(form, &input, preview, errors, lang));
     }

@@ -4,12 +4,14 @@ pub mod comment_views;
 pub mod views;
 
 use crate::domain::user::Actor;
+use crate::domain::Message;
 use crate::services::pages::{self, Found};
 use crate::web::error::WebError;
 use crate::web::session::Viewer;
 use crate::web::state::AppState;
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
+use serde::Deserialize;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(home))
@@ -48,10 +50,18 @@ async fn consultation(
     )
 }
 
+/// `?answer=N`: the reader followed "Comment on this question".
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RoundtableQuery {
+    answer: Option<String>,
+}
+
 async fn roundtable(
     state: web::Data<AppState>,
     viewer: Viewer,
     path: web::Path<(String, String)>,
+    query: web::Query<RoundtableQuery>,
 ) -> Result<HttpResponse, WebError> {
     let (consultation, roundtable) = path.into_inner();
     let reader = viewer.user.as_ref().map(Actor::of);
@@ -65,11 +75,36 @@ async fn roundtable(
         Found::Here(page) => page,
         Found::MovedTo(to) => return Ok(moved_permanently(to)),
     };
-    state.render(
-        "pages/roundtable.html",
-        &views::RoundtablePageView::new(&page, now, viewer.signed_in(), viewer.language),
-        &viewer,
-    )
+    let answering = open_question(&page, query.answer.as_deref())?;
+    let view =
+        views::RoundtablePageView::new(&page, now, viewer.signed_in(), answering, viewer.language);
+    state.render("pages/roundtable.html", &view, &viewer)
+}
+
+/// The number of one of the roundtable's open questions, or why not.
+fn open_question(
+    page: &pages::RoundtablePage,
+    raw: Option<&str>,
+) -> Result<Option<usize>, WebError> {
+    let Some(raw) = raw else {
+        return Ok(None);
+    };
+    let number: usize = raw.trim().parse().map_err(|_| {
+        WebError::invalid(
+            "answer",
+            Message::new("invalid-question-number").with("value", raw),
+        )
+    })?;
+    let open = page
+        .detail
+        .questions
+        .iter()
+        .any(|q| q.number == number && !q.retired);
+    if !open {
+        let reason = Message::new("invalid-comment-question").with("number", number as i64);
+        return Err(WebError::invalid("answer", reason));
+    }
+    Ok(Some(number))
 }
 
 /// An old slug answers with a permanent redirect to the new address.

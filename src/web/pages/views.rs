@@ -7,6 +7,7 @@ use crate::domain::consultation::{
 };
 use crate::domain::ids::UserId;
 use crate::domain::roundtable::{GuidingQuestion, ProgrammeItem, Resource, Roundtable};
+use crate::domain::thread::ThreadEntry;
 use crate::domain::time::PeriodState;
 use crate::i18n::{text, Language};
 use crate::services::pages::{ConsultationPage, RoundtablePage};
@@ -229,7 +230,9 @@ fn programme_days(items: &[ProgrammeItem], zone: Tz, lang: Language) -> Vec<Prog
         let day_text = day(item.starts_at, zone, lang);
         let view = ProgrammeItemView {
             time: clock_range(item.starts_at, item.ends_at, zone),
-            starts_at: item.starts_at.to_rfc3339(),
+            starts_at: item
+                .starts_at
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             title: item.title.clone(),
             description: item.description.clone(),
             speakers: item.speakers.clone(),
@@ -318,6 +321,8 @@ pub struct QuestionView {
     anchor: String,
     text: String,
     retired: bool,
+    /// Published comments that answer it.
+    comments: usize,
 }
 
 #[derive(Serialize)]
@@ -368,10 +373,13 @@ fn link(r: &Roundtable) -> RoundtableLink {
 
 impl RoundtablePageView {
     /// `viewer` is the signed-in reader, if any: (id, verified).
+    /// `answering` is the number of the question whose "Comment on this
+    /// question" link was followed: the form comes with it ticked.
     pub fn new(
         page: &RoundtablePage,
         now: DateTime<Utc>,
         viewer: Option<(UserId, bool)>,
+        answering: Option<usize>,
         lang: Language,
     ) -> Self {
         let d = &page.detail;
@@ -399,8 +407,10 @@ impl RoundtablePageView {
             (true, Some((_, true))) => "form",
         };
         Self {
-            form: (participation == "form")
-                .then(|| CommentFormView::new(&d.questions, &[]).with_languages(c, None, lang)),
+            form: (participation == "form").then(|| {
+                let chosen: Vec<usize> = answering.into_iter().collect();
+                CommentFormView::new(&d.questions, &chosen).with_languages(c, None, lang)
+            }),
             participation,
             may_moderate: page.may_moderate,
             title: format!("{} – {}", r.full_title(), c.title),
@@ -426,7 +436,11 @@ impl RoundtablePageView {
             },
             parent: d.parent.as_ref().map(link),
             children: d.children.iter().map(link).collect(),
-            questions: d.questions.iter().map(question_view).collect(),
+            questions: d
+                .questions
+                .iter()
+                .map(|q| question_view(q, &page.threads))
+                .collect(),
             programme: programme_days(&d.programme, zone, lang),
             chairs: d
                 .chairs
@@ -448,11 +462,15 @@ impl RoundtablePageView {
     }
 }
 
-fn question_view(q: &GuidingQuestion) -> QuestionView {
+fn question_view(q: &GuidingQuestion, threads: &[ThreadEntry]) -> QuestionView {
     QuestionView {
         number: q.number,
         anchor: question_anchor(q.number),
         text: q.text.clone(),
         retired: q.retired,
+        comments: threads
+            .iter()
+            .filter(|e| e.comment.is_public() && e.comment.question_ids.contains(&q.id))
+            .count(),
     }
 }

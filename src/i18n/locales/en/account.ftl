@@ -145,5 +145,5 @@ account-confirm-address-title = Confirm your email address
 account-confirm-new-address-title = Confirm your new email address
 account-token-new = Your new API token is { $token } — copy it now: it is shown only this once. Send it as "Authorization: Bearer <token>".
 
-account-consent-read-terms = Read the terms and privacy notice
+account-consent-read-terms = Read the terms and privacy notice (opens in a new tab)
 account-back-where-you-were = Back to where you were

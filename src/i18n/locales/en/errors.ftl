@@ -219,4 +219,4 @@ unauthorized-terms = Sign in: staff edit the terms and privacy notice.
 forbidden-terms = Only staff edit the terms and privacy notice.
 invalid-terms-empty = Write the terms before publishing them.
 invalid-terms-intent = Choose Preview or Publish.
-conflict-terms-published = Someone published another version at the same moment. Nothing was published: read the current version, then try again.
+conflict-terms-published = Someone published another version at the same moment. Nothing was published; your text is kept here: publish it again to replace theirs.

@@ -135,3 +135,14 @@ terms-editor-body-hint = Headings start with ##; a blank line starts a new parag
 terms-preview-heading = Preview: nothing is published yet
 terms-publish = Publish this version
 terms-published = Version { $version } is published. People who register from now on accept it.
+
+pages-action-comment = Comment
+pages-action-sign-in-to-comment = Sign in to comment
+pages-action-register = Register
+pages-question-comments = { $count ->
+    [0] No comments yet
+    [one] 1 comment
+   *[other] { $count } comments
+}
+pages-question-comment-on = Comment on this question
+pages-comment-reference-title = The comment's reference, to cite it; the link is its permanent address

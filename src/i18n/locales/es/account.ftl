@@ -145,5 +145,5 @@ account-confirm-address-title = Confirme su dirección de correo electrónico
 account-confirm-new-address-title = Confirme su nueva dirección de correo electrónico
 account-token-new = Su nuevo token de API es { $token }: cópielo ahora, solo se muestra esta vez. Envíelo como «Authorization: Bearer <token>».
 
-account-consent-read-terms = Leer las condiciones y el aviso de privacidad
+account-consent-read-terms = Leer las condiciones y el aviso de privacidad (se abre en una pestaña nueva)
 account-back-where-you-were = Volver a donde estaba

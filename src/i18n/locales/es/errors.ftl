@@ -219,4 +219,4 @@ unauthorized-terms = Inicie sesión: el equipo edita las condiciones y el aviso 
 forbidden-terms = Solo el equipo edita las condiciones y el aviso de privacidad.
 invalid-terms-empty = Escriba las condiciones antes de publicarlas.
 invalid-terms-intent = Elija Vista previa o Publicar.
-conflict-terms-published = Otra persona publicó otra versión en el mismo momento. No se publicó nada: lea la versión vigente y vuelva a intentarlo.
+conflict-terms-published = Otra persona publicó otra versión en el mismo momento. No se publicó nada; su texto se conserva aquí: publíquelo de nuevo para reemplazar el suyo.

@@ -135,3 +135,14 @@ terms-editor-body-hint = Los títulos empiezan con ##; una línea en blanco empi
 terms-preview-heading = Vista previa: aún no se ha publicado nada
 terms-publish = Publicar esta versión
 terms-published = La versión { $version } está publicada. Quienes se registren a partir de ahora la aceptan.
+
+pages-action-comment = Comentar
+pages-action-sign-in-to-comment = Inicie sesión para comentar
+pages-action-register = Crear una cuenta
+pages-question-comments = { $count ->
+    [0] Aún no hay comentarios
+    [one] 1 comentario
+   *[other] { $count } comentarios
+}
+pages-question-comment-on = Comentar esta pregunta
+pages-comment-reference-title = La referencia del comentario, para citarlo; el enlace es su dirección permanente

@@ -145,5 +145,5 @@ account-confirm-address-title = Confirmez votre adresse électronique
 account-confirm-new-address-title = Confirmez votre nouvelle adresse électronique
 account-token-new = Votre nouveau jeton d’API est { $token } — copiez-le maintenant : il n’est affiché qu’une seule fois. Envoyez-le sous la forme « Authorization: Bearer <jeton> ».
 
-account-consent-read-terms = Lire les conditions et la politique de confidentialité
+account-consent-read-terms = Lire les conditions et la politique de confidentialité (nouvel onglet)
 account-back-where-you-were = Revenir où vous étiez

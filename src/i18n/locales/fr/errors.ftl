@@ -219,4 +219,4 @@ unauthorized-terms = Connectez-vous : l’équipe modifie les conditions et la p
 forbidden-terms = Seule l’équipe modifie les conditions et la politique de confidentialité.
 invalid-terms-empty = Écrivez les conditions avant de les publier.
 invalid-terms-intent = Choisissez Aperçu ou Publier.
-conflict-terms-published = Quelqu’un a publié une autre version au même moment. Rien n’a été publié : lisez la version en vigueur, puis réessayez.
+conflict-terms-published = Quelqu’un a publié une autre version au même moment. Rien n’a été publié ; votre texte est conservé ici : publiez-le de nouveau pour remplacer le sien.

@@ -135,3 +135,14 @@ terms-editor-body-hint = Les titres commencent par ## ; une ligne vide commence 
 terms-preview-heading = Aperçu : rien n’est encore publié
 terms-publish = Publier cette version
 terms-published = La version { $version } est publiée. Les personnes qui s’inscrivent désormais l’acceptent.
+
+pages-action-comment = Commenter
+pages-action-sign-in-to-comment = Se connecter pour commenter
+pages-action-register = Créer un compte
+pages-question-comments = { $count ->
+    [0] Pas encore de commentaire
+    [one] 1 commentaire
+   *[other] { $count } commentaires
+}
+pages-question-comment-on = Commenter cette question
+pages-comment-reference-title = La référence du commentaire, pour le citer ; le lien est son adresse permanente
