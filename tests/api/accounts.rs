@@ -493,6 +493,11 @@ async fn registering_and_signing_in_come_back_to_the_roundtable() {
         assert_eq!(mistake.status().as_u16(), 422);
         let mistake = mistake.text().await.unwrap();
         assert!(mistake.contains(&carried), "kept after a mistake");
+        assert!(mistake.contains("<title>Error: Create an account"));
+        assert!(
+            form.contains("<title>Create an account"),
+            "no mistake, no prefix"
+        );
         assert!(
             mistake.contains(r#"<a href="/sign-in">Sign in</a>"#),
             "a page answering a form offers no way back to the form's address"

@@ -62,6 +62,11 @@ async fn each_wrong_field_is_named_next_to_it_and_nothing_is_stored() {
         let html = response.text().await.unwrap();
         assert!(html.contains(r#"id="comment-body-error""#), "{html}");
         assert!(html.contains("Write your comment before sending it."));
+        assert!(
+            html.contains("<title>Error: RT 3.2"),
+            "the title says so first"
+        );
+        assert!(html.contains(r#"class="error-summary" role="alert" tabindex="-1" autofocus"#));
         assert!(html.contains(r#"id="questions-error""#));
         assert!(html.contains("Question 9 is not one of this roundtable"));
 
