@@ -558,3 +558,63 @@ async fn registering_and_signing_in_come_back_to_the_roundtable() {
         }
     }
 }
+
+/// A forgotten password on the way: the reset link carries the page too.
+#[tokio::test]
+async fn a_password_reset_comes_back_to_the_roundtable() {
+    for app in TestApp::with_demo().spawn_each().await {
+        let participant = app.with_participant("Tomás Pereira").await;
+        let roundtable = roundtable_path(RT_3_2);
+        let encoded = roundtable.replace('/', "%2F");
+        let carried = format!(r#"<input type="hidden" name="next" value="{roundtable}">"#);
+        let mut visitor = app.browser();
+        let (_, sign_in) = visitor.get(&format!("/sign-in?next={encoded}")).await;
+        assert!(sign_in.contains(&format!(r#"href="/reset-password?next={encoded}""#)));
+        let (_, form) = visitor
+            .get(&format!("/reset-password?next={encoded}"))
+            .await;
+        assert!(form.contains(&carried));
+        visitor
+            .post(
+                "/reset-password",
+                &[("email", participant.email.as_str()), ("next", &roundtable)],
+            )
+            .await;
+        let mails = app.deliver_mail().await;
+        let link = mails
+            .iter()
+            .filter_map(|m| {
+                m.body_text
+                    .split_whitespace()
+                    .find(|w| w.contains("reset-password/new?token="))
+            })
+            .next()
+            .expect("a reset link")
+            .to_owned();
+        assert!(link.ends_with(&format!("&next={encoded}")), "{link}");
+        let path = &link[link.find("/reset-password/new").unwrap()..];
+        let (_, new_password) = visitor.get(path).await;
+        assert!(new_password.contains(&carried));
+        let token = path
+            .split("token=")
+            .nth(1)
+            .unwrap()
+            .split('&')
+            .next()
+            .unwrap();
+        let changed = visitor
+            .post(
+                "/reset-password/new",
+                &[
+                    ("token", token),
+                    ("password", "another long passphrase"),
+                    ("next", &roundtable),
+                ],
+            )
+            .await;
+        assert_eq!(changed.status().as_u16(), 200);
+        assert!(changed.text().await.unwrap().contains(&format!(
+            r#"<a class="button" href="{roundtable}">Back to where you were</a>"#
+        )));
+    }
+}

@@ -1,6 +1,8 @@
 //! Creating accounts (by registration or the command line) and confirming their address.
 
-use super::links::{follow_link, hours, LinkEmail, LinkOutcome, VERIFICATION_LINK_LIFETIME};
+use super::links::{
+    follow_link, hours, query_next, LinkEmail, LinkOutcome, VERIFICATION_LINK_LIFETIME,
+};
 use crate::db::queries::{tokens, users};
 use crate::db::{AnyConnection, StorageError};
 use crate::domain::affiliation::Affiliation;
@@ -211,10 +213,4 @@ pub fn verify_email(
     follow_link(conn, token, "verify_email", now, |conn, user_id, _| {
         Ok(users::mark_verified(conn, user_id, now)?)
     })
-}
-
-/// `&next=…`: where the emailed link brings the person back to.
-fn query_next(next: &ReturnPath) -> String {
-    let encoded: String = url::form_urlencoded::byte_serialize(next.as_str().as_bytes()).collect();
-    format!("&next={encoded}")
 }

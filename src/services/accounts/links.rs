@@ -4,6 +4,7 @@
 
 use crate::db::queries::tokens::{self, Redeemed};
 use crate::db::AnyConnection;
+use crate::domain::return_path::ReturnPath;
 use crate::domain::token::SecretToken;
 use crate::services::emails::EmailContext;
 use crate::services::ServiceError;
@@ -21,6 +22,12 @@ pub(super) struct LinkEmail<'a> {
 }
 
 /// "48 hours", "48 heures", "48 horas": how long a link works, in the email's language.
+/// `&next=…`: where an emailed link brings the person back to.
+pub(super) fn query_next(next: &ReturnPath) -> String {
+    let encoded: String = url::form_urlencoded::byte_serialize(next.as_str().as_bytes()).collect();
+    format!("&next={encoded}")
+}
+
 pub(super) fn hours(email: &EmailContext<'_>, count: usize) -> String {
     crate::i18n::text(
         email.language,

@@ -1,10 +1,11 @@
 //! Choosing a new password through a link sent by email.
 
-use super::links::{follow_link, hours, LinkEmail, LinkOutcome};
+use super::links::{follow_link, hours, query_next, LinkEmail, LinkOutcome};
 use crate::db::queries::{sessions, tokens, users};
 use crate::db::AnyConnection;
 use crate::domain::rate_limit;
 use crate::domain::registration;
+use crate::domain::return_path::ReturnPath;
 use crate::domain::token::SecretToken;
 use crate::domain::user::EmailAddress;
 use crate::domain::InvalidField;
@@ -23,6 +24,7 @@ pub fn request_password_reset(
     email: EmailContext<'_>,
     address: &str,
     client: &str,
+    next: Option<&ReturnPath>,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     let Ok(address) = EmailAddress::parse("email", address) else {
@@ -70,7 +72,11 @@ pub fn request_password_reset(
         )?;
         let view = LinkEmail {
             name: &name,
-            link: email.link(&format!("reset-password/new?token={}", token.expose())),
+            link: email.link(&format!(
+                "reset-password/new?token={}{}",
+                token.expose(),
+                next.map(query_next).unwrap_or_default()
+            )),
             expires: hours(&email, 1),
         };
         outbox::enqueue(

@@ -1,6 +1,7 @@
 //! Choosing a new password through a link sent by email.
 
-use super::views::{link_result_page, one_mistake, FormView, Notice};
+use super::views::{link_result_page, one_mistake, FormView, NextQuery, Notice};
+use crate::domain::return_path::ReturnPath;
 use crate::services::accounts;
 use crate::web::error::{field_mistakes, WebError};
 use crate::web::session::Viewer;
@@ -16,17 +17,16 @@ use std::collections::HashMap;
 pub struct ResetRequestForm {
     csrf_token: String,
     email: String,
+    next: String,
 }
 
 pub(super) async fn reset_request_form(
     state: web::Data<AppState>,
     viewer: Viewer,
+    query: web::Query<NextQuery>,
 ) -> Result<HttpResponse, WebError> {
-    state.render(
-        "pages/account/reset_request.html",
-        &FormView::new("account-reset-title", viewer.language),
-        &viewer,
-    )
+    let view = FormView::new("account-reset-title", viewer.language).coming_back_to(&query.next);
+    state.render("pages/account/reset_request.html", &view, &viewer)
 }
 
 pub(super) async fn request_reset(
@@ -36,11 +36,12 @@ pub(super) async fn request_reset(
 ) -> Result<HttpResponse, WebError> {
     let form = form.into_inner();
     let (address, client, app) = (form.email.clone(), viewer.client.clone(), state.clone());
-    let language = viewer.language;
+    let (language, next) = (viewer.language, ReturnPath::parse(&form.next));
     let requested = state
         .db(move |conn| {
             let email = app.email_context_in(language);
-            accounts::request_password_reset(conn, email, &address, &client, Utc::now())
+            let next = next.as_ref();
+            accounts::request_password_reset(conn, email, &address, &client, next, Utc::now())
         })
         .await;
     match field_mistakes(requested)? {
@@ -54,7 +55,8 @@ pub(super) async fn request_reset(
         }
         Err(fields) => {
             let mut view = FormView::new("account-reset-title", viewer.language)
-                .with_errors(one_mistake(fields, "email", "email"));
+                .with_errors(one_mistake(fields, "email", "email"))
+                .coming_back_to(&form.next);
             view.values.insert("email", form.email);
             state.render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -71,7 +73,8 @@ pub(super) async fn new_password_form(
     viewer: Viewer,
     query: web::Query<HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
-    let mut view = FormView::new("account-reset-new-title", viewer.language);
+    let next = query.get("next").map_or("", String::as_str);
+    let mut view = FormView::new("account-reset-new-title", viewer.language).coming_back_to(next);
     view.values
         .insert("token", query.get("token").cloned().unwrap_or_default());
     state.render("pages/account/reset_new.html", &view, &viewer)
@@ -83,6 +86,7 @@ pub struct NewPasswordForm {
     csrf_token: String,
     token: String,
     password: String,
+    next: String,
 }
 
 pub(super) async fn set_new_password(
@@ -91,7 +95,7 @@ pub(super) async fn set_new_password(
     form: web::Form<NewPasswordForm>,
 ) -> Result<HttpResponse, WebError> {
     let form = form.into_inner();
-    let token = form.token.clone();
+    let (token, next) = (form.token.clone(), form.next.clone());
     let outcome = state
         .db(move |conn| accounts::reset_password(conn, &form.token, &form.password, Utc::now()))
         .await;
@@ -99,7 +103,8 @@ pub(super) async fn set_new_password(
         Ok(outcome) => outcome,
         Err(fields) => {
             let mut view = FormView::new("account-reset-new-title", viewer.language)
-                .with_errors(one_mistake(fields, "password", "password"));
+                .with_errors(one_mistake(fields, "password", "password"))
+                .coming_back_to(&next);
             view.values.insert("token", token);
             return state.render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -118,6 +123,6 @@ pub(super) async fn set_new_password(
             "account-password-changed-detail",
         ),
         "account-reset-link-expired",
-        None,
+        ReturnPath::parse(&next),
     )
 }
