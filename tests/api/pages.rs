@@ -38,6 +38,10 @@ async fn a_consultation_page_nests_sub_roundtables_and_names_its_time_zone() {
     for app in TestApp::with_demo().spawn_each().await {
         let (status, html) = app.get_text(&format!("/c/{FORUM}")).await;
         assert_eq!(status, 200);
+        assert!(
+            html.contains("<dt>Comments welcome in</dt><dd>English, French, Spanish</dd>"),
+            "the languages line says what it means"
+        );
         assert_eq!(
             app.get_text(&format!("/c/{FORUM}/")).await,
             (200, html.clone()),
