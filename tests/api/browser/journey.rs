@@ -119,6 +119,17 @@ impl<'a> Journey<'a> {
         }
     }
 
+    /// The checkbox or radio button whose label contains `label` is ticked.
+    pub async fn sees_ticked(&self, label: &str) {
+        let field = self.field(label).await;
+        assert!(
+            field.is_selected().await.unwrap(),
+            "{}: “{label}” is ticked on {}",
+            self.name,
+            self.page
+        );
+    }
+
     /// Reads `text` on the page (visible text, not markup).
     pub async fn reads(&self, text: &str) {
         let shown = self.shown_text().await;

@@ -24,15 +24,18 @@ const COMMENT_BOX_WITHIN_TABS: Option<u32> = None;
 struct Words {
     comments: &'static str,
     language_link: Option<&'static str>,
+    terms: &'static str,
 }
 
 const ENGLISH: Words = Words {
     comments: "Comments",
     language_link: None,
+    terms: "Terms and privacy",
 };
 const FRENCH: Words = Words {
     comments: "Commentaires",
     language_link: Some("Français"),
+    terms: "Conditions et confidentialité",
 };
 
 /// From the home page to RT 3.2's comments, by links.
@@ -45,29 +48,27 @@ async fn reads_rt_3_2(person: &mut Journey<'_>, words: &Words) {
     person.follows_link("RT 3.2").await;
     person.reads(words.comments).await;
     person.reads(FIRST_COMMENT).await;
+    person.follows_link(words.terms).await;
 }
 
-/// Signs in from RT 3.2 and comes back to it (today sign-in lands on the
-/// account page; #15 brings the person back by itself).
+/// Signs in from RT 3.2's "Sign in to comment" and is back on RT 3.2.
 async fn signs_in_from_rt_3_2(person: &mut Journey<'_>, email: &str) {
     person.opens(&format!("/c/{FORUM}/{RT_3_2}")).await;
-    signs_in(person, email).await;
-    goes_back_to_rt_3_2(person).await;
+    person.follows_link("Sign in to comment").await;
+    enters_password(person, email).await;
+    person.reads("Post comment").await;
 }
 
 async fn signs_in(person: &mut Journey<'_>, email: &str) {
     person.follows_link("Sign in").await;
+    enters_password(person, email).await;
+}
+
+async fn enters_password(person: &mut Journey<'_>, email: &str) {
     person.types_into("Email address", email).await;
     person.types_into("Password", PASSWORD).await;
     person.presses("Sign in").await;
     person.reads("Sign out").await;
-}
-
-/// From any page to RT 3.2, by the links a person would follow.
-async fn goes_back_to_rt_3_2(person: &mut Journey<'_>) {
-    person.follows_link("Consultations").await;
-    person.follows_link(FORUM_TITLE).await;
-    person.follows_link("RT 3.2").await;
 }
 
 /// An empty comment, the error, a preview, then the comment posted.
@@ -81,9 +82,13 @@ async fn posts_a_comment(person: &mut Journey<'_>, text: &str) {
     person.reads(text).await;
 }
 
-/// Registers from RT 3.2 and confirms the address from the email.
+/// From RT 3.2's second question, registers and confirms the address from
+/// the email, then goes back to where they were.
 async fn registers_from_rt_3_2(person: &mut Journey<'_>, app: &TestApp, email: &str) {
-    person.opens(&format!("/c/{FORUM}/{RT_3_2}")).await;
+    person
+        .opens(&format!("/c/{FORUM}/{RT_3_2}#question-2"))
+        .await;
+    person.follows_link("Comment on this question 2").await;
     person.follows_link("create an account").await;
     person.types_into("Email address", email).await;
     person.types_into("Password", PASSWORD).await;
@@ -99,6 +104,7 @@ async fn registers_from_rt_3_2(person: &mut Journey<'_>, app: &TestApp, email: &
     let link = verification_link(&app.deliver_mail().await, email);
     person.opens(&link).await;
     person.presses("Confirm my email address").await;
+    person.follows_link("Back to where you were").await;
 }
 
 /// The address of the verification link in the last email to `email`.
@@ -201,10 +207,10 @@ async fn a_visitor_on_a_phone_registers_then_comments_and_replies() {
     let mut nadia =
         Journey::begin("a visitor registers and comments", &browser, &tools, &app).await;
     registers_from_rt_3_2(&mut nadia, &app, "nadia@example.org").await;
-    // Registering does not sign in today: the person signs in, from the
-    // page verification ends on, and finds RT 3.2 again (#15: comes back).
+    // Back on RT 3.2 (question 2), not signed in yet: signing in comes back
+    // here too, and the form has question 2 ticked.
     signs_in(&mut nadia, "nadia@example.org").await;
-    goes_back_to_rt_3_2(&mut nadia).await;
+    nadia.sees_ticked("Question 2:").await;
     posts_a_comment(&mut nadia, "Our kitchen hires newcomers as cooks.").await;
     replies_to_the_first_comment(&mut nadia, "We can host the next meeting.").await;
     let findings = nadia.end();
