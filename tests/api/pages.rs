@@ -393,3 +393,53 @@ async fn a_roundtable_page_offers_taking_part_first_and_permalinks() {
         }
     }
 }
+
+/// `?question=N` shows whole threads whose first comment answers question N,
+/// `?question=general` those that answer none; the navigation counts them.
+#[tokio::test]
+async fn reading_by_question_keeps_threads_whole() {
+    for app in TestApp::with_demo().spawn_each().await {
+        let path = crate::people::roundtable_path(RT_3_2);
+        let roots = |html: &str| -> Vec<String> {
+            html.split(r#"<li class="comment depth-0"#)
+                .skip(1)
+                .map(|thread| thread[..thread.find("</article>").unwrap()].to_owned())
+                .collect()
+        };
+        let (_, all) = app.get_text(&path).await;
+        let every_thread = roots(&all).len();
+        assert!(all.contains(&format!(
+            r#"<strong aria-current="page">All ({every_thread} threads)</strong>"#
+        )));
+
+        let (status, second) = app.get_text(&format!("{path}?question=2")).await;
+        assert_eq!(status, 200);
+        let answering = roots(&second);
+        assert!(!answering.is_empty() && answering.len() < every_thread);
+        for thread in &answering {
+            assert!(
+                thread.contains(r##"href="#question-2" class="tag""##),
+                "{thread}"
+            );
+        }
+        assert!(second.contains(&format!(
+            r#"<strong aria-current="page">Question 2 ({}"#,
+            answering.len()
+        )));
+        let (_, first) = app.get_text(&format!("{path}?question=1")).await;
+        assert!(
+            first.matches("comment depth-1").count() > 0,
+            "replies come with their thread"
+        );
+
+        let (_, general) = app.get_text(&format!("{path}?question=general")).await;
+        for thread in roots(&general) {
+            assert!(!thread.contains(r##"href="#question-"##), "{thread}");
+        }
+        for wrong in ["9", "two", ""] {
+            let (status, body) = app.get_text(&format!("{path}?question={wrong}")).await;
+            assert_eq!(status, 400, "question={wrong}");
+            assert!(body.contains("is not one of this roundtable&#x27;s questions"));
+        }
+    }
+}

@@ -12,6 +12,7 @@ use crate::web::error::{field_mistakes, form_status, WebError};
 use crate::web::form_pairs::FormPairs;
 use crate::web::guards::{SignedIn, ToComment};
 use crate::web::pages::comment_views::CommentFormView;
+use crate::web::pages::reading::Reading;
 use crate::web::pages::views::RoundtablePageView;
 use crate::web::state::AppState;
 use actix_web::{web, HttpResponse};
@@ -107,7 +108,8 @@ async fn form_again(
             )
         })
         .await?;
-    let mut view = RoundtablePageView::new(&page, now, viewer.signed_in(), None, lang);
+    let mut view =
+        RoundtablePageView::new(&page, now, viewer.signed_in(), None, Reading::All, lang);
     if let Some(form) = view.form.take() {
         view.form = Some(filled_form(form, &input, preview, errors, lang));
     }

@@ -1,6 +1,7 @@
 //! The public pages: thin handlers that load a read model and render it.
 
 pub mod comment_views;
+pub mod reading;
 pub mod views;
 
 use crate::domain::user::Actor;
@@ -11,6 +12,7 @@ use crate::web::session::Viewer;
 use crate::web::state::AppState;
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
+use reading::Reading;
 use serde::Deserialize;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -55,6 +57,8 @@ async fn consultation(
 #[serde(default)]
 struct RoundtableQuery {
     answer: Option<String>,
+    /// Read one question's threads: its number, or "general".
+    question: Option<String>,
 }
 
 async fn roundtable(
@@ -76,8 +80,10 @@ async fn roundtable(
         Found::MovedTo(to) => return Ok(moved_permanently(to)),
     };
     let answering = open_question(&page, query.answer.as_deref())?;
+    let reading = Reading::parse(query.question.as_deref(), &page.detail.questions)?;
+    let signed_in = viewer.signed_in();
     let view =
-        views::RoundtablePageView::new(&page, now, viewer.signed_in(), answering, viewer.language);
+        views::RoundtablePageView::new(&page, now, signed_in, answering, reading, viewer.language);
     state.render("pages/roundtable.html", &view, &viewer)
 }
 

@@ -2,6 +2,7 @@
 //! label already written out.
 
 use super::comment_views::*;
+use super::reading::{reading_choices, Reading, ReadingChoice};
 use crate::domain::consultation::{
     Consultation, ConsultationOrganisation, OrganisationRole, Phase,
 };
@@ -360,6 +361,8 @@ pub struct RoundtablePageView {
     chairs: Vec<PersonView>,
     resources: Vec<ResourceView>,
     comments: Vec<CommentView>,
+    /// Every thread, or one question's: the navigation between them.
+    reading: Vec<ReadingChoice>,
     count_line: String,
     outcome: Option<crate::web::outcomes::OutcomeDisplay>,
 }
@@ -380,6 +383,7 @@ impl RoundtablePageView {
         now: DateTime<Utc>,
         viewer: Option<(UserId, bool)>,
         answering: Option<usize>,
+        reading: Reading,
         lang: Language,
     ) -> Self {
         let d = &page.detail;
@@ -395,9 +399,9 @@ impl RoundtablePageView {
             accepting,
         };
         let numbers: HashMap<_, _> = d.questions.iter().map(|q| (q.id, q.number)).collect();
-        let comments = page
-            .threads
-            .iter()
+        let comments = reading
+            .keep(&page.threads, &d.questions)
+            .into_iter()
             .map(|entry| comment_view(entry, &numbers, zone, reader, lang))
             .collect();
         let participation = match (accepting, viewer) {
@@ -449,6 +453,7 @@ impl RoundtablePageView {
                 .collect(),
             resources: resource_views(&d.resources, lang),
             comments,
+            reading: reading_choices(&page.threads, &d.questions, reading, lang),
             count_line: count_line(
                 page.public_comments,
                 page.last_visit.map(|_| page.new_comments),

@@ -220,3 +220,5 @@ forbidden-terms = Only staff edit the terms and privacy notice.
 invalid-terms-empty = Write the terms before publishing them.
 invalid-terms-intent = Choose Preview or Publish.
 conflict-terms-published = Someone published another version at the same moment. Nothing was published; your text is kept here: publish it again to replace theirs.
+
+invalid-reading-question = '{ $value }' is not one of this roundtable's questions: use a question's number, or general.

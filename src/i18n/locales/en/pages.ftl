@@ -146,3 +146,11 @@ pages-question-comments = { $count ->
 }
 pages-question-comment-on = Comment on this question
 pages-comment-reference-title = The comment's reference, to cite it; the link is its permanent address
+
+pages-reading-nav = Read by question
+pages-reading-all = All
+pages-reading-general = General
+pages-reading-threads = { $count ->
+    [one] thread
+   *[other] threads
+}

@@ -220,3 +220,5 @@ forbidden-terms = Solo el equipo edita las condiciones y el aviso de privacidad.
 invalid-terms-empty = Escriba las condiciones antes de publicarlas.
 invalid-terms-intent = Elija Vista previa o Publicar.
 conflict-terms-published = Otra persona publicó otra versión en el mismo momento. No se publicó nada; su texto se conserva aquí: publíquelo de nuevo para reemplazar el suyo.
+
+invalid-reading-question = '{ $value }' no es una pregunta de esta mesa redonda: indique el número de una pregunta, o general.

@@ -146,3 +146,11 @@ pages-question-comments = { $count ->
 }
 pages-question-comment-on = Comentar esta pregunta
 pages-comment-reference-title = La referencia del comentario, para citarlo; el enlace es su dirección permanente
+
+pages-reading-nav = Leer por pregunta
+pages-reading-all = Todos
+pages-reading-general = General
+pages-reading-threads = { $count ->
+    [one] hilo
+   *[other] hilos
+}

@@ -220,3 +220,5 @@ forbidden-terms = Seule l’équipe modifie les conditions et la politique de co
 invalid-terms-empty = Écrivez les conditions avant de les publier.
 invalid-terms-intent = Choisissez Aperçu ou Publier.
 conflict-terms-published = Quelqu’un a publié une autre version au même moment. Rien n’a été publié ; votre texte est conservé ici : publiez-le de nouveau pour remplacer le sien.
+
+invalid-reading-question = « { $value } » n’est pas une question de cette table ronde : indiquez le numéro d’une question, ou general.

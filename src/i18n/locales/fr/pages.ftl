@@ -146,3 +146,11 @@ pages-question-comments = { $count ->
 }
 pages-question-comment-on = Commenter cette question
 pages-comment-reference-title = La référence du commentaire, pour le citer ; le lien est son adresse permanente
+
+pages-reading-nav = Lire par question
+pages-reading-all = Tous
+pages-reading-general = Général
+pages-reading-threads = { $count ->
+    [one] fil
+   *[other] fils
+}
