@@ -119,6 +119,35 @@ impl<'a> Journey<'a> {
         }
     }
 
+    /// Presses the first visible button whose text starts with `text`, one
+    /// that acts on the page in place (a script), and returns what the
+    /// page's live region then says.
+    pub async fn presses_in_place(&mut self, text: &str) -> String {
+        let xpath = format!(
+            "//button[starts-with(normalize-space(.), {})]",
+            literal(text)
+        );
+        let button = self.visible(&xpath, &format!("a button “{text}”")).await;
+        button.click().await.expect("the button can be pressed");
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let said = self
+                .client()
+                .execute(
+                    "return document.querySelector('[role=status]')?.textContent || '';",
+                    vec![],
+                )
+                .await
+                .ok()
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_default();
+            if !said.is_empty() || Instant::now() > deadline {
+                return said;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// The checkbox or radio button whose label contains `label` is ticked.
     pub async fn sees_ticked(&self, label: &str) {
         let field = self.field(label).await;

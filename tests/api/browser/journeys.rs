@@ -125,6 +125,17 @@ fn verification_link(mails: &[roundtable::mail::SentEmail], email: &str) -> Stri
         .to_owned()
 }
 
+/// Copies the first comment's reference, as a chair citing it would. The
+/// headless browser may refuse the clipboard: either way the page says so.
+async fn copies_a_reference(person: &mut Journey<'_>) {
+    let said = person.presses_in_place("Copy reference").await;
+    assert!(
+        (said.starts_with("Reference c-") && said.ends_with(" copied."))
+            || said.starts_with("The reference could not be copied"),
+        "the page says what happened: “{said}”"
+    );
+}
+
 /// Replies to the first comment of RT 3.2.
 async fn replies_to_the_first_comment(person: &mut Journey<'_>, text: &str) {
     person.follows_link("Reply").await;
@@ -213,6 +224,7 @@ async fn a_visitor_on_a_phone_registers_then_comments_and_replies() {
     nadia.sees_ticked("Question 2:").await;
     posts_a_comment(&mut nadia, "Our kitchen hires newcomers as cooks.").await;
     replies_to_the_first_comment(&mut nadia, "We can host the next meeting.").await;
+    copies_a_reference(&mut nadia).await;
     let findings = nadia.end();
     app.deliver_mail().await;
     finish(&findings);

@@ -154,3 +154,7 @@ pages-reading-threads = { $count ->
     [one] thread
    *[other] threads
 }
+
+pages-copy-reference = Copy reference
+pages-reference-copied = Reference {"{"}reference{"}"} copied.
+pages-reference-not-copied = The reference could not be copied: select it to copy it.

@@ -154,3 +154,7 @@ pages-reading-threads = { $count ->
     [one] hilo
    *[other] hilos
 }
+
+pages-copy-reference = Copiar la referencia
+pages-reference-copied = Referencia {"{"}reference{"}"} copiada.
+pages-reference-not-copied = No se pudo copiar la referencia: selecciónela para copiarla.

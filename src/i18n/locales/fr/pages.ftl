@@ -154,3 +154,7 @@ pages-reading-threads = { $count ->
     [one] fil
    *[other] fils
 }
+
+pages-copy-reference = Copier la référence
+pages-reference-copied = Référence {"{"}reference{"}"} copiée.
+pages-reference-not-copied = La référence n’a pas pu être copiée : sélectionnez-la pour la copier.
