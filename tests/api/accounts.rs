@@ -504,30 +504,12 @@ async fn registering_and_signing_in_come_back_to_the_roundtable() {
         );
         visitor.post("/register", &fields).await;
 
-        let mails = app.deliver_mail().await;
-        let link = mails
-            .iter()
-            .find(|m| m.recipient == "nadia@example.org")
-            .and_then(|m| {
-                m.body_text
-                    .split_whitespace()
-                    .find(|w| w.contains("verify-email?token="))
-            })
-            .expect("a verification link")
-            .to_owned();
-        assert!(link.ends_with(&format!("&next={encoded}")), "{link}");
-        let path = &link[link.find("/verify-email").unwrap()..];
-        let (_, confirm) = visitor.get(path).await;
+        let (path, token) = emailed_link(&app, "/verify-email?token=").await;
+        assert!(path.ends_with(&format!("&next={encoded}")), "{path}");
+        let (_, confirm) = visitor.get(&path).await;
         assert!(confirm.contains(&carried));
-        let token = path
-            .split("token=")
-            .nth(1)
-            .unwrap()
-            .split('&')
-            .next()
-            .unwrap();
         let confirmed = visitor
-            .post("/verify-email", &[("token", token), ("next", &roundtable)])
+            .post("/verify-email", &[("token", &token), ("next", &roundtable)])
             .await;
         assert_eq!(confirmed.status().as_u16(), 200);
         let confirmed = confirmed.text().await.unwrap();
@@ -580,33 +562,15 @@ async fn a_password_reset_comes_back_to_the_roundtable() {
                 &[("email", participant.email.as_str()), ("next", &roundtable)],
             )
             .await;
-        let mails = app.deliver_mail().await;
-        let link = mails
-            .iter()
-            .filter_map(|m| {
-                m.body_text
-                    .split_whitespace()
-                    .find(|w| w.contains("reset-password/new?token="))
-            })
-            .next()
-            .expect("a reset link")
-            .to_owned();
-        assert!(link.ends_with(&format!("&next={encoded}")), "{link}");
-        let path = &link[link.find("/reset-password/new").unwrap()..];
-        let (_, new_password) = visitor.get(path).await;
+        let (path, token) = emailed_link(&app, "/reset-password/new?token=").await;
+        assert!(path.ends_with(&format!("&next={encoded}")), "{path}");
+        let (_, new_password) = visitor.get(&path).await;
         assert!(new_password.contains(&carried));
-        let token = path
-            .split("token=")
-            .nth(1)
-            .unwrap()
-            .split('&')
-            .next()
-            .unwrap();
         let changed = visitor
             .post(
                 "/reset-password/new",
                 &[
-                    ("token", token),
+                    ("token", token.as_str()),
                     ("password", "another long passphrase"),
                     ("next", &roundtable),
                 ],
@@ -617,4 +581,22 @@ async fn a_password_reset_comes_back_to_the_roundtable() {
             r#"<a class="button" href="{roundtable}">Back to where you were</a>"#
         )));
     }
+}
+
+/// The path of the link (starting with `start`) in the last email sent, and its token.
+async fn emailed_link(app: &TestApp, start: &str) -> (String, String) {
+    let mails = app.deliver_mail().await;
+    let path = mails
+        .iter()
+        .rev()
+        .find_map(|m| m.body_text.find(start).map(|at| &m.body_text[at..]))
+        .and_then(|text| text.split_whitespace().next())
+        .unwrap_or_else(|| panic!("an email with a link to {start}"))
+        .to_owned();
+    let token = path["token=".len() + path.find("token=").unwrap()..]
+        .split('&')
+        .next()
+        .unwrap()
+        .to_owned();
+    (path, token)
 }
