@@ -50,7 +50,11 @@ pub(super) async fn sign_in(
         })
         .await;
     match field_mistakes(result)? {
-        Ok(session) => Ok(signed_in(&session.token, &form.next, viewer.secure_cookies)),
+        Ok(session) => Ok(into_new_session(
+            &session.token,
+            &form.next,
+            viewer.secure_cookies,
+        )),
         Err(fields) => {
             let mut view = FormView::new("account-sign-in", viewer.language)
                 .with_errors(one_mistake(fields, "email", "password"))
@@ -67,7 +71,7 @@ pub(super) async fn sign_in(
 }
 
 /// Back where they came from (else to their account), with the new session.
-fn signed_in(token: &SecretToken, next: &str, secure_cookies: bool) -> HttpResponse {
+fn into_new_session(token: &SecretToken, next: &str, secure_cookies: bool) -> HttpResponse {
     let back = ReturnPath::parse(next);
     HttpResponse::SeeOther()
         .insert_header((
