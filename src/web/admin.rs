@@ -7,7 +7,7 @@ use crate::domain::user::{Role, SignedInUser};
 use crate::services::admin;
 use crate::web::error::WebError;
 use crate::web::state::AppState;
-use actix_web::http::{header, StatusCode};
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
@@ -27,11 +27,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/admin/emails/{id}/retry", web::post().to(retry_email));
 }
 
-fn redirect(to: String) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, to))
-        .finish()
-}
+use super::redirects::see_other as redirect;
 
 /// Administrators manage accounts, staff retry emails: the services decide
 /// which, a visitor who is not signed in is sent to sign in.
@@ -308,7 +304,7 @@ async fn retry_email(
     state
         .db(move |conn| admin::retry_email(conn, &actor, &id, Utc::now()))
         .await?;
-    Ok(redirect("/admin/emails".into()))
+    Ok(redirect("/admin/emails"))
 }
 
 fn role_labels(lang: crate::i18n::Language) -> Vec<(&'static str, String)> {

@@ -26,6 +26,7 @@ mod observability;
 pub(crate) mod outcomes;
 mod pages;
 mod paths;
+mod redirects;
 mod render;
 mod session;
 mod state;

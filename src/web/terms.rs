@@ -4,13 +4,13 @@
 use super::error::{field_mistakes, form_status, WebError};
 use super::format::date_time;
 use super::guards::{Staff, ToEditTerms};
+use super::redirects::see_other;
 use super::session::Viewer;
 use super::state::AppState;
 use crate::domain::{InvalidField, Message};
 use crate::i18n::{by_field, text, Language};
 use crate::services::terms::{self, Terms};
 use crate::text::SafeHtml;
-use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
@@ -129,7 +129,7 @@ async fn publish(
                 .db(move |conn| terms::publish(conn, actor, &typed, Utc::now()))
                 .await;
             match field_mistakes(published)? {
-                Ok(version) => Ok(see_other(&format!("/admin/terms?published={version}"))),
+                Ok(version) => Ok(see_other(format!("/admin/terms?published={version}"))),
                 Err(mistakes) => show_again(&state, &staff, body, &mistakes, None).await,
             }
         }
@@ -152,10 +152,4 @@ async fn show_again(
     let view = editor_view(&terms, staff.viewer.language, typed, mistakes, preview);
     let status = form_status(mistakes);
     state.render_with_status(status, "pages/admin/terms_form.html", &view, &staff.viewer)
-}
-
-fn see_other(to: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, to))
-        .finish()
 }

@@ -10,7 +10,7 @@ use crate::services::accounts::LinkOutcome;
 use crate::web::error::{first_mistake, WebError};
 use crate::web::session::Viewer;
 use crate::web::state::AppState;
-use actix_web::http::{header, StatusCode};
+use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -152,11 +152,7 @@ pub(super) fn one_mistake(
     vec![InvalidField::from_message(at, reason)]
 }
 
-pub(super) fn redirect(to: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, to.to_owned()))
-        .finish()
-}
+pub(super) use crate::web::redirects::see_other as redirect;
 
 /// The page after following an emailed link. Only a link that worked and one
 /// that expired need words of their own; a used or unknown link reads the

@@ -5,16 +5,11 @@ use crate::i18n::Language;
 use crate::services::authoring::FormAgain;
 use crate::web::error::form_status;
 use crate::web::form_pairs::FormPairs;
-use actix_web::http::{header, StatusCode};
-use actix_web::HttpResponse;
+use actix_web::http::StatusCode;
 use serde::Serialize;
 use std::collections::HashMap;
 
-pub(super) fn see_other(to: String) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, to))
-        .finish()
-}
+pub(super) use crate::web::redirects::see_other;
 
 /// A choice in a select list or a set of checkboxes.
 #[derive(Serialize)]
