@@ -61,6 +61,7 @@ pub mod signed_link;
 pub mod slug;
 pub mod terms;
 pub mod thread;
+pub mod thread_pages;
 pub mod time;
 pub mod token;
 pub mod user;

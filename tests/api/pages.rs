@@ -365,7 +365,7 @@ async fn a_roundtable_page_offers_taking_part_first_and_permalinks() {
         assert_eq!(followed.status().as_u16(), 303);
         assert_eq!(
             followed.headers()["location"],
-            format!("{path}#{reference}").as_str()
+            format!("{path}?comment={reference}#{reference}").as_str()
         );
         let (status, _) = visitor.get("/comment/c-00000000").await;
         assert_eq!(status, 404);

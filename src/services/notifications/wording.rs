@@ -42,7 +42,7 @@ impl Place {
 
     pub(super) fn comment_path(&self, reference: &str) -> String {
         format!(
-            "c/{}/{}#{reference}",
+            "c/{}/{}?comment={reference}#{reference}",
             self.consultation_slug, self.roundtable_slug
         )
     }

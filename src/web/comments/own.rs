@@ -10,6 +10,7 @@ use crate::text::SafeHtml;
 use crate::web::error::{field_mistakes, first_mistake, WebError};
 use crate::web::form_pairs::FormPairs;
 use crate::web::guards::{SignedIn, ToComment};
+use crate::web::paths::comment_path;
 use crate::web::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
@@ -113,8 +114,11 @@ pub(super) async fn edit(
         let status = StatusCode::UNPROCESSABLE_ENTITY;
         return state.render_with_status(status, "pages/comments/edit.html", &view, &viewer);
     }
-    let to = roundtable_path(&consultation, &roundtable);
-    Ok(see_other(format!("{to}#{reference}")))
+    Ok(see_other(comment_path(
+        &consultation,
+        &roundtable,
+        &reference,
+    )))
 }
 
 pub(super) async fn withdraw_form(

@@ -1,9 +1,10 @@
 //! `/comment/c-…`: the short, citable address of a published comment, which
-//! leads to the comment on its roundtable's page.
+//! leads to the comment on the page of its roundtable that holds it.
 
-use super::paths::{roundtable_path, see_other};
+use super::paths::see_other;
 use crate::services::comments;
 use crate::web::error::WebError;
+use crate::web::paths::comment_path;
 use crate::web::state::AppState;
 use actix_web::{web, HttpResponse};
 
@@ -15,6 +16,9 @@ pub(super) async fn follow(
     let record = state
         .db(move |conn| comments::published(conn, &reference))
         .await?;
-    let page = roundtable_path(&record.consultation_slug, &record.roundtable_slug);
-    Ok(see_other(format!("{page}#{}", record.comment.reference)))
+    Ok(see_other(comment_path(
+        &record.consultation_slug,
+        &record.roundtable_slug,
+        &record.comment.reference,
+    )))
 }

@@ -2,7 +2,7 @@
 //! with the preview or the mistakes, on the roundtable page or on the
 //! reply page it was sent from.
 
-use super::paths::{roundtable_path, see_other};
+use super::paths::see_other;
 use crate::domain::InvalidField;
 use crate::i18n::Language;
 use crate::services::comments::{self, CommentInput};
@@ -12,8 +12,10 @@ use crate::web::error::{field_mistakes, form_status, WebError};
 use crate::web::form_pairs::FormPairs;
 use crate::web::guards::{SignedIn, ToComment};
 use crate::web::pages::comment_views::CommentFormView;
+use crate::web::pages::paging::{self, Browsing};
 use crate::web::pages::reading::Reading;
 use crate::web::pages::views::RoundtablePageView;
+use crate::web::paths::comment_path;
 use crate::web::state::AppState;
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
@@ -66,8 +68,8 @@ pub(super) async fn post(
         });
         match field_mistakes(posted.await)? {
             Ok(posted) => {
-                let to = roundtable_path(&place.0, &place.1);
-                return Ok(see_other(format!("{to}#{}", posted.reference)));
+                let to = comment_path(&place.0, &place.1, &posted.reference);
+                return Ok(see_other(to));
             }
             Err(errors) => Err(errors),
         }
@@ -108,8 +110,25 @@ async fn form_again(
             )
         })
         .await?;
-    let mut view =
-        RoundtablePageView::new(&page, now, viewer.signed_in(), None, Reading::All, lang);
+    let browsing = Browsing::first_page(Reading::All);
+    let shown = paging::show(
+        &page.threads,
+        &page.detail.questions,
+        &browsing,
+        &crate::web::paths::roundtable_path(
+            page.detail.consultation.slug.as_str(),
+            page.detail.roundtable.slug.as_str(),
+        ),
+        lang,
+    )?;
+    let mut view = RoundtablePageView::new(
+        &page,
+        now,
+        viewer.signed_in(),
+        None,
+        (&browsing, shown),
+        lang,
+    );
     if let Some(form) = view.form.take() {
         view.form = Some(filled_form(form, &input, preview, errors, lang));
     }

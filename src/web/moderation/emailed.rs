@@ -9,6 +9,7 @@ use crate::i18n::{text, Language};
 use crate::services::moderation::{self, DecisionRequest, EmailLinkProblem, EmailedDecision};
 use crate::web::error::{field_mistakes, form_status, WebError};
 use crate::web::form_pairs::FormPairs;
+use crate::web::paths::comment_path;
 use crate::web::session::Viewer;
 use crate::web::state::AppState;
 use actix_web::http::StatusCode;
@@ -104,9 +105,10 @@ async fn email_page(
 /// The comment an emailed link decides on, as its confirmation page shows it.
 fn confirmation_view(decision: &EmailedDecision, lang: Language) -> ItemView {
     let record = &decision.record;
-    let link = format!(
-        "/c/{}/{}#{}",
-        record.consultation_slug, record.roundtable_slug, record.comment.reference
+    let link = comment_path(
+        &record.consultation_slug,
+        &record.roundtable_slug,
+        &record.comment.reference,
     );
     item_view(
         &record.comment,

@@ -10,6 +10,7 @@ use crate::services::moderation::{self, DecisionRequest, QueueFilter, Target};
 use crate::web::error::{field_mistakes, form_status, WebError};
 use crate::web::form_pairs::FormPairs;
 use crate::web::guards::{SignedIn, ToModerate};
+use crate::web::paths::comment_path;
 use crate::web::session::Viewer;
 use crate::web::state::AppState;
 use actix_web::{web, HttpResponse};
@@ -130,9 +131,10 @@ async fn item_page(
     let (record, questions, reports) = state
         .db(move |conn| moderation::queue_item(conn, who, &reference))
         .await?;
-    let link = format!(
-        "/c/{}/{}#{}",
-        record.consultation_slug, record.roundtable_slug, record.comment.reference
+    let link = comment_path(
+        &record.consultation_slug,
+        &record.roundtable_slug,
+        &record.comment.reference,
     );
     let mut view = item_view(
         &record.comment,

@@ -12,6 +12,7 @@ use crate::services::moderation::{QueueFilter, QueueItem};
 use crate::text::SafeHtml;
 use crate::web::format::{date_time, waited};
 use crate::web::pages::comment_views::{person, PersonView};
+use crate::web::paths::comment_path;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -153,9 +154,10 @@ pub fn queue_item_view(item: &QueueItem, now: DateTime<Utc>, lang: Language) -> 
         revision: c.revision,
         roundtable: roundtable_label(&item.place),
         consultation: item.place.consultation_title.clone(),
-        page_link: format!(
-            "/c/{}/{}#{}",
-            item.place.consultation_slug, item.place.roundtable_slug, c.reference
+        page_link: comment_path(
+            &item.place.consultation_slug,
+            &item.place.roundtable_slug,
+            &c.reference,
         ),
         author: person(&c.author, lang),
         author_record: record_line(item.author_record, lang),

@@ -1,9 +1,11 @@
 //! The public pages: thin handlers that load a read model and render it.
 
 pub mod comment_views;
+pub mod paging;
 pub mod reading;
 pub mod views;
 
+use crate::domain::roundtable::GuidingQuestion;
 use crate::domain::user::Actor;
 use crate::domain::Message;
 use crate::services::pages::{self, Found};
@@ -12,6 +14,7 @@ use crate::web::session::Viewer;
 use crate::web::state::AppState;
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
+use paging::Browsing;
 use reading::Reading;
 use serde::Deserialize;
 
@@ -59,6 +62,23 @@ struct RoundtableQuery {
     answer: Option<String>,
     /// Read one question's threads: its number, or "general".
     question: Option<String>,
+    /// "oldest" (the default) or "newest" thread first.
+    order: Option<String>,
+    page: Option<String>,
+    /// A comment's reference: open the page that holds it.
+    comment: Option<String>,
+}
+
+impl RoundtableQuery {
+    fn browsing(&self, questions: &[GuidingQuestion]) -> Result<Browsing, WebError> {
+        let reading = Reading::parse(self.question.as_deref(), questions)?;
+        Browsing::parse(
+            reading,
+            self.order.as_deref(),
+            self.page.as_deref(),
+            self.comment.as_deref(),
+        )
+    }
 }
 
 async fn roundtable(
@@ -80,10 +100,22 @@ async fn roundtable(
         Found::MovedTo(to) => return Ok(moved_permanently(to)),
     };
     let answering = open_question(&page, query.answer.as_deref())?;
-    let reading = Reading::parse(query.question.as_deref(), &page.detail.questions)?;
+    let browsing = query.browsing(&page.detail.questions)?;
+    let base = crate::web::paths::roundtable_path(
+        page.detail.consultation.slug.as_str(),
+        page.detail.roundtable.slug.as_str(),
+    );
+    let questions = &page.detail.questions;
+    let shown = paging::show(&page.threads, questions, &browsing, &base, viewer.language)?;
     let signed_in = viewer.signed_in();
-    let view =
-        views::RoundtablePageView::new(&page, now, signed_in, answering, reading, viewer.language);
+    let view = views::RoundtablePageView::new(
+        &page,
+        now,
+        signed_in,
+        answering,
+        (&browsing, shown),
+        viewer.language,
+    );
     state.render("pages/roundtable.html", &view, &viewer)
 }
 

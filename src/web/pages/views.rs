@@ -2,7 +2,8 @@
 //! label already written out.
 
 use super::comment_views::*;
-use super::reading::{reading_choices, Reading, ReadingChoice};
+use super::paging::{Browsing, PagingView, ShownPage};
+use super::reading::{reading_choices, ReadingChoice};
 use crate::domain::consultation::{
     Consultation, ConsultationOrganisation, OrganisationRole, Phase,
 };
@@ -363,6 +364,7 @@ pub struct RoundtablePageView {
     comments: Vec<CommentView>,
     /// Every thread, or one question's: the navigation between them.
     reading: Vec<ReadingChoice>,
+    paging: PagingView,
     count_line: String,
     outcome: Option<crate::web::outcomes::OutcomeDisplay>,
 }
@@ -383,7 +385,7 @@ impl RoundtablePageView {
         now: DateTime<Utc>,
         viewer: Option<(UserId, bool)>,
         answering: Option<usize>,
-        reading: Reading,
+        (browsing, shown): (&Browsing, ShownPage),
         lang: Language,
     ) -> Self {
         let d = &page.detail;
@@ -399,8 +401,8 @@ impl RoundtablePageView {
             accepting,
         };
         let numbers: HashMap<_, _> = d.questions.iter().map(|q| (q.id, q.number)).collect();
-        let comments = reading
-            .keep(&page.threads, &d.questions)
+        let comments = shown
+            .entries
             .into_iter()
             .map(|entry| comment_view(entry, &numbers, zone, reader, lang))
             .collect();
@@ -417,7 +419,15 @@ impl RoundtablePageView {
             }),
             participation,
             may_moderate: page.may_moderate,
-            title: format!("{} – {}", r.full_title(), c.title),
+            title: match shown.paging.current {
+                1 => format!("{} – {}", r.full_title(), c.title),
+                _ => format!(
+                    "{} ({}) – {}",
+                    r.full_title(),
+                    shown.paging.position,
+                    c.title
+                ),
+            },
             consultation: ConsultationHeader::new(c, &[], lang),
             roundtable: RoundtableView {
                 slug: r.slug.to_string(),
@@ -453,7 +463,8 @@ impl RoundtablePageView {
                 .collect(),
             resources: resource_views(&d.resources, lang),
             comments,
-            reading: reading_choices(&page.threads, &d.questions, reading, lang),
+            reading: reading_choices(&page.threads, &d.questions, browsing.reading, lang),
+            paging: shown.paging,
             count_line: count_line(
                 page.public_comments,
                 page.last_visit.map(|_| page.new_comments),

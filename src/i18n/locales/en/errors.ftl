@@ -221,4 +221,7 @@ invalid-terms-empty = Write the terms before publishing them.
 invalid-terms-intent = Choose Preview or Publish.
 conflict-terms-published = Someone published another version at the same moment. Nothing was published; your text is kept here: publish it again to replace theirs.
 
+invalid-order = '{ $value }' is not an order of comments: use oldest or newest.
+invalid-page = '{ $value }' is not a page number: use a whole number from 1.
+missing-comments-page = This roundtable has fewer pages of comments: go back to the first page.
 invalid-reading-question = '{ $value }' is not one of this roundtable's questions: use a question's number, or general.

@@ -147,6 +147,14 @@ pages-question-comments = { $count ->
 pages-question-comment-on = Comment on this question
 pages-comment-reference-title = The comment's reference, to cite it; the link is its permanent address
 
+pages-order-label = Order
+pages-order-oldest = Oldest first
+pages-order-newest = Newest first
+pages-paging-nav = Pages of comments
+pages-paging-page = Page
+pages-paging-position = Page { $current } of { $total }
+pages-paging-previous = Previous page
+pages-paging-next = Next page
 pages-reading-nav = Read by question
 pages-reading-all = All
 pages-reading-general = General

@@ -221,4 +221,7 @@ invalid-terms-empty = Escriba las condiciones antes de publicarlas.
 invalid-terms-intent = Elija Vista previa o Publicar.
 conflict-terms-published = Otra persona publicó otra versión en el mismo momento. No se publicó nada; su texto se conserva aquí: publíquelo de nuevo para reemplazar el suyo.
 
+invalid-order = '{ $value }' no es un orden de los comentarios: indique oldest o newest.
+invalid-page = '{ $value }' no es un número de página: indique un número entero a partir de 1.
+missing-comments-page = Esta mesa redonda tiene menos páginas de comentarios: vuelva a la primera página.
 invalid-reading-question = '{ $value }' no es una pregunta de esta mesa redonda: indique el número de una pregunta, o general.

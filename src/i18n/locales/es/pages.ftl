@@ -147,6 +147,14 @@ pages-question-comments = { $count ->
 pages-question-comment-on = Comentar esta pregunta
 pages-comment-reference-title = La referencia del comentario, para citarlo; el enlace es su dirección permanente
 
+pages-order-label = Orden
+pages-order-oldest = Primero los más antiguos
+pages-order-newest = Primero los más recientes
+pages-paging-nav = Páginas de comentarios
+pages-paging-page = Página
+pages-paging-position = Página { $current } de { $total }
+pages-paging-previous = Página anterior
+pages-paging-next = Página siguiente
 pages-reading-nav = Leer por pregunta
 pages-reading-all = Todos
 pages-reading-general = General

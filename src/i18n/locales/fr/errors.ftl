@@ -221,4 +221,7 @@ invalid-terms-empty = Écrivez les conditions avant de les publier.
 invalid-terms-intent = Choisissez Aperçu ou Publier.
 conflict-terms-published = Quelqu’un a publié une autre version au même moment. Rien n’a été publié ; votre texte est conservé ici : publiez-le de nouveau pour remplacer le sien.
 
+invalid-order = « { $value } » n’est pas un ordre des commentaires : indiquez oldest ou newest.
+invalid-page = « { $value } » n’est pas un numéro de page : indiquez un nombre entier à partir de 1.
+missing-comments-page = Cette table ronde a moins de pages de commentaires : revenez à la première page.
 invalid-reading-question = « { $value } » n’est pas une question de cette table ronde : indiquez le numéro d’une question, ou general.

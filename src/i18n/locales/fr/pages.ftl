@@ -147,6 +147,14 @@ pages-question-comments = { $count ->
 pages-question-comment-on = Commenter cette question
 pages-comment-reference-title = La référence du commentaire, pour le citer ; le lien est son adresse permanente
 
+pages-order-label = Ordre
+pages-order-oldest = Les plus anciens d’abord
+pages-order-newest = Les plus récents d’abord
+pages-paging-nav = Pages de commentaires
+pages-paging-page = Page
+pages-paging-position = Page { $current } sur { $total }
+pages-paging-previous = Page précédente
+pages-paging-next = Page suivante
 pages-reading-nav = Lire par question
 pages-reading-all = Tous
 pages-reading-general = Général
