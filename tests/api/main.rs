@@ -33,6 +33,7 @@ mod openapi;
 mod operations;
 mod outcomes;
 mod pages;
+mod paging;
 mod people;
 mod processes;
 mod query_count;
