@@ -19,6 +19,8 @@ pub struct Layout {
     pub languages: Vec<LayoutLanguage>,
     /// This page, query-encoded, for the switcher to come back to.
     pub back: String,
+    /// This page's path and query as they are, for a form's `next` field.
+    pub here: String,
 }
 
 #[derive(Serialize)]
@@ -74,6 +76,7 @@ impl AppState {
                 })
                 .collect(),
             back: url::form_urlencoded::byte_serialize(viewer.path.as_bytes()).collect(),
+            here: viewer.path.clone(),
         };
         let html = self
             .templates

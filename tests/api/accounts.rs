@@ -3,9 +3,10 @@
 //! server.
 
 use crate::helpers::*;
-use crate::people::{deliver, link_in, roundtable_path};
+use crate::people::{deliver, link_in, person_with, roundtable_path};
 use crate::smtp_server::SmtpServer;
 use chrono::{Duration, Utc};
+use roundtable::domain::user::Role;
 use roundtable::services::accounts::{self, LinkOutcome};
 
 const PASSWORD: &str = "tea kettle harbour";
@@ -599,4 +600,32 @@ async fn emailed_link(app: &TestApp, start: &str) -> (String, String) {
         .unwrap()
         .to_owned();
     (path, token)
+}
+
+/// A participant who has not confirmed their address yet asks for the link
+/// again from the roundtable: the new link comes back to the roundtable.
+#[tokio::test]
+async fn a_link_sent_again_from_a_roundtable_comes_back_to_it() {
+    for app in TestApp::with_demo().spawn_each().await {
+        let roundtable = roundtable_path(RT_3_2);
+        let mut nadia = person_with(&app, "Nadia Haddad", Role::Participant, false).await;
+        let (_, page) = nadia.browser.get(&roundtable).await;
+        let carried = format!(r#"<input type="hidden" name="next" value="{roundtable}">"#);
+        assert!(page.contains(r#"action="/account/verification-link""#));
+        assert!(page.contains(&carried), "the form carries the page");
+        let sent = nadia
+            .browser
+            .post("/account/verification-link", &[("next", &roundtable)])
+            .await;
+        assert_eq!(sent.status().as_u16(), 303);
+        let (path, _) = emailed_link(&app, "/verify-email?token=").await;
+        let encoded = roundtable.replace('/', "%2F");
+        assert!(path.ends_with(&format!("&next={encoded}")), "{path}");
+
+        // From the account page, without a page to come back to: no `next`.
+        nadia.browser.get("/account").await;
+        nadia.browser.post("/account/verification-link", &[]).await;
+        let (path, _) = emailed_link(&app, "/verify-email?token=").await;
+        assert!(!path.contains("next="), "{path}");
+    }
 }

@@ -177,10 +177,12 @@ fn send_verification_link(
 }
 
 /// A signed-in but unverified participant asks for a new link.
+/// `next`: the page the new link brings the person back to.
 pub fn resend_verification(
     conn: &mut AnyConnection,
     email: EmailContext<'_>,
     user: &SignedInUser,
+    next: Option<&ReturnPath>,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     if user.verified {
@@ -199,7 +201,7 @@ pub fn resend_verification(
             &user.id.to_string(),
             &user.email,
             &user.affiliation.display_name,
-            None,
+            next,
             now,
         )
     })

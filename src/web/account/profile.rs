@@ -4,9 +4,11 @@
 use super::page::{account_page, refused};
 use super::views::{one_mistake, redirect, Notice};
 use crate::domain::registration::RegistrationInput;
+use crate::domain::return_path::ReturnPath;
 use crate::services::accounts;
 use crate::web::cookies::removed_session_cookie;
 use crate::web::error::{field_mistakes, WebError};
+use crate::web::form_pairs::FormPairs;
 use crate::web::guards::{SignedIn, ToManageAccount};
 use crate::web::session::Viewer;
 use crate::web::state::AppState;
@@ -178,14 +180,18 @@ fn farewell(state: &AppState, viewer: &Viewer) -> Result<HttpResponse, WebError>
     Ok(response)
 }
 
+/// The form may carry `next`, the page the new link leads back to.
 pub(super) async fn resend_verification(
     state: web::Data<AppState>,
     SignedIn { viewer, user, .. }: SignedIn<ToManageAccount>,
+    body: web::Bytes,
 ) -> Result<HttpResponse, WebError> {
     let (app, language) = (state.clone(), viewer.language);
+    let next = ReturnPath::parse(FormPairs::parse(&body).get("next"));
     state
         .db(move |conn| {
-            accounts::resend_verification(conn, app.email_context_in(language), &user, Utc::now())
+            let email = app.email_context_in(language);
+            accounts::resend_verification(conn, email, &user, next.as_ref(), Utc::now())
         })
         .await?;
     Ok(redirect("/account?sent=1"))

@@ -170,29 +170,52 @@ impl<'a> Journey<'a> {
         );
     }
 
-    /// Presses Tab from the top of the page until the field labelled
-    /// `label` has focus, at most `limit` times: how many it took.
+    /// Presses Tab until the field labelled `label` has focus, at most
+    /// `limit` times: how many it took (0 when it had focus already).
     pub async fn tabs_to(&mut self, label: &str, limit: u32) -> Option<u32> {
         let target = self.field(label).await;
+        self.tabs_until(&target, limit).await
+    }
+
+    /// Presses Tab from where the focus is until the first visible link
+    /// whose text contains `text` has it, then Enter: how many Tab presses.
+    pub async fn tabs_to_link_and_follows(&mut self, text: &str, limit: u32) -> Option<u32> {
+        let xpath = format!("//a[contains(normalize-space(.), {})]", literal(text));
+        let link = self.visible(&xpath, &format!("a link “{text}”")).await;
+        let presses = self.tabs_until(&link, limit).await?;
+        self.navigates(|client| async move { press(&client, Key::Enter).await })
+            .await;
+        Some(presses)
+    }
+
+    async fn tabs_until(&self, target: &Element, limit: u32) -> Option<u32> {
         let target_id = target.element_id();
-        for presses in 1..=limit {
-            let tab = KeyActions::new("keyboard".into())
-                .then(KeyAction::Down {
-                    value: Key::Tab.into(),
-                })
-                .then(KeyAction::Up {
-                    value: Key::Tab.into(),
-                });
-            self.client()
-                .perform_actions(tab)
-                .await
-                .expect("Tab is pressed");
+        for presses in 0..=limit {
             let focused = self.client().active_element().await.unwrap();
             if focused.element_id() == target_id {
                 return Some(presses);
             }
+            press(self.client(), Key::Tab)
+                .await
+                .expect("Tab is pressed");
         }
         None
+    }
+
+    /// What has the keyboard focus contains `text` and is in view, as after
+    /// a form comes back with a mistake or a preview.
+    pub async fn sees_focus_on(&self, text: &str) {
+        let script = "const e = document.activeElement; const r = e.getBoundingClientRect(); \
+            return [e.innerText || e.value || '', r.top >= 0 && r.top < window.innerHeight];";
+        let answer = self.client().execute(script, vec![]).await.unwrap();
+        let focused = answer[0].as_str().unwrap_or_default().to_owned();
+        let in_view = answer[1].as_bool().unwrap_or(false);
+        assert!(
+            focused.contains(text) && in_view,
+            "{}: the focus is on “{text}”, in view, on {}; it is on “{focused}” (in view: {in_view})",
+            self.name,
+            self.page
+        );
     }
 
     /// Runs the Nu checker on every document the server sent and returns
@@ -327,6 +350,13 @@ impl<'a> Journey<'a> {
                 .unwrap(),
         }
     }
+}
+
+async fn press(client: &fantoccini::Client, key: Key) -> Result<(), fantoccini::error::CmdError> {
+    let keys = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down { value: key.into() })
+        .then(KeyAction::Up { value: key.into() });
+    client.perform_actions(keys).await
 }
 
 /// `text` as an XPath string literal.

@@ -90,9 +90,7 @@ pages-take-part-intro-post = The chairs decide which comments are relevant and p
 pages-take-part-verify = Confirm your email address with the link we sent you to take part.
 # One sentence around a link to the account page: before + link + after, with
 # no space added between them (write spaces as {" "}; {""} is empty).
-pages-take-part-resend-before = {""}
-pages-take-part-resend-link = Your account
-pages-take-part-resend-after = {" "}can send it again.
+pages-take-part-resend-button = Send the link again
 # One sentence: [Sign in] or [create an account] to comment: …
 pages-take-part-sign-in = Sign in
 pages-take-part-or = or

@@ -90,9 +90,7 @@ pages-take-part-intro-post = La presidencia decide qué comentarios son pertinen
 pages-take-part-verify = Para participar, confirme su dirección de correo electrónico con el enlace que le hemos enviado.
 # Una frase en torno a un enlace a la página de la cuenta: antes + enlace + después,
 # sin espacio añadido entre ellos (los espacios se escriben {" "}; {""} es vacío).
-pages-take-part-resend-before = Puede solicitar un nuevo envío desde{" "}
-pages-take-part-resend-link = su cuenta
-pages-take-part-resend-after = .
+pages-take-part-resend-button = Enviar el enlace de nuevo
 # Una frase: [Inicie sesión] o [cree una cuenta] para comentar: …
 pages-take-part-sign-in = Inicie sesión
 pages-take-part-or = o

@@ -90,9 +90,7 @@ pages-take-part-intro-post = La présidence décide quels commentaires sont pert
 pages-take-part-verify = Pour participer, confirmez votre adresse e-mail à l’aide du lien que nous vous avons envoyé.
 # Une phrase autour d’un lien vers la page du compte : avant + lien + après, sans
 # espace ajoutée entre eux (écrire les espaces {" "} ; {""} est vide).
-pages-take-part-resend-before = Vous pouvez le faire renvoyer depuis{" "}
-pages-take-part-resend-link = votre compte
-pages-take-part-resend-after = .
+pages-take-part-resend-button = Renvoyer le lien
 # Une phrase : [Connectez-vous] ou [créez un compte] pour commenter : …
 pages-take-part-sign-in = Connectez-vous
 pages-take-part-or = ou
