@@ -178,9 +178,9 @@ impl<'a> Journey<'a> {
     }
 
     /// Presses Tab from where the focus is until the first visible link
-    /// whose text contains `text` has it, then Enter: how many Tab presses.
+    /// whose text is `text` has it, then Enter: how many Tab presses.
     pub async fn tabs_to_link_and_follows(&mut self, text: &str, limit: u32) -> Option<u32> {
-        let xpath = format!("//a[contains(normalize-space(.), {})]", literal(text));
+        let xpath = format!("//a[normalize-space(.)={}]", literal(text));
         let link = self.visible(&xpath, &format!("a link “{text}”")).await;
         let presses = self.tabs_until(&link, limit).await?;
         self.navigates(|client| async move { press(&client, Key::Enter).await })
