@@ -355,3 +355,26 @@ pub fn roundtable_page_or_moved(
     );
     or_moved(conn, found, consultation_slug, Some(roundtable_slug))
 }
+
+/// What the comment form's own page shows of its roundtable: the
+/// consultation, the roundtable, its guiding questions and comment period.
+pub fn comment_page(
+    conn: &mut AnyConnection,
+    consultation_slug: &str,
+    roundtable_slug: &str,
+    reader: Option<Actor>,
+) -> Result<RoundtableDetail, ServiceError> {
+    let staff = reader.is_some_and(|r| r.staff);
+    roundtable_detail_as(conn, consultation_slug, roundtable_slug, staff)
+}
+
+/// The comment form's page, or where its roundtable moved.
+pub fn comment_page_or_moved(
+    conn: &mut AnyConnection,
+    consultation_slug: &str,
+    roundtable_slug: &str,
+    reader: Option<Actor>,
+) -> Result<Found<RoundtableDetail>, ServiceError> {
+    let found = comment_page(conn, consultation_slug, roundtable_slug, reader);
+    or_moved(conn, found, consultation_slug, Some(roundtable_slug))
+}

@@ -63,8 +63,8 @@ async fn each_wrong_field_is_named_next_to_it_and_nothing_is_stored() {
         assert!(html.contains(r#"id="comment-body-error""#), "{html}");
         assert!(html.contains("Write your comment before sending it."));
         assert!(
-            html.contains("<title>Error: RT 3.2"),
-            "the title says so first"
+            html.contains("<title>Error: Comment on RT 3.2"),
+            "the title says so first, on the comment form's own page"
         );
         assert!(html.contains(r#"class="error-summary" role="alert" tabindex="-1" autofocus"#));
         assert!(html.contains(r#"id="questions-error""#));
@@ -121,7 +121,10 @@ async fn preview_renders_the_comment_without_storing_it() {
             .await;
         assert_eq!(response.status().as_u16(), 200);
         let html = response.text().await.unwrap();
-        assert!(html.contains(r#"<h3 id="preview-heading">Preview</h3>"#));
+        assert!(
+            html.contains(r#"<h2 id="preview-heading">Preview</h2>"#),
+            "on the comment form's own page, right under its h1"
+        );
         assert!(html.contains("A <em>first</em> draft"));
         assert!(html.contains(">A *first* draft</textarea>"));
         assert_eq!(stored_comments(&app, RT_3_2).await, before);

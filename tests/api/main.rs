@@ -15,6 +15,7 @@ mod architecture;
 mod authoring;
 mod browser;
 mod cli;
+mod comment_page;
 mod comments;
 mod comments_api;
 mod csrf;

@@ -23,6 +23,11 @@ async fn every_page_template_renders() {
         ("pages/consultation.html", format!("/c/{FORUM}"), 200),
         ("pages/home.html", "/".to_owned(), 200),
         ("pages/roundtable.html", format!("/c/{FORUM}/{RT_3_2}"), 200),
+        (
+            "pages/comments/comment.html",
+            format!("/c/{FORUM}/{RT_3_2}/comment"),
+            200,
+        ),
         ("pages/account/register.html", "/register".to_owned(), 200),
         ("pages/terms.html", "/terms".to_owned(), 200),
         ("pages/account/sign_in.html", "/sign-in".to_owned(), 200),

@@ -1,7 +1,9 @@
-//! Participants' comment actions from the roundtable page: post or preview
-//! a comment or a reply, edit a pending comment, withdraw one, report one.
+//! Participants' comment actions from the roundtable page: write a comment
+//! on the form's own page, post or preview it or a reply, edit a pending
+//! comment, withdraw one, report one.
 //! Each works without JavaScript: a form, and a page that answers it.
 
+mod form_page;
 mod own;
 mod paths;
 mod permalink;
@@ -11,6 +13,10 @@ use actix_web::web;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/comment/{reference}", web::get().to(permalink::follow))
+        .route(
+            "/c/{consultation}/{roundtable}/comment",
+            web::get().to(form_page::show),
+        )
         .route(
             "/c/{consultation}/{roundtable}/comments",
             web::post().to(posting::post),

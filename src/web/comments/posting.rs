@@ -1,20 +1,18 @@
 //! Posting a comment or a reply, and previewing it: the form comes back
-//! with the preview or the mistakes, on the roundtable page or on the
-//! reply page it was sent from.
+//! with the preview or the mistakes, on the comment form's own page or on
+//! the reply page it was sent from.
 
+use super::form_page::{self, CommentPageView};
 use super::paths::see_other;
 use crate::domain::InvalidField;
 use crate::i18n::Language;
 use crate::services::comments::{self, CommentInput};
-use crate::services::pages::{self, Visit};
+use crate::services::pages;
 use crate::text::SafeHtml;
 use crate::web::error::{field_mistakes, form_status, WebError};
 use crate::web::form_pairs::FormPairs;
 use crate::web::guards::{SignedIn, ToComment};
 use crate::web::pages::comment_views::CommentFormView;
-use crate::web::pages::paging::{self, Browsing};
-use crate::web::pages::reading::Reading;
-use crate::web::pages::views::RoundtablePageView;
 use crate::web::paths::comment_path;
 use crate::web::state::AppState;
 use actix_web::{web, HttpResponse};
@@ -78,7 +76,7 @@ pub(super) async fn post(
 }
 
 /// The page the form was sent from, with the form as it was typed: the
-/// reply page for a reply, else the roundtable page (not counted as a visit).
+/// reply page for a reply, else the comment form's own page.
 async fn form_again(
     state: &AppState,
     signed_in: &SignedIn<ToComment>,
@@ -92,47 +90,19 @@ async fn form_again(
     };
     let (viewer, status) = (&signed_in.viewer, form_status(&errors));
     let lang = viewer.language;
+    let fill = |form: CommentFormView| filled_form(form, &input, preview, errors, lang);
     if let Some(parent) = input.parent.clone() {
         let mut view = reply_view(state, &consultation, &roundtable, &parent, lang).await?;
-        view.form = filled_form(view.form, &input, preview, errors, lang);
+        view.form = fill(view.form);
         return state.render_with_status(status, "pages/comments/reply.html", &view, viewer);
     }
-    let (now, reader) = (Utc::now(), Some(signed_in.actor()));
-    let page = state
-        .db(move |conn| {
-            pages::roundtable_page(
-                conn,
-                &consultation,
-                &roundtable,
-                reader,
-                now,
-                Visit::DoNotCount,
-            )
-        })
+    let reader = Some(signed_in.actor());
+    let detail = state
+        .db(move |conn| pages::comment_page(conn, &consultation, &roundtable, reader))
         .await?;
-    let browsing = Browsing::first_page(Reading::All);
-    let shown = paging::show(
-        &page.threads,
-        &page.detail.questions,
-        &browsing,
-        &crate::web::paths::roundtable_path(
-            page.detail.consultation.slug.as_str(),
-            page.detail.roundtable.slug.as_str(),
-        ),
-        lang,
-    )?;
-    let mut view = RoundtablePageView::new(
-        &page,
-        now,
-        viewer.signed_in(),
-        None,
-        (&browsing, shown),
-        lang,
-    );
-    if let Some(form) = view.form.take() {
-        view.form = Some(filled_form(form, &input, preview, errors, lang));
-    }
-    state.render_with_status(status, "pages/roundtable.html", &view, viewer)
+    let mut view = CommentPageView::new(&detail, Utc::now(), viewer.signed_in(), None, lang);
+    view.form = view.form.take().map(fill);
+    state.render_with_status(status, form_page::TEMPLATE, &view, viewer)
 }
 
 fn filled_form(

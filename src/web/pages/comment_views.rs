@@ -7,10 +7,11 @@ use crate::domain::comment::{CommentStatus, QuestionPick};
 use crate::domain::ids::{GuidingQuestionId, UserId};
 use crate::domain::roundtable::GuidingQuestion;
 use crate::domain::thread::{Placeholder, ThreadEntry};
-use crate::domain::InvalidField;
+use crate::domain::{InvalidField, Message};
 use crate::i18n::labels;
 use crate::i18n::{text, Language};
 use crate::text::SafeHtml;
+use crate::web::error::WebError;
 use crate::web::format::{time_view, TimeView};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -185,6 +186,42 @@ impl QuestionChoice {
     }
 }
 
+/// What the comment area offers a reader: "form" to a confirmed
+/// participant, "verify" to an account not yet confirmed, "sign_in" to a
+/// visitor, and "closed" to everyone while the roundtable takes no comments.
+/// `viewer` is the signed-in reader, if any: (id, verified).
+pub fn participation(accepting: bool, viewer: Option<(UserId, bool)>) -> &'static str {
+    match (accepting, viewer) {
+        (false, _) => "closed",
+        (true, None) => "sign_in",
+        (true, Some((_, false))) => "verify",
+        (true, Some((_, true))) => "form",
+    }
+}
+
+/// `?answer=N`, from "Comment on this question": the number of one of the
+/// roundtable's open questions, or why not.
+pub fn open_question(
+    questions: &[GuidingQuestion],
+    raw: Option<&str>,
+) -> Result<Option<usize>, WebError> {
+    let Some(raw) = raw else {
+        return Ok(None);
+    };
+    let number: usize = raw.trim().parse().map_err(|_| {
+        WebError::invalid(
+            "answer",
+            Message::new("invalid-question-number").with("value", raw),
+        )
+    })?;
+    let open = questions.iter().any(|q| q.number == number && !q.retired);
+    if !open {
+        let reason = Message::new("invalid-comment-question").with("number", number as i64);
+        return Err(WebError::invalid("answer", reason));
+    }
+    Ok(Some(number))
+}
+
 /// The comment form as shown, or shown again with what was typed, the
 /// messages next to their fields and, on "Preview", the rendered comment.
 #[derive(Serialize, Default)]
@@ -199,6 +236,9 @@ pub struct CommentFormView {
     pub parent: Option<String>,
     /// The languages a comment may be written in, the likely one chosen.
     pub languages: Vec<LanguageChoice>,
+    /// The box takes the focus: the form is the page's purpose and nothing
+    /// else (an error summary, a preview) claims the focus.
+    pub focus_body: bool,
 }
 
 #[derive(Serialize, Clone)]

@@ -7,9 +7,9 @@ pub mod views;
 
 use crate::domain::roundtable::GuidingQuestion;
 use crate::domain::user::Actor;
-use crate::domain::Message;
 use crate::services::pages::{self, Found};
 use crate::web::error::WebError;
+use crate::web::redirects::moved_permanently;
 use crate::web::session::Viewer;
 use crate::web::state::AppState;
 use actix_web::{web, HttpResponse};
@@ -99,7 +99,7 @@ async fn roundtable(
         Found::Here(page) => page,
         Found::MovedTo(to) => return Ok(moved_permanently(to)),
     };
-    let answering = open_question(&page, query.answer.as_deref())?;
+    let answering = comment_views::open_question(&page.detail.questions, query.answer.as_deref())?;
     let browsing = query.browsing(&page.detail.questions)?;
     let base = crate::web::paths::roundtable_path(
         page.detail.consultation.slug.as_str(),
@@ -117,37 +117,4 @@ async fn roundtable(
         viewer.language,
     );
     state.render("pages/roundtable.html", &view, &viewer)
-}
-
-/// The number of one of the roundtable's open questions, or why not.
-fn open_question(
-    page: &pages::RoundtablePage,
-    raw: Option<&str>,
-) -> Result<Option<usize>, WebError> {
-    let Some(raw) = raw else {
-        return Ok(None);
-    };
-    let number: usize = raw.trim().parse().map_err(|_| {
-        WebError::invalid(
-            "answer",
-            Message::new("invalid-question-number").with("value", raw),
-        )
-    })?;
-    let open = page
-        .detail
-        .questions
-        .iter()
-        .any(|q| q.number == number && !q.retired);
-    if !open {
-        let reason = Message::new("invalid-comment-question").with("number", number as i64);
-        return Err(WebError::invalid("answer", reason));
-    }
-    Ok(Some(number))
-}
-
-/// An old slug answers with a permanent redirect to the new address.
-fn moved_permanently(to: String) -> HttpResponse {
-    HttpResponse::MovedPermanently()
-        .insert_header((actix_web::http::header::LOCATION, to))
-        .finish()
 }

@@ -29,14 +29,6 @@ pub struct Browsing {
 }
 
 impl Browsing {
-    pub fn first_page(reading: Reading) -> Self {
-        Self {
-            reading,
-            order: ThreadOrder::default(),
-            page: PageChoice::Number(1),
-        }
-    }
-
     /// The raw `order`, `page` and `comment` parameters, each optional.
     pub fn parse(
         reading: Reading,

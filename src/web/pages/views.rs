@@ -406,12 +406,7 @@ impl RoundtablePageView {
             .into_iter()
             .map(|entry| comment_view(entry, &numbers, zone, reader, lang))
             .collect();
-        let participation = match (accepting, viewer) {
-            (false, _) => "closed",
-            (true, None) => "sign_in",
-            (true, Some((_, false))) => "verify",
-            (true, Some((_, true))) => "form",
-        };
+        let participation = participation(accepting, viewer);
         Self {
             form: (participation == "form").then(|| {
                 let chosen: Vec<usize> = answering.into_iter().collect();

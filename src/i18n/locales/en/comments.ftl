@@ -1,10 +1,21 @@
-# Comments: editing, replying, reporting and withdrawing one's own or others' comments.
+# Comments: the comment form's own page, editing, replying, reporting and withdrawing one's own or others' comments.
 
 # Shared
 comments-preview = Preview
 comments-cancel = Cancel
 comments-choose = Choose…
 comments-your-comment = Your comment
+
+# The comment form's own page (pages/comments/comment.html)
+comments-page-heading = Comment on { $title }
+comments-page-crumb = Comment
+comments-page-moderation-pre = A chair reads your comment before it is published.
+comments-page-moderation-post = Your comment is published at once; the chairs may unpublish it later.
+comments-page-sign-in = Sign in to comment
+comments-page-or = or
+comments-page-create-account = create an account
+comments-page-sign-in-end = .
+comments-page-back = Back to { $title }
 
 # Editing a comment (pages/comments/edit.html)
 comments-edit-lead = You can change your comment while it waits for the chair's decision.

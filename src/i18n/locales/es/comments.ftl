@@ -1,10 +1,21 @@
-# Comments: editing, replying, reporting and withdrawing one's own or others' comments.
+# Comments: the comment form's own page, editing, replying, reporting and withdrawing one's own or others' comments.
 
 # Shared
 comments-preview = Vista previa
 comments-cancel = Cancelar
 comments-choose = Seleccione…
 comments-your-comment = Su comentario
+
+# The comment form's own page (pages/comments/comment.html)
+comments-page-heading = Comentar «{ $title }»
+comments-page-crumb = Comentar
+comments-page-moderation-pre = La presidencia lee su comentario antes de publicarlo.
+comments-page-moderation-post = Su comentario se publica de inmediato; la presidencia puede retirarlo después.
+comments-page-sign-in = Inicie sesión para comentar
+comments-page-or = o
+comments-page-create-account = cree una cuenta
+comments-page-sign-in-end = .
+comments-page-back = Volver a «{ $title }»
 
 # Editing a comment (pages/comments/edit.html)
 comments-edit-lead = Puede modificar su comentario mientras espera la decisión de la presidencia.

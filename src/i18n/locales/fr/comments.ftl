@@ -1,10 +1,21 @@
-# Comments: editing, replying, reporting and withdrawing one's own or others' comments.
+# Comments: the comment form's own page, editing, replying, reporting and withdrawing one's own or others' comments.
 
 # Shared
 comments-preview = Aperçu
 comments-cancel = Annuler
 comments-choose = Choisir…
 comments-your-comment = Votre commentaire
+
+# The comment form's own page (pages/comments/comment.html)
+comments-page-heading = Commenter « { $title } »
+comments-page-crumb = Commenter
+comments-page-moderation-pre = La présidence lit votre commentaire avant de le publier.
+comments-page-moderation-post = Votre commentaire est publié aussitôt ; la présidence peut ensuite le retirer.
+comments-page-sign-in = Connectez-vous pour commenter
+comments-page-or = ou
+comments-page-create-account = créez un compte
+comments-page-sign-in-end = .
+comments-page-back = Retour à « { $title } »
 
 # Editing a comment (pages/comments/edit.html)
 comments-edit-lead = Vous pouvez modifier votre commentaire tant qu’il attend la décision de la présidence.
