@@ -85,7 +85,14 @@ async fn a_participant_lands_in_the_box_with_the_question_ticked() {
         let (status, page) = unconfirmed.browser.get(&comment_page(RT_3_2)).await;
         assert_eq!(status, 200);
         assert!(page.contains("Confirm your email address with the link"));
-        assert!(page.contains(r#"<a href="/account">Your account</a>"#));
+        let resend = format!(
+            r#"<input type="hidden" name="next" value="{}">"#,
+            comment_page(RT_3_2)
+        );
+        assert!(
+            page.contains(&resend),
+            "the link sent again comes back here"
+        );
         assert!(
             !page.contains(r#"name="body""#),
             "no form before confirming"

@@ -7,12 +7,14 @@ use super::checks::{assert_no_findings, report, Finding};
 use super::journey::Journey;
 use super::session::{Browser, Screen};
 use super::tools::{tools_unless_ci, Tools};
-use crate::helpers::{Backend, TestApp, FORUM, RT_3_2};
+use crate::helpers::{backends, Backend, TestApp, FORUM, RT_3_2};
 use crate::people::PASSWORD;
 
 const FORUM_TITLE: &str = "Global Forum Online Roundtables";
 /// The first comment of RT 3.2 in the demo, by its chair.
 const FIRST_COMMENT: &str = "Welcome to RT 3.2";
+/// The first thread of RT 3.2 that answers question 2, in the demo.
+const SECOND_QUESTION_COMMENT: &str = "Desde nuestro albergue en el norte de México";
 
 /// #15: from the top of RT 3.2, the comment box in fewer Tab presses than this.
 const COMMENT_BOX_WITHIN_TABS: u32 = 15;
@@ -20,19 +22,140 @@ const COMMENT_BOX_WITHIN_TABS: u32 = 15;
 /// The words of the interface a journey reads and clicks, per language.
 struct Words {
     comments: &'static str,
+    /// The language switcher's link, from English.
     language_link: Option<&'static str>,
     terms: &'static str,
+    /// Question 2 in the navigation that reads the comments by question.
+    reading_question_2: &'static str,
+    comment_on_question_2: &'static str,
+    sign_in_to_comment: &'static str,
+    create_an_account: &'static str,
+    email: &'static str,
+    password: &'static str,
+    name: &'static str,
+    organisation: &'static str,
+    organisation_type: &'static str,
+    migrant_association: &'static str,
+    country: &'static str,
+    lebanon: &'static str,
+    accept_the_terms: &'static str,
+    create_my_account: &'static str,
+    confirm_my_address: &'static str,
+    back_where_you_were: &'static str,
+    sign_in: &'static str,
+    sign_out: &'static str,
+    question_2_choice: &'static str,
+    your_comment: &'static str,
+    preview: &'static str,
+    post_comment: &'static str,
+    write_your_comment_first: &'static str,
+    reply: &'static str,
+    post_reply: &'static str,
+    copy_reference: &'static str,
+    reference_copied: (&'static str, &'static str),
+    reference_not_copied: &'static str,
 }
 
 const ENGLISH: Words = Words {
     comments: "Comments",
     language_link: None,
     terms: "Terms and privacy",
+    reading_question_2: "Question 2 (",
+    comment_on_question_2: "Comment on this question 2",
+    sign_in_to_comment: "Sign in to comment",
+    create_an_account: "create an account",
+    email: "Email address",
+    password: "Password",
+    name: "Name",
+    organisation: "Organisation",
+    organisation_type: "Type of organisation",
+    migrant_association: "Migrant or diaspora association",
+    country: "Country",
+    lebanon: "Lebanon",
+    accept_the_terms: "I accept the terms",
+    create_my_account: "Create my account",
+    confirm_my_address: "Confirm my email address",
+    back_where_you_were: "Back to where you were",
+    sign_in: "Sign in",
+    sign_out: "Sign out",
+    question_2_choice: "Question 2:",
+    your_comment: "Your comment",
+    preview: "Preview",
+    post_comment: "Post comment",
+    write_your_comment_first: "Write your comment before sending it.",
+    reply: "Reply",
+    post_reply: "Post reply",
+    copy_reference: "Copy reference",
+    reference_copied: ("Reference c-", " copied."),
+    reference_not_copied: "The reference could not be copied",
 };
+
 const FRENCH: Words = Words {
     comments: "Commentaires",
     language_link: Some("Français"),
     terms: "Conditions et confidentialité",
+    reading_question_2: "Question 2 (",
+    comment_on_question_2: "Commenter cette question 2",
+    sign_in_to_comment: "Connectez-vous pour commenter",
+    create_an_account: "créez un compte",
+    email: "Adresse électronique",
+    password: "Mot de passe",
+    name: "Nom",
+    organisation: "Organisation",
+    organisation_type: "Type d’organisation",
+    migrant_association: "Association de migrants ou de la diaspora",
+    country: "Pays",
+    lebanon: "Liban",
+    accept_the_terms: "J’accepte les conditions",
+    create_my_account: "Créer mon compte",
+    confirm_my_address: "Confirmer mon adresse électronique",
+    back_where_you_were: "Revenir où vous étiez",
+    sign_in: "Se connecter",
+    sign_out: "Se déconnecter",
+    question_2_choice: "Question 2",
+    your_comment: "Votre commentaire",
+    preview: "Aperçu",
+    post_comment: "Envoyer le commentaire",
+    write_your_comment_first: "Rédigez votre commentaire avant de l’envoyer.",
+    reply: "Répondre",
+    post_reply: "Publier la réponse",
+    copy_reference: "Copier la référence",
+    reference_copied: ("Référence c-", " copiée."),
+    reference_not_copied: "La référence n’a pas pu être copiée",
+};
+
+const SPANISH: Words = Words {
+    comments: "Comentarios",
+    language_link: Some("Español"),
+    terms: "Condiciones y privacidad",
+    reading_question_2: "Pregunta 2 (",
+    comment_on_question_2: "Comentar esta pregunta 2",
+    sign_in_to_comment: "Inicie sesión para comentar",
+    create_an_account: "cree una cuenta",
+    email: "Dirección de correo electrónico",
+    password: "Contraseña",
+    name: "Nombre",
+    organisation: "Organización",
+    organisation_type: "Tipo de organización",
+    migrant_association: "Asociación de migrantes o de la diáspora",
+    country: "País",
+    lebanon: "Líbano",
+    accept_the_terms: "Acepto las condiciones",
+    create_my_account: "Crear mi cuenta",
+    confirm_my_address: "Confirmar mi dirección de correo electrónico",
+    back_where_you_were: "Volver a donde estaba",
+    sign_in: "Iniciar sesión",
+    sign_out: "Cerrar sesión",
+    question_2_choice: "Pregunta 2:",
+    your_comment: "Su comentario",
+    preview: "Vista previa",
+    post_comment: "Enviar el comentario",
+    write_your_comment_first: "Escriba su comentario antes de enviarlo.",
+    reply: "Responder",
+    post_reply: "Publicar la respuesta",
+    copy_reference: "Copiar la referencia",
+    reference_copied: ("Referencia c-", " copiada."),
+    reference_not_copied: "No se pudo copiar la referencia",
 };
 
 /// From the home page to RT 3.2's comments, by links.
@@ -52,56 +175,63 @@ async fn reads_rt_3_2(person: &mut Journey<'_>, words: &Words) {
 async fn signs_in_from_rt_3_2(person: &mut Journey<'_>, email: &str) {
     person.opens(&format!("/c/{FORUM}/{RT_3_2}")).await;
     person.follows_link("Sign in to comment").await;
-    enters_password(person, email).await;
+    enters_password(person, email, &ENGLISH).await;
     person.reads("Post comment").await;
 }
 
-async fn signs_in(person: &mut Journey<'_>, email: &str) {
-    person.follows_link("Sign in").await;
-    enters_password(person, email).await;
+async fn enters_password(person: &mut Journey<'_>, email: &str, words: &Words) {
+    person.types_into(words.email, email).await;
+    person.types_into(words.password, PASSWORD).await;
+    person.presses(words.sign_in).await;
+    person.reads(words.sign_out).await;
 }
 
-async fn enters_password(person: &mut Journey<'_>, email: &str) {
-    person.types_into("Email address", email).await;
-    person.types_into("Password", PASSWORD).await;
-    person.presses("Sign in").await;
-    person.reads("Sign out").await;
-}
-
-/// An empty comment, the error, a preview, then the comment posted.
-async fn posts_a_comment(person: &mut Journey<'_>, text: &str) {
-    person.presses("Post comment").await;
-    person.reads("Write your comment before sending it.").await;
-    person.types_into("Your comment", text).await;
-    person.presses("Preview").await;
-    person.reads(text).await;
-    person.presses("Post comment").await;
+/// An empty comment (the mistake is in view, with the focus), a preview
+/// (in view, with the focus), then the comment posted.
+async fn posts_a_comment(person: &mut Journey<'_>, text: &str, words: &Words) {
+    person.presses(words.post_comment).await;
+    person.sees_focus_on(words.write_your_comment_first).await;
+    person.types_into(words.your_comment, text).await;
+    person.presses(words.preview).await;
+    person.sees_focus_on(text).await;
+    person.presses(words.post_comment).await;
     person.reads(text).await;
 }
 
-/// From RT 3.2's second question, registers and confirms the address from
-/// the email, then goes back to where they were.
-async fn registers_from_rt_3_2(person: &mut Journey<'_>, app: &TestApp, email: &str) {
+/// Opens RT 3.2 (switching language first), reads question 2's comments,
+/// presses "Comment on this question", registers and confirms the address
+/// from the email, then goes back to where they were.
+async fn registers_from_rt_3_2(
+    person: &mut Journey<'_>,
+    app: &TestApp,
+    email: &str,
+    words: &Words,
+) {
+    person.opens(&format!("/c/{FORUM}/{RT_3_2}")).await;
+    if let Some(language) = words.language_link {
+        person.follows_link(language).await;
+    }
+    person.follows_link(words.reading_question_2).await;
+    person.reads(SECOND_QUESTION_COMMENT).await;
+    person.follows_link(words.comment_on_question_2).await;
+    person.follows_link(words.create_an_account).await;
+    person.types_into(words.email, email).await;
+    person.types_into(words.password, PASSWORD).await;
+    person.types_into(words.name, "Nadia Haddad").await;
     person
-        .opens(&format!("/c/{FORUM}/{RT_3_2}#question-2"))
+        .types_into(words.organisation, "Welcome Kitchen")
         .await;
-    person.follows_link("Comment on this question 2").await;
-    person.follows_link("create an account").await;
-    person.types_into("Email address", email).await;
-    person.types_into("Password", PASSWORD).await;
-    person.types_into("Name", "Nadia Haddad").await;
-    person.types_into("Organisation", "Welcome Kitchen").await;
     person
-        .chooses("Type of organisation", "Migrant or diaspora association")
+        .chooses(words.organisation_type, words.migrant_association)
         .await;
-    person.chooses("Country", "Lebanon").await;
-    person.ticks("I accept the terms").await;
-    person.presses("Create my account").await;
+    person.chooses(words.country, words.lebanon).await;
+    person.ticks(words.accept_the_terms).await;
+    person.presses(words.create_my_account).await;
     person.reads(email).await;
     let link = verification_link(&app.deliver_mail().await, email);
     person.opens(&link).await;
-    person.presses("Confirm my email address").await;
-    person.follows_link("Back to where you were").await;
+    person.presses(words.confirm_my_address).await;
+    person.follows_link(words.back_where_you_were).await;
 }
 
 /// The address of the verification link in the last email to `email`.
@@ -124,21 +254,22 @@ fn verification_link(mails: &[roundtable::mail::SentEmail], email: &str) -> Stri
 
 /// Copies the first comment's reference, as a chair citing it would. The
 /// headless browser may refuse the clipboard: either way the page says so.
-async fn copies_a_reference(person: &mut Journey<'_>) {
-    let said = person.presses_in_place("Copy reference").await;
+async fn copies_a_reference(person: &mut Journey<'_>, words: &Words) {
+    let said = person.presses_in_place(words.copy_reference).await;
+    let (before, after) = words.reference_copied;
     assert!(
-        (said.starts_with("Reference c-") && said.ends_with(" copied."))
-            || said.starts_with("The reference could not be copied"),
+        (said.starts_with(before) && said.ends_with(after))
+            || said.starts_with(words.reference_not_copied),
         "the page says what happened: “{said}”"
     );
 }
 
 /// Replies to the first comment of RT 3.2.
-async fn replies_to_the_first_comment(person: &mut Journey<'_>, text: &str) {
-    person.follows_link("Reply").await;
+async fn replies_to_the_first_comment(person: &mut Journey<'_>, text: &str, words: &Words) {
+    person.follows_link(words.reply).await;
     person.reads(FIRST_COMMENT).await;
-    person.types_into("Your comment", text).await;
-    person.presses("Post reply").await;
+    person.types_into(words.your_comment, text).await;
+    person.presses(words.post_reply).await;
     person.reads(text).await;
 }
 
@@ -183,6 +314,21 @@ async fn a_visitor_at_1280_px_reads_rt_3_2_in_french() {
 }
 
 #[tokio::test]
+async fn a_visitor_on_a_phone_reads_rt_3_2_in_spanish() {
+    let Some(tools) = tools_unless_ci() else {
+        return;
+    };
+    let findings = reading_journey(
+        &tools,
+        Screen::Phone,
+        &SPANISH,
+        "a visitor reads RT 3.2 in Spanish",
+    )
+    .await;
+    finish(&findings);
+}
+
+#[tokio::test]
 async fn a_participant_on_a_phone_signs_in_and_comments_on_rt_3_2() {
     let Some(tools) = tools_unless_ci() else {
         return;
@@ -194,37 +340,52 @@ async fn a_participant_on_a_phone_signs_in_and_comments_on_rt_3_2() {
         let participant = app.with_participant("Amina Diallo").await;
         let mut amina = Journey::begin("a participant comments", &browser, &tools, &app).await;
         signs_in_from_rt_3_2(&mut amina, &participant.email).await;
-        posts_a_comment(
-            &mut amina,
-            "Our city funds interpreters for every consultation.",
-        )
-        .await;
+        let text = "Our city funds interpreters for every consultation.";
+        posts_a_comment(&mut amina, text, &ENGLISH).await;
         findings.extend(amina.end());
         app.deliver_mail().await;
     }
     finish(&findings);
 }
 
-#[tokio::test]
-async fn a_visitor_on_a_phone_registers_then_comments_and_replies() {
+/// The whole journey of a newcomer, on a phone, in one language, on the
+/// backend preferred if this run covers it (else SQLite).
+async fn registers_then_comments_and_replies(preferred: Backend, words: &Words, name: &str) {
     let Some(tools) = tools_unless_ci() else {
         return;
     };
     let browser = Browser::open(&tools, Screen::Phone).await;
-    let app = TestApp::with_demo().spawn(Backend::Sqlite).await;
-    let mut nadia =
-        Journey::begin("a visitor registers and comments", &browser, &tools, &app).await;
-    registers_from_rt_3_2(&mut nadia, &app, "nadia@example.org").await;
-    // Back on RT 3.2 (question 2), not signed in yet: signing in comes back
-    // here too, and the form has question 2 ticked.
-    signs_in(&mut nadia, "nadia@example.org").await;
-    nadia.sees_ticked("Question 2:").await;
-    posts_a_comment(&mut nadia, "Our kitchen hires newcomers as cooks.").await;
-    replies_to_the_first_comment(&mut nadia, "We can host the next meeting.").await;
-    copies_a_reference(&mut nadia).await;
+    let backend = backends()
+        .into_iter()
+        .find(|covered| *covered == preferred)
+        .unwrap_or(Backend::Sqlite);
+    let app = TestApp::with_demo().spawn(backend).await;
+    let mut nadia = Journey::begin(name, &browser, &tools, &app).await;
+    registers_from_rt_3_2(&mut nadia, &app, "nadia@example.org", words).await;
+    // Back on the comment page for question 2, not signed in yet: signing
+    // in comes back there too, with question 2 ticked.
+    nadia.follows_link(words.sign_in_to_comment).await;
+    enters_password(&mut nadia, "nadia@example.org", words).await;
+    nadia.sees_ticked(words.question_2_choice).await;
+    posts_a_comment(&mut nadia, "Our kitchen hires newcomers as cooks.", words).await;
+    replies_to_the_first_comment(&mut nadia, "We can host the next meeting.", words).await;
+    copies_a_reference(&mut nadia, words).await;
     let findings = nadia.end();
     app.deliver_mail().await;
     finish(&findings);
+}
+
+#[tokio::test]
+async fn a_visitor_on_a_phone_registers_then_comments_and_replies() {
+    let name = "a visitor registers and comments";
+    registers_then_comments_and_replies(Backend::Sqlite, &ENGLISH, name).await;
+}
+
+/// The same in French, on PostgreSQL when the suite has it.
+#[tokio::test]
+async fn a_visitor_on_a_phone_registers_then_comments_and_replies_in_french() {
+    let name = "a visitor registers and comments in French";
+    registers_then_comments_and_replies(Backend::Postgres, &FRENCH, name).await;
 }
 
 /// Keyboard only, signed in: from the top of RT 3.2, Tab to "Comment",
