@@ -48,7 +48,7 @@ async fn a_visitor_finds_how_to_sign_in_and_come_back_here() {
         let (status, page) = app.get_text(&path).await;
         assert_eq!(status, 200, "{:?}", app.backend);
         assert!(page.contains("<title>Comment on RT 3.2 "), "{page}");
-        assert!(page.contains("<h1>Comment on RT 3.2 "));
+        assert!(page.contains("<h1>Comment on RT 3.2</h1>"));
         let breadcrumb = &page[page.find(r#"class="breadcrumb""#).unwrap()..];
         let breadcrumb = &breadcrumb[..breadcrumb.find("</nav>").unwrap()];
         assert!(breadcrumb.contains(&format!(r#"href="/c/{FORUM}""#)));
@@ -72,7 +72,7 @@ async fn a_visitor_finds_how_to_sign_in_and_come_back_here() {
         )));
         assert!(!page.contains(r#"name="body""#), "no form for a visitor");
         assert!(page.contains(&format!(
-            r#"<a href="{}">Back to RT 3.2 "#,
+            r#"<a href="{}">Back to RT 3.2</a>"#,
             roundtable_path(RT_3_2)
         )));
     }
@@ -224,7 +224,7 @@ async fn a_comment_with_mistakes_comes_back_on_this_page_as_typed() {
         assert_eq!(response.status().as_u16(), 422, "{:?}", app.backend);
         let html = response.text().await.unwrap();
         assert!(html.contains("<title>Error: Comment on RT 3.2 "), "{html}");
-        assert!(html.contains("<h1>Comment on RT 3.2 "));
+        assert!(html.contains("<h1>Comment on RT 3.2</h1>"));
         assert!(
             !html.contains(r#"id="comments-heading""#) && !html.contains(r#"class="comments""#),
             "the comment page, not the roundtable page with its comments"

@@ -82,10 +82,13 @@ impl CommentPageView {
         let accepting = matches!(state, PeriodState::Open { .. });
         let participation = participation(accepting, viewer);
         let full_title = r.full_title();
+        // "RT 3.2" rather than a title of ten lines on a phone; the
+        // breadcrumb above names it in full.
+        let short_name = r.code.clone().unwrap_or_else(|| r.title.clone());
         let heading = text(
             lang,
             "comments-page-heading",
-            &[("title", full_title.as_str().into())],
+            &[("title", short_name.as_str().into())],
         );
         let moderation = match r.moderation_mode {
             ModerationMode::Pre => "comments-page-moderation-pre",
@@ -110,7 +113,7 @@ impl CommentPageView {
             form: (participation == "form").then(|| {
                 CommentFormView::new(&detail.questions, &chosen).with_languages(c, None, lang)
             }),
-            back: text(lang, "comments-page-back", &[("title", full_title.into())]),
+            back: text(lang, "comments-page-back", &[("title", short_name.into())]),
         }
     }
 }
