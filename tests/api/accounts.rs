@@ -274,6 +274,11 @@ async fn wrong_credentials_get_one_message_whatever_was_wrong() {
             assert_eq!(response.status().as_u16(), 422);
             let html = response.text().await.unwrap();
             assert!(html.contains(&format!(r#"value="{email}""#)));
+            assert!(html.contains("<title>Error: "), "the title says so first");
+            let summary =
+                html.find(r#"class="error-summary" role="alert" tabindex="-1" autofocus"#);
+            assert!(summary.is_some(), "a summary with the focus");
+            assert!(html[summary.unwrap()..].contains(r##"<a href="#password">"##));
             let start = html.find(r#"id="password-error""#).unwrap();
             messages.push(html[start..start + 200].to_owned());
         }
