@@ -99,8 +99,22 @@ async fn staff_set_up_rt_3_2_in_the_browser_and_a_participant_comments() {
         assert_eq!(created.status().as_u16(), 303);
         assert_eq!(
             location(&created),
-            format!("/admin/consultations/{SLUG}?saved=1"),
+            format!("/admin/consultations/{SLUG}?done=saved"),
             "the slug comes from the title"
+        );
+        let (_, saved) = admin.get(&location(&created)).await;
+        assert!(
+            saved.contains(
+                r#"<p class="notice" role="status">“Global Forum Online Roundtables” is saved.</p>"#
+            ),
+            "the page says what happened, by name"
+        );
+        let (_, unknown) = admin
+            .get(&format!("/admin/consultations/{SLUG}?done=nonsense"))
+            .await;
+        assert!(
+            !unknown.contains(r#"class="notice""#),
+            "an unknown code says nothing"
         );
         assert_eq!(
             app.get(&format!("/c/{SLUG}")).await.status().as_u16(),
@@ -126,8 +140,10 @@ async fn staff_set_up_rt_3_2_in_the_browser_and_a_participant_comments() {
         .await;
         assert_eq!(
             location(&rt3),
-            format!("{base}/migration-and-development?saved=1")
+            format!("{base}/migration-and-development?done=saved")
         );
+        let (_, saved) = admin.get(&location(&rt3)).await;
+        assert!(saved.contains("“RT 3 Migration and Development” is saved."));
 
         let reserved = post(
             &mut admin,
@@ -175,7 +191,7 @@ async fn staff_set_up_rt_3_2_in_the_browser_and_a_participant_comments() {
         rt32[6].1 = local(-Duration::hours(1));
         rt32[7].1 = local(Duration::days(30));
         let response = post(&mut admin, &format!("{base}/new"), &rt32).await;
-        assert_eq!(location(&response), format!("{base}/rt-3-2?saved=1"));
+        assert_eq!(location(&response), format!("{base}/rt-3-2?done=saved"));
 
         // A chair, found by organisation.
         let mut samuel = participant(&app, "Samuel Owusu").await;
@@ -367,7 +383,7 @@ async fn staff_set_up_rt_3_2_in_the_browser_and_a_participant_comments() {
         let saved = post(&mut admin, &format!("{base}/rt-3-2"), &edit).await;
         assert_eq!(
             location(&saved),
-            format!("{base}/rt-3-2-cooperation?saved=1")
+            format!("{base}/rt-3-2-cooperation?done=saved")
         );
         let old = app.get(&format!("/c/{SLUG}/rt-3-2")).await;
         assert_eq!(old.status().as_u16(), 301, "the old address keeps working");

@@ -114,9 +114,14 @@ async fn answer(
     section: &str,
 ) -> Result<HttpResponse, WebError> {
     match field_mistakes(outcome)? {
-        Ok(()) => Ok(see_other(format!(
-            "/admin/consultations/{consultation}#{section}"
-        ))),
+        Ok(()) => {
+            let done = match section {
+                "programme" => "programme-saved",
+                _ => "resource-saved",
+            };
+            let to = format!("/admin/consultations/{consultation}?done={done}#{section}");
+            Ok(see_other(to))
+        }
         Err(mistakes) => render_form(state, viewer, user, consultation, typed, mistakes).await,
     }
 }
@@ -147,11 +152,11 @@ async fn remove(
     state
         .db(move |conn| clearinghouse::remove(conn, &actor, &c, entry, &id, Utc::now()))
         .await?;
-    let section = match entry {
-        Entry::ProgrammeItem => "programme",
-        Entry::Resource => "resources",
+    let (section, done) = match entry {
+        Entry::ProgrammeItem => ("programme", "programme-removed"),
+        Entry::Resource => ("resources", "resource-removed"),
     };
     Ok(see_other(format!(
-        "/admin/consultations/{consultation}#{section}"
+        "/admin/consultations/{consultation}?done={done}#{section}"
     )))
 }

@@ -31,6 +31,8 @@ pub(super) struct ConsultationFormView {
     pub(super) preview_html: Option<SafeHtml>,
     roundtables: Vec<RoundtableLine>,
     pub(super) problem: Option<String>,
+    /// What the last change did, in words.
+    pub(super) notice: Option<String>,
     programme: Vec<EntryLine>,
     resources: Vec<EntryLine>,
     roundtable_choices: Vec<Choice>,
@@ -103,6 +105,7 @@ impl ConsultationFormView {
                 })
                 .unwrap_or_default(),
             problem: None,
+            notice: None,
             programme: existing
                 .map(|e| {
                     e.programme

@@ -1,6 +1,7 @@
 //! Consultations: the list, and the form that creates or edits one.
 
 use super::consultation_view::{typed_of, ConsultationFormView};
+use super::done::notice;
 use super::form::{see_other, shown_again, Typed};
 use crate::domain::authoring::ConsultationInput;
 use crate::domain::clearinghouse::{ProgrammeInput, ResourceInput};
@@ -126,6 +127,8 @@ pub(super) async fn edit_form(
         id.and_then(|id| editor.roundtables.iter().find(|r| r.id == id))
             .map(|r| r.slug.to_string())
     };
+    let done = query.get("done").map(String::as_str).unwrap_or_default();
+    view.notice = notice(done, &editor.consultation.title, viewer.language);
     let values = &mut view.typed.values;
     if let Some(id) = query.get("edit_programme") {
         let item = editor.programme.iter().find(|i| i.id.to_string() == *id);
@@ -219,7 +222,7 @@ async fn save(
         .await?;
     let again = match answer {
         FormAnswer::Saved(slug) => {
-            return Ok(see_other(format!("/admin/consultations/{slug}?saved=1")))
+            return Ok(see_other(format!("/admin/consultations/{slug}?done=saved")))
         }
         FormAnswer::Again(again) => again,
     };

@@ -5,6 +5,7 @@
 mod clearinghouse;
 mod consultation_view;
 mod consultations;
+mod done;
 mod form;
 mod roundtables;
 

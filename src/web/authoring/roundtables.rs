@@ -1,6 +1,7 @@
 //! Roundtables: the form that creates or edits one with its guiding
 //! questions, the order of roundtables, and their chairs.
 
+use super::done::notice;
 use super::form::{choices, see_other, shown_again, translated, Choice, Typed};
 use crate::domain::authoring::{
     question_field, QuestionAction, RoundtableInput, LANGUAGES, MAX_QUESTIONS,
@@ -75,6 +76,8 @@ struct RoundtableFormView {
     found: Vec<PersonLine>,
     preview: Option<(SafeHtml, SafeHtml)>,
     problem: Option<String>,
+    /// What the last change did, in words.
+    notice: Option<String>,
 }
 
 fn typed_of(input: &RoundtableInput) -> Typed {
@@ -164,6 +167,7 @@ impl RoundtableFormView {
             found: vec![],
             preview: None,
             problem: None,
+            notice: None,
         }
     }
 
@@ -265,6 +269,12 @@ pub(super) async fn edit_form(
     let editor = editor(&state, user.clone(), consultation, Some(roundtable)).await?;
     let mut view = RoundtableFormView::new(&editor, typed_of(&editor.input), viewer.language);
     let query = FormPairs::parse(request.query_string().as_bytes());
+    let title = editor.roundtable.as_ref().map(|r| r.full_title());
+    view.notice = notice(
+        query.get("done"),
+        &title.unwrap_or_default(),
+        viewer.language,
+    );
     let search = query.get("people").to_owned();
     if !search.is_empty() {
         let s = search.clone();
@@ -329,7 +339,7 @@ async fn save(
     let again = match answer {
         FormAnswer::Saved(slug) => {
             return Ok(see_other(format!(
-                "/admin/consultations/{consultation}/roundtables/{slug}?saved=1"
+                "/admin/consultations/{consultation}/roundtables/{slug}?done=saved"
             )))
         }
         FormAnswer::Again(again) => again,
@@ -357,7 +367,7 @@ pub(super) async fn move_roundtable(
         .db(move |conn| authoring::move_roundtable(conn, &actor, &c, &roundtable, up, Utc::now()))
         .await?;
     Ok(see_other(format!(
-        "/admin/consultations/{consultation}#roundtables"
+        "/admin/consultations/{consultation}?done=moved#roundtables"
     )))
 }
 
@@ -375,7 +385,8 @@ pub(super) async fn chairs(
     state
         .db(move |conn| authoring::set_chair(conn, &actor, &c, &r, &user, add, Utc::now()))
         .await?;
+    let done = if add { "chair-added" } else { "chair-removed" };
     Ok(see_other(format!(
-        "/admin/consultations/{consultation}/roundtables/{roundtable}#chairs"
+        "/admin/consultations/{consultation}/roundtables/{roundtable}?done={done}#chairs"
     )))
 }
