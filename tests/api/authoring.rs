@@ -316,10 +316,24 @@ async fn staff_set_up_rt_3_2_in_the_browser_and_a_participant_comments() {
         let marker = "/resources/";
         let at = listed.find(marker).expect("a resource to remove") + marker.len();
         let id = listed[at..at + listed[at..].find('/').unwrap()].to_owned();
-        let removed = admin
-            .post(&format!("{admin_page}/resources/{id}/remove"), &[])
+        let remove = format!("{admin_page}/resources/{id}/remove");
+        assert!(
+            listed.contains(&format!(r#"<a href="{remove}">Remove"#)),
+            "Remove leads to a page that asks first"
+        );
+        let (status, asked) = admin.get(&remove).await;
+        assert_eq!(status, 200);
+        assert!(asked.contains("<h1>Remove this resource?</h1>"));
+        assert!(asked.contains("“Background paper on civil society"));
+        assert!(asked.contains(&format!(r#"<form method="post" action="{remove}">"#)));
+        let (status, _) = admin
+            .get(&format!("{admin_page}/resources/nonsense/remove"))
             .await;
+        assert_eq!(status, 404);
+        let removed = admin.post(&remove, &[]).await;
         assert_eq!(removed.status().as_u16(), 303);
+        let (_, after) = admin.get(&location(&removed)).await;
+        assert!(after.contains("The resource is removed from “Global Forum Online Roundtables”."));
         let (_, public) = app.get_text(&format!("/c/{SLUG}/rt-3-2")).await;
         assert!(
             !public.contains("Background paper on civil society"),

@@ -82,6 +82,7 @@ async fn every_page_template_renders() {
         "pages/admin/consultations.html",
         "pages/admin/consultation_form.html",
         "pages/admin/roundtable_form.html",
+        "pages/admin/confirm_remove.html",
         // Rendered by the tests in terms.rs.
         "pages/admin/terms_form.html",
     ];

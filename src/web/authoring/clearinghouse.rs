@@ -1,6 +1,6 @@
 //! The programme and resources of a consultation: added, or edited in
 //! place, from forms on the consultation's page (mistakes shown next to
-//! their fields), removed with a button.
+//! their fields), removed after a page that asks first.
 
 use super::consultations::render_form;
 use super::form::{see_other, Typed};
@@ -12,6 +12,7 @@ use crate::web::guards::{SignedIn, ToAuthor};
 use crate::web::state::AppState;
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
+use serde::Serialize;
 
 const PROGRAMME_FIELDS: &[&str] = &[
     "programme_starts_at",
@@ -159,4 +160,70 @@ async fn remove(
     Ok(see_other(format!(
         "/admin/consultations/{consultation}?done={done}#{section}"
     )))
+}
+
+/// "Remove this?": the entry named, the button that removes it, and the
+/// way back that keeps it.
+#[derive(Serialize)]
+struct RemoveView {
+    title: String,
+    entry: String,
+    action: String,
+    back: String,
+}
+
+pub(super) async fn confirm_remove_programme_item(
+    state: web::Data<AppState>,
+    author: SignedIn<ToAuthor>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, WebError> {
+    confirm_remove(state, author, path.into_inner(), Entry::ProgrammeItem).await
+}
+
+pub(super) async fn confirm_remove_resource(
+    state: web::Data<AppState>,
+    author: SignedIn<ToAuthor>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, WebError> {
+    confirm_remove(state, author, path.into_inner(), Entry::Resource).await
+}
+
+async fn confirm_remove(
+    state: web::Data<AppState>,
+    SignedIn { viewer, user, .. }: SignedIn<ToAuthor>,
+    (consultation, id): (String, String),
+    entry: Entry,
+) -> Result<HttpResponse, WebError> {
+    let c = consultation.clone();
+    let editor = state
+        .db(move |conn| crate::services::authoring::consultation_editor(conn, &user, &c))
+        .await?;
+    let (named, section, title_key) = match entry {
+        Entry::ProgrammeItem => {
+            let item = editor.programme.iter().find(|i| i.id.to_string() == id);
+            let item = item.ok_or(WebError::NotFound("missing-programme-item"))?;
+            (
+                item.title.clone(),
+                "programme",
+                "admin-remove-programme-title",
+            )
+        }
+        Entry::Resource => {
+            let found = editor.resources.iter().find(|r| r.id.to_string() == id);
+            let resource = found.ok_or(WebError::NotFound("missing-resource"))?;
+            (
+                resource.title.clone(),
+                "resources",
+                "admin-remove-resource-title",
+            )
+        }
+    };
+    let base = format!("/admin/consultations/{consultation}");
+    let view = RemoveView {
+        title: crate::i18n::text(viewer.language, title_key, &[]),
+        entry: named,
+        action: format!("{base}/{section}/{id}/remove"),
+        back: format!("{base}#{section}"),
+    };
+    state.render("pages/admin/confirm_remove.html", &view, &viewer)
 }

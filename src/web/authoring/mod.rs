@@ -35,11 +35,19 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         )
         .route(
             "/admin/consultations/{c}/programme/{id}/remove",
+            web::get().to(clearinghouse::confirm_remove_programme_item),
+        )
+        .route(
+            "/admin/consultations/{c}/programme/{id}/remove",
             web::post().to(clearinghouse::remove_programme_item),
         )
         .route(
             "/admin/consultations/{c}/resources",
             web::post().to(clearinghouse::add_resource),
+        )
+        .route(
+            "/admin/consultations/{c}/resources/{id}/remove",
+            web::get().to(clearinghouse::confirm_remove_resource),
         )
         .route(
             "/admin/consultations/{c}/resources/{id}/remove",

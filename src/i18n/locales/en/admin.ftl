@@ -181,3 +181,7 @@ admin-done-resource-removed = The resource is removed from “{ $title }”.
 admin-done-moved = The roundtables of “{ $title }” are in their new order.
 admin-done-chair-added = The chair is added to “{ $title }”.
 admin-done-chair-removed = The chair is removed from “{ $title }”.
+admin-remove-programme-title = Remove this item from the programme?
+admin-remove-resource-title = Remove this resource?
+admin-remove-cannot-undo = It cannot be brought back: it would have to be entered again.
+admin-remove-keep = No, keep it

@@ -181,3 +181,7 @@ admin-done-resource-removed = El recurso se ha quitado de «{ $title }».
 admin-done-moved = Las mesas redondas de «{ $title }» están en su nuevo orden.
 admin-done-chair-added = La presidencia se ha añadido a «{ $title }».
 admin-done-chair-removed = La presidencia se ha quitado de «{ $title }».
+admin-remove-programme-title = ¿Quitar este elemento del programa?
+admin-remove-resource-title = ¿Quitar este recurso?
+admin-remove-cannot-undo = No se puede recuperar: habría que introducirlo de nuevo.
+admin-remove-keep = No, conservarlo

@@ -181,3 +181,7 @@ admin-done-resource-removed = La ressource est retirée de « { $title } ».
 admin-done-moved = Les tables rondes de « { $title } » sont dans leur nouvel ordre.
 admin-done-chair-added = La présidence est ajoutée à « { $title } ».
 admin-done-chair-removed = La présidence est retirée de « { $title } ».
+admin-remove-programme-title = Retirer cet élément du programme ?
+admin-remove-resource-title = Retirer cette ressource ?
+admin-remove-cannot-undo = Ce retrait est définitif : il faudrait tout saisir à nouveau.
+admin-remove-keep = Non, ne pas retirer
