@@ -13,6 +13,11 @@ impl FormPairs {
     }
 
     /// The first value of a field, or "".
+    /// Every field as sent, in order.
+    pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
     pub fn get(&self, name: &str) -> &str {
         self.0
             .iter()

@@ -205,12 +205,48 @@ async fn staff_set_up_rt_3_2_in_the_browser_and_a_participant_comments() {
             .await;
         assert_eq!(made.status().as_u16(), 303);
 
-        // Open the consultation.
+        // Open the consultation: RT 3 has neither a chair nor a question,
+        // so opening asks first, names it, and saves nothing yet.
         admin.get(&format!("/admin/consultations/{SLUG}")).await;
-        let opened = post(
+        let asked = post(
             &mut admin,
             &format!("/admin/consultations/{SLUG}"),
             &consultation_fields("open"),
+        )
+        .await;
+        assert_eq!(asked.status().as_u16(), 200);
+        let asked = asked.text().await.unwrap();
+        assert!(asked
+            .contains("<li>RT 3 Migration and Development: no chair and no guiding question</li>"));
+        assert!(
+            !asked.contains("RT 3.2 Strengthening"),
+            "RT 3.2 is ready: {asked}"
+        );
+        assert!(asked.contains(r#"<input type="hidden" name="status" value="open">"#));
+        assert_eq!(
+            app.get(&format!("/c/{SLUG}")).await.status().as_u16(),
+            404,
+            "still a draft"
+        );
+        // As the page sends it: the fields as typed, and the button pressed.
+        let mut back = consultation_fields("open");
+        back.retain(|(name, _)| *name != "intent");
+        back.push(("intent", "back".into()));
+        let back = post(&mut admin, &format!("/admin/consultations/{SLUG}"), &back).await;
+        assert_eq!(back.status().as_u16(), 200, "the form again, as typed");
+        let back = back.text().await.unwrap();
+        let status_field = &back[back.find(r#"<select id="status""#).unwrap()..];
+        let status_field = &status_field[..status_field.find("</select>").unwrap()];
+        assert!(
+            status_field.contains(r#"<option value="open" selected>"#),
+            "{status_field}"
+        );
+        let mut confirmed = consultation_fields("open");
+        confirmed.push(("confirmed", "yes".into()));
+        let opened = post(
+            &mut admin,
+            &format!("/admin/consultations/{SLUG}"),
+            &confirmed,
         )
         .await;
         assert_eq!(opened.status().as_u16(), 303);

@@ -83,6 +83,7 @@ async fn every_page_template_renders() {
         "pages/admin/consultation_form.html",
         "pages/admin/roundtable_form.html",
         "pages/admin/confirm_remove.html",
+        "pages/admin/confirm_status.html",
         // Rendered by the tests in terms.rs.
         "pages/admin/terms_form.html",
     ];

@@ -2,6 +2,7 @@
 //! by field: titles, slugs, times in the event's own zone, the status a
 //! consultation moves through, and the guiding questions.
 
+pub mod ask_first;
 mod consultation;
 mod fields;
 mod roundtable;

@@ -7,8 +7,11 @@ use super::consultation::{
 };
 use super::questions::QuestionChange;
 use super::roundtable::{roundtable_editor, save_roundtable, RoundtableEditor};
+use crate::db::queries::roundtables;
 use crate::db::AnyConnection;
+use crate::domain::authoring::ask_first::{ask_first, AskFirst, RoundtableReadiness};
 use crate::domain::authoring::{ConsultationInput, RoundtableInput};
+use crate::domain::consultation::ConsultationStatus;
 use crate::domain::slug::Slug;
 use crate::domain::user::SignedInUser;
 use crate::domain::{InvalidField, Message};
@@ -21,6 +24,13 @@ pub enum FormAnswer<E> {
     Saved(Slug),
     /// The form again: after a preview, or with what stopped the save.
     Again(FormAgain<E>),
+}
+
+/// The consultation form may also ask first.
+pub enum ConsultationAnswer {
+    Form(FormAnswer<Option<ConsultationEditor>>),
+    /// Nothing saved yet: the change is confirmed on a page of its own.
+    AskFirst(AskFirst),
 }
 
 pub struct FormAgain<E> {
@@ -57,26 +67,58 @@ fn again<E>(editor: E) -> FormAnswer<E> {
 }
 
 /// The consultation form sent: a new one when `existing` is None.
+/// `confirmed`: the person has already answered what `AskFirst` asked.
 pub fn consultation_form(
     conn: &mut AnyConnection,
     actor: &SignedInUser,
     existing: Option<&str>,
-    input: &ConsultationInput,
+    (input, confirmed): (&ConsultationInput, bool),
     preview: bool,
     now: DateTime<Utc>,
-) -> Result<FormAnswer<Option<ConsultationEditor>>, ServiceError> {
+) -> Result<ConsultationAnswer, ServiceError> {
     let editor = existing
         .map(|slug| consultation_editor(conn, actor, slug))
         .transpose()?;
     if preview {
         super::access::check_staff(actor)?;
-        return Ok(again(editor));
+        return Ok(ConsultationAnswer::Form(again(editor)));
+    }
+    if let (Some(editor), false) = (&editor, confirmed) {
+        if let Some(asked) = what_to_ask(conn, editor, input)? {
+            return Ok(ConsultationAnswer::AskFirst(asked));
+        }
     }
     let saved = match existing {
         Some(slug) => update_consultation(conn, actor, slug, input, now),
         None => create_consultation(conn, actor, input, now),
     };
-    answer(editor, saved)
+    answer(editor, saved).map(ConsultationAnswer::Form)
+}
+
+/// What to confirm before the status typed replaces the stored one; a
+/// status that does not parse is left for the save to name.
+fn what_to_ask(
+    conn: &mut AnyConnection,
+    editor: &ConsultationEditor,
+    input: &ConsultationInput,
+) -> Result<Option<AskFirst>, ServiceError> {
+    let Some(to) = ConsultationStatus::from_code(input.status.trim()) else {
+        return Ok(None);
+    };
+    let from = editor.consultation.status;
+    if from == to || !matches!(to, ConsultationStatus::Open | ConsultationStatus::Archived) {
+        return Ok(None);
+    }
+    let mut readiness = Vec::with_capacity(editor.roundtables.len());
+    for roundtable in &editor.roundtables {
+        let questions = roundtables::guiding_questions(conn, roundtable.id)?;
+        readiness.push(RoundtableReadiness {
+            full_title: roundtable.full_title(),
+            chairs: roundtables::chairs(conn, roundtable.id)?.len(),
+            open_questions: questions.iter().filter(|q| !q.retired).count(),
+        });
+    }
+    Ok(ask_first(from, to, &readiness))
 }
 
 /// A roundtable form as sent: its fields and its question rows.

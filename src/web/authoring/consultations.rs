@@ -1,12 +1,13 @@
 //! Consultations: the list, and the form that creates or edits one.
 
+use super::ask_first_view::AskFirstView;
 use super::consultation_view::{typed_of, ConsultationFormView};
 use super::done::notice;
 use super::form::{see_other, shown_again, Typed};
 use crate::domain::authoring::ConsultationInput;
 use crate::domain::clearinghouse::{ProgrammeInput, ResourceInput};
 use crate::domain::user::SignedInUser;
-use crate::services::authoring::{self, FormAnswer};
+use crate::services::authoring::{self, ConsultationAnswer, FormAnswer};
 use crate::text::render_document;
 use crate::web::error::WebError;
 use crate::web::form_pairs::FormPairs;
@@ -213,23 +214,30 @@ async fn save(
 ) -> Result<HttpResponse, WebError> {
     let form = FormPairs::parse(&body);
     let input = input_of(&form);
-    let preview = form.get("intent") == "preview";
-    let (i, now) = (input.clone(), Utc::now());
+    // "back" comes from the page that asks first: the form again, as typed.
+    let (intent, confirmed) = (form.get("intent"), form.get("confirmed") == "yes");
+    let preview = intent == "preview" || intent == "back";
+    let (i, now, action) = (input.clone(), Utc::now(), existing.clone());
     let answer = state
         .db(move |conn| {
-            authoring::consultation_form(conn, &user, existing.as_deref(), &i, preview, now)
+            let typed = (&i, confirmed);
+            authoring::consultation_form(conn, &user, action.as_deref(), typed, preview, now)
         })
         .await?;
     let again = match answer {
-        FormAnswer::Saved(slug) => {
+        ConsultationAnswer::AskFirst(asked) => {
+            let view = AskFirstView::new(&asked, &form, existing, viewer.language);
+            return state.render("pages/admin/confirm_status.html", &view, &viewer);
+        }
+        ConsultationAnswer::Form(FormAnswer::Saved(slug)) => {
             return Ok(see_other(format!("/admin/consultations/{slug}?done=saved")))
         }
-        FormAnswer::Again(again) => again,
+        ConsultationAnswer::Form(FormAnswer::Again(again)) => again,
     };
     let lang = viewer.language;
     let typed = Typed::from_form(&form, FIELDS);
     let mut view = ConsultationFormView::new(again.editor.as_ref(), typed, &input, lang);
-    view.preview_html = preview.then(|| render_document(&input.description));
+    view.preview_html = (intent == "preview").then(|| render_document(&input.description));
     let status;
     (status, view.problem) = shown_again(&again, &mut view.typed, lang);
     state.render_with_status(status, "pages/admin/consultation_form.html", &view, &viewer)

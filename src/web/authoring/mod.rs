@@ -2,6 +2,7 @@
 //! has a "Preview" that renders its Markdown fields on the server and keeps
 //! what was typed; mistakes come back next to their fields.
 
+mod ask_first_view;
 mod clearinghouse;
 mod consultation_view;
 mod consultations;
