@@ -2,6 +2,7 @@
 //! roundtables, and the programme and resources with their forms.
 
 use super::form::{choices, translated, Choice, Typed};
+use super::time_zones::{zone_groups, ZoneGroup};
 use crate::domain::authoring::{ConsultationInput, LANGUAGES};
 use crate::domain::consultation::{ConsultationKind, ConsultationStatus};
 use crate::services::authoring::ConsultationEditor;
@@ -27,7 +28,7 @@ pub(super) struct ConsultationFormView {
     kinds: Vec<Choice>,
     statuses: Vec<Choice>,
     languages: Vec<Choice>,
-    time_zones: Vec<&'static str>,
+    time_zones: Vec<ZoneGroup>,
     pub(super) preview_html: Option<SafeHtml>,
     roundtables: Vec<RoundtableLine>,
     pub(super) problem: Option<String>,
@@ -79,7 +80,7 @@ impl ConsultationFormView {
                 ConsultationStatus::ALL.iter().map(|s| s.code()),
             ),
             languages: choices(LANGUAGES),
-            time_zones: chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()).collect(),
+            time_zones: zone_groups(&input.time_zone),
             preview_html: None,
             roundtables: existing
                 .map(|e| {

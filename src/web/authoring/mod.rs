@@ -9,6 +9,7 @@ mod consultations;
 mod done;
 mod form;
 mod roundtables;
+mod time_zones;
 
 use actix_web::web;
 

@@ -195,3 +195,4 @@ admin-ask-open-no-chair = { $roundtable }: no chair
 admin-ask-open-no-question = { $roundtable }: no guiding question
 admin-ask-open-no-chair-no-question = { $roundtable }: no chair and no guiding question
 admin-ask-back = Back to the form
+admin-time-zone-filter = Find a time zone (a city or region)

@@ -195,3 +195,4 @@ admin-ask-open-no-chair = { $roundtable }: sin presidencia
 admin-ask-open-no-question = { $roundtable }: sin pregunta orientadora
 admin-ask-open-no-chair-no-question = { $roundtable }: sin presidencia ni pregunta orientadora
 admin-ask-back = Volver al formulario
+admin-time-zone-filter = Buscar una zona horaria (una ciudad o una región)
