@@ -264,6 +264,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    outcome_summary_citations (outcome_id, comment_id) {
+        outcome_id -> Text,
+        comment_id -> Text,
+    }
+}
+
+diesel::table! {
     audit_log (id) {
         id -> Text,
         actor_id -> Nullable<Text>,
@@ -370,6 +377,8 @@ diesel::joinable!(resources -> consultations (consultation_id));
 diesel::joinable!(outcome_points -> roundtable_outcomes (outcome_id));
 diesel::joinable!(outcome_citations -> outcome_points (outcome_point_id));
 diesel::joinable!(outcome_citations -> comments (comment_id));
+diesel::joinable!(outcome_summary_citations -> roundtable_outcomes (outcome_id));
+diesel::joinable!(outcome_summary_citations -> comments (comment_id));
 diesel::joinable!(roundtable_outcomes -> users (updated_by));
 diesel::joinable!(slug_redirects -> consultations (consultation_id));
 
@@ -390,6 +399,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     roundtable_outcomes,
     outcome_points,
     outcome_citations,
+    outcome_summary_citations,
     audit_log,
     sessions,
     one_time_tokens,

@@ -43,6 +43,7 @@ macro_rules! numbered_fields {
 
 pub mod affiliation;
 pub mod authoring;
+pub mod citation;
 pub mod clearinghouse;
 pub mod comment;
 pub mod consultation;

@@ -1,8 +1,10 @@
 //! A roundtable's outcome: the chairs' synthesis and recommendations, per
 //! guiding question, as numbered points that cite comments by their short
-//! reference (`#c-2f9a01bc`, or a prefix of at least four characters).
+//! reference (`#c-2f9a01bc`, or a prefix of at least four characters; see
+//! `citation`).
 
 use super::affiliation::closed_list;
+use super::citation::{citations_in, malformed_citations};
 use super::InvalidField;
 
 closed_list!(
@@ -25,7 +27,6 @@ pub const MAX_QUESTIONS: usize = 30;
 const MAX_SECTION_CHARS: usize = 20_000;
 const MAX_SUMMARY_CHARS: usize = 20_000;
 const MAX_POINTS: usize = 50;
-const MIN_CITATION_CHARS: usize = 4;
 
 const SYNTHESIS_FIELDS: [&str; MAX_QUESTIONS + 1] = numbered_fields!("synthesis_");
 const RECOMMENDATION_FIELDS: [&str; MAX_QUESTIONS + 1] = numbered_fields!("recommendations_");
@@ -67,6 +68,8 @@ pub struct PointDraft {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutcomeDraft {
     pub summary: String,
+    /// The references the introduction cites, as typed.
+    pub summary_citations: Vec<String>,
     pub points: Vec<PointDraft>,
 }
 
@@ -74,6 +77,18 @@ impl OutcomeDraft {
     /// Splits every section into points and finds their citations; each
     /// field's mistakes are reported against that field.
     pub fn parse(summary: &str, sections: &[SectionSource]) -> Result<Self, Vec<InvalidField>> {
+        let (draft, errors) = Self::read(summary, sections);
+        if errors.is_empty() {
+            Ok(draft)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// What `parse` reads, with every mistake beside it rather than
+    /// instead of it, so that one answer can also name the citations that
+    /// name no comment. A section too long to read has no points.
+    pub fn read(summary: &str, sections: &[SectionSource]) -> (Self, Vec<InvalidField>) {
         let mut errors = Vec::new();
         if summary.chars().count() > MAX_SUMMARY_CHARS {
             errors.push(
@@ -81,6 +96,7 @@ impl OutcomeDraft {
                     .with("limit", MAX_SUMMARY_CHARS),
             );
         }
+        errors.extend(malformed_citations("summary", summary));
         let mut points = Vec::new();
         for section in sections {
             let Some(field) = section_field(section.kind, section.question) else {
@@ -93,6 +109,7 @@ impl OutcomeDraft {
                 );
                 continue;
             }
+            errors.extend(malformed_citations(field, &section.source));
             let texts = split_points(&section.source);
             if texts.len() > MAX_POINTS {
                 errors.push(
@@ -112,14 +129,13 @@ impl OutcomeDraft {
                 });
             }
         }
-        if errors.is_empty() {
-            Ok(Self {
-                summary: summary.trim().to_owned(),
-                points,
-            })
-        } else {
-            Err(errors)
-        }
+        let summary = summary.trim().to_owned();
+        let draft = Self {
+            summary_citations: citations_in(&summary),
+            summary,
+            points,
+        };
+        (draft, errors)
     }
 }
 
@@ -218,101 +234,6 @@ fn strip_indent(line: &str, indent: usize) -> &str {
     &line[spaces.min(indent)..]
 }
 
-/// Where citations stand in a text: (start of "#", end, reference in lower
-/// case). A citation is `#c-` and at least four hex digits, not glued to a
-/// word on either side.
-fn citation_spans(text: &str) -> Vec<(usize, usize, String)> {
-    let bytes = text.as_bytes();
-    let mut spans = Vec::new();
-    let mut at = 0;
-    while let Some(offset) = text[at..].find("#c-") {
-        let start = at + offset;
-        let digits = bytes[start + 3..]
-            .iter()
-            .take_while(|b| b.is_ascii_hexdigit())
-            .count();
-        let end = start + 3 + digits;
-        // Not part of a word, nor of a web address ("https://x.org/#c-abcd").
-        let glued = (start > 0
-            && (bytes[start - 1].is_ascii_alphanumeric() || b"/=?&".contains(&bytes[start - 1])))
-            || bytes.get(end).is_some_and(|b| b.is_ascii_alphanumeric());
-        if digits >= MIN_CITATION_CHARS && !glued {
-            spans.push((start, end, text[start + 1..end].to_ascii_lowercase()));
-        }
-        at = end.max(start + 1);
-    }
-    spans
-}
-
-/// The comment references a text cites, each once, in order of appearance.
-pub fn citations_in(text: &str) -> Vec<String> {
-    let mut found: Vec<String> = Vec::new();
-    for (_, _, reference) in citation_spans(text) {
-        if !found.contains(&reference) {
-            found.push(reference);
-        }
-    }
-    found
-}
-
-/// How a cited reference resolves among the comments a point may cite.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Resolution {
-    /// The full reference of the one comment it names.
-    Found(String),
-    Unknown,
-    Ambiguous(usize),
-}
-
-/// A typed reference (maybe a prefix) against the full references that may be cited.
-pub fn resolve<'a>(typed: &str, citable: impl Iterator<Item = &'a str>) -> Resolution {
-    let matches: Vec<&str> = citable.filter(|full| full.starts_with(typed)).collect();
-    match matches.as_slice() {
-        [] => Resolution::Unknown,
-        [one] => Resolution::Found((*one).to_owned()),
-        many => match many.iter().find(|full| **full == typed) {
-            Some(exact) => Resolution::Found((*exact).to_owned()),
-            None => Resolution::Ambiguous(many.len()),
-        },
-    }
-}
-
-/// The point's Markdown with every resolved citation written in full, so
-/// that a later comment sharing a typed prefix cannot make it ambiguous.
-pub fn complete_citations(
-    markdown: &str,
-    full_reference: impl Fn(&str) -> Option<String>,
-) -> String {
-    let mut out = String::with_capacity(markdown.len() + 16);
-    let mut last = 0;
-    for (start, end, typed) in citation_spans(markdown) {
-        if let Some(full) = full_reference(&typed) {
-            out.push_str(&markdown[last..start]);
-            out.push('#');
-            out.push_str(&full);
-            last = end;
-        }
-    }
-    out.push_str(&markdown[last..]);
-    out
-}
-
-/// The point's Markdown with every citation made a link to the comment's
-/// anchor, on the roundtable page or in a digest that holds the comments.
-pub fn link_citations(markdown: &str, full_reference: impl Fn(&str) -> Option<String>) -> String {
-    let mut out = String::with_capacity(markdown.len() + 32);
-    let mut last = 0;
-    for (start, end, typed) in citation_spans(markdown) {
-        if let Some(full) = full_reference(&typed) {
-            out.push_str(&markdown[last..start]);
-            out.push_str(&format!("[#{typed}](#{full})"));
-            last = end;
-        }
-    }
-    out.push_str(&markdown[last..]);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -355,42 +276,57 @@ mod tests {
         assert_eq!(split_points("2019. A year."), ["2019. A year."]);
     }
 
-    #[test]
-    fn citations_are_found_once_and_not_inside_words() {
-        assert_eq!(
-            citations_in(
-                "See #c-2F9A and #c-2f9a, #c-12 (too short), x#c-abcd, #c-abcdz, (#c-0011aabb)."
-            ),
-            ["c-2f9a", "c-0011aabb"]
-        );
+    /// A mistake as (field, reason, the reference it names).
+    fn named(e: &InvalidField) -> (&'static str, &'static str, String) {
+        let reference = e.message.args.iter().find(|(name, _)| *name == "reference");
+        let reference = match reference {
+            Some((_, crate::domain::message::Arg::Text(text))) => text.clone(),
+            _ => String::new(),
+        };
+        (e.field, e.message.key, reference)
     }
 
     #[test]
-    fn prefixes_resolve_only_when_they_name_one_comment() {
-        let citable = ["c-2f9a01bc", "c-2f9b0000", "c-aaaa1111"];
-        assert_eq!(
-            resolve("c-2f9a", citable.iter().copied()),
-            Resolution::Found("c-2f9a01bc".into())
+    fn nothing_that_looks_like_a_citation_is_passed_over() {
+        let (draft, errors) = OutcomeDraft::read(
+            "As #c-zz99 and #C-12 said, and #c-abcdz; not https://x.org/#c-zz nor x#c-zz.",
+            &[SectionSource {
+                question: Some(1),
+                kind: OutcomeKind::Synthesis,
+                source: "1. Cities #c-2f9a01bc and #c-\n2. Again #c-zz99 #c-zz99".into(),
+            }],
         );
+        let found: Vec<_> = errors.iter().map(named).collect();
         assert_eq!(
-            resolve("c-2f9", citable.iter().copied()),
-            Resolution::Ambiguous(2)
+            found,
+            [
+                (
+                    "summary",
+                    "invalid-citation-malformed",
+                    "#c-zz99".to_owned()
+                ),
+                ("summary", "invalid-citation-malformed", "#C-12".to_owned()),
+                (
+                    "summary",
+                    "invalid-citation-malformed",
+                    "#c-abcdz".to_owned()
+                ),
+                (
+                    "synthesis_1",
+                    "invalid-citation-malformed",
+                    "#c-".to_owned()
+                ),
+                (
+                    "synthesis_1",
+                    "invalid-citation-malformed",
+                    "#c-zz99".to_owned()
+                ),
+            ]
         );
-        assert_eq!(
-            resolve("c-ffff", citable.iter().copied()),
-            Resolution::Unknown
-        );
-    }
-
-    #[test]
-    fn citations_become_links_to_the_comments_anchor() {
-        let linked = link_citations("As #c-2f9a said; #c-ffff is unknown.", |typed| {
-            (typed == "c-2f9a").then(|| "c-2f9a01bc".to_owned())
-        });
-        assert_eq!(
-            linked,
-            "As [#c-2f9a](#c-2f9a01bc) said; #c-ffff is unknown."
-        );
+        assert_eq!(draft.points[0].citations, ["c-2f9a01bc"]);
+        assert!(OutcomeDraft::parse("#c-zz99", &[]).is_err());
+        let draft = OutcomeDraft::parse(" See #C-2F9A and #c-2f9a. ", &[]).unwrap();
+        assert_eq!(draft.summary_citations, ["c-2f9a"]);
     }
 
     #[test]

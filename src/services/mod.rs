@@ -14,6 +14,8 @@ pub mod emails;
 pub mod moderation;
 pub mod notifications;
 pub mod outcome_form;
+pub mod outcome_sources;
+pub mod outcome_withdrawal;
 pub mod outcomes;
 pub mod pages;
 pub mod passwords;

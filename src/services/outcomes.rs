@@ -7,14 +7,21 @@ use super::notifications::{self, wording::Place};
 use super::roundtables::{roundtable_detail, RoundtableDetail};
 use super::ServiceError;
 use crate::db::queries::admin;
-use crate::db::queries::outcomes::{self, NewPoint, OutcomeRecord, OutcomeWrite, PointRecord};
+use crate::db::queries::outcomes::{
+    self, CitableComment, NewPoint, OutcomeRecord, OutcomeWrite, PointRecord,
+};
 use crate::db::AnyConnection;
+use crate::domain::affiliation::Affiliation;
+use crate::domain::citation::{
+    citations_in, complete_citations, link_citations, resolve_citations,
+};
+use crate::domain::consultation::ConsultationStatus;
 use crate::domain::ids::RoundtableId;
 use crate::domain::outcome::{
-    complete_citations, link_citations, resolve, section_field, section_source, OutcomeDraft,
-    OutcomeKind, OutcomeStatus, Resolution, SectionSource,
+    section_field, OutcomeDraft, OutcomeKind, OutcomeStatus, SectionSource,
 };
 use crate::domain::roundtable::GuidingQuestion;
+use crate::domain::thread::ThreadEntry;
 use crate::domain::user::Actor;
 use crate::domain::InvalidField;
 use crate::domain::Message;
@@ -46,6 +53,10 @@ pub struct ShownOutcome {
     pub summary_markdown: String,
     pub summary_html: SafeHtml,
     pub sections: Vec<OutcomeSection>,
+    /// Who wrote the published comments it cites, by reference, for pages
+    /// that name them (empty where the comments are shown alongside, as in
+    /// a digest).
+    pub cited: HashMap<String, Affiliation>,
 }
 
 impl ShownOutcome {
@@ -99,6 +110,7 @@ pub fn shown_outcome(
         published_at: record.published_at,
         summary_markdown: record.summary_markdown.clone(),
         summary_html: SafeHtml::trust_stored_sanitised_html(record.summary_html.clone()),
+        cited: HashMap::new(),
         sections: arrange(
             questions,
             points.into_iter().map(|p| {
@@ -116,18 +128,42 @@ pub fn shown_outcome(
 }
 
 /// The outcome as the reader may see it: published ones to everyone,
-/// drafts only to the roundtable's chairs and staff. One query.
+/// drafts only to the roundtable's chairs and staff. One query; who wrote
+/// each cited comment is read from the threads the page shows.
 pub fn for_reader(
     conn: &mut AnyConnection,
     detail: &RoundtableDetail,
     may_moderate: bool,
+    threads: &[ThreadEntry],
 ) -> Result<Option<ShownOutcome>, ServiceError> {
-    Ok(outcomes::find(conn, detail.roundtable.id)?
+    let Some((record, points)) = outcomes::find(conn, detail.roundtable.id)?
         .filter(|(record, _)| may_moderate || record.status == OutcomeStatus::Published)
-        .map(|(record, points)| shown_outcome(&record, points, &detail.questions)))
+    else {
+        return Ok(None);
+    };
+    let mut shown = shown_outcome(&record, points, &detail.questions);
+    let cited: Vec<String> = std::iter::once(shown.summary_markdown.as_str())
+        .chain(shown.sections.iter().flat_map(|s| {
+            s.synthesis
+                .iter()
+                .chain(&s.recommendations)
+                .map(|p| p.markdown.as_str())
+        }))
+        .flat_map(citations_in)
+        .collect();
+    shown.cited = threads
+        .iter()
+        .map(|entry| &entry.comment)
+        .filter(|c| c.is_public() && cited.contains(&c.reference))
+        .map(|c| (c.reference.clone(), c.author.clone()))
+        .collect();
+    Ok(Some(shown))
 }
 
-fn require_chair_or_staff(detail: &RoundtableDetail, who: Actor) -> Result<(), ServiceError> {
+pub(super) fn require_chair_or_staff(
+    detail: &RoundtableDetail,
+    who: Actor,
+) -> Result<(), ServiceError> {
     if who.staff || detail.chairs.iter().any(|c| c.user_id == who.id) {
         Ok(())
     } else {
@@ -135,78 +171,13 @@ fn require_chair_or_staff(detail: &RoundtableDetail, who: Actor) -> Result<(), S
     }
 }
 
-/// What the editing form starts from.
-pub struct OutcomeEditor {
-    pub detail: RoundtableDetail,
-    pub record: Option<OutcomeRecord>,
-    pub summary: String,
-    /// Every question's two sections, then the two across the questions.
-    pub sections: Vec<SectionSource>,
-}
-
-/// The sections the form offers: both kinds for each question that has a
-/// field, and for the points across the questions.
-pub fn form_sections(
-    questions: &[GuidingQuestion],
-) -> Vec<(Option<&GuidingQuestion>, OutcomeKind, &'static str)> {
-    questions
-        .iter()
-        .map(Some)
-        .chain([None])
-        .flat_map(|q| {
-            OutcomeKind::ALL.iter().filter_map(move |kind| {
-                section_field(*kind, q.map(|q| q.number)).map(|f| (q, *kind, f))
-            })
-        })
-        .collect()
-}
-
-pub fn editor(
-    conn: &mut AnyConnection,
-    who: Actor,
-    consultation: &str,
-    roundtable: &str,
-) -> Result<OutcomeEditor, ServiceError> {
-    let detail = roundtable_detail(conn, consultation, roundtable)?;
-    require_chair_or_staff(&detail, who)?;
-    let found = outcomes::find(conn, detail.roundtable.id)?;
-    let (record, points) = match found {
-        Some((record, points)) => (Some(record), points),
-        None => (None, Vec::new()),
-    };
-    let sections = form_sections(&detail.questions)
-        .into_iter()
-        .map(|(question, kind, _)| {
-            let id = question.map(|q| q.id.to_string());
-            SectionSource {
-                question: question.map(|q| q.number),
-                kind,
-                source: section_source(
-                    points
-                        .iter()
-                        .filter(|p| p.kind == kind && p.question_id == id)
-                        .map(|p| p.body_markdown.as_str()),
-                ),
-            }
-        })
-        .collect();
-    Ok(OutcomeEditor {
-        summary: record
-            .as_ref()
-            .map(|r| r.summary_markdown.clone())
-            .unwrap_or_default(),
-        detail,
-        record,
-        sections,
-    })
-}
-
+/// What the form's buttons do. Withdrawing a published outcome is not
+/// one of them: it asks first, on a page of its own (`withdraw`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutcomeAction {
     Preview,
     Save,
     Publish,
-    Unpublish,
 }
 
 pub struct OutcomeSubmission {
@@ -222,52 +193,74 @@ pub enum Submitted {
     Saved(OutcomeStatus),
 }
 
-type Prepared = (
-    Vec<NewPoint>,
-    Vec<(Option<String>, OutcomeKind, ShownPoint)>,
-    Vec<InvalidField>,
-);
+/// The outcome ready to store and to show: its points, its introduction,
+/// the comments each cites, and every citation that names none.
+struct Prepared {
+    points: Vec<NewPoint>,
+    shown_points: Vec<(Option<String>, OutcomeKind, ShownPoint)>,
+    summary_markdown: String,
+    summary_html: SafeHtml,
+    summary_cited: Vec<String>,
+    /// Who wrote each comment cited, by reference, for the preview.
+    cited: HashMap<String, Affiliation>,
+    errors: Vec<InvalidField>,
+}
 
-/// Resolves each point's citations among the roundtable's published
-/// comments and renders it with its links; wrong citations are reported
-/// against their section.
-fn prepare_points(
+/// A field's Markdown with its citations resolved among the citable
+/// comments, written in full and made links to the comments' anchors; the
+/// ids of the comments it cites; and its mistakes.
+fn cite(
+    field: &'static str,
+    markdown: &str,
+    typed: &[String],
+    citable: &HashMap<&str, &CitableComment>,
+) -> (String, Vec<String>, Vec<InvalidField>) {
+    let references: Vec<&str> = citable.keys().copied().collect();
+    let (found, errors) = resolve_citations(field, typed, &references);
+    let full_of: HashMap<String, String> = found.into_iter().collect();
+    let mut cited: Vec<String> = full_of
+        .values()
+        .filter_map(|full| citable.get(full.as_str()).map(|c| c.id.clone()))
+        .collect();
+    cited.sort();
+    cited.dedup();
+    let markdown = complete_citations(markdown, |t| full_of.get(t).cloned());
+    (markdown, cited, errors)
+}
+
+/// Resolves the citations of the introduction and of each point among the
+/// roundtable's published comments and renders them with their links;
+/// wrong citations are reported against their field.
+fn prepare(
     conn: &mut AnyConnection,
     roundtable: RoundtableId,
     questions: &[GuidingQuestion],
     draft: &OutcomeDraft,
 ) -> Result<Prepared, ServiceError> {
-    let citable = outcomes::citable(conn, roundtable)?;
-    let mut errors: Vec<InvalidField> = Vec::new();
+    let comments = outcomes::citable(conn, roundtable)?;
+    let citable: HashMap<&str, &CitableComment> =
+        comments.iter().map(|c| (c.reference.as_str(), c)).collect();
+    let linked = |markdown: &str| {
+        link_citations(markdown, |full| {
+            citable.contains_key(full).then(|| full.to_owned())
+        })
+    };
+    let (summary_markdown, summary_cited, mut errors) = cite(
+        "summary",
+        &draft.summary,
+        &draft.summary_citations,
+        &citable,
+    );
+    let summary_html = render_document(&linked(&summary_markdown));
     let mut points = Vec::new();
     let mut shown_points = Vec::new();
+    let mut cited_ids = summary_cited.clone();
     for point in &draft.points {
-        let field = section_field(point.kind, point.question).unwrap_or("summary");
-        let mut cited = Vec::new();
-        let mut full_of: HashMap<String, String> = HashMap::new();
-        for typed in &point.citations {
-            match resolve(typed, citable.keys().map(String::as_str)) {
-                Resolution::Found(full) => {
-                    cited.extend(citable.get(&full).cloned());
-                    full_of.insert(typed.clone(), full);
-                }
-                Resolution::Unknown => errors.push(
-                    InvalidField::new(field, "invalid-citation-unknown")
-                        .with("reference", typed.as_str()),
-                ),
-                Resolution::Ambiguous(n) => errors.push(
-                    InvalidField::new(field, "invalid-citation-ambiguous")
-                        .with("reference", typed.as_str())
-                        .with("count", n),
-                ),
-            }
-        }
-        cited.sort();
-        cited.dedup();
-        let markdown = complete_citations(&point.markdown, |t| full_of.get(t).cloned());
-        let html = render_comment(&link_citations(&markdown, |full| {
-            citable.contains_key(full).then(|| full.to_owned())
-        }));
+        let field = section_field(point.kind, point.question).unwrap_or("outcome");
+        let (markdown, cited, wrong) = cite(field, &point.markdown, &point.citations, &citable);
+        errors.extend(wrong);
+        cited_ids.extend(cited.iter().cloned());
+        let html = render_comment(&linked(&markdown));
         let question_id = point.question.and_then(|n| {
             questions
                 .iter()
@@ -290,7 +283,32 @@ fn prepare_points(
             cited,
         });
     }
-    Ok((points, shown_points, errors))
+    let cited = comments
+        .iter()
+        .filter(|c| cited_ids.contains(&c.id))
+        .map(|c| (c.reference.clone(), c.author.clone()))
+        .collect();
+    Ok(Prepared {
+        points,
+        shown_points,
+        summary_markdown,
+        summary_html,
+        summary_cited,
+        cited,
+        errors,
+    })
+}
+
+/// Each mistake once, in the order found (the same wrong citation in two
+/// points of a section is one mistake of that section).
+fn once_each(errors: Vec<InvalidField>) -> Vec<InvalidField> {
+    let mut unique: Vec<InvalidField> = Vec::with_capacity(errors.len());
+    for error in errors {
+        if !unique.contains(&error) {
+            unique.push(error);
+        }
+    }
+    unique
 }
 
 /// Stores an outcome written elsewhere (the demo content) as it is, without emails.
@@ -306,20 +324,20 @@ pub fn store_as_written(
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     let draft = OutcomeDraft::parse(summary, sections).map_err(ServiceError::InvalidFields)?;
-    let (points, _, errors) = prepare_points(conn, roundtable, questions, &draft)?;
-    if !errors.is_empty() {
-        return Err(ServiceError::InvalidFields(errors));
+    let prepared = prepare(conn, roundtable, questions, &draft)?;
+    if !prepared.errors.is_empty() {
+        return Err(ServiceError::InvalidFields(prepared.errors));
     }
-    let summary_html = render_document(&draft.summary);
     outcomes::save(
         conn,
         &OutcomeWrite {
             roundtable,
             read_revision: 0,
-            summary_markdown: &draft.summary,
-            summary_html: summary_html.as_str(),
+            summary_markdown: &prepared.summary_markdown,
+            summary_html: prepared.summary_html.as_str(),
+            summary_cited: &prepared.summary_cited,
             status,
-            points: &points,
+            points: &prepared.points,
             by,
             now,
         },
@@ -329,7 +347,7 @@ pub fn store_as_written(
 }
 
 /// Checks the text and its citations; previews it, or saves it (and
-/// publishes or withdraws it) if nobody saved in between.
+/// publishes it) if nobody saved in between.
 pub fn submit(
     conn: &mut AnyConnection,
     ctx: EmailContext<'_>,
@@ -339,81 +357,65 @@ pub fn submit(
     submission: &OutcomeSubmission,
     now: DateTime<Utc>,
 ) -> Result<Submitted, ServiceError> {
-    let detail = roundtable_detail(conn, consultation, roundtable)?;
-    require_chair_or_staff(&detail, who)?;
-    if detail.consultation.status == crate::domain::consultation::ConsultationStatus::Archived {
-        return Err(ServiceError::Conflict("conflict-archived-outcome".into()));
-    }
-    let draft = OutcomeDraft::parse(&submission.summary, &submission.sections)
-        .map_err(ServiceError::InvalidFields)?;
-    let (points, shown_points, mut errors) =
-        prepare_points(conn, detail.roundtable.id, &detail.questions, &draft)?;
-    if submission.action == OutcomeAction::Publish && points.is_empty() {
+    let detail = writable(conn, who, consultation, roundtable)?;
+    let (draft, mut errors) = OutcomeDraft::read(&submission.summary, &submission.sections);
+    let prepared = prepare(conn, detail.roundtable.id, &detail.questions, &draft)?;
+    errors.extend(prepared.errors.iter().cloned());
+    if submission.action == OutcomeAction::Publish && prepared.points.is_empty() {
         errors.push(InvalidField::new("outcome", "invalid-outcome-empty"));
     }
     if !errors.is_empty() {
-        errors.dedup();
-        return Err(ServiceError::InvalidFields(errors));
+        return Err(ServiceError::InvalidFields(once_each(errors)));
     }
-    let summary_html = render_document(&draft.summary);
     if submission.action == OutcomeAction::Preview {
         return Ok(Submitted::Preview(ShownOutcome {
             status: OutcomeStatus::Draft,
             published_at: None,
-            summary_markdown: draft.summary.clone(),
-            summary_html,
-            sections: arrange(&detail.questions, shown_points),
+            summary_markdown: prepared.summary_markdown,
+            summary_html: prepared.summary_html,
+            sections: arrange(&detail.questions, prepared.shown_points),
+            cited: prepared.cited,
         }));
     }
-    let previous = outcomes::find(conn, detail.roundtable.id)?.map(|(r, _)| r);
-    let status = match (submission.action, previous.as_ref().map(|r| r.status)) {
+    let previous = outcomes::find(conn, detail.roundtable.id)?.map(|(r, _)| r.status);
+    let status = match (submission.action, previous) {
         (OutcomeAction::Publish, _) => OutcomeStatus::Published,
-        (OutcomeAction::Unpublish, _) => OutcomeStatus::Draft,
         (_, Some(status)) => status,
         (_, None) => OutcomeStatus::Draft,
     };
     let by = who.id.to_string();
-    let place = Place {
-        consultation_slug: detail.consultation.slug.to_string(),
-        consultation_title: detail.consultation.title.clone(),
-        roundtable_slug: detail.roundtable.slug.to_string(),
-        roundtable_title: detail.roundtable.title.clone(),
-    };
+    let place = place_of(&detail);
     let saved =
         crate::db::write_transaction(conn, |conn| -> Result<Option<String>, ServiceError> {
             let write = OutcomeWrite {
                 roundtable: detail.roundtable.id,
                 read_revision: submission.read_revision,
-                summary_markdown: &draft.summary,
-                summary_html: summary_html.as_str(),
+                summary_markdown: &prepared.summary_markdown,
+                summary_html: prepared.summary_html.as_str(),
+                summary_cited: &prepared.summary_cited,
                 status,
-                points: &points,
+                points: &prepared.points,
                 by: &by,
                 now,
             };
             let Some((id, revision)) = outcomes::save(conn, &write)? else {
                 return Ok(None);
             };
-            let action = match (submission.action, previous.as_ref().map(|r| r.status)) {
+            let action = match (submission.action, previous) {
                 (OutcomeAction::Publish, Some(OutcomeStatus::Published)) => "outcome_saved",
                 (OutcomeAction::Publish, _) => "outcome_published",
-                (OutcomeAction::Unpublish, Some(OutcomeStatus::Published)) => "outcome_unpublished",
                 _ => "outcome_saved",
             };
-            admin::record_audit(
-                conn,
-                &by,
-                "roundtable",
-                &detail.roundtable.id.to_string(),
-                action,
-                &json!({
-                    "revision": revision,
-                    "status": status.code(),
-                    "points": points.len(),
-                    "citations": points.iter().map(|p| p.cited.len()).sum::<usize>(),
-                }),
-                now,
-            )?;
+            let citations = prepared.summary_cited.len()
+                + prepared.points.iter().map(|p| p.cited.len()).sum::<usize>();
+            let details = json!({
+                "revision": revision,
+                "status": status.code(),
+                "points": prepared.points.len(),
+                "citations": citations,
+            });
+            let entity = detail.roundtable.id.to_string();
+            admin::record_audit(conn, &by, "roundtable", &entity, action, &details, now)?;
             if status == OutcomeStatus::Published {
                 notifications::comments_cited(conn, ctx, &id, &place, now)?;
             }
@@ -422,6 +424,30 @@ pub fn submit(
     match saved {
         Some(_) => Ok(Submitted::Saved(status)),
         None => Err(conflict(conn, &detail)?),
+    }
+}
+
+/// The roundtable, if `who` may change its outcome now.
+pub(super) fn writable(
+    conn: &mut AnyConnection,
+    who: Actor,
+    consultation: &str,
+    roundtable: &str,
+) -> Result<RoundtableDetail, ServiceError> {
+    let detail = roundtable_detail(conn, consultation, roundtable)?;
+    require_chair_or_staff(&detail, who)?;
+    if detail.consultation.status == ConsultationStatus::Archived {
+        return Err(ServiceError::Conflict("conflict-archived-outcome".into()));
+    }
+    Ok(detail)
+}
+
+fn place_of(detail: &RoundtableDetail) -> Place {
+    Place {
+        consultation_slug: detail.consultation.slug.to_string(),
+        consultation_title: detail.consultation.title.clone(),
+        roundtable_slug: detail.roundtable.slug.to_string(),
+        roundtable_title: detail.roundtable.title.clone(),
     }
 }
 

@@ -246,7 +246,7 @@ pub fn roundtable_page(
         .iter()
         .filter(|t| is_new(t, last_visit, reader_id))
         .count();
-    let outcome = outcomes::for_reader(conn, &detail, may_moderate)?;
+    let outcome = outcomes::for_reader(conn, &detail, may_moderate, &threads)?;
     Ok(RoundtablePage {
         outcome,
         detail,

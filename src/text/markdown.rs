@@ -87,9 +87,47 @@ pub fn plain_text(source: &str) -> String {
     out.trim().to_owned()
 }
 
+/// The words of a Markdown text on one line, without its markup, cut on a
+/// word with "…" when longer than `limit` characters: a comment at a glance.
+pub fn plain_excerpt(source: &str, limit: usize) -> String {
+    let flat = plain_text(source)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let Some((cut, _)) = flat.char_indices().nth(limit) else {
+        return flat;
+    };
+    let head = &flat[..cut];
+    // A word longer than half the excerpt is cut where it must be.
+    let head = match head.rfind(' ') {
+        Some(space) if space >= cut / 2 => &head[..space],
+        _ => head,
+    };
+    format!("{}…", head.trim_end_matches([',', ';', ':', ' ']))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn excerpts_are_plain_and_cut_on_a_word() {
+        assert_eq!(
+            plain_excerpt(
+                "**Late payment** of [public contracts](https://x.org)\n\n- hurts",
+                100
+            ),
+            "Late payment of public contracts hurts"
+        );
+        assert_eq!(
+            plain_excerpt("Cities lead, with budgets and staff.", 16),
+            "Cities lead…"
+        );
+        assert_eq!(
+            plain_excerpt(&"x".repeat(30), 10),
+            format!("{}…", "x".repeat(10))
+        );
+    }
 
     #[test]
     fn markdown_becomes_the_allowed_html() {

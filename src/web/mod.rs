@@ -23,6 +23,7 @@ mod methods;
 mod metrics;
 mod moderation;
 mod observability;
+pub(crate) mod outcome_views;
 pub(crate) mod outcomes;
 mod pages;
 mod paths;

@@ -32,6 +32,7 @@ mod migrations;
 mod moderation;
 mod openapi;
 mod operations;
+mod outcome_editor;
 mod outcomes;
 mod pages;
 mod paging;

@@ -79,6 +79,7 @@ async fn every_page_template_renders() {
         "pages/moderation/queue.html",
         // Rendered by the tests in outcomes.rs and authoring.rs.
         "pages/outcome.html",
+        "pages/outcome_withdraw.html",
         "pages/admin/consultations.html",
         "pages/admin/consultation_form.html",
         "pages/admin/roundtable_form.html",

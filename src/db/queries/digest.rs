@@ -4,8 +4,8 @@
 use crate::db::connection::MultiBackend;
 use crate::db::rows::*;
 use crate::db::schema::{
-    comment_guiding_questions, comments, outcome_citations, outcome_points, roundtable_outcomes,
-    users,
+    comment_guiding_questions, comments, outcome_citations, outcome_points,
+    outcome_summary_citations, roundtable_outcomes, users,
 };
 use crate::db::{AnyConnection, StorageError};
 use crate::domain::comment::CommentStatus;
@@ -221,9 +221,10 @@ pub fn genders(
     Ok(found)
 }
 
-/// Which of these comments a published outcome cites.
+/// Which of these comments a published outcome cites (in a point or in
+/// its introduction).
 pub fn cited(conn: &mut AnyConnection, ids: &[String]) -> Result<HashSet<String>, StorageError> {
-    Ok(outcome_citations::table
+    let mut cited: HashSet<String> = outcome_citations::table
         .inner_join(outcome_points::table.inner_join(roundtable_outcomes::table))
         .filter(roundtable_outcomes::status.eq("published"))
         .filter(outcome_citations::comment_id.eq_any(ids))
@@ -231,7 +232,16 @@ pub fn cited(conn: &mut AnyConnection, ids: &[String]) -> Result<HashSet<String>
         .distinct()
         .load::<String>(conn)?
         .into_iter()
-        .collect())
+        .collect();
+    cited.extend(
+        outcome_summary_citations::table
+            .inner_join(roundtable_outcomes::table)
+            .filter(roundtable_outcomes::status.eq("published"))
+            .filter(outcome_summary_citations::comment_id.eq_any(ids))
+            .select(outcome_summary_citations::comment_id)
+            .load::<String>(conn)?,
+    );
+    Ok(cited)
 }
 
 /// The identity a comment was posted under, from its stored row.

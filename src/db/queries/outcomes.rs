@@ -2,8 +2,12 @@
 //! order across the whole outcome) and the comments each point cites.
 
 use crate::db::rows::*;
-use crate::db::schema::{comments, outcome_citations, outcome_points, roundtable_outcomes, users};
+use crate::db::schema::{
+    comment_guiding_questions, comments, outcome_citations, outcome_points,
+    outcome_summary_citations, roundtable_outcomes, users,
+};
 use crate::db::{AnyConnection, StorageError};
+use crate::domain::affiliation::Affiliation;
 use crate::domain::comment::CommentStatus;
 use crate::domain::ids::RoundtableId;
 use crate::domain::outcome::{OutcomeKind, OutcomeStatus};
@@ -110,19 +114,84 @@ pub fn find(
     Ok(Some((record, points)))
 }
 
-/// The published comments of a roundtable, by reference: what a point may cite.
+/// A published comment of the roundtable: what the outcome may cite.
+#[derive(Debug, Clone)]
+pub struct CitableComment {
+    pub id: String,
+    pub reference: String,
+    /// The identity it was posted under.
+    pub author: Affiliation,
+    pub highlighted: bool,
+    pub body_markdown: String,
+    /// The guiding questions it answers (a reply, those of its thread).
+    pub question_ids: Vec<String>,
+}
+
+type CitableColumns = (
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    bool,
+    String,
+);
+
+/// The published comments of a roundtable, highlighted ones first, then
+/// the oldest first: two queries, however many there are.
 pub fn citable(
     conn: &mut AnyConnection,
     roundtable: RoundtableId,
-) -> Result<HashMap<String, String>, StorageError> {
-    Ok(comments::table
-        .filter(comments::roundtable_id.eq(roundtable.to_string()))
-        .filter(comments::status.eq(CommentStatus::Approved.code()))
-        .filter(comments::hidden_by_reports.eq(false))
-        .select((comments::reference, comments::id))
+) -> Result<Vec<CitableComment>, StorageError> {
+    let published = comments::roundtable_id
+        .eq(roundtable.to_string())
+        .and(comments::status.eq(CommentStatus::Approved.code()))
+        .and(comments::hidden_by_reports.eq(false));
+    let rows: Vec<CitableColumns> = comments::table
+        .filter(published.clone())
+        .order((
+            comments::highlighted.desc(),
+            comments::created_at.asc(),
+            comments::id.asc(),
+        ))
+        .select((
+            comments::id,
+            comments::reference,
+            comments::author_name,
+            comments::author_organisation,
+            comments::author_organisation_type,
+            comments::author_country_code,
+            comments::highlighted,
+            comments::body_markdown,
+        ))
+        .load(conn)?;
+    let mut tags: HashMap<String, Vec<String>> = HashMap::new();
+    for (comment, question) in comment_guiding_questions::table
+        .inner_join(comments::table)
+        .filter(published)
+        .select((
+            comment_guiding_questions::comment_id,
+            comment_guiding_questions::guiding_question_id,
+        ))
         .load::<(String, String)>(conn)?
-        .into_iter()
-        .collect())
+    {
+        tags.entry(comment).or_default().push(question);
+    }
+    rows.into_iter()
+        .map(
+            |(id, reference, name, organisation, kind, country, highlighted, body_markdown)| {
+                Ok(CitableComment {
+                    question_ids: tags.remove(&id).unwrap_or_default(),
+                    author: affiliation(name, organisation, kind.as_deref(), country.as_deref())?,
+                    id,
+                    reference,
+                    highlighted,
+                    body_markdown,
+                })
+            },
+        )
+        .collect()
 }
 
 /// A comment an outcome cites, with what its author's email needs.
@@ -137,18 +206,27 @@ pub fn cited_comments(
     conn: &mut AnyConnection,
     outcome: &str,
 ) -> Result<Vec<CitedComment>, StorageError> {
-    let rows: Vec<(String, Option<String>, String)> = outcome_citations::table
+    let columns = (
+        comments::reference,
+        comments::author_id,
+        comments::body_markdown,
+    );
+    let mut rows: Vec<(String, Option<String>, String)> = outcome_citations::table
         .inner_join(outcome_points::table)
         .inner_join(comments::table)
         .filter(outcome_points::outcome_id.eq(outcome))
-        .select((
-            comments::reference,
-            comments::author_id,
-            comments::body_markdown,
-        ))
+        .select(columns)
         .distinct()
-        .order(comments::reference.asc())
         .load(conn)?;
+    rows.extend(
+        outcome_summary_citations::table
+            .inner_join(comments::table)
+            .filter(outcome_summary_citations::outcome_id.eq(outcome))
+            .select(columns)
+            .load::<(String, Option<String>, String)>(conn)?,
+    );
+    rows.sort();
+    rows.dedup();
     Ok(rows
         .into_iter()
         .map(|(reference, author_id, body_markdown)| CitedComment {
@@ -175,6 +253,8 @@ pub struct OutcomeWrite<'a> {
     pub read_revision: i32,
     pub summary_markdown: &'a str,
     pub summary_html: &'a str,
+    /// The ids of the comments the introduction cites.
+    pub summary_cited: &'a [String],
     pub status: OutcomeStatus,
     pub points: &'a [NewPoint],
     pub by: &'a str,
@@ -262,6 +342,18 @@ pub fn save(
     .execute(conn)?;
     diesel::delete(outcome_points::table.filter(outcome_points::outcome_id.eq(&id)))
         .execute(conn)?;
+    diesel::delete(
+        outcome_summary_citations::table.filter(outcome_summary_citations::outcome_id.eq(&id)),
+    )
+    .execute(conn)?;
+    for comment in write.summary_cited {
+        diesel::insert_into(outcome_summary_citations::table)
+            .values((
+                outcome_summary_citations::outcome_id.eq(&id),
+                outcome_summary_citations::comment_id.eq(comment),
+            ))
+            .execute(conn)?;
+    }
     for (position, point) in write.points.iter().enumerate() {
         let point_id = uuid::Uuid::now_v7().to_string();
         diesel::insert_into(outcome_points::table)
@@ -285,4 +377,36 @@ pub fn save(
         }
     }
     Ok(Some((id, revision)))
+}
+
+/// Makes a published outcome a draft again, at a new revision, so that a
+/// form opened before cannot save over it unknowingly. Returns the new
+/// revision, or None when the outcome is not published (nothing is then
+/// written).
+pub fn withdraw(
+    conn: &mut AnyConnection,
+    roundtable: RoundtableId,
+    by: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<i32>, StorageError> {
+    let published = roundtable_outcomes::table
+        .filter(roundtable_outcomes::roundtable_id.eq(roundtable.to_string()))
+        .filter(roundtable_outcomes::status.eq(OutcomeStatus::Published.code()));
+    let updated = diesel::update(published)
+        .set((
+            roundtable_outcomes::status.eq(OutcomeStatus::Draft.code()),
+            roundtable_outcomes::updated_by.eq(by),
+            roundtable_outcomes::updated_at.eq(naive(now)),
+            roundtable_outcomes::revision.eq(roundtable_outcomes::revision + 1),
+        ))
+        .execute(conn)?;
+    if updated == 0 {
+        return Ok(None);
+    }
+    Ok(Some(
+        roundtable_outcomes::table
+            .filter(roundtable_outcomes::roundtable_id.eq(roundtable.to_string()))
+            .select(roundtable_outcomes::revision)
+            .first(conn)?,
+    ))
 }

@@ -9,6 +9,7 @@ use crate::domain::roundtable::GuidingQuestion;
 use crate::domain::user::Actor;
 use crate::services::pages::{self, Found};
 use crate::web::error::WebError;
+use crate::web::outcome_views::outcome_notice;
 use crate::web::redirects::moved_permanently;
 use crate::web::session::Viewer;
 use crate::web::state::AppState;
@@ -67,6 +68,8 @@ struct RoundtableQuery {
     page: Option<String>,
     /// A comment's reference: open the page that holds it.
     comment: Option<String>,
+    /// What the outcome form just did: "saved", "published" or "withdrawn".
+    outcome: Option<String>,
 }
 
 impl RoundtableQuery {
@@ -107,14 +110,15 @@ async fn roundtable(
     );
     let questions = &page.detail.questions;
     let shown = paging::show(&page.threads, questions, &browsing, &base, viewer.language)?;
-    let signed_in = viewer.signed_in();
+    let notice = outcome_notice(query.outcome.as_deref(), &page, viewer.language);
     let view = views::RoundtablePageView::new(
         &page,
         now,
-        signed_in,
+        viewer.signed_in(),
         answering,
         (&browsing, shown),
         viewer.language,
     );
+    let view = view.with_outcome_notice(notice);
     state.render("pages/roundtable.html", &view, &viewer)
 }

@@ -366,7 +366,9 @@ pub struct RoundtablePageView {
     reading: Vec<ReadingChoice>,
     paging: PagingView,
     count_line: String,
-    outcome: Option<crate::web::outcomes::OutcomeDisplay>,
+    outcome: Option<crate::web::outcome_views::OutcomeDisplay>,
+    /// What the chair just did to the outcome, after its form.
+    outcome_notice: Option<String>,
 }
 
 fn link(r: &Roundtable) -> RoundtableLink {
@@ -468,8 +470,14 @@ impl RoundtablePageView {
             outcome: page
                 .outcome
                 .as_ref()
-                .map(|o| crate::web::outcomes::OutcomeDisplay::new(o, zone, lang)),
+                .map(|o| crate::web::outcome_views::OutcomeDisplay::new(o, zone, lang)),
+            outcome_notice: None,
         }
+    }
+
+    pub fn with_outcome_notice(mut self, notice: Option<String>) -> Self {
+        self.outcome_notice = notice;
+        self
     }
 }
 

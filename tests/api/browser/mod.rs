@@ -8,6 +8,7 @@
 mod checks;
 mod journey;
 mod journeys;
+mod outcome_journey;
 mod recorder;
 mod self_check;
 mod session;

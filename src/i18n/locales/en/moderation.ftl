@@ -96,11 +96,6 @@ moderation-audit-empty = Nothing has happened here yet.
 # The outcome editor (pages/outcome.html)
 moderation-outcome-back = Back to { $title }
 moderation-outcome-lead-write = Write the roundtable's synthesis and recommendations per guiding question, one numbered point per line item.
-# Followed by an example reference in code, such as #c-2f9a01bc
-moderation-outcome-lead-cite = Cite a comment by its reference, such as
-# Followed by the prefix "c-" in code
-moderation-outcome-lead-short = (the first four characters after
-moderation-outcome-lead-link = are enough when they name one comment): it becomes a link, and its author is told when the outcome is published.
 # Followed by a name and a date
 moderation-outcome-last-saved = last saved by { $who }
 moderation-outcome-updates-published = saving changes updates the published outcome

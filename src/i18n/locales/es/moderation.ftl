@@ -96,11 +96,6 @@ moderation-audit-empty = Todavía no ha ocurrido nada aquí.
 # The outcome editor (pages/outcome.html)
 moderation-outcome-back = Volver a { $title }
 moderation-outcome-lead-write = Redacte la síntesis y las recomendaciones de la mesa redonda por pregunta orientadora, un punto numerado por elemento de la lista.
-# Followed by an example reference in code, such as #c-2f9a01bc
-moderation-outcome-lead-cite = Cite un comentario por su referencia, por ejemplo
-# Followed by the prefix "c-" in code
-moderation-outcome-lead-short = (bastan los cuatro primeros caracteres después de
-moderation-outcome-lead-link = si identifican un único comentario): la referencia se convierte en un enlace y se avisa a quien escribió el comentario cuando se publican las conclusiones.
 # Followed by a name and a date
 moderation-outcome-last-saved = guardado por última vez por { $who }
 moderation-outcome-updates-published = al guardar los cambios se actualizan las conclusiones publicadas

@@ -96,11 +96,6 @@ moderation-audit-empty = Il ne s’est encore rien passé ici.
 # The outcome editor (pages/outcome.html)
 moderation-outcome-back = Retour à { $title }
 moderation-outcome-lead-write = Rédigez la synthèse et les recommandations de la table ronde pour chaque question directrice, un point numéroté par élément de liste.
-# Followed by an example reference in code, such as #c-2f9a01bc
-moderation-outcome-lead-cite = Citez un commentaire par sa référence, par exemple
-# Followed by the prefix "c-" in code
-moderation-outcome-lead-short = (les quatre premiers caractères après
-moderation-outcome-lead-link = suffisent s’ils ne désignent qu’un seul commentaire) : la référence devient un lien, et la personne qui a écrit le commentaire est avertie lors de la publication des conclusions.
 # Followed by a name and a date
 moderation-outcome-last-saved = dernier enregistrement par { $who }
 moderation-outcome-updates-published = enregistrer les modifications met à jour les conclusions publiées

@@ -1,0 +1,1 @@
+DROP TABLE outcome_summary_citations;
