@@ -15,14 +15,14 @@ use roundtable::domain::user::Role;
 use roundtable::text::render_comment;
 
 /// The name of the author of the `n`th comment `waiting_comments` stores.
-fn author_of(n: usize) -> String {
+pub fn author_of(n: usize) -> String {
     format!("Author {:02}", n + 1)
 }
 
 /// `count` comments waiting in a roundtable of the demo forum, one a minute
 /// from three hours ago, by "Author 01", "Author 02"… (every third answers
 /// question 2); their references, oldest first.
-async fn waiting_comments(app: &TestApp, roundtable: &str, count: usize) -> Vec<String> {
+pub async fn waiting_comments(app: &TestApp, roundtable: &str, count: usize) -> Vec<String> {
     let roundtable = roundtable.to_owned();
     app.with_conn(move |conn| {
         let id = crate::fixtures::roundtable_id(conn, FORUM, &roundtable);
@@ -320,6 +320,24 @@ async fn a_decision_comes_back_to_the_same_place_in_the_queue_naming_the_author(
         assert!(page.contains("Already decided: Clara Chair published it"));
         assert!(!page.contains(&format!("{target}:")), "no bare references");
         assert!(page.contains(r#"href="/moderation?order=newest&amp;page=2""#));
+
+        // Partly too late: the page says what happened to each, by name.
+        let waiting = newest[35].clone();
+        let response = post_from(
+            &mut other,
+            at,
+            &[
+                ("comment", &format!("{target}@0")),
+                ("comment", &format!("{waiting}@0")),
+                ("action", "publish"),
+            ],
+        )
+        .await;
+        assert_eq!(response.status().as_u16(), 200);
+        let page = response.text().await.unwrap();
+        assert!(page.contains(&format!("About {}’s ", name(&target))));
+        assert!(page.contains(&format!("Published {}’s ", name(&waiting))));
+        assert_eq!(status_of(&app, &waiting).await, "approved");
         app.deliver_mail().await;
     }
 }
@@ -503,6 +521,14 @@ async fn a_card_s_own_reject_form_comes_back_open_with_its_mistake() {
         assert!(card.contains(&format!(r#"id="reason-{reference}-error""#)));
         assert!(card.contains(">Please say which question.</textarea>"));
         assert!(page.contains(&format!(r##"<a href="#reason-{reference}">"##)));
+        assert!(
+            !page.contains(r#"id="bulk-reason-error""#),
+            "only on the card"
+        );
+        assert!(
+            !page.contains(r#"<option value="reject" selected>"#),
+            "{page}"
+        );
         assert_eq!(status_of(&app, reference).await, "pending");
 
         let response = post_from(

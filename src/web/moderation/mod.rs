@@ -6,6 +6,7 @@ mod address;
 pub(crate) mod decided;
 mod emailed;
 mod queue;
+mod queue_nav;
 mod queue_view;
 mod staff;
 mod views;

@@ -1,19 +1,17 @@
 //! What the queue page shows: a page of compact cards, each with the
-//! decisions its state allows; what waits per roundtable; the pages and
-//! the order; the bulk controls above and below the list; and the
-//! confirmation of a decision just taken, where the decided item was.
+//! decisions its state allows; the bulk controls above and below the list
+//! with their mistakes; and the confirmation of a decision just taken,
+//! where the decided item was. Getting around is `queue_nav`.
 
 use super::address::{with_query, QueueAt};
 use super::decided::confirmation_text;
+use super::queue_nav::{paging_view, places_view, short_label, PlacesView, QueuePaging};
 use super::views::{reasons, report_views, BulkChoices, Choice, Possible, ReportView};
-use crate::db::queries::queue::QueueRoundtable;
 use crate::domain::comment::CommentStatus;
 use crate::domain::moderation::DecisionTarget;
-use crate::domain::queue_pages::QueueOrder;
-use crate::domain::thread_pages::page_links;
 use crate::domain::InvalidField;
 use crate::i18n::{say, text, Language};
-use crate::services::moderation::{Queue, QueueItem, WaitingPlace};
+use crate::services::moderation::{Queue, QueueItem};
 use crate::text::SafeHtml;
 use crate::web::format::waited;
 use crate::web::pages::comment_views::{person, PersonView};
@@ -21,14 +19,6 @@ use crate::web::paths::comment_path;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::collections::HashMap;
-
-/// A roundtable as a card names it: its code ("RT 3.2"), else its title.
-fn short_label(place: &QueueRoundtable) -> String {
-    place
-        .roundtable_code
-        .clone()
-        .unwrap_or_else(|| place.roundtable_title.clone())
-}
 
 #[derive(Serialize)]
 pub struct ParentView {
@@ -52,7 +42,6 @@ pub struct QueueItemView {
     reference: String,
     revision: i32,
     roundtable: String,
-    roundtable_title: String,
     page_link: String,
     /// Its own page, which comes back to this place in the queue.
     detail_link: String,
@@ -119,7 +108,6 @@ fn queue_item_view(
         reference: c.reference.clone(),
         revision: c.revision,
         roundtable: short_label(&item.place),
-        roundtable_title: item.place.roundtable_title.clone(),
         page_link: comment_path(
             &item.place.consultation_slug,
             &item.place.roundtable_slug,
@@ -182,163 +170,6 @@ fn authors(items: &[QueueItem]) -> Vec<AuthorView> {
     authors
 }
 
-/// A link of the navigation by roundtable, with how much waits there.
-#[derive(Serialize)]
-pub struct PlaceLink {
-    label: String,
-    waiting: i64,
-    href: String,
-    current: bool,
-}
-
-#[derive(Serialize)]
-pub struct ConsultationPlaces {
-    link: PlaceLink,
-    roundtables: Vec<PlaceLink>,
-}
-
-#[derive(Serialize)]
-pub struct PlacesView {
-    everything: PlaceLink,
-    consultations: Vec<ConsultationPlaces>,
-}
-
-/// What waits where, as links that filter the queue (in the same order);
-/// none when everything waits in one roundtable.
-fn places_view(places: &[WaitingPlace], at: &QueueAt, lang: Language) -> Option<PlacesView> {
-    let filtered = at.filter.consultation.is_some() || at.filter.roundtable.is_some();
-    if places.len() < 2 && !filtered {
-        return None;
-    }
-    let place_at = |consultation: Option<&str>, roundtable: Option<&str>| {
-        let mut place = QueueAt {
-            order: at.order,
-            ..QueueAt::default()
-        };
-        place.filter.consultation = consultation.map(String::from);
-        place.filter.roundtable = roundtable.map(String::from);
-        place.address()
-    };
-    let mut consultations: Vec<ConsultationPlaces> = Vec::new();
-    for WaitingPlace { place, waiting } in places {
-        let roundtable = PlaceLink {
-            label: short_label(place),
-            waiting: *waiting,
-            href: place_at(None, Some(&place.roundtable_id)),
-            current: at.filter.roundtable.as_deref() == Some(&place.roundtable_id),
-        };
-        let slug = &place.consultation_slug;
-        match consultations
-            .iter_mut()
-            .find(|c| c.link.href == place_at(Some(slug), None))
-        {
-            Some(group) => {
-                group.link.waiting += waiting;
-                group.roundtables.push(roundtable);
-            }
-            None => consultations.push(ConsultationPlaces {
-                link: PlaceLink {
-                    label: place.consultation_title.clone(),
-                    waiting: *waiting,
-                    href: place_at(Some(slug), None),
-                    current: at.filter.consultation.as_deref() == Some(slug.as_str())
-                        && at.filter.roundtable.is_none(),
-                },
-                roundtables: vec![roundtable],
-            }),
-        }
-    }
-    Some(PlacesView {
-        everything: PlaceLink {
-            label: text(lang, "moderation-queue-everything", &[]),
-            waiting: places.iter().map(|p| p.waiting).sum(),
-            href: place_at(None, None),
-            current: !filtered,
-        },
-        consultations,
-    })
-}
-
-/// One link of the page navigation; no `href` for a gap.
-#[derive(Serialize)]
-pub struct PageLink {
-    label: String,
-    href: Option<String>,
-    current: bool,
-}
-
-#[derive(Serialize)]
-pub struct OrderChoice {
-    label: String,
-    href: String,
-    current: bool,
-}
-
-#[derive(Serialize)]
-pub struct QueuePaging {
-    /// "Page 2 of 3", or empty when there is one page.
-    position: String,
-    previous: Option<String>,
-    next: Option<String>,
-    links: Vec<PageLink>,
-    orders: Vec<OrderChoice>,
-}
-
-fn paging_view(at: &QueueAt, pages: usize, lang: Language) -> QueuePaging {
-    let current = at.page;
-    let href = |page: usize| at.on_page(page).address();
-    let links = page_links(current, pages)
-        .into_iter()
-        .map(|link| match link {
-            Some(n) => PageLink {
-                label: n.to_string(),
-                href: Some(href(n)),
-                current: n == current,
-            },
-            None => PageLink {
-                label: "…".to_owned(),
-                href: None,
-                current: false,
-            },
-        })
-        .collect();
-    let orders = [QueueOrder::OldestFirst, QueueOrder::NewestFirst]
-        .into_iter()
-        .map(|order| OrderChoice {
-            label: text(
-                lang,
-                &format!("moderation-queue-order-{}", order.code()),
-                &[],
-            ),
-            href: QueueAt {
-                order,
-                page: 1,
-                ..at.clone()
-            }
-            .address(),
-            current: order == at.order,
-        })
-        .collect();
-    let position = match pages {
-        1 => String::new(),
-        _ => text(
-            lang,
-            "moderation-queue-position",
-            &[
-                ("current", (current as i64).into()),
-                ("total", (pages as i64).into()),
-            ],
-        ),
-    };
-    QueuePaging {
-        position,
-        previous: (current > 1).then(|| href(current - 1)),
-        next: (current < pages).then(|| href(current + 1)),
-        links,
-        orders,
-    }
-}
-
 /// A mistake of the form, in the summary above it, linked to its field.
 #[derive(Serialize)]
 pub struct SummaryLine {
@@ -392,6 +223,11 @@ pub fn queue_view(
     }
     let by_field = crate::i18n::by_field(lang, errors);
     let (summary, top_errors, bottom_errors) = place_errors(&mut items, &choices, errors, lang);
+    let mut choices = choices;
+    if choices.card.is_some() {
+        // What a card's own form chose stays on that card.
+        (choices.action, choices.reason, choices.note) = Default::default();
+    }
     let slot = queue.confirmation.as_ref().map_or(items.len(), |c| c.slot);
     let after = items.split_off(slot.min(items.len()));
     QueueView {
