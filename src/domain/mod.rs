@@ -54,6 +54,7 @@ pub mod message;
 pub mod moderation;
 pub mod notification;
 pub mod outcome;
+pub mod queue_pages;
 pub mod rate_limit;
 pub mod registration;
 pub mod return_path;

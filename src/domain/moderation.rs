@@ -144,6 +144,42 @@ impl Decision {
     }
 }
 
+/// Each decision by its code in forms and the API, as a decision of that
+/// kind (the reason of a rejection does not change what it applies to).
+fn by_code() -> [(&'static str, Decision); 7] {
+    let reason = ModerationReason::Other;
+    [
+        ("publish", Decision::Publish),
+        ("reject", Decision::Reject { reason, note: None }),
+        ("unpublish", Decision::Unpublish { reason, note: None }),
+        ("highlight", Decision::Highlight),
+        ("unhighlight", Decision::RemoveHighlight),
+        ("retag", Decision::Retag(Vec::new())),
+        ("dismiss_reports", Decision::DismissReports),
+    ]
+}
+
+/// The decisions a comment in this state takes, by their codes: a pending
+/// comment is published, rejected or re-tagged; a published one
+/// highlighted or not, unpublished or re-tagged, and its reports dismissed
+/// when it has open ones. Pages offer only these.
+pub fn possible_decisions(target: DecisionTarget) -> Vec<&'static str> {
+    by_code()
+        .into_iter()
+        .filter(|(_, decision)| decision.check(target).is_ok())
+        .map(|(code, _)| code)
+        .collect()
+}
+
+/// The audit trail's name for the decision with this code ("publish" is
+/// "published"), if there is such a decision.
+pub fn audit_name_of(code: &str) -> Option<&'static str> {
+    by_code()
+        .into_iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, decision)| decision.action())
+}
+
 /// How many reports from different readers hide a comment until a chair decides.
 pub const REPORTS_THAT_HIDE: usize = 3;
 
@@ -238,5 +274,30 @@ mod tests {
             ModerationReason::parse("reason", "spam"),
             Ok(ModerationReason::Spam)
         );
+    }
+
+    #[test]
+    fn each_state_offers_only_the_decisions_it_takes() {
+        assert_eq!(
+            possible_decisions(target(Pending)),
+            ["publish", "reject", "retag"]
+        );
+        assert_eq!(
+            possible_decisions(target(Approved)),
+            ["unpublish", "highlight", "retag"]
+        );
+        let highlighted_and_reported = DecisionTarget {
+            highlighted: true,
+            open_reports: 1,
+            ..target(Approved)
+        };
+        assert_eq!(
+            possible_decisions(highlighted_and_reported),
+            ["unpublish", "unhighlight", "retag", "dismiss_reports"]
+        );
+        assert!(possible_decisions(target(Withdrawn)).is_empty());
+        assert_eq!(audit_name_of("publish"), Some("published"));
+        assert_eq!(audit_name_of("unhighlight"), Some("highlight_removed"));
+        assert_eq!(audit_name_of("approve"), None);
     }
 }

@@ -39,6 +39,7 @@ mod paging;
 mod people;
 mod processes;
 mod query_count;
+mod queue;
 mod reports;
 mod shutdown;
 mod smtp_server;

@@ -179,7 +179,10 @@ pub async fn post_reply(
         .await
 }
 
-/// A chair's decision through the queue's form.
+/// A chair's decision through the queue's form, followed as a browser
+/// follows it: a decision that applies answers 303 to the queue, whose page
+/// (with the confirmation) comes back here with its status; any other
+/// answer (409, 422…) comes back as it is.
 pub async fn decide(
     person: &mut Person,
     references: &[&str],
@@ -190,6 +193,15 @@ pub async fn decide(
     form.extend_from_slice(fields);
     let response = person.browser.post("/moderation/decide", &form).await;
     let status = response.status().as_u16();
+    if status == 303 {
+        let location = response.headers()["location"].to_str().unwrap().to_owned();
+        assert!(
+            location.starts_with("/moderation"),
+            "back to the queue: {location}"
+        );
+        let path = location.split('#').next().unwrap();
+        return person.browser.get(path).await;
+    }
     (status, response.text().await.unwrap())
 }
 

@@ -282,6 +282,34 @@ pub fn last_decision(
     Ok(audit_entries(rows).into_iter().next())
 }
 
+/// The last decision on each of these comments (as `last_decision` counts
+/// them): by comment id, who took it (their id) and its name in the trail.
+pub fn last_decisions(
+    conn: &mut AnyConnection,
+    comment_ids: &[String],
+) -> Result<HashMap<String, (Option<String>, String)>, StorageError> {
+    let rows: Vec<(String, Option<String>, String)> = moderation_events::table
+        .filter(moderation_events::comment_id.eq_any(comment_ids))
+        .filter(moderation_events::action.ne("submitted"))
+        .filter(moderation_events::action.ne("edited"))
+        .filter(moderation_events::action.ne("reported"))
+        .order((
+            moderation_events::created_at.desc(),
+            moderation_events::id.desc(),
+        ))
+        .select((
+            moderation_events::comment_id,
+            moderation_events::actor_id,
+            moderation_events::action,
+        ))
+        .load(conn)?;
+    let mut last = HashMap::new();
+    for (comment, actor, action) in rows {
+        last.entry(comment).or_insert((actor, action));
+    }
+    Ok(last)
+}
+
 /// A roundtable's audit trail, newest first, capped at `limit` rows.
 pub fn audit_trail(
     conn: &mut AnyConnection,

@@ -1,10 +1,12 @@
 //! What waits for a decision: pending comments and reported ones, by the
 //! moderator's roundtables, for the queue, the summaries and the metrics.
 
+use crate::db::connection::MultiBackend;
 use crate::db::rows::*;
 use crate::db::schema::{comment_reports, comments, consultations, roundtables};
 use crate::db::{AnyConnection, StorageError};
 use crate::domain::comment::CommentStatus;
+use crate::domain::queue_pages::QueueOrder;
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
@@ -53,31 +55,22 @@ pub struct WaitingFilter<'a> {
     pub pending_only: bool,
 }
 
-/// What waits for a decision, oldest first: pending comments, and (unless
-/// `pending_only`) published ones with open reports.
-pub fn waiting(
-    conn: &mut AnyConnection,
-    filter: WaitingFilter,
-    limit: i64,
-) -> Result<Vec<(CommentRow, QueueRoundtable)>, StorageError> {
+type Joined = diesel::dsl::InnerJoin<
+    comments::table,
+    diesel::dsl::InnerJoin<roundtables::table, consultations::table>,
+>;
+
+/// The waiting comments a filter chooses, with their roundtables and
+/// consultations joined: pending comments, and (unless `pending_only`)
+/// published ones with open reports.
+fn waiting_query<'a>(
+    filter: WaitingFilter<'a>,
+) -> diesel::dsl::IntoBoxed<'a, Joined, MultiBackend> {
     let reported = comment_reports::table
         .filter(comment_reports::resolved_at.is_null())
         .select(comment_reports::comment_id);
     let mut query = comments::table
         .inner_join(roundtables::table.inner_join(consultations::table))
-        .order((comments::created_at.asc(), comments::id.asc()))
-        .limit(limit)
-        .select((
-            CommentRow::as_select(),
-            (
-                consultations::slug,
-                consultations::title,
-                roundtables::id,
-                roundtables::slug,
-                roundtables::code,
-                roundtables::title,
-            ),
-        ))
         .into_boxed();
     query = if filter.pending_only {
         query.filter(comments::status.eq(CommentStatus::Pending.code()))
@@ -99,30 +92,84 @@ pub fn waiting(
     if let Some(id) = filter.roundtable {
         query = query.filter(comments::roundtable_id.eq(id.to_owned()));
     }
-    let rows: Vec<(CommentRow, PlaceColumns)> = query.load(conn)?;
+    query
+}
+
+/// What waits for a decision, oldest first: pending comments, and (unless
+/// `pending_only`) published ones with open reports.
+pub fn waiting(
+    conn: &mut AnyConnection,
+    filter: WaitingFilter,
+    limit: i64,
+) -> Result<Vec<(CommentRow, QueueRoundtable)>, StorageError> {
+    waiting_page(conn, filter, QueueOrder::OldestFirst, 0, limit)
+}
+
+/// One page of what waits, in the order asked for (by when each comment
+/// was posted, then by id, so that pages never overlap).
+pub fn waiting_page(
+    conn: &mut AnyConnection,
+    filter: WaitingFilter,
+    order: QueueOrder,
+    offset: i64,
+    limit: i64,
+) -> Result<Vec<(CommentRow, QueueRoundtable)>, StorageError> {
+    let query = waiting_query(filter);
+    let query = match order {
+        QueueOrder::OldestFirst => query.order((comments::created_at.asc(), comments::id.asc())),
+        QueueOrder::NewestFirst => query.order((comments::created_at.desc(), comments::id.desc())),
+    };
+    let rows: Vec<(CommentRow, PlaceColumns)> = query
+        .offset(offset)
+        .limit(limit)
+        .select((
+            CommentRow::as_select(),
+            (
+                consultations::slug,
+                consultations::title,
+                roundtables::id,
+                roundtables::slug,
+                roundtables::code,
+                roundtables::title,
+            ),
+        ))
+        .load(conn)?;
     Ok(rows
         .into_iter()
         .map(|(row, place)| (row, queue_roundtable(place)))
         .collect())
 }
 
-/// The roundtables in scope where something waits, for the queue's filter.
+/// How many comments the filter's queue holds.
+pub fn waiting_count(conn: &mut AnyConnection, filter: WaitingFilter) -> Result<i64, StorageError> {
+    Ok(waiting_query(filter).count().get_result(conn)?)
+}
+
+/// The roundtables in scope where something waits, with how many comments
+/// wait in each, for the queue's navigation.
 pub fn waiting_places(
     conn: &mut AnyConnection,
     scope: Option<&[String]>,
-) -> Result<Vec<QueueRoundtable>, StorageError> {
-    let reported = comment_reports::table
-        .filter(comment_reports::resolved_at.is_null())
-        .select(comment_reports::comment_id);
-    let mut query = comments::table
-        .inner_join(roundtables::table.inner_join(consultations::table))
-        .filter(
-            comments::status
-                .eq(CommentStatus::Pending.code())
-                .or(comments::status
-                    .eq(CommentStatus::Approved.code())
-                    .and(comments::id.eq_any(reported))),
-        )
+) -> Result<Vec<(QueueRoundtable, i64)>, StorageError> {
+    let filter = WaitingFilter {
+        scope,
+        ..WaitingFilter::default()
+    };
+    // Counted here: a boxed query cannot be grouped on the two-backend
+    // connection, and one short column per waiting comment is little.
+    let waiting: Vec<String> = waiting_query(filter)
+        .select(comments::roundtable_id)
+        .load(conn)?;
+    let mut ids: Vec<(String, i64)> = Vec::new();
+    for id in waiting {
+        match ids.iter_mut().find(|(known, _)| *known == id) {
+            Some((_, count)) => *count += 1,
+            None => ids.push((id, 1)),
+        }
+    }
+    let places: Vec<PlaceColumns> = roundtables::table
+        .inner_join(consultations::table)
+        .filter(roundtables::id.eq_any(ids.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>()))
         .select((
             consultations::slug,
             consultations::title,
@@ -131,17 +178,19 @@ pub fn waiting_places(
             roundtables::code,
             roundtables::title,
         ))
-        .distinct()
-        .into_boxed();
-    if let Some(scope) = scope {
-        query = query.filter(comments::roundtable_id.eq_any(scope.to_vec()));
-    }
-    let mut places: Vec<QueueRoundtable> = query
-        .load::<PlaceColumns>(conn)?
+        .load(conn)?;
+    let mut places: Vec<(QueueRoundtable, i64)> = places
         .into_iter()
         .map(queue_roundtable)
+        .map(|place| {
+            let count = ids
+                .iter()
+                .find(|(id, _)| *id == place.roundtable_id)
+                .map_or(0, |(_, n)| *n);
+            (place, count)
+        })
         .collect();
-    places.sort_by(|a, b| {
+    places.sort_by(|(a, _), (b, _)| {
         (
             &a.consultation_title,
             &a.roundtable_code,

@@ -1,6 +1,7 @@
 //! Decisions from a chair's inbox: signed publish and reject links.
 
-use super::decisions::{decide, DecisionRequest, DecisionResult, Target};
+use super::confirmations::{described, Decided};
+use super::decisions::{decide, DecisionRequest, Target};
 use super::waiting::queue_item;
 use crate::db::queries::comments::{self, CommentRecord};
 use crate::db::queries::users;
@@ -83,7 +84,7 @@ pub fn decide_by_email(
     revision: Option<i32>,
     request: &DecisionRequest,
     now: DateTime<Utc>,
-) -> Result<Result<Vec<DecisionResult>, EmailLinkProblem>, ServiceError> {
+) -> Result<Result<Decided, EmailLinkProblem>, ServiceError> {
     let decision = match emailed_decision(conn, ctx, &request.action, token, now)? {
         Ok(decision) => decision,
         Err(problem) => return Ok(Err(problem)),
@@ -92,5 +93,6 @@ pub fn decide_by_email(
         reference: decision.record.comment.reference.clone(),
         revision,
     };
-    decide(conn, ctx, decision.moderator, &[target], request, now).map(Ok)
+    let results = decide(conn, ctx, decision.moderator, &[target], request, now)?;
+    described(conn, results).map(Ok)
 }

@@ -3,11 +3,13 @@
 //! Of two chairs deciding one comment at once, the first wins and the
 //! second is told who decided and how; only the first decision sends email.
 
+mod confirmations;
 mod decisions;
 mod email_links;
 mod scope;
 mod waiting;
 
+pub use confirmations::{decide_and_describe, Confirmation, Decided, DecidedComment};
 pub use decisions::*;
 pub use email_links::*;
 pub use waiting::*;

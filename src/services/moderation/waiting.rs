@@ -1,5 +1,6 @@
 //! What waits for a moderator: the queue, and one waiting comment.
 
+use super::confirmations::{confirmed, queue_key, Confirmation, QueueKey};
 use super::scope::{may_moderate, scope};
 use crate::db::queries::comments::{self, CommentRecord};
 use crate::db::queries::moderation::{self, OpenReport};
@@ -8,6 +9,10 @@ use crate::db::queries::roundtables;
 use crate::db::AnyConnection;
 use crate::domain::comment::{Comment, CommentStatus};
 use crate::domain::ids::RoundtableId;
+use crate::domain::moderation::{possible_decisions, DecisionTarget};
+use crate::domain::queue_pages::{
+    confirmation_slot, offset, page_count, page_to_show, QueueOrder, QUEUE_PAGE_SIZE,
+};
 use crate::domain::roundtable::GuidingQuestion;
 use crate::domain::user::Actor;
 use crate::services::notifications::wording::excerpt;
@@ -15,10 +20,21 @@ use crate::services::ServiceError;
 use chrono::Utc;
 use std::collections::HashMap;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct QueueFilter {
     pub consultation: Option<String>,
     pub roundtable: Option<String>,
+}
+
+/// The page of the queue a moderator asked for, and a decision to confirm on it.
+#[derive(Debug, Clone, Default)]
+pub struct QueueRequest {
+    pub filter: QueueFilter,
+    pub order: QueueOrder,
+    /// From 1; past the end means the last page.
+    pub page: usize,
+    /// A decision just taken: its code and the comments it named.
+    pub confirm: Option<(String, Vec<String>)>,
 }
 
 #[derive(Debug, Clone)]
@@ -33,36 +49,102 @@ pub struct QueueItem {
     pub reports: Vec<OpenReport>,
 }
 
-pub struct Queue {
-    pub items: Vec<QueueItem>,
-    /// Every roundtable in the moderator's scope that has something waiting, for the filter.
-    pub places: Vec<QueueRoundtable>,
+impl QueueItem {
+    /// The decisions its state allows.
+    pub fn possible(&self) -> Vec<&'static str> {
+        possible_decisions(DecisionTarget {
+            status: self.comment.status,
+            highlighted: self.comment.highlighted,
+            open_reports: self.reports.len(),
+        })
+    }
 }
 
-const QUEUE_LIMIT: i64 = 500;
+/// A roundtable in the moderator's scope where something waits.
+#[derive(Debug, Clone)]
+pub struct WaitingPlace {
+    pub place: QueueRoundtable,
+    pub waiting: i64,
+}
 
-/// What waits for this moderator, oldest first, from a fixed number of queries.
+pub struct Queue {
+    /// The page's items.
+    pub items: Vec<QueueItem>,
+    /// Every roundtable in the moderator's scope that has something
+    /// waiting, with how much, for the navigation.
+    pub places: Vec<WaitingPlace>,
+    /// How many items the filtered queue holds, on every page.
+    pub total: usize,
+    /// The page shown and how many there are.
+    pub page: usize,
+    pub pages: usize,
+    pub confirmation: Option<Confirmation>,
+}
+
+/// A page of what waits for this moderator, from a fixed number of queries.
 pub fn queue(
     conn: &mut AnyConnection,
     who: Actor,
-    filter: &QueueFilter,
+    request: &QueueRequest,
 ) -> Result<Queue, ServiceError> {
     let scope = scope(conn, who)?;
-    let chosen = queue::waiting(
+    let filter = WaitingFilter {
+        scope: scope.as_deref(),
+        consultation: request.filter.consultation.as_deref(),
+        roundtable: request.filter.roundtable.as_deref(),
+        pending_only: false,
+    };
+    let total = usize::try_from(queue::waiting_count(conn, filter)?).unwrap_or(0);
+    let page = page_to_show(request.page, total);
+    let chosen = queue::waiting_page(
         conn,
-        WaitingFilter {
-            scope: scope.as_deref(),
-            consultation: filter.consultation.as_deref(),
-            roundtable: filter.roundtable.as_deref(),
-            pending_only: false,
-        },
-        QUEUE_LIMIT,
+        filter,
+        request.order,
+        offset(page) as i64,
+        QUEUE_PAGE_SIZE as i64,
     )?;
-    let places = queue::waiting_places(conn, scope.as_deref())?;
-    let references: Vec<String> = chosen
-        .iter()
-        .map(|(row, _)| row.reference.clone())
+    let places = queue::waiting_places(conn, scope.as_deref())?
+        .into_iter()
+        .map(|(place, waiting)| WaitingPlace { place, waiting })
         .collect();
+    let chosen = chosen
+        .into_iter()
+        .map(|(row, place)| (row.reference, place))
+        .collect();
+    let items = queue_items(conn, chosen)?;
+    let pages = page_count(total);
+    let confirmation = match &request.confirm {
+        Some((action, references)) => {
+            let confirmed = confirmed(conn, who, &scope, action, references)?;
+            let keys: Vec<QueueKey> = items.iter().map(|i| queue_key(&i.comment)).collect();
+            let first = match request.order {
+                QueueOrder::OldestFirst => confirmed.iter().map(|(_, key)| key).min(),
+                QueueOrder::NewestFirst => confirmed.iter().map(|(_, key)| key).max(),
+            };
+            first.map(|first| Confirmation {
+                action: action.clone(),
+                slot: confirmation_slot(&keys, first, request.order, page < pages),
+                comments: confirmed.iter().map(|(c, _)| c.clone()).collect(),
+            })
+        }
+        None => None,
+    };
+    Ok(Queue {
+        items,
+        places,
+        total,
+        page,
+        pages,
+        confirmation,
+    })
+}
+
+/// The chosen comments (by reference) with everything a chair reads beside each.
+fn queue_items(
+    conn: &mut AnyConnection,
+    chosen: Vec<(String, QueueRoundtable)>,
+) -> Result<Vec<QueueItem>, ServiceError> {
+    let references: Vec<String> = chosen.iter().map(|(r, _)| r.clone()).collect();
     let records = comments::find_by_references(conn, &references)?;
     let ids: Vec<String> = records.iter().map(|r| r.comment.id.to_string()).collect();
     let parent_ids: Vec<String> = records
@@ -86,11 +168,8 @@ pub fn queue(
         records.iter().map(|r| r.comment.roundtable_id).collect();
     let questions = roundtables::guiding_questions_of(conn, &roundtable_ids)?;
     let mut items = Vec::new();
-    for (row, place) in chosen {
-        let Some(record) = records
-            .iter()
-            .find(|r| r.comment.reference == row.reference)
-        else {
+    for (reference, place) in chosen {
+        let Some(record) = records.iter().find(|r| r.comment.reference == reference) else {
             continue;
         };
         let comment = record.comment.clone();
@@ -113,7 +192,7 @@ pub fn queue(
             place,
         });
     }
-    Ok(Queue { items, places })
+    Ok(items)
 }
 
 /// How many comments wait for a decision across every roundtable, for metrics.

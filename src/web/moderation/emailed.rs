@@ -144,8 +144,8 @@ pub(super) async fn email_decide(
     });
     match field_mistakes(decided.await)? {
         Ok(Err(problem)) => link_problem_page(&state, &viewer, problem),
-        Ok(Ok(results)) => {
-            decision_report_page(&state, &viewer, &action, &results, "/moderation".into())
+        Ok(Ok(decided)) => {
+            decision_report_page(&state, &viewer, &action, &decided, "/moderation".into())
         }
         Err(fields) => {
             let choices = BulkChoices {

@@ -2,9 +2,12 @@
 //! decisions from an emailed link (a GET shows a page; only its POST
 //! decides), the audit trail and trusted participants.
 
+mod address;
 pub(crate) mod decided;
 mod emailed;
 mod queue;
+mod queue_nav;
+mod queue_view;
 mod staff;
 mod views;
 

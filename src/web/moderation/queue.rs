@@ -1,112 +1,66 @@
 //! The queue of what waits for a chair, one comment's page, and the
-//! decisions taken from either.
+//! decisions taken from either. A decision that applies returns (303) to
+//! the same place in the queue, with its confirmation in the address.
 
+use super::address::{Confirm, QueueAt};
 use super::decided::decision_report_page;
-use super::views::{authors, item_view, places, queue_item_view, reasons, BulkChoices, QueueView};
+use super::queue_view::queue_view;
+use super::views::{item_view, BulkChoices};
 use crate::domain::user::Actor;
 use crate::domain::InvalidField;
-use crate::i18n::text;
-use crate::services::moderation::{self, DecisionRequest, QueueFilter, Target};
+use crate::services::moderation::{self, DecisionRequest, Target};
 use crate::web::error::{field_mistakes, form_status, WebError};
 use crate::web::form_pairs::FormPairs;
 use crate::web::guards::{SignedIn, ToModerate};
 use crate::web::paths::comment_path;
+use crate::web::redirects::see_other;
 use crate::web::session::Viewer;
 use crate::web::state::AppState;
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Utc;
-use serde::Deserialize;
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub(super) struct QueueQuery {
-    consultation: Option<String>,
-    roundtable: Option<String>,
-}
 
 pub(super) async fn queue(
     state: web::Data<AppState>,
     moderating: SignedIn<ToModerate>,
-    query: web::Query<QueueQuery>,
+    request: HttpRequest,
 ) -> Result<HttpResponse, WebError> {
     let (who, viewer) = (moderating.actor(), moderating.viewer);
-    let filter = query.into_inner().filter();
-    queue_page(&state, &viewer, who, filter, BulkChoices::default(), vec![]).await
+    let (at, confirm) = QueueAt::parse(request.query_string())?;
+    let shown = Shown::fresh(confirm);
+    queue_page(&state, &viewer, who, at, shown).await
 }
 
-impl QueueQuery {
-    fn filter(self) -> QueueFilter {
-        QueueFilter {
-            consultation: self.consultation.filter(|c| !c.is_empty()),
-            roundtable: self.roundtable.filter(|r| !r.is_empty()),
+/// What the queue page shows beside the queue itself: a decision's
+/// confirmation, or the choices and mistakes of a form that came back.
+struct Shown {
+    confirm: Option<Confirm>,
+    choices: BulkChoices,
+    errors: Vec<InvalidField>,
+}
+
+impl Shown {
+    fn fresh(confirm: Option<Confirm>) -> Self {
+        Self {
+            confirm,
+            choices: BulkChoices::default(),
+            errors: Vec::new(),
         }
     }
-
-    /// The filter of a queue address such as "/moderation?roundtable=rt-3-2".
-    fn of_address(back: &str) -> QueueFilter {
-        let query = back.split_once('?').map_or("", |(_, q)| q);
-        serde_urlencoded_filter(query).filter()
-    }
-}
-
-fn serde_urlencoded_filter(query: &str) -> QueueQuery {
-    web::Query::<QueueQuery>::from_query(query)
-        .map(web::Query::into_inner)
-        .unwrap_or_default()
-}
-
-fn queue_address(filter: &QueueFilter) -> String {
-    let pairs: Vec<(&str, &str)> = [
-        ("consultation", filter.consultation.as_deref()),
-        ("roundtable", filter.roundtable.as_deref()),
-    ]
-    .into_iter()
-    .filter_map(|(key, value)| value.map(|v| (key, v)))
-    .collect();
-    if pairs.is_empty() {
-        return "/moderation".to_owned();
-    }
-    let query = url::form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(pairs)
-        .finish();
-    format!("/moderation?{query}")
 }
 
 async fn queue_page(
     state: &web::Data<AppState>,
     viewer: &Viewer,
     who: Actor,
-    filter: QueueFilter,
-    choices: BulkChoices,
-    errors: Vec<InvalidField>,
+    at: QueueAt,
+    shown: Shown,
 ) -> Result<HttpResponse, WebError> {
-    let f = filter.clone();
+    let request = at.request(shown.confirm);
     let queue = state
-        .db(move |conn| moderation::queue(conn, who, &f))
+        .db(move |conn| moderation::queue(conn, who, &request))
         .await?;
-    let now = Utc::now();
-    let (consultations, places) = places(&queue.places, &filter);
-    let mut items: Vec<_> = queue
-        .items
-        .iter()
-        .map(|i| queue_item_view(i, now, viewer.language))
-        .collect();
-    for item in &mut items {
-        item.selected = item.is_among(&choices.comments);
-    }
-    let view = QueueView {
-        title: text(viewer.language, "moderation-title", &[]),
-        items,
-        places,
-        consultations,
-        reasons: reasons(viewer.language),
-        filtered: filter.consultation.is_some() || filter.roundtable.is_some(),
-        authors: authors(&queue.items),
-        errors: crate::i18n::by_field(viewer.language, &errors),
-        choices,
-        back: queue_address(&filter),
-    };
-    let status = form_status(&errors);
+    let view = queue_view(&queue, &at, shown.choices, &shown.errors, viewer.language);
+    let status = form_status(&shown.errors);
     state.render_with_status(status, "pages/moderation/queue.html", &view, viewer)
 }
 
@@ -114,10 +68,12 @@ pub(super) async fn item(
     state: web::Data<AppState>,
     moderating: SignedIn<ToModerate>,
     path: web::Path<String>,
+    request: HttpRequest,
 ) -> Result<HttpResponse, WebError> {
     let (who, viewer) = (moderating.actor(), moderating.viewer);
-    let choices = BulkChoices::default();
-    item_page(&state, &viewer, who, path.into_inner(), choices, vec![]).await
+    let (at, _) = QueueAt::parse(request.query_string())?;
+    let shown = Shown::fresh(None);
+    item_page(&state, &viewer, who, path.into_inner(), &at, shown).await
 }
 
 async fn item_page(
@@ -125,8 +81,8 @@ async fn item_page(
     viewer: &Viewer,
     who: Actor,
     reference: String,
-    choices: BulkChoices,
-    errors: Vec<InvalidField>,
+    at: &QueueAt,
+    shown: Shown,
 ) -> Result<HttpResponse, WebError> {
     let (record, questions, reports) = state
         .db(move |conn| moderation::queue_item(conn, who, &reference))
@@ -136,43 +92,89 @@ async fn item_page(
         &record.roundtable_slug,
         &record.comment.reference,
     );
+    let now = Utc::now();
     let mut view = item_view(
         &record.comment,
         link,
         &questions,
         &reports,
-        Utc::now(),
+        now,
         viewer.language,
     );
-    view.choices = choices;
-    let status = form_status(&errors);
-    view.show_errors(errors, viewer.language);
+    view.choices = shown.choices;
+    view.back = at.address();
+    let status = form_status(&shown.errors);
+    view.show_errors(shown.errors, viewer.language);
     state.render_with_status(status, "pages/moderation/item.html", &view, viewer)
 }
 
-fn decision_request(form: &FormPairs) -> Result<(Vec<Target>, DecisionRequest), WebError> {
-    // A "Publish" button on one item of the queue names it: "publish c-2f9a01bc@0".
-    if let Some((action, target)) = form.get("quick").split_once(' ') {
-        return Ok((
-            vec![Target::parse(target)],
-            DecisionRequest {
+/// What a decision form sent: the comments, the decision, and where the
+/// chair was, to show again as it was should it come back.
+struct Posted {
+    targets: Vec<Target>,
+    request: DecisionRequest,
+    choices: BulkChoices,
+    /// From a comment's own page (or a client posting like one).
+    from_its_page: bool,
+    /// "Select all on this page" without JavaScript: no decision.
+    select_all: bool,
+}
+
+impl Posted {
+    fn read(form: &FormPairs) -> Result<Self, WebError> {
+        // A card's button names its comment: "publish c-2f9a01bc@0"; a
+        // card's reject (or unpublish) form has its own reason and note.
+        if let Some((action, target)) = form.get("quick").split_once(' ') {
+            let target = Target::parse(target);
+            let field = |name: &str| form.get(&format!("{name}-{}", target.reference)).to_owned();
+            let request = DecisionRequest {
                 action: action.to_owned(),
-                ..DecisionRequest::default()
-            },
-        ));
-    }
-    Ok((
-        form.all("comment")
+                reason: field("reason"),
+                note: field("note"),
+                questions: Vec::new(),
+            };
+            return Ok(Self::new(vec![target], request, form, false));
+        }
+        // The bulk controls below the list name their fields "…-bottom".
+        let bottom = form.get("apply") == "bottom" || form.get("select") == "page-bottom";
+        let field = |name: &str| match bottom {
+            true => form.get(&format!("{name}-bottom")).to_owned(),
+            false => form.get(name).to_owned(),
+        };
+        let request = DecisionRequest {
+            action: field("action"),
+            reason: field("reason"),
+            note: field("note"),
+            questions: form.questions("questions")?,
+        };
+        let targets = form
+            .all("comment")
             .iter()
             .map(|c| Target::parse(c))
-            .collect(),
-        DecisionRequest {
-            action: form.get("action").to_owned(),
-            reason: form.get("reason").to_owned(),
-            note: form.get("note").to_owned(),
-            questions: form.questions("questions")?,
-        },
-    ))
+            .collect();
+        Ok(Self::new(targets, request, form, bottom))
+    }
+
+    fn new(targets: Vec<Target>, request: DecisionRequest, form: &FormPairs, bottom: bool) -> Self {
+        let quick = !form.get("quick").is_empty();
+        let choices = BulkChoices {
+            comments: form.all("comment"),
+            action: request.action.clone(),
+            reason: request.reason.clone(),
+            note: request.note.clone(),
+            bottom,
+            card: quick.then(|| targets[0].reference.clone()),
+            all: false,
+        };
+        Self {
+            from_its_page: form.get("origin") == "item"
+                || (form.get("back").is_empty() && targets.len() == 1),
+            select_all: form.get("select").starts_with("page"),
+            targets,
+            request,
+            choices,
+        }
+    }
 }
 
 pub(super) async fn decide(
@@ -182,51 +184,50 @@ pub(super) async fn decide(
 ) -> Result<HttpResponse, WebError> {
     let form = FormPairs::parse(&body);
     let (who, viewer) = (moderating.actor(), moderating.viewer);
-    let (targets, request) = decision_request(&form)?;
-    let action = request.action.clone();
-    let back = match form.get("back") {
-        back if back.starts_with("/moderation") => back.to_owned(),
-        _ => "/moderation".to_owned(),
-    };
-    let single = (targets.len() == 1).then(|| targets[0].reference.clone());
-    let app = state.clone();
+    let at = QueueAt::of_back(form.get("back"));
+    let mut posted = Posted::read(&form)?;
+    if posted.select_all {
+        posted.choices.all = true;
+        let shown = Shown {
+            choices: posted.choices,
+            ..Shown::fresh(None)
+        };
+        return queue_page(&state, &viewer, who, at, shown).await;
+    }
+    let (app, action) = (state.clone(), posted.request.action.clone());
+    let (targets, request) = (posted.targets.clone(), posted.request.clone());
     let decided = state.db(move |conn| {
         let ctx = app.email_context();
-        moderation::decide(conn, ctx, who, &targets, &request, Utc::now())
+        moderation::decide_and_describe(conn, ctx, who, &targets, &request, Utc::now())
     });
     match field_mistakes(decided.await)? {
-        Ok(results) => decision_report_page(&state, &viewer, &action, &results, back),
-        Err(errors) => form_again(&state, &viewer, who, &form, single, &back, errors).await,
+        Ok(decided) if decided.all_done() => Ok(see_other(at.confirming(&action, &decided.done()))),
+        Ok(decided) => decision_report_page(&state, &viewer, &action, &decided, at.address()),
+        Err(errors) => form_again(&state, &viewer, who, posted, &at, errors).await,
     }
 }
 
 /// Shows the form again with the message next to the field and every
 /// choice the chair made: the comment's own page for its forms, the queue
-/// (with its filters) for a selection.
+/// (at the same place) for a card or a selection.
 async fn form_again(
     state: &web::Data<AppState>,
     viewer: &Viewer,
     who: Actor,
-    form: &FormPairs,
-    single: Option<String>,
-    back: &str,
+    posted: Posted,
+    at: &QueueAt,
     errors: Vec<InvalidField>,
 ) -> Result<HttpResponse, WebError> {
-    let choices = BulkChoices {
-        comments: form.all("comment"),
-        action: form.get("action").to_owned(),
-        reason: form.get("reason").to_owned(),
-        note: form.get("note").to_owned(),
+    let shown = Shown {
+        confirm: None,
+        choices: posted.choices,
+        errors,
     };
-    match single {
-        // The queue's form always says where it was; a form without that
-        // is the comment's own page (or a client posting like it).
-        Some(reference) if form.get("origin") == "item" || form.get("back").is_empty() => {
-            item_page(state, viewer, who, reference, choices, errors).await
+    match posted.targets.as_slice() {
+        [one] if posted.from_its_page => {
+            let reference = one.reference.clone();
+            item_page(state, viewer, who, reference, at, shown).await
         }
-        _ => {
-            let filter = QueueQuery::of_address(back);
-            queue_page(state, viewer, who, filter, choices, errors).await
-        }
+        _ => queue_page(state, viewer, who, at.clone(), shown).await,
     }
 }

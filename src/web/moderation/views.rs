@@ -1,26 +1,24 @@
-//! What the moderation pages show: the queue, one comment with every
-//! decision, and what a decision did.
+//! What the moderation pages show beside the queue (`queue_view`): one
+//! comment with the decisions its state allows, the choices of a form
+//! shown again, and the audit trail.
 
 use crate::db::queries::moderation::{AuditEntry, OpenReport};
-use crate::db::queries::queue::QueueRoundtable;
 use crate::domain::comment::{Comment, CommentStatus};
-use crate::domain::moderation::ModerationReason;
+use crate::domain::moderation::{possible_decisions, DecisionTarget, ModerationReason};
 use crate::domain::roundtable::GuidingQuestion;
 use crate::i18n::labels::label;
 use crate::i18n::{text, Language};
-use crate::services::moderation::{QueueFilter, QueueItem};
 use crate::text::SafeHtml;
 use crate::web::format::{date_time, waited};
 use crate::web::pages::comment_views::{person, PersonView};
-use crate::web::paths::comment_path;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 #[derive(Serialize)]
 pub struct Choice {
-    value: String,
-    label: String,
-    selected: bool,
+    pub(super) value: String,
+    pub(super) label: String,
+    pub(super) selected: bool,
 }
 
 pub fn reasons(lang: Language) -> Vec<Choice> {
@@ -40,30 +38,6 @@ fn reason_label(code: &str, lang: Language) -> String {
         .unwrap_or_else(|| code.to_owned())
 }
 
-fn roundtable_label(place: &QueueRoundtable) -> String {
-    match &place.roundtable_code {
-        Some(code) => format!("{code} {}", place.roundtable_title),
-        None => place.roundtable_title.clone(),
-    }
-}
-
-#[derive(Serialize)]
-pub struct QuestionLine {
-    number: usize,
-    text: String,
-}
-
-fn question_lines(comment: &Comment, questions: &[GuidingQuestion]) -> Vec<QuestionLine> {
-    questions
-        .iter()
-        .filter(|q| comment.question_ids.contains(&q.id))
-        .map(|q| QuestionLine {
-            number: q.number,
-            text: q.text.clone(),
-        })
-        .collect()
-}
-
 #[derive(Serialize)]
 pub struct ReportView {
     reason: String,
@@ -71,7 +45,11 @@ pub struct ReportView {
     when: String,
 }
 
-fn report_views(reports: &[OpenReport], now: DateTime<Utc>, lang: Language) -> Vec<ReportView> {
+pub(super) fn report_views(
+    reports: &[OpenReport],
+    now: DateTime<Utc>,
+    lang: Language,
+) -> Vec<ReportView> {
     reports
         .iter()
         .map(|r| ReportView {
@@ -86,46 +64,6 @@ fn report_views(reports: &[OpenReport], now: DateTime<Utc>, lang: Language) -> V
         .collect()
 }
 
-#[derive(Serialize)]
-pub struct ParentView {
-    reference: String,
-    author: String,
-    excerpt: String,
-}
-
-#[derive(Serialize)]
-pub struct QueueItemView {
-    reference: String,
-    revision: i32,
-    roundtable: String,
-    consultation: String,
-    page_link: String,
-    author: PersonView,
-    author_record: String,
-    waited: String,
-    questions: Vec<QuestionLine>,
-    parent: Option<ParentView>,
-    body_html: SafeHtml,
-    /// "pending" or "reported".
-    kind: &'static str,
-    hidden: bool,
-    reports: Vec<ReportView>,
-    /// Ticked when the form comes back with a mistake.
-    pub selected: bool,
-}
-
-impl QueueItemView {
-    /// Whether one of the checkbox values sent ("c-2f9a01bc@3") names it as
-    /// it is now: a comment edited since the chair ticked it comes back
-    /// unticked, so that nobody applies a decision to text they did not read.
-    pub fn is_among(&self, targets: &[String]) -> bool {
-        let current = format!("{}@{}", self.reference, self.revision);
-        targets
-            .iter()
-            .any(|t| *t == current || *t == self.reference)
-    }
-}
-
 /// What the chair chose on the queue's bulk form, shown again as it was when
 /// the form comes back with a mistake: nothing may fall back to "Publish".
 #[derive(Serialize, Default, Clone)]
@@ -134,118 +72,67 @@ pub struct BulkChoices {
     pub action: String,
     pub reason: String,
     pub note: String,
+    /// The bulk controls used were those below the list.
+    pub bottom: bool,
+    /// The comment whose own reject (or unpublish) form was used.
+    pub card: Option<String>,
+    /// Every comment on the page comes back ticked ("select all on this
+    /// page" without JavaScript).
+    pub all: bool,
 }
 
-fn record_line((published, rejected): (i64, i64), lang: Language) -> String {
-    match (published, rejected) {
-        (0, 0) => text(lang, "moderation-record-first", &[]),
-        (p, r) => text(
-            lang,
-            "moderation-record-before",
-            &[("published", p.into()), ("rejected", r.into())],
-        ),
+/// The decisions a comment's state allows, which are the only ones a page
+/// offers for it.
+#[derive(Serialize, Default, Clone, Copy)]
+pub struct Possible {
+    publish: bool,
+    reject: bool,
+    unpublish: bool,
+    highlight: bool,
+    unhighlight: bool,
+    retag: bool,
+    dismiss_reports: bool,
+    /// Any at all.
+    any: bool,
+}
+
+impl Possible {
+    pub fn of(target: DecisionTarget) -> Self {
+        let codes = possible_decisions(target);
+        let has = |code: &str| codes.contains(&code);
+        Self {
+            publish: has("publish"),
+            reject: has("reject"),
+            unpublish: has("unpublish"),
+            highlight: has("highlight"),
+            unhighlight: has("unhighlight"),
+            retag: has("retag"),
+            dismiss_reports: has("dismiss_reports"),
+            any: !codes.is_empty(),
+        }
     }
-}
 
-pub fn queue_item_view(item: &QueueItem, now: DateTime<Utc>, lang: Language) -> QueueItemView {
-    let c = &item.comment;
-    QueueItemView {
-        reference: c.reference.clone(),
-        revision: c.revision,
-        roundtable: roundtable_label(&item.place),
-        consultation: item.place.consultation_title.clone(),
-        page_link: comment_path(
-            &item.place.consultation_slug,
-            &item.place.roundtable_slug,
-            &c.reference,
-        ),
-        author: person(&c.author, lang),
-        author_record: record_line(item.author_record, lang),
-        waited: waited(c.created_at, now, lang),
-        questions: question_lines(c, &item.questions),
-        parent: item
-            .parent
-            .as_ref()
-            .map(|(reference, author, excerpt)| ParentView {
-                reference: reference.clone(),
-                author: author.clone(),
-                excerpt: excerpt.clone(),
-            }),
-        body_html: c.body_html.clone(),
-        kind: if c.status == CommentStatus::Pending {
-            "pending"
+    /// The decision that takes a reason, if one applies: rejecting a
+    /// pending comment or unpublishing a published one.
+    pub fn with_reason(self) -> Option<&'static str> {
+        if self.reject {
+            Some("reject")
+        } else if self.unpublish {
+            Some("unpublish")
         } else {
-            "reported"
-        },
-        hidden: c.hidden_by_reports,
-        reports: report_views(&item.reports, now, lang),
-        selected: false,
-    }
-}
-
-/// A participant whose comment waits, once each, for staff to trust.
-#[derive(Serialize)]
-pub struct AuthorView {
-    id: String,
-    name: String,
-    organisation: String,
-}
-
-pub fn authors(items: &[QueueItem]) -> Vec<AuthorView> {
-    let mut authors: Vec<AuthorView> = Vec::new();
-    for item in items {
-        let Some(id) = item.comment.author_id.map(|a| a.to_string()) else {
-            continue;
-        };
-        if !authors.iter().any(|a| a.id == id) {
-            authors.push(AuthorView {
-                id,
-                name: item.comment.author.display_name.clone(),
-                organisation: item.comment.author.organisation.clone(),
-            });
+            None
         }
     }
-    authors
-}
 
-#[derive(Serialize)]
-pub struct QueueView {
-    pub title: String,
-    pub items: Vec<QueueItemView>,
-    pub places: Vec<Choice>,
-    pub consultations: Vec<Choice>,
-    pub reasons: Vec<Choice>,
-    pub filtered: bool,
-    pub authors: Vec<AuthorView>,
-    pub errors: std::collections::HashMap<&'static str, String>,
-    pub choices: BulkChoices,
-    /// The queue's own address with its filters, to come back to.
-    pub back: String,
-}
-
-pub fn places(all: &[QueueRoundtable], filter: &QueueFilter) -> (Vec<Choice>, Vec<Choice>) {
-    let mut consultations: Vec<Choice> = Vec::new();
-    for place in all {
-        if !consultations
-            .iter()
-            .any(|c| c.value == place.consultation_slug)
-        {
-            consultations.push(Choice {
-                value: place.consultation_slug.clone(),
-                label: place.consultation_title.clone(),
-                selected: filter.consultation.as_deref() == Some(&place.consultation_slug),
-            });
-        }
+    /// Whether the comment's own page offers more than a card does:
+    /// re-tagging or highlighting.
+    pub fn more_on_its_page(self) -> bool {
+        self.retag || self.highlight || self.unhighlight
     }
-    let roundtables = all
-        .iter()
-        .map(|place| Choice {
-            value: place.roundtable_id.clone(),
-            label: format!("{} – {}", roundtable_label(place), place.consultation_title),
-            selected: filter.roundtable.as_deref() == Some(&place.roundtable_id),
-        })
-        .collect();
-    (consultations, roundtables)
+
+    pub fn highlight_either(self) -> bool {
+        self.highlight || self.unhighlight
+    }
 }
 
 /// One comment with every decision that applies to it.
@@ -267,6 +154,9 @@ pub struct ItemView {
     pub action: Option<String>,
     pub errors: std::collections::HashMap<&'static str, String>,
     pub choices: BulkChoices,
+    pub can: Possible,
+    /// The place in the queue it was opened from, where a decision returns.
+    pub back: String,
 }
 
 impl ItemView {
@@ -324,6 +214,12 @@ pub fn item_view(
         action: None,
         errors: Default::default(),
         choices: BulkChoices::default(),
+        can: Possible::of(DecisionTarget {
+            status: comment.status,
+            highlighted: comment.highlighted,
+            open_reports: reports.len(),
+        }),
+        back: "/moderation".to_owned(),
     }
 }
 

@@ -159,6 +159,34 @@ impl<'a> Journey<'a> {
         );
     }
 
+    /// Presses a key where the focus is, as a keyboard shortcut: nothing
+    /// is expected to load.
+    pub async fn presses_key(&mut self, key: char) {
+        let keys = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+        self.client()
+            .perform_actions(keys)
+            .await
+            .expect("the key is pressed");
+    }
+
+    /// The field whose label contains `label` shows `shown`: the chosen
+    /// option's text of a list, the text in any other field.
+    pub async fn sees_filled(&self, label: &str, shown: &str) {
+        let field = self.field(label).await;
+        let script = "const f = arguments[0]; \
+            return f.tagName === 'SELECT' ? (f.selectedOptions[0] || {}).text || '' : f.value;";
+        let value = serde_json::to_value(&field).unwrap();
+        let answer = self.client().execute(script, vec![value]).await.unwrap();
+        let got = answer.as_str().unwrap_or_default();
+        assert_eq!(
+            got, shown,
+            "{}: “{label}” shows “{shown}” on {}",
+            self.name, self.page
+        );
+    }
+
     /// Reads `text` on the page (visible text, not markup).
     pub async fn reads(&self, text: &str) {
         let shown = self.shown_text().await;

@@ -5,6 +5,7 @@
 //! chromedriver, Java or the npm tools the tests say "skipped" (and fail
 //! under CI); `.ci/run` installs them.
 
+mod chairs;
 mod checks;
 mod journey;
 mod journeys;

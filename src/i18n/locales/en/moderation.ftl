@@ -30,11 +30,8 @@ moderation-queue-empty = Nothing waits for you.
 moderation-queue-empty-filtered = Nothing waits for you here.
 moderation-queue-waiting = { $count ->
     [one] One comment waits for your decision.
-   *[other] { $count } comments wait for your decision, oldest first.
+   *[other] { $count } comments wait for your decision.
 }
-moderation-queue-filter-label = Filter the queue
-moderation-queue-all = All
-moderation-queue-show = Show
 moderation-queue-bulk-legend = Decide on the selected comments
 moderation-queue-decision = Decision
 moderation-queue-reject-option = Reject (give a reason)
@@ -43,7 +40,7 @@ moderation-queue-unpublish-option = Unpublish (give a reason)
 moderation-queue-reason = Reason, for rejecting or unpublishing
 moderation-queue-note = Note to the authors (optional)
 moderation-queue-apply = Apply to the selected comments
-moderation-queue-select = Select the comment by { $name }
+moderation-queue-select = Select
 moderation-queue-waiting-for = waiting for { $time }
 moderation-queue-reported = reported
 moderation-queue-and-hidden = and hidden
@@ -51,8 +48,27 @@ moderation-queue-general = General
 moderation-queue-reply-to = In reply to { $author }: “{ $excerpt }”
 moderation-queue-reported-as = Reported as
 moderation-queue-publish-whose = the comment by { $name }
-moderation-queue-more-actions = Reject, highlight, re-tag…
 moderation-queue-in-the-thread = In the thread
+moderation-queue-places-nav = What waits, by roundtable
+moderation-queue-everything = All roundtables
+moderation-queue-order-label = Order
+moderation-queue-order-oldest = Oldest first
+moderation-queue-order-newest = Newest first
+moderation-queue-position = Page { $current } of { $total }
+moderation-queue-paging-nav = Pages of the queue
+moderation-queue-previous = Previous
+moderation-queue-next = Next
+moderation-queue-page = Page
+moderation-queue-select-all = Select all on this page
+moderation-queue-more-pending = Change its questions…
+moderation-queue-more-published = Highlight or change its questions…
+moderation-queue-reject-summary = Reject…
+moderation-queue-unpublish-summary = Unpublish…
+moderation-queue-keys = Keyboard shortcuts
+moderation-queue-key-move = next or previous comment
+moderation-queue-key-select = select it, or not
+moderation-queue-key-publish = publish it
+moderation-queue-key-reject = reject or unpublish it: choose the reason, then press its button
 moderation-trust-heading = Trusted participants
 moderation-trust-intro = A trusted participant's comments are published at once, everywhere. Trust someone from their comment above:
 moderation-trust-person = Trust { $name }
@@ -64,10 +80,12 @@ moderation-item-reports = Reports
 moderation-item-decide = Decide
 moderation-item-highlight = Highlight for the digest
 moderation-item-unhighlight = Remove the highlight
-moderation-item-reject-legend = Reject or unpublish, with a reason the author will read
+moderation-item-reject-legend = Reject, with a reason the author will read
 moderation-item-questions-legend = The guiding questions it answers
 moderation-item-questions-hint = None ticked: a general comment.
 moderation-item-save-questions = Save the questions
+moderation-item-unpublish-legend = Unpublish, with a reason the author will read
+moderation-item-nothing-to-decide = No decision applies to it now.
 
 # Deciding from an email link (pages/moderation/email_action.html, link_problem.html)
 moderation-email-publish-title = Publish this comment?
@@ -131,16 +149,6 @@ moderation-record-first = First comment
 moderation-record-before = Before: { $published } published, { $rejected } not published
 moderation-someone = Someone
 moderation-former-participant = Former participant
-moderation-done = { $action ->
-    [publish] Published. The author is told by email.
-    [reject] Rejected. The author is told by email, with your reason and note.
-    [unpublish] Unpublished. The author is told by email.
-    [highlight] Highlighted for the digest.
-    [unhighlight] Highlight removed.
-    [retag] Questions changed.
-    [dismiss_reports] Reports dismissed; the comment shows again.
-   *[other] Done.
-}
 moderation-already-decided-by = Already decided: { $who } { $action ->
     [published] published it
     [rejected] rejected it
@@ -157,6 +165,41 @@ moderation-not-possible = Not possible: { $why }.
 moderation-no-such-comment = No comment has this reference.
 moderation-edited-since = Its author edited it since you read it: read the new text before deciding.
 moderation-not-yours = Not yours to decide: you do not chair its roundtable.
+# The confirmation of a decision on the queue, and the lines of the page
+# after a decision. { $whose } is moderation-confirm-whose.
+moderation-confirm-whose = { $count ->
+    [0] { $name }’s general comment
+    [one] { $name }’s comment on question { $questions }
+   *[other] { $name }’s comment on questions { $questions }
+}
+moderation-confirm-one = { $action ->
+    [publish] Published { $whose }.
+    [reject] Rejected { $whose }.
+    [unpublish] Unpublished { $whose }.
+    [highlight] Highlighted { $whose } for the digest.
+    [unhighlight] Removed the highlight from { $whose }.
+    [retag] Changed the questions of { $whose }.
+    [dismiss_reports] Dismissed the reports on { $whose }; it shows again.
+   *[other] Decided on { $whose }.
+}
+# { $names } is a list of authors, from moderation-confirm-names-and or -others.
+moderation-confirm-many = { $action ->
+    [publish] Published { $count } comments, by { $names }.
+    [reject] Rejected { $count } comments, by { $names }.
+    [unpublish] Unpublished { $count } comments, by { $names }.
+    [highlight] Highlighted { $count } comments, by { $names }.
+    [unhighlight] Removed the highlight from { $count } comments, by { $names }.
+    [retag] Changed the questions of { $count } comments, by { $names }.
+    [dismiss_reports] Dismissed the reports on { $count } comments, by { $names }.
+   *[other] Decided on { $count } comments, by { $names }.
+}
+moderation-confirm-name-count = { $name } ({ $count })
+moderation-confirm-names-and = { $first } and { $last }
+moderation-confirm-names-others = { $first } and { $others ->
+    [one] one other
+   *[other] { $others } others
+}
+moderation-report-line = About { $whose }: { $what }
 moderation-audit-action = { $action ->
     [submitted] submitted
     [published] published

@@ -30,11 +30,8 @@ moderation-queue-empty = No tiene nada pendiente.
 moderation-queue-empty-filtered = No tiene nada pendiente aquí.
 moderation-queue-waiting = { $count ->
     [one] Un comentario espera su decisión.
-   *[other] { $count } comentarios esperan su decisión, del más antiguo al más reciente.
+   *[other] { $count } comentarios esperan su decisión.
 }
-moderation-queue-filter-label = Filtrar la cola
-moderation-queue-all = Todas
-moderation-queue-show = Mostrar
 moderation-queue-bulk-legend = Decidir sobre los comentarios seleccionados
 moderation-queue-decision = Decisión
 moderation-queue-reject-option = Rechazar (indique un motivo)
@@ -43,7 +40,7 @@ moderation-queue-unpublish-option = Retirar la publicación (indique un motivo)
 moderation-queue-reason = Motivo, para rechazar o retirar la publicación
 moderation-queue-note = Nota para los autores y autoras (opcional)
 moderation-queue-apply = Aplicar a los comentarios seleccionados
-moderation-queue-select = Seleccionar el comentario de { $name }
+moderation-queue-select = Seleccionar
 moderation-queue-waiting-for = en espera desde hace { $time }
 moderation-queue-reported = denunciado
 moderation-queue-and-hidden = y oculto
@@ -51,8 +48,27 @@ moderation-queue-general = General
 moderation-queue-reply-to = En respuesta a { $author }: «{ $excerpt }»
 moderation-queue-reported-as = Denunciado como
 moderation-queue-publish-whose = el comentario de { $name }
-moderation-queue-more-actions = Rechazar, destacar, cambiar las preguntas…
 moderation-queue-in-the-thread = En el hilo
+moderation-queue-places-nav = Lo pendiente, por mesa redonda
+moderation-queue-everything = Todas las mesas redondas
+moderation-queue-order-label = Orden
+moderation-queue-order-oldest = Primero los más antiguos
+moderation-queue-order-newest = Primero los más recientes
+moderation-queue-position = Página { $current } de { $total }
+moderation-queue-paging-nav = Páginas de la cola
+moderation-queue-previous = Anterior
+moderation-queue-next = Siguiente
+moderation-queue-page = Página
+moderation-queue-select-all = Seleccionar todo en esta página
+moderation-queue-more-pending = Cambiar sus preguntas…
+moderation-queue-more-published = Destacar o cambiar sus preguntas…
+moderation-queue-reject-summary = Rechazar…
+moderation-queue-unpublish-summary = Retirar la publicación…
+moderation-queue-keys = Atajos de teclado
+moderation-queue-key-move = comentario siguiente o anterior
+moderation-queue-key-select = seleccionarlo, o no
+moderation-queue-key-publish = publicarlo
+moderation-queue-key-reject = rechazarlo o retirar su publicación: elija el motivo y pulse su botón
 moderation-trust-heading = Personas de confianza
 moderation-trust-intro = Los comentarios de una persona de confianza se publican de inmediato, en todas partes. Puede otorgar su confianza a alguien desde su comentario, más arriba:
 moderation-trust-person = Confiar en { $name }
@@ -64,10 +80,12 @@ moderation-item-reports = Denuncias
 moderation-item-decide = Decidir
 moderation-item-highlight = Destacar para la recopilación
 moderation-item-unhighlight = Dejar de destacar
-moderation-item-reject-legend = Rechazar o retirar la publicación, con un motivo que leerá el autor o la autora
+moderation-item-reject-legend = Rechazar, con un motivo que leerá el autor o la autora
 moderation-item-questions-legend = Las preguntas orientadoras a las que responde
 moderation-item-questions-hint = Ninguna marcada: un comentario general.
 moderation-item-save-questions = Guardar las preguntas
+moderation-item-unpublish-legend = Retirar la publicación, con un motivo que leerá el autor o la autora
+moderation-item-nothing-to-decide = Ninguna decisión se le aplica por ahora.
 
 # Deciding from an email link (pages/moderation/email_action.html, link_problem.html)
 moderation-email-publish-title = ¿Publicar este comentario?
@@ -137,16 +155,6 @@ moderation-record-before = Antes: { $published } { $published ->
 }
 moderation-someone = Alguien
 moderation-former-participant = Antiguo participante
-moderation-done = { $action ->
-    [publish] Publicado. Se informa al autor o la autora por correo electrónico.
-    [reject] Rechazado. Se informa al autor o la autora por correo electrónico, con su motivo y su nota.
-    [unpublish] Publicación retirada. Se informa al autor o la autora por correo electrónico.
-    [highlight] Destacado para la recopilación.
-    [unhighlight] Ya no está destacado.
-    [retag] Preguntas cambiadas.
-    [dismiss_reports] Denuncias desestimadas; el comentario vuelve a mostrarse.
-   *[other] Hecho.
-}
 moderation-already-decided-by = Ya se ha decidido: { $who } { $action ->
     [published] lo publicó
     [rejected] lo rechazó
@@ -163,6 +171,40 @@ moderation-not-possible = No es posible: { $why }.
 moderation-no-such-comment = Ningún comentario tiene esta referencia.
 moderation-edited-since = Su autor o autora lo ha modificado después de que usted lo leyera: lea el nuevo texto antes de decidir.
 moderation-not-yours = No le corresponde decidir: usted no preside la mesa redonda de este comentario.
+# The confirmation of a decision on the queue, and the lines of the page
+# after a decision. { $whose } is moderation-confirm-whose.
+moderation-confirm-whose = { $count ->
+    [0] comentario general de { $name }
+    [one] comentario de { $name } sobre la pregunta { $questions }
+   *[other] comentario de { $name } sobre las preguntas { $questions }
+}
+moderation-confirm-one = { $action ->
+    [publish] Ha publicado el { $whose }.
+    [reject] Ha rechazado el { $whose }.
+    [unpublish] Ha retirado la publicación del { $whose }.
+    [highlight] Ha destacado el { $whose } para la recopilación.
+    [unhighlight] Ha dejado de destacar el { $whose }.
+    [retag] Ha cambiado las preguntas del { $whose }.
+    [dismiss_reports] Ha desestimado las denuncias sobre el { $whose }; vuelve a mostrarse.
+   *[other] Ha tomado una decisión sobre el { $whose }.
+}
+moderation-confirm-many = { $action ->
+    [publish] Ha publicado { $count } comentarios, de { $names }.
+    [reject] Ha rechazado { $count } comentarios, de { $names }.
+    [unpublish] Ha retirado la publicación de { $count } comentarios, de { $names }.
+    [highlight] Ha destacado { $count } comentarios, de { $names }.
+    [unhighlight] Ha dejado de destacar { $count } comentarios, de { $names }.
+    [retag] Ha cambiado las preguntas de { $count } comentarios, de { $names }.
+    [dismiss_reports] Ha desestimado las denuncias sobre { $count } comentarios, de { $names }.
+   *[other] Ha tomado una decisión sobre { $count } comentarios, de { $names }.
+}
+moderation-confirm-name-count = { $name } ({ $count })
+moderation-confirm-names-and = { $first } y { $last }
+moderation-confirm-names-others = { $first } y { $others ->
+    [one] una persona más
+   *[other] { $others } personas más
+}
+moderation-report-line = Sobre el { $whose }: { $what }
 moderation-audit-action = { $action ->
     [submitted] enviado
     [published] publicado

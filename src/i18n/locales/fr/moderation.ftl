@@ -30,11 +30,8 @@ moderation-queue-empty = Rien ne vous attend.
 moderation-queue-empty-filtered = Rien ne vous attend ici.
 moderation-queue-waiting = { $count ->
     [one] Un commentaire attend votre décision.
-   *[other] { $count } commentaires attendent votre décision, du plus ancien au plus récent.
+   *[other] { $count } commentaires attendent votre décision.
 }
-moderation-queue-filter-label = Filtrer la file
-moderation-queue-all = Toutes
-moderation-queue-show = Afficher
 moderation-queue-bulk-legend = Décider pour les commentaires sélectionnés
 moderation-queue-decision = Décision
 moderation-queue-reject-option = Refuser (motif obligatoire)
@@ -43,7 +40,7 @@ moderation-queue-unpublish-option = Retirer de la publication (motif obligatoire
 moderation-queue-reason = Motif, pour un refus ou un retrait de publication
 moderation-queue-note = Message aux auteurs et autrices (facultatif)
 moderation-queue-apply = Appliquer aux commentaires sélectionnés
-moderation-queue-select = Sélectionner le commentaire de { $name }
+moderation-queue-select = Sélectionner
 moderation-queue-waiting-for = en attente depuis { $time }
 moderation-queue-reported = signalé
 moderation-queue-and-hidden = et masqué
@@ -51,8 +48,27 @@ moderation-queue-general = Général
 moderation-queue-reply-to = En réponse à { $author } : « { $excerpt } »
 moderation-queue-reported-as = Signalé comme
 moderation-queue-publish-whose = le commentaire de { $name }
-moderation-queue-more-actions = Refuser, mettre en avant, changer les questions…
 moderation-queue-in-the-thread = Dans la discussion
+moderation-queue-places-nav = Ce qui attend, par table ronde
+moderation-queue-everything = Toutes les tables rondes
+moderation-queue-order-label = Ordre
+moderation-queue-order-oldest = Les plus anciens d’abord
+moderation-queue-order-newest = Les plus récents d’abord
+moderation-queue-position = Page { $current } sur { $total }
+moderation-queue-paging-nav = Pages de la file
+moderation-queue-previous = Précédente
+moderation-queue-next = Suivante
+moderation-queue-page = Page
+moderation-queue-select-all = Tout sélectionner sur cette page
+moderation-queue-more-pending = Changer ses questions…
+moderation-queue-more-published = Mettre en avant ou changer ses questions…
+moderation-queue-reject-summary = Refuser…
+moderation-queue-unpublish-summary = Retirer de la publication…
+moderation-queue-keys = Raccourcis clavier
+moderation-queue-key-move = commentaire suivant ou précédent
+moderation-queue-key-select = le sélectionner, ou non
+moderation-queue-key-publish = le publier
+moderation-queue-key-reject = le refuser ou le retirer de la publication : choisissez le motif, puis appuyez sur son bouton
 moderation-trust-heading = Personnes de confiance
 moderation-trust-intro = Les commentaires d’une personne de confiance sont publiés aussitôt, partout. Accordez votre confiance à une personne à partir de son commentaire ci-dessus :
 moderation-trust-person = Faire confiance à { $name }
@@ -64,10 +80,12 @@ moderation-item-reports = Signalements
 moderation-item-decide = Décider
 moderation-item-highlight = Mettre en avant dans le recueil
 moderation-item-unhighlight = Ne plus mettre en avant
-moderation-item-reject-legend = Refuser ou retirer de la publication, avec un motif que l’auteur ou l’autrice lira
+moderation-item-reject-legend = Refuser, avec un motif que l’auteur ou l’autrice lira
 moderation-item-questions-legend = Les questions directrices auxquelles il répond
 moderation-item-questions-hint = Aucune case cochée : un commentaire général.
 moderation-item-save-questions = Enregistrer les questions
+moderation-item-unpublish-legend = Retirer de la publication, avec un motif que l’auteur ou l’autrice lira
+moderation-item-nothing-to-decide = Aucune décision ne s’applique à lui pour l’instant.
 
 # Deciding from an email link (pages/moderation/email_action.html, link_problem.html)
 moderation-email-publish-title = Publier ce commentaire ?
@@ -137,16 +155,6 @@ moderation-record-before = Auparavant : { $published } { $published ->
 }
 moderation-someone = Quelqu’un
 moderation-former-participant = Ancien(ne) participant(e)
-moderation-done = { $action ->
-    [publish] Publié. La personne qui l’a écrit en est informée par courriel.
-    [reject] Refusé. La personne qui l’a écrit en est informée par courriel, avec votre motif et votre message.
-    [unpublish] Retiré de la publication. La personne qui l’a écrit en est informée par courriel.
-    [highlight] Mis en avant dans le recueil.
-    [unhighlight] Mise en avant retirée.
-    [retag] Questions modifiées.
-    [dismiss_reports] Signalements classés ; le commentaire est de nouveau visible.
-   *[other] C’est fait.
-}
 moderation-already-decided-by = Décision déjà prise : { $who } { $action ->
     [published] l’a publié
     [rejected] l’a refusé
@@ -163,6 +171,40 @@ moderation-not-possible = Impossible : { $why }.
 moderation-no-such-comment = Aucun commentaire ne porte cette référence.
 moderation-edited-since = Son auteur ou son autrice l’a modifié depuis que vous l’avez lu : lisez le nouveau texte avant de décider.
 moderation-not-yours = Cette décision ne vous revient pas : vous ne présidez pas sa table ronde.
+# The confirmation of a decision on the queue, and the lines of the page
+# after a decision. { $whose } is moderation-confirm-whose.
+moderation-confirm-whose = { $count ->
+    [0] commentaire général signé { $name }
+    [one] commentaire signé { $name } sur la question { $questions }
+   *[other] commentaire signé { $name } sur les questions { $questions }
+}
+moderation-confirm-one = { $action ->
+    [publish] Vous avez publié le { $whose }.
+    [reject] Vous avez refusé le { $whose }.
+    [unpublish] Vous avez retiré de la publication le { $whose }.
+    [highlight] Vous avez mis en avant le { $whose } dans le recueil.
+    [unhighlight] Vous ne mettez plus en avant le { $whose }.
+    [retag] Vous avez changé les questions du { $whose }.
+    [dismiss_reports] Vous avez classé les signalements du { $whose } ; il est de nouveau visible.
+   *[other] Vous avez pris une décision sur le { $whose }.
+}
+moderation-confirm-many = { $action ->
+    [publish] Vous avez publié { $count } commentaires, signés { $names }.
+    [reject] Vous avez refusé { $count } commentaires, signés { $names }.
+    [unpublish] Vous avez retiré de la publication { $count } commentaires, signés { $names }.
+    [highlight] Vous avez mis en avant { $count } commentaires, signés { $names }.
+    [unhighlight] Vous ne mettez plus en avant { $count } commentaires, signés { $names }.
+    [retag] Vous avez changé les questions de { $count } commentaires, signés { $names }.
+    [dismiss_reports] Vous avez classé les signalements sur { $count } commentaires, signés { $names }.
+   *[other] Vous avez pris une décision sur { $count } commentaires, signés { $names }.
+}
+moderation-confirm-name-count = { $name } ({ $count })
+moderation-confirm-names-and = { $first } et { $last }
+moderation-confirm-names-others = { $first } et { $others ->
+    [one] une autre personne
+   *[other] { $others } autres personnes
+}
+moderation-report-line = Pour le { $whose } : { $what }
 moderation-audit-action = { $action ->
     [submitted] soumis
     [published] publié
