@@ -50,6 +50,7 @@ pub mod consultation;
 pub mod digest;
 pub mod error;
 pub mod ids;
+pub mod listing;
 pub mod message;
 pub mod moderation;
 pub mod notification;

@@ -6,28 +6,8 @@
 /// Items on a page of the queue.
 pub const QUEUE_PAGE_SIZE: usize = 20;
 
-/// The order of the queue, by when each comment was posted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum QueueOrder {
-    #[default]
-    OldestFirst,
-    NewestFirst,
-}
-
-impl QueueOrder {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::OldestFirst => "oldest",
-            Self::NewestFirst => "newest",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        [Self::OldestFirst, Self::NewestFirst]
-            .into_iter()
-            .find(|o| o.code() == code)
-    }
-}
+/// The queue is ordered by when each comment was posted.
+pub use super::listing::ListOrder as QueueOrder;
 
 /// How many pages `total` waiting items make; one (empty) when none wait.
 pub fn page_count(total: usize) -> usize {
@@ -92,14 +72,6 @@ mod tests {
         assert_eq!(page_to_show(3, 40), 2, "the queue shrank");
         assert_eq!(page_to_show(9, 0), 1);
         assert_eq!(page_to_show(0, 60), 1);
-    }
-
-    #[test]
-    fn orders_read_back_from_their_codes() {
-        for order in [QueueOrder::OldestFirst, QueueOrder::NewestFirst] {
-            assert_eq!(QueueOrder::from_code(order.code()), Some(order));
-        }
-        assert_eq!(QueueOrder::from_code("random"), None);
     }
 
     #[test]

@@ -10,29 +10,10 @@ use std::ops::Range;
 pub const THREADS_PER_PAGE: usize = 20;
 pub const COMMENTS_PER_PAGE: usize = 60;
 
-/// The order of threads, by their first comment. Replies within a thread
+pub use super::listing::page_links;
+/// Threads are ordered by their first comment; replies within a thread
 /// always read oldest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ThreadOrder {
-    #[default]
-    OldestFirst,
-    NewestFirst,
-}
-
-impl ThreadOrder {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::OldestFirst => "oldest",
-            Self::NewestFirst => "newest",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        [Self::OldestFirst, Self::NewestFirst]
-            .into_iter()
-            .find(|o| o.code() == code)
-    }
-}
+pub use super::listing::ListOrder as ThreadOrder;
 
 /// The threads on each page, as ranges of thread positions, given each
 /// thread's number of comments in reading order. There is always at least
@@ -60,21 +41,6 @@ pub fn page_holding(pages: &[Range<usize>], position: usize) -> Option<usize> {
         .iter()
         .position(|range| range.contains(&position))
         .map(|index| index + 1)
-}
-
-/// The page numbers worth a link around `current` of `total`: the first,
-/// the last, and two either side of the current one. `None` marks a gap.
-pub fn page_links(current: usize, total: usize) -> Vec<Option<usize>> {
-    let near = |n: usize| n == 1 || n == total || n.abs_diff(current) <= 2;
-    let mut links = Vec::new();
-    for n in 1..=total {
-        if near(n) {
-            links.push(Some(n));
-        } else if links.last() != Some(&None) {
-            links.push(None);
-        }
-    }
-    links
 }
 
 #[cfg(test)]
@@ -119,36 +85,5 @@ mod tests {
             assert!(range.len() <= THREADS_PER_PAGE);
             assert!(comments <= COMMENTS_PER_PAGE || range.len() == 1);
         }
-    }
-
-    #[test]
-    fn page_links_keep_the_ends_and_the_neighbourhood() {
-        assert_eq!(page_links(1, 1), vec![Some(1)]);
-        assert_eq!(
-            page_links(6, 50),
-            vec![
-                Some(1),
-                None,
-                Some(4),
-                Some(5),
-                Some(6),
-                Some(7),
-                Some(8),
-                None,
-                Some(50)
-            ]
-        );
-        assert_eq!(
-            page_links(1, 5),
-            vec![Some(1), Some(2), Some(3), None, Some(5)]
-        );
-    }
-
-    #[test]
-    fn orders_read_back_from_their_codes() {
-        for order in [ThreadOrder::OldestFirst, ThreadOrder::NewestFirst] {
-            assert_eq!(ThreadOrder::from_code(order.code()), Some(order));
-        }
-        assert_eq!(ThreadOrder::from_code("random"), None);
     }
 }

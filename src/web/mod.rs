@@ -25,6 +25,7 @@ mod moderation;
 mod observability;
 pub(crate) mod outcome_views;
 pub(crate) mod outcomes;
+mod page_links;
 mod pages;
 mod paths;
 mod redirects;

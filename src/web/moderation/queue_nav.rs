@@ -5,9 +5,9 @@
 use super::address::QueueAt;
 use crate::db::queries::queue::QueueRoundtable;
 use crate::domain::queue_pages::QueueOrder;
-use crate::domain::thread_pages::page_links;
 use crate::i18n::{text, Language};
 use crate::services::moderation::WaitingPlace;
+use crate::web::page_links::{page_link_views, PageLink};
 use serde::Serialize;
 
 /// A roundtable as the queue names it: its code ("RT 3.2"), else its title.
@@ -99,14 +99,6 @@ pub(super) fn places_view(
     })
 }
 
-/// One link of the page navigation; no `href` for a gap.
-#[derive(Serialize)]
-pub struct PageLink {
-    label: String,
-    href: Option<String>,
-    current: bool,
-}
-
 #[derive(Serialize)]
 pub struct OrderChoice {
     label: String,
@@ -127,21 +119,7 @@ pub struct QueuePaging {
 pub(super) fn paging_view(at: &QueueAt, pages: usize, lang: Language) -> QueuePaging {
     let current = at.page;
     let href = |page: usize| at.on_page(page).address();
-    let links = page_links(current, pages)
-        .into_iter()
-        .map(|link| match link {
-            Some(n) => PageLink {
-                label: n.to_string(),
-                href: Some(href(n)),
-                current: n == current,
-            },
-            None => PageLink {
-                label: "…".to_owned(),
-                href: None,
-                current: false,
-            },
-        })
-        .collect();
+    let links = page_link_views(current, pages, href);
     let orders = [QueueOrder::OldestFirst, QueueOrder::NewestFirst]
         .into_iter()
         .map(|order| OrderChoice {

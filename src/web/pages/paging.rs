@@ -6,10 +6,11 @@
 use super::reading::Reading;
 use crate::domain::roundtable::GuidingQuestion;
 use crate::domain::thread::ThreadEntry;
-use crate::domain::thread_pages::{page_holding, page_links, page_ranges, ThreadOrder};
+use crate::domain::thread_pages::{page_holding, page_ranges, ThreadOrder};
 use crate::domain::Message;
 use crate::i18n::{text, Language};
 use crate::web::error::WebError;
+use crate::web::page_links::{page_link_views, PageLink};
 use serde::Serialize;
 
 /// Which page the reader asked for.
@@ -61,14 +62,6 @@ impl Browsing {
             page,
         })
     }
-}
-
-/// One link of the page navigation; no `href` for a gap.
-#[derive(Serialize)]
-pub struct PageLink {
-    label: String,
-    href: Option<String>,
-    current: bool,
 }
 
 /// One of the orders the reader can choose.
@@ -170,21 +163,7 @@ fn paging_view(
 ) -> PagingView {
     let order = browsing.order;
     let href = |page: usize| page_href(browsing, base, order, page);
-    let links = page_links(current, total)
-        .into_iter()
-        .map(|link| match link {
-            Some(n) => PageLink {
-                label: n.to_string(),
-                href: Some(href(n)),
-                current: n == current,
-            },
-            None => PageLink {
-                label: "…".to_owned(),
-                href: None,
-                current: false,
-            },
-        })
-        .collect();
+    let links = page_link_views(current, total, href);
     let orders = [ThreadOrder::OldestFirst, ThreadOrder::NewestFirst]
         .into_iter()
         .map(|choice| OrderChoice {
