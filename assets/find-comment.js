@@ -13,7 +13,9 @@
     if (query.get("comment") === hash.slice(1)) {
       return;
     }
+    // The comment may answer another question than the one read now.
     query.delete("page");
+    query.delete("question");
     query.set("comment", hash.slice(1));
     window.location.replace(window.location.pathname + "?" + query.toString() + hash);
   }

@@ -178,8 +178,8 @@ async fn a_wrong_page_order_or_comment_is_named_in_the_answer() {
         ),
         (
             "?comment=c-00000000",
-            404,
-            "There is no comment at this address.",
+            200,
+            "Comment c-00000000 is not shown here",
         ),
         ("?question=9&page=1", 400, "is not one of this roundtable"),
     ];

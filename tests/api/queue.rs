@@ -225,6 +225,13 @@ async fn a_decision_comes_back_to_the_same_place_in_the_queue_naming_the_author(
 
         // Publishing the fifth card: back on page 2, newest first, with the
         // confirmation where it was and the next comment after it.
+        // A decision button without its comment is refused, named, and
+        // decides nothing (it once panicked).
+        for broken in ["publish", "", "publish "] {
+            let refused = post_from(&mut chair, at, &[("quick", broken)]).await;
+            let status = refused.status().as_u16();
+            assert!((400..500).contains(&status), "quick={broken:?}: {status}");
+        }
         let (target, next) = (newest[24].clone(), newest[25].clone());
         let quick = format!("publish {target}@0");
         let response = post_from(&mut chair, at, &[("quick", &quick)]).await;

@@ -10,7 +10,7 @@ use super::roundtable::{roundtable_editor, save_roundtable, RoundtableEditor};
 use crate::db::queries::roundtables;
 use crate::db::AnyConnection;
 use crate::domain::authoring::ask_first::{ask_first, AskFirst, RoundtableReadiness};
-use crate::domain::authoring::{ConsultationInput, RoundtableInput};
+use crate::domain::authoring::{ConsultationFields, ConsultationInput, RoundtableInput};
 use crate::domain::consultation::ConsultationStatus;
 use crate::domain::slug::Slug;
 use crate::domain::user::SignedInUser;
@@ -102,6 +102,11 @@ fn what_to_ask(
     editor: &ConsultationEditor,
     input: &ConsultationInput,
 ) -> Result<Option<AskFirst>, ServiceError> {
+    // A form with mistakes comes back with them first; asking would only
+    // lead to them after the confirmation.
+    if ConsultationFields::parse(input).is_err() {
+        return Ok(None);
+    }
     let Some(to) = ConsultationStatus::from_code(input.status.trim()) else {
         return Ok(None);
     };

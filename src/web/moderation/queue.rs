@@ -163,7 +163,10 @@ impl Posted {
             reason: request.reason.clone(),
             note: request.note.clone(),
             bottom,
-            card: quick.then(|| targets[0].reference.clone()),
+            card: targets
+                .first()
+                .filter(|_| quick)
+                .map(|target| target.reference.clone()),
             all: false,
         };
         Self {

@@ -81,6 +81,8 @@ pub struct PagingView {
     pub previous: Option<String>,
     pub next: Option<String>,
     pub links: Vec<PageLink>,
+    /// Why the comment asked for with `?comment=` is not on the page.
+    pub not_shown: Option<String>,
     pub orders: Vec<OrderChoice>,
 }
 
@@ -108,16 +110,34 @@ pub fn show<'a>(
     let current = match &browsing.page {
         PageChoice::Number(n) if *n <= pages.len() => *n,
         PageChoice::Number(_) => return Err(WebError::NotFound("missing-comments-page")),
+        // A link to a comment this reader cannot see (withdrawn, not
+        // published, or not published yet) opens the first page and says so.
         PageChoice::Holding(reference) => grouped
             .iter()
             .position(|thread| thread.iter().any(|e| &e.comment.reference == reference))
             .and_then(|position| page_holding(&pages, position))
-            .ok_or(WebError::NotFound("missing-comment"))?,
+            .unwrap_or(1),
+    };
+    let not_shown = match &browsing.page {
+        PageChoice::Holding(reference)
+            if !holds(&grouped[pages[current - 1].clone()], reference) =>
+        {
+            let args = [("reference", reference.as_str().into())];
+            Some(text(lang, "pages-comment-not-shown", &args))
+        }
+        _ => None,
     };
     let range = pages[current - 1].clone();
     let entries = grouped.drain(range).flatten().collect();
-    let paging = paging_view(browsing, base, current, pages.len(), lang);
+    let mut paging = paging_view(browsing, base, current, pages.len(), lang);
+    paging.not_shown = not_shown;
     Ok(ShownPage { entries, paging })
+}
+
+fn holds(threads: &[Vec<&ThreadEntry>], reference: &str) -> bool {
+    threads
+        .iter()
+        .any(|thread| thread.iter().any(|e| e.comment.reference == reference))
 }
 
 /// Entries in path order, cut into threads at each first comment.
@@ -189,5 +209,6 @@ fn paging_view(
         next: (current < total).then(|| href(current + 1)),
         links,
         orders,
+        not_shown: None,
     }
 }

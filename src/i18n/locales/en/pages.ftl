@@ -164,3 +164,4 @@ pages-reading-threads = { $count ->
 pages-copy-reference = Copy reference
 pages-reference-copied = Reference {"{"}reference{"}"} copied.
 pages-reference-not-copied = The reference could not be copied: select it to copy it.
+pages-comment-not-shown = Comment { $reference } is not shown here: it was withdrawn, or it is not published (or not yet).

@@ -164,3 +164,4 @@ pages-reading-threads = { $count ->
 pages-copy-reference = Copiar la referencia
 pages-reference-copied = Referencia {"{"}reference{"}"} copiada.
 pages-reference-not-copied = No se pudo copiar la referencia: selecciónela para copiarla.
+pages-comment-not-shown = El comentario { $reference } no se muestra aquí: se retiró, o no está publicado (o todavía no).

@@ -164,3 +164,4 @@ pages-reading-threads = { $count ->
 pages-copy-reference = Copier la référence
 pages-reference-copied = Référence {"{"}reference{"}"} copiée.
 pages-reference-not-copied = La référence n’a pas pu être copiée : sélectionnez-la pour la copier.
+pages-comment-not-shown = Le commentaire { $reference } n’est pas affiché ici : il a été retiré, ou il n’est pas publié (ou pas encore).
