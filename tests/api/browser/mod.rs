@@ -13,4 +13,5 @@ mod outcome_journey;
 mod recorder;
 mod self_check;
 mod session;
+mod staff;
 mod tools;

@@ -196,3 +196,4 @@ admin-ask-open-no-question = { $roundtable }: no guiding question
 admin-ask-open-no-chair-no-question = { $roundtable }: no chair and no guiding question
 admin-ask-back = Back to the form
 admin-time-zone-filter = Find a time zone (a city or region)
+admin-roundtable-question-what = What to do with question { $number }

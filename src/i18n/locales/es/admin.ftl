@@ -196,3 +196,4 @@ admin-ask-open-no-question = { $roundtable }: sin pregunta orientadora
 admin-ask-open-no-chair-no-question = { $roundtable }: sin presidencia ni pregunta orientadora
 admin-ask-back = Volver al formulario
 admin-time-zone-filter = Buscar una zona horaria (una ciudad o una región)
+admin-roundtable-question-what = Qué hacer con la pregunta { $number }

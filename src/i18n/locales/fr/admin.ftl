@@ -196,3 +196,4 @@ admin-ask-open-no-question = { $roundtable } : aucune question directrice
 admin-ask-open-no-chair-no-question = { $roundtable } : ni présidence ni question directrice
 admin-ask-back = Revenir au formulaire
 admin-time-zone-filter = Trouver un fuseau horaire (une ville ou une région)
+admin-roundtable-question-what = Que faire de la question { $number }
