@@ -9,6 +9,7 @@ use crate::services::roundtables::RoundtableDetail;
 use serde::Serialize;
 
 const EXCERPT_CHARS: usize = 400;
+const LIST_EXCERPT_CHARS: usize = 200;
 
 /// Where a comment lives, as emails name it.
 #[derive(Debug, Clone, Serialize)]
@@ -40,6 +41,10 @@ impl Place {
         }
     }
 
+    pub(super) fn roundtable_path(&self) -> String {
+        format!("c/{}/{}", self.consultation_slug, self.roundtable_slug)
+    }
+
     pub(super) fn comment_path(&self, reference: &str) -> String {
         format!(
             "c/{}/{}?comment={reference}#{reference}",
@@ -52,6 +57,11 @@ impl Place {
 /// removed, links kept as their words), on one line, cut on a word with "…".
 pub fn excerpt(source: &str) -> String {
     crate::text::plain_excerpt(source, EXCERPT_CHARS)
+}
+
+/// A shorter excerpt, for emails that list many comments.
+pub fn list_excerpt(source: &str) -> String {
+    crate::text::plain_excerpt(source, LIST_EXCERPT_CHARS)
 }
 
 /// "General", "Question 2" or "Questions 1, 3", in `language`.
@@ -136,5 +146,6 @@ mod tests {
             "cut between words: {cut}"
         );
         assert!(cut.chars().count() <= EXCERPT_CHARS + 1);
+        assert!(list_excerpt(&long).chars().count() <= LIST_EXCERPT_CHARS + 1);
     }
 }
