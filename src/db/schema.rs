@@ -216,6 +216,28 @@ diesel::table! {
 }
 
 diesel::table! {
+    email_batches (id) {
+        id -> Text,
+        user_id -> Text,
+        kind -> Text,
+        follows -> Text,
+        send_at -> Timestamp,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    email_batch_items (batch_id, comment_id, action) {
+        batch_id -> Text,
+        comment_id -> Text,
+        action -> Text,
+        reason -> Nullable<Text>,
+        note -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     resources (id) {
         id -> Text,
         consultation_id -> Text,
@@ -381,6 +403,10 @@ diesel::joinable!(outcome_summary_citations -> roundtable_outcomes (outcome_id))
 diesel::joinable!(outcome_summary_citations -> comments (comment_id));
 diesel::joinable!(roundtable_outcomes -> users (updated_by));
 diesel::joinable!(slug_redirects -> consultations (consultation_id));
+diesel::joinable!(email_batches -> email_outbox (id));
+diesel::joinable!(email_batches -> users (user_id));
+diesel::joinable!(email_batch_items -> email_batches (batch_id));
+diesel::joinable!(email_batch_items -> comments (comment_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -395,6 +421,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     moderation_events,
     comment_reports,
     email_outbox,
+    email_batches,
+    email_batch_items,
     resources,
     roundtable_outcomes,
     outcome_points,

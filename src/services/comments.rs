@@ -172,18 +172,9 @@ pub fn post_comment(
         let stored = comments::find_by_reference(conn, &reference)?
             .ok_or(ServiceError::NotFound("missing-comment"))?;
         match status {
-            CommentStatus::Pending => notifications::comment_waiting(
-                conn,
-                ctx,
-                &stored.comment,
-                &stored.body_markdown,
-                &place,
-                &detail.questions,
-                parent
-                    .as_ref()
-                    .map(|p| p.comment.author.display_name.clone()),
-                now,
-            )?,
+            CommentStatus::Pending => {
+                notifications::comment_waiting(conn, ctx, &stored.comment, now)?
+            }
             _ => notifications::reply_published(
                 conn,
                 ctx,

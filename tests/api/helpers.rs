@@ -1,6 +1,7 @@
 use crate::test_database::{self, Content};
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use diesel::connection::SimpleConnection;
+use diesel::RunQueryDsl;
 use diesel::{Connection, PgConnection};
 use roundtable::config::{DatabaseTarget, Settings};
 use roundtable::db::{AnyConnection, Pool};
@@ -188,18 +189,45 @@ impl TestApp {
         (status, response.json().await.expect("a JSON body"))
     }
 
-    /// Sends what the outbox holds now through the in-memory mailer and
+    /// Sends what the outbox holds through the in-memory mailer, batches
+    /// held back on purpose included (each as if its time had come), and
     /// returns every email this app has sent so far.
     pub async fn deliver_mail(&self) -> Vec<SentEmail> {
         let settings = WorkerSettings::default();
+        let mut now = Utc::now();
         loop {
-            let outcome = try_execute_task(&self.pool, &self.mailer, &settings, Utc::now())
+            let outcome = try_execute_task(&self.pool, &self.mailer, &settings, now)
                 .await
                 .expect("the outbox worker runs");
             if matches!(outcome, TaskOutcome::EmptyQueue) {
-                return self.mailer.sent();
+                match self.next_held_batch().await {
+                    Some(due) => now = now.max(due),
+                    None => return self.mailer.sent(),
+                }
             }
         }
+    }
+
+    /// When the next email batch held back on purpose (a chair's comments
+    /// after the first, an author's decisions) falls due, if one waits.
+    /// Failed emails waiting for a retry do not count.
+    pub async fn next_held_batch(&self) -> Option<DateTime<Utc>> {
+        #[derive(diesel::QueryableByName)]
+        struct Due {
+            #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Timestamp>)]
+            due: Option<chrono::NaiveDateTime>,
+        }
+        self.with_conn(|c| {
+            diesel::sql_query(
+                "SELECT MIN(o.next_attempt_at) AS due FROM email_outbox o \
+                 JOIN email_batches b ON b.id = o.id WHERE o.status = 'pending' AND o.attempts = 0",
+            )
+            .get_result::<Due>(c)
+            .expect("the outbox can be read")
+            .due
+            .map(|at| at.and_utc())
+        })
+        .await
     }
 
     /// Runs blocking database work off the test's async thread.
@@ -285,9 +313,6 @@ impl TestAppBuilder {
     }
 
     pub async fn spawn(self, backend: Backend) -> TestApp {
-        if std::env::var_os("RUST_LOG").is_some() {
-            roundtable::telemetry::init();
-        }
         let dir = tempfile::tempdir().expect("a temporary folder");
         let content = match self.demo {
             true => Content::Demo,
@@ -305,6 +330,29 @@ impl TestAppBuilder {
                 DatabaseTarget::Sqlite(path)
             }
         };
+        let demo = self.demo;
+        self.start(backend, database, dir, postgres, demo).await
+    }
+
+    /// Another instance on the database of `first`, as operators scale out:
+    /// its own server, pool, data folder and mailer, no memory shared.
+    pub async fn spawn_beside(self, first: &TestApp) -> TestApp {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let database = first.settings.database.clone();
+        self.start(first.backend, database, dir, None, false).await
+    }
+
+    async fn start(
+        self,
+        backend: Backend,
+        database: DatabaseTarget,
+        dir: TempDir,
+        postgres: Option<PostgresDatabase>,
+        load_demo: bool,
+    ) -> TestApp {
+        if std::env::var_os("RUST_LOG").is_some() {
+            roundtable::telemetry::init();
+        }
         let settings = Settings {
             bind: "127.0.0.1:0".parse().unwrap(),
             data_dir: PathBuf::from(dir.path()),
@@ -313,7 +361,7 @@ impl TestAppBuilder {
             base_url: Url::parse(BASE_URL).unwrap(),
             smtp_url: None,
             mail_from: "Roundtable <roundtable@localhost>".parse().unwrap(),
-            load_demo: self.demo,
+            load_demo,
             // Tests drive the outbox worker step by step.
             outbox_worker: false,
             mail_max_attempts: 3,

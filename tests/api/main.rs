@@ -21,6 +21,7 @@ mod comments_api;
 mod csrf;
 mod demo;
 mod digests;
+mod email_batching;
 mod hardening;
 mod harness;
 mod health;

@@ -94,9 +94,17 @@ pub async fn chair(app: &TestApp, name: &str, roundtable: &str) -> Person {
     person
 }
 
-/// Sends what the outbox holds and returns every email the server has received.
+/// Sends what the outbox holds, batches held back on purpose included
+/// (each as if its time had come: a chair's comments after the first, an
+/// author's decisions), and returns every email the server has received.
 pub async fn deliver(app: &TestApp, smtp: &SmtpServer) -> Vec<ReceivedMail> {
-    drain(app, &mailer(app, smtp), &worker_settings(3), Utc::now()).await;
+    let (mailer, settings) = (mailer(app, smtp), worker_settings(3));
+    let mut now = Utc::now();
+    drain(app, &mailer, &settings, now).await;
+    while let Some(due) = app.next_held_batch().await {
+        now = now.max(due);
+        drain(app, &mailer, &settings, now).await;
+    }
     smtp.received()
 }
 

@@ -219,11 +219,26 @@ fn every_comment_email_renders_its_links_in_both_bodies() {
         "source": "The *source*", "reason": "Off-topic", "note": "A <note>", "replier": "Ben <b>",
         "outcome_link": "https://roundtable.test/c/f/rt#outcome",
         "comments": [{ "reference": "c-3", "excerpt": "An <i>excerpt</i>", "link": "https://roundtable.test/c/f/rt#c-3" }],
+        "count": 3,
     });
-    let expectations: [(&str, &[&str]); 7] = [
+    let decision = |published: bool, link: &str| {
+        serde_json::json!({
+            "roundtable": "RT 3.2 <Cooperation>", "decision": "Published",
+            "published": published, "reason": (!published).then_some("Off-topic"),
+            "note": (!published).then_some("A <note>"), "excerpt": "An <i>excerpt</i>",
+            "source": (!published).then_some("The *source*"), "link": link,
+        })
+    };
+    let mut decisions = common.clone();
+    decisions["items"] = serde_json::json!([
+        decision(true, "https://roundtable.test/c/f/rt?comment=c-1#c-1"),
+        decision(false, "https://roundtable.test/c/f/rt"),
+    ]);
+    let expectations: [(&str, &[&str], &serde_json::Value); 9] = [
         (
             "comment_waiting",
             &["publish?token=p", "reject?token=r", "moderation/c-2f9a01bc"],
+            &common,
         ),
         (
             "moderation_summary",
@@ -232,16 +247,37 @@ fn every_comment_email_renders_its_links_in_both_bodies() {
                 "reject?token=r",
                 "https://roundtable.test/moderation",
             ],
+            &common,
         ),
-        ("comment_published", &["c/f/rt#c-1"]),
-        ("comment_rejected", &["c/f/rt", "Off-topic"]),
-        ("comment_unpublished", &["Off-topic"]),
-        ("reply_published", &["c/f/rt#c-2"]),
-        ("comment_cited", &["c/f/rt#outcome", "c/f/rt#c-3"]),
+        (
+            "comments_waiting",
+            &[
+                "publish?token=p",
+                "reject?token=r",
+                "moderation/c-2f9a01bc",
+                "https://roundtable.test/moderation",
+            ],
+            &common,
+        ),
+        ("comment_published", &["c/f/rt#c-1"], &common),
+        ("comment_rejected", &["c/f/rt", "Off-topic"], &common),
+        ("comment_unpublished", &["Off-topic"], &common),
+        (
+            "decisions_made",
+            &[
+                "c/f/rt?comment=c-1#c-1",
+                "c/f/rt",
+                "Off-topic",
+                "The *source*",
+            ],
+            &decisions,
+        ),
+        ("reply_published", &["c/f/rt#c-2"], &common),
+        ("comment_cited", &["c/f/rt#outcome", "c/f/rt#c-3"], &common),
     ];
-    for (name, needles) in expectations {
+    for (name, needles, view) in expectations {
         let email = templates
-            .render_email(name, &common)
+            .render_email(name, view)
             .unwrap_or_else(|e| panic!("{name}: {e:?}"));
         assert!(
             !email.subject.is_empty() && !email.subject.contains('\n'),

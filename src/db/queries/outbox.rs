@@ -42,32 +42,78 @@ pub fn enqueue(
     email: &OutgoingEmail,
     now: DateTime<Utc>,
 ) -> Result<EnqueueOutcome, StorageError> {
+    let id = uuid::Uuid::now_v7().to_string();
+    // A savepoint, so that a duplicate does not abort the caller's transaction.
+    match conn.transaction(|conn| insert(conn, &id, email, now, now)) {
+        Ok(()) => Ok(EnqueueOutcome::Stored),
+        Err(e) if e.is_unique_violation() && email.dedup_key.is_some() => {
+            Ok(EnqueueOutcome::AlreadyQueued)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Stores an email under `id`, to be sent from `due` on.
+pub(crate) fn insert(
+    conn: &mut AnyConnection,
+    id: &str,
+    email: &OutgoingEmail,
+    now: DateTime<Utc>,
+    due: DateTime<Utc>,
+) -> Result<(), StorageError> {
     let headers = serde_json::to_string(&email.headers).map_err(StorageError::corrupt)?;
-    let insert = diesel::sql_query(
+    diesel::sql_query(
         "INSERT INTO email_outbox (id, kind, recipient, subject, body_text, body_html, headers_json, status, \
          attempts, next_attempt_at, dedup_key, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, $9, $8)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, $9, $10)",
     )
-    .bind::<Text, _>(uuid::Uuid::now_v7().to_string())
+    .bind::<Text, _>(id)
     .bind::<Text, _>(&email.kind)
     .bind::<Text, _>(&email.recipient)
     .bind::<Text, _>(&email.subject)
     .bind::<Text, _>(&email.body_text)
     .bind::<Text, _>(email.body_html.as_str())
     .bind::<Text, _>(headers)
+    .bind::<Timestamp, _>(naive(due))
+    .bind::<Nullable<Text>, _>(email.dedup_key.as_deref())
     .bind::<Timestamp, _>(naive(now))
-    .bind::<Nullable<Text>, _>(email.dedup_key.as_deref());
-    // A savepoint, so that a duplicate does not abort the caller's transaction.
-    match conn
-        .transaction(|conn| insert.execute(conn))
-        .map_err(StorageError::from)
-    {
-        Ok(_) => Ok(EnqueueOutcome::Stored),
-        Err(e) if e.is_unique_violation() && email.dedup_key.is_some() => {
-            Ok(EnqueueOutcome::AlreadyQueued)
-        }
-        Err(e) => Err(e),
-    }
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Replaces what an email says, as long as no worker has tried to send it;
+/// false when one has (or it is gone).
+pub(crate) fn rewrite_unsent(
+    conn: &mut AnyConnection,
+    id: &str,
+    email: &OutgoingEmail,
+) -> Result<bool, StorageError> {
+    let headers = serde_json::to_string(&email.headers).map_err(StorageError::corrupt)?;
+    let updated = diesel::sql_query(
+        "UPDATE email_outbox SET kind = $1, recipient = $2, subject = $3, body_text = $4, body_html = $5, \
+         headers_json = $6 WHERE id = $7 AND status = 'pending' AND attempts = 0",
+    )
+    .bind::<Text, _>(&email.kind)
+    .bind::<Text, _>(&email.recipient)
+    .bind::<Text, _>(&email.subject)
+    .bind::<Text, _>(&email.body_text)
+    .bind::<Text, _>(email.body_html.as_str())
+    .bind::<Text, _>(headers)
+    .bind::<Text, _>(id)
+    .execute(conn)?;
+    Ok(updated == 1)
+}
+
+/// Keeps an email nobody has tried to send yet away from the workers until
+/// the caller's transaction ends (on PostgreSQL they skip a locked row; on
+/// SQLite the transaction writes alone); false when a worker came first.
+pub(crate) fn hold_unsent(conn: &mut AnyConnection, id: &str) -> Result<bool, StorageError> {
+    let updated = diesel::sql_query(
+        "UPDATE email_outbox SET status = 'pending' WHERE id = $1 AND status = 'pending' AND attempts = 0",
+    )
+    .bind::<Text, _>(id)
+    .execute(conn)?;
+    Ok(updated == 1)
 }
 
 /// A row a worker has claimed: nobody else sends it until its claim
@@ -201,7 +247,8 @@ pub fn mark_failed(
 pub struct OutboxCounts {
     #[diesel(sql_type = diesel::sql_types::BigInt)]
     pub pending: i64,
-    /// When the oldest email not sent yet (pending or being sent) was queued.
+    /// When the oldest email not sent yet (pending or being sent) was queued,
+    /// or for a batch held back on purpose, when it was due.
     #[diesel(sql_type = Nullable<Timestamp>)]
     pub oldest_unsent: Option<NaiveDateTime>,
     #[diesel(sql_type = diesel::sql_types::BigInt)]
@@ -216,11 +263,11 @@ pub fn counts(conn: &mut AnyConnection) -> Result<OutboxCounts, StorageError> {
     Ok(diesel::sql_query(
         "SELECT \
            COALESCE(SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END), 0) AS pending, \
-           MIN(CASE WHEN status IN ('pending', 'sending') THEN created_at END) AS oldest_unsent, \
+           MIN(CASE WHEN status IN ('pending', 'sending') THEN COALESCE(b.send_at, o.created_at) END) AS oldest_unsent, \
            COALESCE(SUM(CASE WHEN status = 'sending' THEN 1 ELSE 0 END), 0) AS sending, \
            COALESCE(SUM(CASE WHEN status = 'sent' THEN 1 ELSE 0 END), 0) AS sent, \
            COALESCE(SUM(CASE WHEN status = 'dead' THEN 1 ELSE 0 END), 0) AS dead \
-         FROM email_outbox",
+         FROM email_outbox o LEFT JOIN email_batches b ON b.id = o.id",
     )
     .get_result(conn)?)
 }

@@ -356,15 +356,7 @@ fn notify(
         return Ok(());
     }
     let place = Place::of_record(record);
-    notifications::decision_made(
-        conn,
-        ctx,
-        &record.comment,
-        &record.body_markdown,
-        &place,
-        decision,
-        now,
-    )?;
+    notifications::decision_made(conn, ctx, &record.comment, decision, now)?;
     if let (Decision::Publish, Some(parent)) = (decision, record.comment.parent_id) {
         let author = comments::author_of(conn, parent)?;
         notifications::reply_published(

@@ -1,23 +1,26 @@
 //! Emails about comments, all through the outbox and so committed with the
-//! change that caused them: chairs hear of what waits (at once or in a
-//! summary), authors hear of decisions, and authors of a comment hear of a
+//! change that caused them: chairs hear of what waits (at once, then at most
+//! every quarter of an hour, or in a summary), authors hear of decisions
+//! (those of a minute in one email), and authors of a comment hear of a
 //! reply once it is published, never before. Every email carries a signed
 //! unsubscribe link for its topic and the RFC 8058 one-click headers.
 
+mod batches;
 mod citations;
 pub mod compose;
+mod decisions;
 mod summaries;
 mod waiting;
 pub mod wording;
 
 pub use citations::comments_cited;
+pub use decisions::decision_made;
 pub use summaries::send_due_summaries;
 pub use waiting::comment_waiting;
 
 use crate::db::queries::notifications;
 use crate::db::AnyConnection;
 use crate::domain::comment::Comment;
-use crate::domain::moderation::Decision;
 use crate::domain::notification::{AlertFrequency, EmailTopic};
 use crate::outbox;
 use crate::services::emails::EmailContext;
@@ -25,74 +28,6 @@ use crate::services::ServiceError;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use wording::{excerpt, identity_in, Place};
-
-/// Tells the author what a chair decided (published, rejected, unpublished),
-/// unless they switched those emails off. Highlights and re-tags are quiet.
-pub fn decision_made(
-    conn: &mut AnyConnection,
-    ctx: EmailContext<'_>,
-    comment: &Comment,
-    body_markdown: &str,
-    place: &Place,
-    decision: &Decision,
-    now: DateTime<Utc>,
-) -> Result<(), ServiceError> {
-    let template = match decision {
-        Decision::Publish => "comment_published",
-        Decision::Reject { .. } => "comment_rejected",
-        Decision::Unpublish { .. } => "comment_unpublished",
-        _ => return Ok(()),
-    };
-    let Some(author) = comment.author_id.map(|id| id.to_string()) else {
-        return Ok(());
-    };
-    let Some(recipient) = notifications::contacts(conn, &[author])?.into_iter().next() else {
-        return Ok(());
-    };
-    if notifications::opted_out(conn, &recipient.user_id, EmailTopic::Decisions)? {
-        return Ok(());
-    }
-    #[derive(Serialize)]
-    struct View<'a> {
-        roundtable: &'a str,
-        consultation: &'a str,
-        comment_link: String,
-        roundtable_link: String,
-        excerpt: String,
-        source: &'a str,
-        reason: Option<String>,
-        note: Option<&'a str>,
-    }
-    let view = View {
-        roundtable: &place.roundtable_title,
-        consultation: &place.consultation_title,
-        comment_link: ctx.link(&place.comment_path(&comment.reference)),
-        roundtable_link: ctx.link(&format!(
-            "c/{}/{}",
-            place.consultation_slug, place.roundtable_slug
-        )),
-        excerpt: excerpt(body_markdown),
-        source: body_markdown,
-        reason: decision.reason().map(|r| {
-            crate::i18n::text(
-                recipient.language,
-                &format!("views-reason-{}", r.code()),
-                &[],
-            )
-        }),
-        note: decision.note(),
-    };
-    let email = ctx.compose_unsubscribable(
-        template,
-        &recipient,
-        EmailTopic::Decisions,
-        view,
-        format!("{template}:{}:{}", comment.id, now.timestamp_micros()),
-        now,
-    )?;
-    outbox::enqueue(conn, &email, now)?;
-    Ok(())
-}
 
 /// Tells the author of the parent that a reply to their comment is now
 /// published. Never called before the reply is public.

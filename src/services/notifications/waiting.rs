@@ -1,14 +1,17 @@
 //! "A comment waits for you": the email a chair who wants alerts at once
-//! gets for each comment to decide, and the item it shares with the
+//! gets for the first comment to decide, then for everything that arrived
+//! in the quarter of an hour since, and the item it shares with the
 //! summaries.
 
-use super::wording::{excerpt, identity_in, questions_line, Place};
+use super::batches;
+use super::wording::{excerpt, identity_in, list_excerpt, questions_line};
+use crate::db::queries::email_batches::{BatchItem, NewBatchItem};
 use crate::db::queries::notifications::{self, Recipient};
+use crate::db::queries::{comments, roundtables};
 use crate::db::AnyConnection;
 use crate::domain::comment::Comment;
-use crate::domain::notification::{AlertFrequency, EmailTopic};
-use crate::domain::roundtable::GuidingQuestion;
-use crate::outbox;
+use crate::domain::notification::{AlertFrequency, EmailBatchKind, EmailTopic};
+use crate::outbox::OutgoingEmail;
 use crate::services::emails::EmailContext;
 use crate::services::ServiceError;
 use chrono::{DateTime, Utc};
@@ -50,52 +53,139 @@ pub(super) fn waiting_item(
     }
 }
 
-/// Tells each chair who wants it at once that a comment waits for them.
-#[allow(clippy::too_many_arguments)]
+/// Tells each chair who wants it at once that a comment waits for them:
+/// the first at once, then at most one email per quarter of an hour with
+/// everything that arrived meanwhile (see `batches`).
 pub fn comment_waiting(
     conn: &mut AnyConnection,
     ctx: EmailContext<'_>,
     comment: &Comment,
-    body_markdown: &str,
-    place: &Place,
-    questions: &[GuidingQuestion],
-    in_reply_to: Option<String>,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
-    let chairs = notifications::chairs_of(conn, &comment.roundtable_id.to_string())?;
+    let mut chairs = notifications::chairs_of(conn, &comment.roundtable_id.to_string())?;
+    // Always in the same order: two comments for the same chairs then hold
+    // their batches one after the other, never each waiting for the other.
+    chairs.sort_by(|a, b| a.user_id.cmp(&b.user_id));
+    let comment_id = comment.id.to_string();
     for chair in chairs
         .iter()
         .filter(|c| c.alerts == AlertFrequency::Immediate)
     {
-        let item = WaitingItem {
-            roundtable: place.roundtable_title.clone(),
-            questions: questions_line(comment, questions, chair.language),
-            in_reply_to: in_reply_to.clone(),
-            ..waiting_item(ctx, comment, body_markdown, chair, now)
+        let item = NewBatchItem {
+            comment_id: &comment_id,
+            action: "waiting",
+            reason: None,
+            note: None,
         };
+        batches::add(
+            conn,
+            EmailBatchKind::Waiting,
+            chair,
+            &item,
+            now,
+            |conn, items, total| waiting_email(conn, ctx, chair, items, total, now),
+        )?;
+    }
+    Ok(())
+}
+
+/// One waiting comment in its own email; several in a list.
+fn waiting_email(
+    conn: &mut AnyConnection,
+    ctx: EmailContext<'_>,
+    chair: &Recipient,
+    items: &[BatchItem],
+    total: usize,
+    now: DateTime<Utc>,
+) -> Result<OutgoingEmail, ServiceError> {
+    let references: Vec<String> = items.iter().map(|i| i.comment_reference.clone()).collect();
+    let records = comments::find_by_references(conn, &references)?;
+    let roundtables: Vec<_> = records.iter().map(|r| r.comment.roundtable_id).collect();
+    let questions = roundtables::guiding_questions_of(conn, &roundtables)?;
+    let parent_ids: Vec<String> = records
+        .iter()
+        .filter_map(|r| r.comment.parent_id.map(|p| p.to_string()))
+        .collect();
+    let parents = comments::parents(conn, &parent_ids)?;
+    let listed = total > 1;
+    let mut consultation = String::new();
+    let mut waiting: Vec<WaitingItem> = references
+        .iter()
+        .filter_map(|reference| records.iter().find(|r| &r.comment.reference == reference))
+        .map(|record| {
+            let comment = &record.comment;
+            consultation.clone_from(&record.consultation_title);
+            let item = waiting_item(ctx, comment, &record.body_markdown, chair, now);
+            WaitingItem {
+                roundtable: record.roundtable_title.clone(),
+                questions: questions_line(
+                    comment,
+                    questions
+                        .get(&comment.roundtable_id)
+                        .map_or(&[], Vec::as_slice),
+                    chair.language,
+                ),
+                in_reply_to: comment
+                    .parent_id
+                    .and_then(|p| parents.get(&p.to_string()))
+                    .map(|(_, name, _)| name.clone()),
+                excerpt: if listed {
+                    list_excerpt(&record.body_markdown)
+                } else {
+                    item.excerpt
+                },
+                ..item
+            }
+        })
+        .collect();
+    let expires = crate::i18n::text(
+        chair.language,
+        "email-expires-days",
+        &[("count", 7usize.into())],
+    );
+    let batch_key = format!("waiting:{}", chair.user_id);
+    if !listed && waiting.len() == 1 {
         #[derive(Serialize)]
         struct View {
             item: WaitingItem,
             consultation: String,
             expires: String,
         }
-        let email = ctx.compose_unsubscribable(
+        let view = View {
+            item: waiting.remove(0),
+            consultation,
+            expires,
+        };
+        return ctx.compose_unsubscribable(
             "comment_waiting",
             chair,
             EmailTopic::Moderation,
-            View {
-                item,
-                consultation: place.consultation_title.clone(),
-                expires: crate::i18n::text(
-                    chair.language,
-                    "email-expires-days",
-                    &[("count", 7usize.into())],
-                ),
-            },
-            format!("comment-waiting:{}:{}", comment.id, chair.user_id),
+            view,
+            batch_key,
             now,
-        )?;
-        outbox::enqueue(conn, &email, now)?;
+        );
     }
-    Ok(())
+    #[derive(Serialize)]
+    struct View {
+        items: Vec<WaitingItem>,
+        count: usize,
+        more: usize,
+        queue_link: String,
+        expires: String,
+    }
+    let view = View {
+        more: total.saturating_sub(waiting.len()),
+        items: waiting,
+        count: total,
+        queue_link: ctx.link("moderation"),
+        expires,
+    };
+    ctx.compose_unsubscribable(
+        "comments_waiting",
+        chair,
+        EmailTopic::Moderation,
+        view,
+        batch_key,
+        now,
+    )
 }

@@ -9,6 +9,7 @@ use crate::services::roundtables::RoundtableDetail;
 use serde::Serialize;
 
 const EXCERPT_CHARS: usize = 400;
+const LIST_EXCERPT_CHARS: usize = 200;
 
 /// Where a comment lives, as emails name it.
 #[derive(Debug, Clone, Serialize)]
@@ -40,6 +41,10 @@ impl Place {
         }
     }
 
+    pub(super) fn roundtable_path(&self) -> String {
+        format!("c/{}/{}", self.consultation_slug, self.roundtable_slug)
+    }
+
     pub(super) fn comment_path(&self, reference: &str) -> String {
         format!(
             "c/{}/{}?comment={reference}#{reference}",
@@ -48,13 +53,15 @@ impl Place {
     }
 }
 
-/// The first characters of a comment's source, for emails (plain text).
+/// A comment's source as every email quotes it: plain text (Markdown
+/// removed, links kept as their words), on one line, cut on a word with "…".
 pub fn excerpt(source: &str) -> String {
-    let flat = source.split_whitespace().collect::<Vec<_>>().join(" ");
-    match flat.char_indices().nth(EXCERPT_CHARS) {
-        Some((cut, _)) => format!("{}…", &flat[..cut]),
-        None => flat,
-    }
+    crate::text::plain_excerpt(source, EXCERPT_CHARS)
+}
+
+/// A shorter excerpt, for emails that list many comments.
+pub fn list_excerpt(source: &str) -> String {
+    crate::text::plain_excerpt(source, LIST_EXCERPT_CHARS)
 }
 
 /// "General", "Question 2" or "Questions 1, 3", in `language`.
@@ -119,11 +126,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn excerpts_are_flat_and_short() {
-        assert_eq!(excerpt("Hello\n\n  world"), "Hello world");
-        let long = "word ".repeat(200);
+    fn excerpts_in_emails_are_plain_flat_and_short() {
+        assert_eq!(
+            excerpt("## Late payment\n\n**Late payment** of _wages_,\n\n> quoted\n\n- one\n- two"),
+            "Late payment Late payment of wages, quoted one two"
+        );
+        assert_eq!(
+            excerpt("Ask [the returnee workers](https://example.org/survey) and <b>mayors</b>."),
+            "Ask the returnee workers and mayors."
+        );
+        assert_eq!(excerpt("Hello\n\n  world\t again "), "Hello world again");
+        let long = format!("**Late payment** {}", "of public contracts ".repeat(40));
         let cut = excerpt(&long);
-        assert!(cut.ends_with('…'));
-        assert_eq!(cut.chars().count(), EXCERPT_CHARS + 1);
+        let whole = format!("Late payment {}", "of public contracts ".repeat(40));
+        let kept = cut.strip_suffix('…').expect("marked as cut");
+        assert!(whole.starts_with(kept), "plain text from the start: {cut}");
+        assert!(
+            whole[kept.len()..].starts_with(' '),
+            "cut between words: {cut}"
+        );
+        assert!(cut.chars().count() <= EXCERPT_CHARS + 1);
+        assert!(list_excerpt(&long).chars().count() <= LIST_EXCERPT_CHARS + 1);
     }
 }

@@ -130,6 +130,45 @@ email-moderation-summary-more-before = And { $count } more in
 email-moderation-summary-more-link = your queue
 email-moderation-summary-why = You get this summary because you chair roundtables.
 
+# To a chair on "at once": several comments waiting, gathered in one email
+# (comments_waiting). "And 3 more in <your queue>."
+email-comments-waiting-subject = { $count ->
+    [one] A new comment waits
+   *[other] { $count } new comments wait
+} for your decision
+email-comments-waiting-intro = { $count ->
+    [one] A new comment waits
+   *[other] { $count } new comments wait
+} for your decision, in the order they arrived:
+email-comments-waiting-publish-text = Publish: { $link }
+email-comments-waiting-reject-text = Reject: { $link }
+email-comments-waiting-queue-text = In the queue: { $link }
+email-comments-waiting-queue-link = In the queue
+email-comments-waiting-more-text = And { $count } more in your queue: { $link }
+email-comments-waiting-more-before = And { $count } more in
+email-comments-waiting-more-link = your queue
+email-comments-waiting-why = You get these emails because you chair roundtables: at once for the first comment, then at most one every 15 minutes with everything that arrived meanwhile.
+
+# To an author: several decisions on their comments within a minute, in one
+# email (decisions_made). Each item says what was decided.
+email-decisions-subject = { $count ->
+    [one] A chair decided on one of your comments
+   *[other] Chairs decided on { $count } of your comments
+}
+email-decisions-intro = { $count ->
+    [one] A chair decided on one of your comments:
+   *[other] Chairs decided on { $count } of your comments:
+}
+email-decisions-published = Published
+email-decisions-rejected = Not published
+email-decisions-unpublished = Unpublished, no longer shown
+email-decisions-see-text = See it in its thread: { $link }
+email-decisions-see-link = See it in its thread
+email-decisions-more = { $count ->
+    [one] And one more decision.
+   *[other] And { $count } more decisions.
+}
+
 # Not used by the templates: the Rust code fills in { $expires } ("48 hours")
 # and { $period } ("in the last hour") with these, in the recipient's language.
 email-expires-hours = { $count ->

@@ -136,6 +136,51 @@ email-moderation-summary-more-before = { $count ->
 email-moderation-summary-more-link = su cola de moderación
 email-moderation-summary-why = Recibe este resumen porque preside mesas redondas.
 
+# To a chair on "at once": several comments waiting, gathered in one email
+# (comments_waiting). "And 3 more in <your queue>."
+email-comments-waiting-subject = { $count ->
+    [one] Un nuevo comentario espera
+   *[other] { $count } nuevos comentarios esperan
+} su decisión
+email-comments-waiting-intro = { $count ->
+    [one] Un nuevo comentario espera
+   *[other] { $count } nuevos comentarios esperan
+} su decisión, por orden de llegada:
+email-comments-waiting-publish-text = Publicar: { $link }
+email-comments-waiting-reject-text = Rechazar: { $link }
+email-comments-waiting-queue-text = En la cola: { $link }
+email-comments-waiting-queue-link = En la cola
+email-comments-waiting-more-text = { $count ->
+    [one] Y uno más en su cola de moderación: { $link }
+   *[other] Y { $count } más en su cola de moderación: { $link }
+}
+email-comments-waiting-more-before = { $count ->
+    [one] Y uno más en
+   *[other] Y { $count } más en
+}
+email-comments-waiting-more-link = su cola de moderación
+email-comments-waiting-why = Recibe estos correos porque preside mesas redondas: de inmediato para un primer comentario y, después, como máximo uno cada 15 minutos con todo lo que haya llegado entretanto.
+
+# To an author: several decisions on their comments within a minute, in one
+# email (decisions_made). Each item says what was decided.
+email-decisions-subject = { $count ->
+    [one] La presidencia ha tomado una decisión sobre uno de sus comentarios
+   *[other] La presidencia ha tomado decisiones sobre { $count } de sus comentarios
+}
+email-decisions-intro = { $count ->
+    [one] La presidencia ha tomado una decisión sobre uno de sus comentarios:
+   *[other] La presidencia ha tomado decisiones sobre { $count } de sus comentarios:
+}
+email-decisions-published = Publicado
+email-decisions-rejected = No publicado
+email-decisions-unpublished = Retirado de la publicación, ya no aparece
+email-decisions-see-text = Véalo en su hilo de conversación: { $link }
+email-decisions-see-link = Verlo en su hilo de conversación
+email-decisions-more = { $count ->
+    [one] Y una decisión más.
+   *[other] Y { $count } decisiones más.
+}
+
 # Not used by the templates: the Rust code fills in { $expires } ("48 hours")
 # and { $period } ("in the last hour") with these, in the recipient's language.
 email-expires-hours = { $count ->

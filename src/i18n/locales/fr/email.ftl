@@ -136,6 +136,51 @@ email-moderation-summary-more-before = { $count ->
 email-moderation-summary-more-link = votre file de modération
 email-moderation-summary-why = Vous recevez ce récapitulatif parce que vous présidez des tables rondes.
 
+# To a chair on "at once": several comments waiting, gathered in one email
+# (comments_waiting). "And 3 more in <your queue>."
+email-comments-waiting-subject = { $count ->
+    [one] Un nouveau commentaire attend
+   *[other] { $count } nouveaux commentaires attendent
+} votre décision
+email-comments-waiting-intro = { $count ->
+    [one] Un nouveau commentaire attend
+   *[other] { $count } nouveaux commentaires attendent
+} votre décision, dans leur ordre d’arrivée :
+email-comments-waiting-publish-text = Publier : { $link }
+email-comments-waiting-reject-text = Rejeter : { $link }
+email-comments-waiting-queue-text = Dans la file : { $link }
+email-comments-waiting-queue-link = Dans la file
+email-comments-waiting-more-text = { $count ->
+    [one] Et un autre dans votre file de modération : { $link }
+   *[other] Et { $count } autres dans votre file de modération : { $link }
+}
+email-comments-waiting-more-before = { $count ->
+    [one] Et un autre dans
+   *[other] Et { $count } autres dans
+}
+email-comments-waiting-more-link = votre file de modération
+email-comments-waiting-why = Vous recevez ces courriels parce que vous présidez des tables rondes : aussitôt pour un premier commentaire, puis au plus un par quart d’heure avec tout ce qui est arrivé entre-temps.
+
+# To an author: several decisions on their comments within a minute, in one
+# email (decisions_made). Each item says what was decided.
+email-decisions-subject = { $count ->
+    [one] La présidence a statué sur l’un de vos commentaires
+   *[other] La présidence a statué sur { $count } de vos commentaires
+}
+email-decisions-intro = { $count ->
+    [one] La présidence a statué sur l’un de vos commentaires :
+   *[other] La présidence a statué sur { $count } de vos commentaires :
+}
+email-decisions-published = Publié
+email-decisions-rejected = Non publié
+email-decisions-unpublished = Retiré de la publication, il n’apparaît plus
+email-decisions-see-text = Le voir dans son fil de discussion : { $link }
+email-decisions-see-link = Le voir dans son fil de discussion
+email-decisions-more = { $count ->
+    [one] Et une autre décision.
+   *[other] Et { $count } autres décisions.
+}
+
 # Not used by the templates: the Rust code fills in { $expires } ("48 hours")
 # and { $period } ("in the last hour") with these, in the recipient's language.
 email-expires-hours = { $count ->

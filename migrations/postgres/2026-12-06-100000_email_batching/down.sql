@@ -1,0 +1,2 @@
+DROP TABLE email_batch_items;
+DROP TABLE email_batches;
