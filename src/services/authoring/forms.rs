@@ -28,7 +28,7 @@ pub enum FormAnswer<E> {
 
 /// The consultation form may also ask first.
 pub enum ConsultationAnswer {
-    Form(FormAnswer<Option<ConsultationEditor>>),
+    Form(Box<FormAnswer<Option<ConsultationEditor>>>),
     /// Nothing saved yet: the change is confirmed on a page of its own.
     AskFirst(AskFirst),
 }
@@ -81,7 +81,7 @@ pub fn consultation_form(
         .transpose()?;
     if preview {
         super::access::check_staff(actor)?;
-        return Ok(ConsultationAnswer::Form(again(editor)));
+        return Ok(ConsultationAnswer::Form(Box::new(again(editor))));
     }
     if let (Some(editor), false) = (&editor, confirmed) {
         if let Some(asked) = what_to_ask(conn, editor, input)? {
@@ -92,7 +92,7 @@ pub fn consultation_form(
         Some(slug) => update_consultation(conn, actor, slug, input, now),
         None => create_consultation(conn, actor, input, now),
     };
-    answer(editor, saved).map(ConsultationAnswer::Form)
+    answer(editor, saved).map(|answer| ConsultationAnswer::Form(Box::new(answer)))
 }
 
 /// What to confirm before the status typed replaces the stored one; a

@@ -229,10 +229,12 @@ async fn save(
             let view = AskFirstView::new(&asked, &form, existing, viewer.language);
             return state.render("pages/admin/confirm_status.html", &view, &viewer);
         }
-        ConsultationAnswer::Form(FormAnswer::Saved(slug)) => {
-            return Ok(see_other(format!("/admin/consultations/{slug}?done=saved")))
-        }
-        ConsultationAnswer::Form(FormAnswer::Again(again)) => again,
+        ConsultationAnswer::Form(answer) => match *answer {
+            FormAnswer::Saved(slug) => {
+                return Ok(see_other(format!("/admin/consultations/{slug}?done=saved")))
+            }
+            FormAnswer::Again(again) => again,
+        },
     };
     let lang = viewer.language;
     let typed = Typed::from_form(&form, FIELDS);
