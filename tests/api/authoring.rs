@@ -204,6 +204,23 @@ async fn staff_set_up_rt_3_2_in_the_browser_and_a_participant_comments() {
             )
             .await;
         assert_eq!(made.status().as_u16(), 303);
+        // Removing a chair asks first, naming them (not done here).
+        let (_, chairs) = admin.get(&location(&made)).await;
+        let remove = format!("{base}/rt-3-2/chairs/{}/remove", samuel.id);
+        assert!(chairs.contains(&format!(r#"<a href="{remove}">Remove"#)));
+        let (status, asked) = admin.get(&remove).await;
+        assert_eq!(status, 200);
+        assert!(
+            asked.contains("<h1>Remove this chair from RT 3.2"),
+            "{asked}"
+        );
+        assert!(asked.contains("“Samuel Owusu"));
+        assert!(asked.contains(r#"<input type="hidden" name="action" value="remove">"#));
+        let nobody = "00000000-0000-0000-0000-000000000000";
+        let (status, _) = admin
+            .get(&format!("{base}/rt-3-2/chairs/{nobody}/remove"))
+            .await;
+        assert_eq!(status, 404, "only a chair can be removed");
 
         // Open the consultation: RT 3 has neither a chair nor a question,
         // so opening asks first, names it, and saves nothing yet.

@@ -1,7 +1,8 @@
-//! Status changes that staff confirm on a page of their own before they are
-//! saved: archiving (the consultation becomes read-only for good), and
-//! opening while a roundtable has no chair (nobody would be told what waits)
-//! or no guiding question (participants would not know what to answer).
+//! Changes that staff confirm on a page of their own before they are saved:
+//! archiving (the consultation becomes read-only for good), opening while a
+//! roundtable has no chair (nobody would be told what waits) or no guiding
+//! question (participants would not know what to answer), and removing
+//! guiding questions (gone for good; retiring keeps them).
 
 use crate::domain::consultation::ConsultationStatus;
 
@@ -24,6 +25,8 @@ pub struct Incomplete {
 pub enum AskFirst {
     Archive,
     OpenIncomplete(Vec<Incomplete>),
+    /// The texts of the guiding questions the form removes.
+    RemoveQuestions(Vec<String>),
 }
 
 /// What to ask before `from` becomes `to`, if anything.

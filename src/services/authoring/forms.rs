@@ -6,11 +6,13 @@ use super::consultation::{
     consultation_editor, create_consultation, update_consultation, ConsultationEditor,
 };
 use super::questions::QuestionChange;
-use super::roundtable::{roundtable_editor, save_roundtable, RoundtableEditor};
+use super::roundtable::{roundtable_editor, save_roundtable, QuestionLine, RoundtableEditor};
 use crate::db::queries::roundtables;
 use crate::db::AnyConnection;
 use crate::domain::authoring::ask_first::{ask_first, AskFirst, RoundtableReadiness};
-use crate::domain::authoring::{ConsultationFields, ConsultationInput, RoundtableInput};
+use crate::domain::authoring::{
+    ConsultationFields, ConsultationInput, QuestionAction, RoundtableInput,
+};
 use crate::domain::consultation::ConsultationStatus;
 use crate::domain::slug::Slug;
 use crate::domain::user::SignedInUser;
@@ -135,18 +137,40 @@ pub struct RoundtableForm {
 }
 
 /// The roundtable form sent: a new one when `roundtable` is None.
+/// The roundtable form may also ask first.
+pub enum RoundtableAnswer {
+    Form(Box<FormAnswer<RoundtableEditor>>),
+    /// Nothing saved yet: the change is confirmed on a page of its own.
+    AskFirst(AskFirst),
+}
+
+/// `confirmed`: the person has already answered what `AskFirst` asked.
 pub fn roundtable_form(
     conn: &mut AnyConnection,
     actor: &SignedInUser,
-    consultation: &str,
-    roundtable: Option<&str>,
-    form: &RoundtableForm,
+    (consultation, roundtable): (&str, Option<&str>),
+    (form, confirmed): (&RoundtableForm, bool),
     preview: bool,
     now: DateTime<Utc>,
-) -> Result<FormAnswer<RoundtableEditor>, ServiceError> {
+) -> Result<RoundtableAnswer, ServiceError> {
     let editor = roundtable_editor(conn, actor, consultation, roundtable)?;
     if preview {
-        return Ok(again(editor));
+        return Ok(RoundtableAnswer::Form(Box::new(again(editor))));
+    }
+    let removed: Vec<_> = form
+        .changes
+        .iter()
+        .filter(|change| change.action == QuestionAction::Remove)
+        .filter_map(|change| {
+            let id = |l: &&QuestionLine| l.question.id.to_string() == change.id;
+            editor.questions.iter().find(id)
+        })
+        .collect();
+    // A question in use cannot be removed: the save says so first.
+    let all_removable = removed.iter().all(|line| line.uses == 0);
+    if !confirmed && !removed.is_empty() && all_removable {
+        let texts = removed.iter().map(|l| l.question.text.clone()).collect();
+        return Ok(RoundtableAnswer::AskFirst(AskFirst::RemoveQuestions(texts)));
     }
     let saved = save_roundtable(
         conn,
@@ -158,5 +182,5 @@ pub fn roundtable_form(
         &form.added,
         now,
     );
-    answer(editor, saved)
+    answer(editor, saved).map(|answer| RoundtableAnswer::Form(Box::new(answer)))
 }

@@ -1,12 +1,27 @@
 //! The page that asks before a consultation is archived, or opened while a
-//! roundtable has no chair or no guiding question. It carries the form as
-//! it was typed, so that confirming saves exactly that and going back shows
-//! it again.
+//! roundtable has no chair or no guiding question, and before guiding
+//! questions are removed. It carries the form as it was typed, so that
+//! confirming saves exactly that and going back shows it again.
 
 use crate::domain::authoring::ask_first::AskFirst;
 use crate::i18n::{text, Language};
+use crate::web::error::WebError;
 use crate::web::form_pairs::FormPairs;
+use crate::web::session::Viewer;
+use crate::web::state::AppState;
+use actix_web::HttpResponse;
 use serde::Serialize;
+
+/// The page that asks, for the form sent to `action`.
+pub(super) fn render(
+    state: &AppState,
+    viewer: &Viewer,
+    (asked, form): (&AskFirst, &FormPairs),
+    action: String,
+) -> Result<HttpResponse, WebError> {
+    let view = AskFirstView::new(asked, form, action, viewer.language);
+    state.render("pages/admin/confirm_status.html", &view, viewer)
+}
 
 #[derive(Serialize)]
 pub(super) struct AskFirstView {
@@ -21,12 +36,8 @@ pub(super) struct AskFirstView {
 }
 
 impl AskFirstView {
-    pub(super) fn new(
-        asked: &AskFirst,
-        form: &FormPairs,
-        existing: Option<String>,
-        lang: Language,
-    ) -> Self {
+    /// `action`: where the form was sent, to send it again.
+    pub(super) fn new(asked: &AskFirst, form: &FormPairs, action: String, lang: Language) -> Self {
         let title_arg = [("title", form.get("title").into())];
         let (title, explanation, confirm, missing) = match asked {
             AskFirst::Archive => (
@@ -51,6 +62,12 @@ impl AskFirstView {
                     })
                     .collect(),
             ),
+            AskFirst::RemoveQuestions(texts) => (
+                text(lang, "admin-ask-remove-questions-title", &title_arg),
+                text(lang, "admin-ask-remove-questions-explanation", &[]),
+                text(lang, "admin-ask-remove-questions-confirm", &[]),
+                texts.clone(),
+            ),
         };
         let fields = form
             .pairs()
@@ -62,10 +79,7 @@ impl AskFirstView {
             missing,
             explanation,
             confirm,
-            action: match existing {
-                Some(slug) => format!("/admin/consultations/{slug}"),
-                None => "/admin/consultations/new".to_owned(),
-            },
+            action,
             fields,
         }
     }

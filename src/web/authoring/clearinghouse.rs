@@ -162,14 +162,17 @@ async fn remove(
     )))
 }
 
-/// "Remove this?": the entry named, the button that removes it, and the
-/// way back that keeps it.
+/// "Remove this?": the entry named, the button that removes it (with the
+/// fields its form sends), and the way back that keeps it.
 #[derive(Serialize)]
-struct RemoveView {
-    title: String,
-    entry: String,
-    action: String,
-    back: String,
+pub(super) struct RemoveView {
+    pub(super) title: String,
+    pub(super) entry: String,
+    /// What removing it means.
+    pub(super) consequence: String,
+    pub(super) action: String,
+    pub(super) fields: Vec<(&'static str, String)>,
+    pub(super) back: String,
 }
 
 pub(super) async fn confirm_remove_programme_item(
@@ -198,31 +201,29 @@ async fn confirm_remove(
     let editor = state
         .db(move |conn| crate::services::authoring::consultation_editor(conn, &user, &c))
         .await?;
-    let (named, section, title_key) = match entry {
+    let (named, section) = match entry {
         Entry::ProgrammeItem => {
             let item = editor.programme.iter().find(|i| i.id.to_string() == id);
             let item = item.ok_or(WebError::NotFound("missing-programme-item"))?;
-            (
-                item.title.clone(),
-                "programme",
-                "admin-remove-programme-title",
-            )
+            (item.title.clone(), "programme")
         }
         Entry::Resource => {
             let found = editor.resources.iter().find(|r| r.id.to_string() == id);
             let resource = found.ok_or(WebError::NotFound("missing-resource"))?;
-            (
-                resource.title.clone(),
-                "resources",
-                "admin-remove-resource-title",
-            )
+            (resource.title.clone(), "resources")
         }
     };
     let base = format!("/admin/consultations/{consultation}");
     let view = RemoveView {
-        title: crate::i18n::text(viewer.language, title_key, &[]),
+        title: crate::i18n::text(
+            viewer.language,
+            &format!("admin-remove-{section}-title"),
+            &[],
+        ),
         entry: named,
+        consequence: crate::i18n::text(viewer.language, "admin-remove-cannot-undo", &[]),
         action: format!("{base}/{section}/{id}/remove"),
+        fields: vec![],
         back: format!("{base}#{section}"),
     };
     state.render("pages/admin/confirm_remove.html", &view, &viewer)

@@ -1,6 +1,6 @@
 //! Consultations: the list, and the form that creates or edits one.
 
-use super::ask_first_view::AskFirstView;
+use super::ask_first_view;
 use super::consultation_view::{typed_of, ConsultationFormView};
 use super::done::notice;
 use super::form::{see_other, shown_again, Typed};
@@ -204,6 +204,11 @@ pub(super) async fn update(
     save(state, author, Some(path.into_inner()), body).await
 }
 
+/// Where the consultation form is sent: the consultation's page, or "new".
+fn form_address(existing: Option<&str>) -> String {
+    format!("/admin/consultations/{}", existing.unwrap_or("new"))
+}
+
 /// Saves the form, or shows it again: previewed, with its mistakes, or
 /// with why it cannot be saved (409).
 async fn save(
@@ -226,8 +231,8 @@ async fn save(
         .await?;
     let again = match answer {
         ConsultationAnswer::AskFirst(asked) => {
-            let view = AskFirstView::new(&asked, &form, existing, viewer.language);
-            return state.render("pages/admin/confirm_status.html", &view, &viewer);
+            let action = form_address(existing.as_deref());
+            return ask_first_view::render(&state, &viewer, (&asked, &form), action);
         }
         ConsultationAnswer::Form(answer) => match *answer {
             FormAnswer::Saved(slug) => {

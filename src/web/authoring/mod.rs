@@ -76,6 +76,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             web::post().to(roundtables::move_roundtable),
         )
         .route(
+            "/admin/consultations/{c}/roundtables/{r}/chairs/{user}/remove",
+            web::get().to(roundtables::confirm_remove_chair),
+        )
+        .route(
             "/admin/consultations/{c}/roundtables/{r}/chairs",
             web::post().to(roundtables::chairs),
         );

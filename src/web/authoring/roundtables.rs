@@ -1,6 +1,8 @@
 //! Roundtables: the form that creates or edits one with its guiding
 //! questions, the order of roundtables, and their chairs.
 
+use super::ask_first_view;
+use super::clearinghouse::RemoveView;
 use super::done::notice;
 use super::form::{choices, see_other, shown_again, translated, Choice, Typed};
 use crate::domain::authoring::{
@@ -9,7 +11,7 @@ use crate::domain::authoring::{
 use crate::domain::roundtable::ModerationMode;
 use crate::domain::user::SignedInUser;
 use crate::services::authoring::{
-    self, FormAnswer, QuestionChange, RoundtableEditor, RoundtableForm,
+    self, FormAnswer, QuestionChange, RoundtableAnswer, RoundtableEditor, RoundtableForm,
 };
 use crate::text::{render_document, SafeHtml};
 use crate::web::error::WebError;
@@ -314,6 +316,20 @@ pub(super) async fn update(
     save(state, author, consultation, Some(roundtable), body).await
 }
 
+/// The background and objectives as the page will show them.
+fn previews(input: &RoundtableInput) -> (SafeHtml, SafeHtml) {
+    (
+        render_document(&input.background),
+        render_document(&input.objectives),
+    )
+}
+
+/// Where the roundtable form is sent: the roundtable's page, or "new".
+fn action_of(consultation: &str, roundtable: Option<&str>) -> String {
+    let roundtable = roundtable.unwrap_or("new");
+    format!("/admin/consultations/{consultation}/roundtables/{roundtable}")
+}
+
 /// Saves the form, or shows it again: previewed, with its mistakes, or
 /// with why it cannot be saved (409).
 async fn save(
@@ -325,27 +341,31 @@ async fn save(
 ) -> Result<HttpResponse, WebError> {
     let form = FormPairs::parse(&body);
     let sent = form_of(&form);
-    let preview = form.get("intent") == "preview";
-    let shown = preview.then(|| {
-        let background = render_document(&sent.input.background);
-        (background, render_document(&sent.input.objectives))
-    });
-    let (c, now) = (consultation.clone(), Utc::now());
+    // "back" comes from the page that asks first: the form again, as typed.
+    let (intent, confirmed) = (form.get("intent"), form.get("confirmed") == "yes");
+    let shown = (intent == "preview").then(|| previews(&sent.input));
+    let preview = intent == "preview" || intent == "back";
+    let (c, now, r) = (consultation.clone(), Utc::now(), roundtable.clone());
     let answer = state
         .db(move |conn| {
-            authoring::roundtable_form(conn, &user, &c, roundtable.as_deref(), &sent, preview, now)
+            let (place, typed) = ((c.as_str(), r.as_deref()), (&sent, confirmed));
+            authoring::roundtable_form(conn, &user, place, typed, preview, now)
         })
         .await?;
     let again = match answer {
-        FormAnswer::Saved(slug) => {
-            return Ok(see_other(format!(
-                "/admin/consultations/{consultation}/roundtables/{slug}?done=saved"
-            )))
+        RoundtableAnswer::AskFirst(asked) => {
+            let action = action_of(&consultation, roundtable.as_deref());
+            return ask_first_view::render(&state, &viewer, (&asked, &form), action);
         }
-        FormAnswer::Again(again) => again,
+        RoundtableAnswer::Form(answer) => match *answer {
+            FormAnswer::Saved(slug) => {
+                let page = action_of(&consultation, Some(slug.as_str()));
+                return Ok(see_other(format!("{page}?done=saved")));
+            }
+            FormAnswer::Again(again) => again,
+        },
     };
-    let lang = viewer.language;
-    let typed = Typed::from_form(&form, FIELDS);
+    let (lang, typed) = (viewer.language, Typed::from_form(&form, FIELDS));
     let mut view = RoundtableFormView::new(&again.editor, typed, lang).with_typed_questions(&form);
     view.preview = shown;
     let status;
@@ -389,4 +409,37 @@ pub(super) async fn chairs(
     Ok(see_other(format!(
         "/admin/consultations/{consultation}/roundtables/{roundtable}?done={done}#chairs"
     )))
+}
+
+/// "Remove this chair?", on a page of its own that names them.
+pub(super) async fn confirm_remove_chair(
+    state: web::Data<AppState>,
+    SignedIn { viewer, user, .. }: SignedIn<ToAuthor>,
+    path: web::Path<(String, String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let (consultation, roundtable, chair) = path.into_inner();
+    let editor = editor(&state, user, consultation.clone(), Some(roundtable.clone())).await?;
+    let found = editor
+        .chairs
+        .iter()
+        .find(|c| c.user_id.to_string() == chair);
+    let person = found.ok_or(WebError::NotFound("missing-account"))?;
+    let title = editor.roundtable.as_ref().map(|r| r.full_title());
+    let lang = viewer.language;
+    let page = format!("/admin/consultations/{consultation}/roundtables/{roundtable}");
+    let view = RemoveView {
+        title: crate::i18n::text(
+            lang,
+            "admin-remove-chair-title",
+            &[("roundtable", title.unwrap_or_default().into())],
+        ),
+        entry: person
+            .affiliation
+            .identity_with(|c| crate::i18n::labels::country(c, lang)),
+        consequence: crate::i18n::text(lang, "admin-remove-chair-consequence", &[]),
+        action: format!("{page}/chairs"),
+        fields: vec![("user", chair), ("action", "remove".to_owned())],
+        back: format!("{page}#chairs"),
+    };
+    state.render("pages/admin/confirm_remove.html", &view, &viewer)
 }

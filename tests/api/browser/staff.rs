@@ -1,7 +1,7 @@
 //! A staff member sets up a consultation on a 390 px phone (#16): the
 //! consultation, its time zone picked from the grouped list, a roundtable
-//! with guiding questions, then opening it, which asks first because the
-//! roundtable has no chair yet. Every page passes axe-core and the Nu
+//! with guiding questions (removing one asks first), then opening it, which
+//! asks first because the roundtable has no chair yet. Every page passes axe-core and the Nu
 //! checker, and none scrolls sideways.
 
 use super::checks::{assert_no_findings, report};
@@ -60,6 +60,19 @@ async fn staff_on_a_phone_set_up_and_open_a_consultation() {
     staff.presses("Create the roundtable").await;
     staff.reads("“RT 1 Reintegration” is saved.").await;
 
+    // Removing a question asks first, naming it; going back keeps the form.
+    staff.chooses("What to do with question 2", "Remove").await;
+    staff.presses("Save changes").await;
+    staff.reads("Remove these guiding questions").await;
+    staff.reads("Who funds it?").await;
+    staff.presses("Back to the form").await;
+    staff
+        .sees_filled("What to do with question 2", "Remove")
+        .await;
+    staff.presses("Save changes").await;
+    staff.presses("Remove them").await;
+    staff.reads("“RT 1 Reintegration” is saved.").await;
+
     staff
         .opens("/admin/consultations/tbilisi-workshop-on-return-migration")
         .await;
@@ -74,8 +87,13 @@ async fn staff_on_a_phone_set_up_and_open_a_consultation() {
         eprintln!("{}", report(&findings));
     }
     assert_no_findings(&findings);
-    let (status, _) = app
+    let (status, page) = app
         .get_text("/c/tbilisi-workshop-on-return-migration/reintegration")
         .await;
     assert_eq!(status, 200, "the consultation is open to the public");
+    assert!(page.contains("What helps on arrival?"));
+    assert!(
+        !page.contains("Who funds it?"),
+        "the removed question is gone"
+    );
 }
