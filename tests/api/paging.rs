@@ -182,6 +182,11 @@ async fn a_wrong_page_order_or_comment_is_named_in_the_answer() {
             "Comment c-00000000 is not shown here",
         ),
         ("?question=9&page=1", 400, "is not one of this roundtable"),
+        (
+            "?comment=moved%2C+see+evil.example",
+            400,
+            "is not a comment reference",
+        ),
     ];
     for (query, status, says) in cases {
         let (got, html) = app.get_text(&format!("{}{query}", rt_3_2())).await;
@@ -189,6 +194,16 @@ async fn a_wrong_page_order_or_comment_is_named_in_the_answer() {
         let html = html.replace("&#x27;", "'");
         assert!(html.contains(says), "{query}: {html}");
     }
+    // A link to a comment shows it whatever question filter came with it.
+    let (_, general) = app
+        .get_text(&format!("{}?question=general", rt_3_2()))
+        .await;
+    let untagged = references(&general)[0].clone();
+    let (status, html) = app
+        .get_text(&format!("{}?question=2&comment={untagged}", rt_3_2()))
+        .await;
+    assert_eq!(status, 200);
+    assert!(references(&html).contains(&untagged));
     // A question's threads are paged too, and its links keep the question.
     let (status, html) = app
         .get_text(&format!("{}?question=2&page=1", rt_3_2()))

@@ -20,14 +20,20 @@ pub struct BatchHead {
     pub send_at: DateTime<Utc>,
 }
 
+/// The end of the person's chain of batches: the one no batch follows.
+/// (Not simply the one due last: instances' clocks may differ, so a batch
+/// can be due before the one it follows.)
 pub fn latest(
     conn: &mut AnyConnection,
     user: &str,
     kind: EmailBatchKind,
 ) -> Result<Option<BatchHead>, StorageError> {
+    let next = diesel::alias!(email_batches as next_batches);
+    let followed = next.filter(next.field(email_batches::follows).eq(email_batches::id));
     let row: Option<(String, NaiveDateTime)> = email_batches::table
         .filter(email_batches::user_id.eq(user))
         .filter(email_batches::kind.eq(kind.code()))
+        .filter(diesel::dsl::not(diesel::dsl::exists(followed)))
         .order((
             email_batches::send_at.desc(),
             email_batches::created_at.desc(),

@@ -11,7 +11,7 @@ use crate::db::queries::roundtables;
 use crate::db::AnyConnection;
 use crate::domain::authoring::ask_first::{ask_first, AskFirst, RoundtableReadiness};
 use crate::domain::authoring::{
-    ConsultationFields, ConsultationInput, QuestionAction, RoundtableInput,
+    ConsultationFields, ConsultationInput, QuestionAction, RoundtableFields, RoundtableInput,
 };
 use crate::domain::consultation::ConsultationStatus;
 use crate::domain::slug::Slug;
@@ -166,9 +166,11 @@ pub fn roundtable_form(
             editor.questions.iter().find(id)
         })
         .collect();
-    // A question in use cannot be removed: the save says so first.
+    // A question in use cannot be removed, and a form with mistakes comes
+    // back with them: the save says so before anything is asked.
     let all_removable = removed.iter().all(|line| line.uses == 0);
-    if !confirmed && !removed.is_empty() && all_removable {
+    let sound = RoundtableFields::parse(&form.input, editor.consultation.time_zone).is_ok();
+    if !confirmed && !removed.is_empty() && all_removable && sound {
         let texts = removed.iter().map(|l| l.question.text.clone()).collect();
         return Ok(RoundtableAnswer::AskFirst(AskFirst::RemoveQuestions(texts)));
     }

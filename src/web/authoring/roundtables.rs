@@ -45,6 +45,8 @@ struct QuestionRow {
     field: &'static str,
     id: String,
     number: usize,
+    /// Where it goes, as typed (its number until then).
+    position: String,
     text: String,
     retired: bool,
     uses: i64,
@@ -149,6 +151,7 @@ impl RoundtableFormView {
                     field: question_field(i + 1),
                     id: q.question.id.to_string(),
                     number: i + 1,
+                    position: (i + 1).to_string(),
                     text: q.question.text.clone(),
                     retired: q.question.retired,
                     uses: q.uses,
@@ -178,6 +181,7 @@ impl RoundtableFormView {
         for (i, row) in self.questions.iter_mut().enumerate() {
             let field = question_field(i + 1);
             row.text = form.get(field).to_owned();
+            row.position = form.get(&format!("{field}_position")).to_owned();
             row.action = match form.get(&format!("{field}_action")) {
                 "retire" => "retire",
                 "remove" => "remove",

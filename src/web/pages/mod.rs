@@ -74,7 +74,12 @@ struct RoundtableQuery {
 
 impl RoundtableQuery {
     fn browsing(&self, questions: &[GuidingQuestion]) -> Result<Browsing, WebError> {
-        let reading = Reading::parse(self.question.as_deref(), questions)?;
+        // A link to one comment shows it among all threads, whatever the
+        // question filter it was copied with.
+        let reading = match self.comment {
+            Some(_) => Reading::All,
+            None => Reading::parse(self.question.as_deref(), questions)?,
+        };
         Browsing::parse(
             reading,
             self.order.as_deref(),

@@ -45,6 +45,10 @@ impl Browsing {
         };
         let page = match (comment.map(str::trim), page.map(str::trim)) {
             (Some(reference), _) if !reference.is_empty() => {
+                if !looks_like_a_reference(reference) {
+                    let reason = Message::new("invalid-comment-reference").with("value", reference);
+                    return Err(WebError::invalid("comment", reason));
+                }
                 PageChoice::Holding(reference.to_owned())
             }
             (_, None | Some("")) => PageChoice::Number(1),
@@ -62,6 +66,13 @@ impl Browsing {
             page,
         })
     }
+}
+
+/// "c-" and a few letters or digits, as references are written.
+fn looks_like_a_reference(raw: &str) -> bool {
+    raw.strip_prefix("c-").is_some_and(|rest| {
+        (4..=32).contains(&rest.len()) && rest.bytes().all(|b| b.is_ascii_alphanumeric())
+    })
 }
 
 /// One of the orders the reader can choose.

@@ -225,3 +225,4 @@ invalid-order = '{ $value }' is not an order of comments: use oldest or newest.
 invalid-page = '{ $value }' is not a page number: use a whole number from 1.
 missing-comments-page = This roundtable has fewer pages of comments: go back to the first page.
 invalid-reading-question = '{ $value }' is not one of this roundtable's questions: use a question's number, or general.
+invalid-comment-reference = '{ $value }' is not a comment reference: references look like c-2f9a01bc.

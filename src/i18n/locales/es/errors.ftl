@@ -225,3 +225,4 @@ invalid-order = '{ $value }' no es un orden de los comentarios: indique oldest o
 invalid-page = '{ $value }' no es un número de página: indique un número entero a partir de 1.
 missing-comments-page = Esta mesa redonda tiene menos páginas de comentarios: vuelva a la primera página.
 invalid-reading-question = '{ $value }' no es una pregunta de esta mesa redonda: indique el número de una pregunta, o general.
+invalid-comment-reference = '{ $value }' no es una referencia de comentario: las referencias se escriben como c-2f9a01bc.

@@ -225,3 +225,4 @@ invalid-order = « { $value } » n’est pas un ordre des commentaires : indique
 invalid-page = « { $value } » n’est pas un numéro de page : indiquez un nombre entier à partir de 1.
 missing-comments-page = Cette table ronde a moins de pages de commentaires : revenez à la première page.
 invalid-reading-question = « { $value } » n’est pas une question de cette table ronde : indiquez le numéro d’une question, ou general.
+invalid-comment-reference = « { $value } » n’est pas une référence de commentaire : une référence s’écrit comme c-2f9a01bc.
