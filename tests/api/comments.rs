@@ -366,11 +366,14 @@ async fn authors_edit_while_pending_withdraw_any_time_and_keep_their_identity_of
             .post(&edit, &[("body", ""), ("intent", "save")])
             .await;
         assert_eq!(response.status().as_u16(), 422);
-        assert!(response
-            .text()
-            .await
-            .unwrap()
-            .contains("Write your comment before sending it."));
+        let mistake = response.text().await.unwrap();
+        assert!(mistake.contains("Write your comment before sending it."));
+        assert!(mistake.contains("<title>Error: "));
+        assert!(mistake.contains(r##"autofocus aria-labelledby="error-summary-title">"##));
+        assert!(
+            mistake.contains(r##"<a href="#comment-body">"##),
+            "the summary names its field"
+        );
 
         // Someone else cannot edit it.
         let mut other = participant(&app, "Omar Haddad").await;
@@ -452,11 +455,12 @@ async fn three_reports_hide_a_comment_until_a_chair_decides() {
             .post(&report_path, &[("reason", "")])
             .await;
         assert_eq!(response.status().as_u16(), 422);
-        assert!(response
-            .text()
-            .await
-            .unwrap()
-            .contains(r#"id="reason-error""#));
+        let mistake = response.text().await.unwrap();
+        assert!(mistake.contains(r#"id="reason-error""#));
+        assert!(
+            mistake.contains(r##"<li><a href="#reason">"##),
+            "a summary that leads to the field"
+        );
         for (n, reader) in readers.iter_mut().enumerate() {
             let (status, _) = reader.browser.get(&report_path).await;
             assert_eq!(status, 200);
