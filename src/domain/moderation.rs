@@ -101,6 +101,12 @@ impl Decision {
         }
     }
 
+    /// Whether the author is told: a decision that changes the status
+    /// (publish, reject, unpublish); highlights and re-tags are quiet.
+    pub fn tells_author(&self) -> bool {
+        self.new_status().is_some()
+    }
+
     /// The status after the decision; None when it does not change.
     pub fn new_status(&self) -> Option<CommentStatus> {
         match self {

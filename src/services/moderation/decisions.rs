@@ -349,15 +349,9 @@ fn notify(
     decision: &Decision,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
-    if !matches!(
-        decision,
-        Decision::Publish | Decision::Reject { .. } | Decision::Unpublish { .. }
-    ) {
-        return Ok(());
-    }
-    let place = Place::of_record(record);
     notifications::decision_made(conn, ctx, &record.comment, decision, now)?;
     if let (Decision::Publish, Some(parent)) = (decision, record.comment.parent_id) {
+        let place = Place::of_record(record);
         let author = comments::author_of(conn, parent)?;
         notifications::reply_published(
             conn,

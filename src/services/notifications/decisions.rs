@@ -29,10 +29,7 @@ pub fn decision_made(
     decision: &Decision,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
-    if !matches!(
-        decision,
-        Decision::Publish | Decision::Reject { .. } | Decision::Unpublish { .. }
-    ) {
+    if !decision.tells_author() {
         return Ok(());
     }
     let Some(author) = comment.author_id.map(|id| id.to_string()) else {
