@@ -200,15 +200,19 @@ impl Application {
             metrics: web::Metrics::new(),
             exports: std::sync::Arc::new(tokio::sync::Semaphore::new(2)),
             database_deadline: settings.database_timeouts.request,
+            page_cache: std::sync::Arc::new(web::PageCache::new(web::PAGE_CACHE_BYTES)),
+            content_clock: Default::default(),
         });
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
+                .wrap(actix_web::middleware::from_fn(web::serve_cached))
                 .wrap(actix_web::middleware::from_fn(web::head_as_get))
                 .wrap(actix_web::middleware::from_fn(web::guard_input))
                 .wrap(web::error_pages())
                 // "/c/prague/" is the same page as "/c/prague".
                 .wrap(NormalizePath::trim())
+                .wrap(actix_web::middleware::Compress::default())
                 .wrap(web::security_headers())
                 .wrap(actix_web::middleware::from_fn(web::observe))
                 .configure(web::routes)

@@ -408,6 +408,13 @@ diesel::joinable!(email_batches -> users (user_id));
 diesel::joinable!(email_batch_items -> email_batches (batch_id));
 diesel::joinable!(email_batch_items -> comments (comment_id));
 
+diesel::table! {
+    content_versions (scope) {
+        scope -> Text,
+        version -> BigInt,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     users,
     consultations,

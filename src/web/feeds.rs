@@ -6,6 +6,7 @@ use crate::export::calendar::to_ics;
 use crate::services::pages;
 use crate::services::syndication::{self, CommentFeed};
 use crate::web::error::WebError;
+use crate::web::page_cache::policy;
 use crate::web::state::AppState;
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
@@ -35,7 +36,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 }
 
 fn calendar_file(ics: String, name: &str) -> HttpResponse {
-    HttpResponse::Ok()
+    policy::public(&mut HttpResponse::Ok())
         .content_type("text/calendar; charset=utf-8")
         .insert_header((
             header::CONTENT_DISPOSITION,
@@ -115,7 +116,7 @@ fn xml_text(text: &str) -> String {
 
 fn atom(state: &AppState, view: &FeedView) -> Result<HttpResponse, WebError> {
     let xml = state.templates.render("feeds/comments.xml", view)?;
-    Ok(HttpResponse::Ok()
+    Ok(policy::public(&mut HttpResponse::Ok())
         .content_type("application/atom+xml; charset=utf-8")
         .body(xml))
 }

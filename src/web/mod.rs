@@ -3,6 +3,7 @@
 
 mod account;
 mod admin;
+mod answer_store;
 pub mod api;
 mod assets;
 mod authoring;
@@ -25,6 +26,7 @@ mod moderation;
 mod observability;
 pub(crate) mod outcome_views;
 pub(crate) mod outcomes;
+pub(crate) mod page_cache;
 mod page_links;
 mod pages;
 mod paths;
@@ -34,11 +36,13 @@ mod session;
 mod state;
 mod terms;
 
+pub use answer_store::{Store as PageCache, BUDGET_BYTES as PAGE_CACHE_BYTES};
 pub use error::WebError;
 pub use input_guard::guard_input;
 pub use methods::head_as_get;
 pub use metrics::Metrics;
 pub use observability::observe;
+pub use page_cache::serve_cached;
 pub use state::AppState;
 
 use actix_web::middleware::{DefaultHeaders, ErrorHandlers};

@@ -1,12 +1,14 @@
 //! Pages in the site's layout: who is signed in, the anti-forgery token for
-//! forms, the language switcher, and a visitor's first anti-forgery cookie.
+//! forms, the language switcher, a visitor's first anti-forgery cookie (on
+//! a page with a form), and who may keep the page.
 
 use super::cookies::csrf_cookie;
 use super::error::WebError;
+use super::page_cache::policy;
 use super::session::Viewer;
 use super::state::AppState;
 use crate::domain::user::Role;
-use actix_web::http::{header, StatusCode};
+use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
 use serde::Serialize;
 
@@ -82,10 +84,17 @@ impl AppState {
             .templates
             .render_page(template, view, &layout, viewer.language)?;
         let mut response = HttpResponse::build(status);
-        response
-            .content_type("text/html; charset=utf-8")
-            .insert_header((header::CACHE_CONTROL, "no-store"));
-        if let Some(token) = &viewer.new_csrf_cookie {
+        response.content_type("text/html; charset=utf-8");
+        // A visitor's page without a form is the same for every visitor:
+        // anyone may keep it, and it sets no cookie. A page with a form
+        // carries this visitor's anti-forgery token, set as a cookie.
+        let token = viewer.csrf_token();
+        let has_form = !token.is_empty() && html.contains(token);
+        match (&viewer.user, has_form) {
+            (None, false) => policy::public(&mut response),
+            _ => policy::private(&mut response),
+        };
+        if let Some(token) = viewer.new_csrf_cookie.as_ref().filter(|_| has_form) {
             response.cookie(csrf_cookie(token, viewer.secure_cookies));
         }
         Ok(response.body(html))

@@ -9,7 +9,8 @@ use std::time::Instant;
 use url::Url;
 
 /// What every handler may use. Holds no state that two instances would need
-/// to share: the database is the only shared memory.
+/// to share: the database is the only shared memory (the caches are checked
+/// against it on every use).
 pub struct AppState {
     pub pool: Pool,
     pub templates: Templates,
@@ -21,6 +22,9 @@ pub struct AppState {
     pub exports: std::sync::Arc<tokio::sync::Semaphore>,
     /// The longest a page waits for its database work.
     pub database_deadline: std::time::Duration,
+    /// Visitors' answers, served again while the content version holds.
+    pub page_cache: std::sync::Arc<super::answer_store::Store>,
+    pub content_clock: std::sync::Arc<crate::services::freshness::ContentClock>,
 }
 
 impl AppState {

@@ -35,6 +35,7 @@ mod openapi;
 mod operations;
 mod outcome_editor;
 mod outcomes;
+mod page_cache;
 mod pages;
 mod paging;
 mod people;

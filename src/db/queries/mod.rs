@@ -5,6 +5,7 @@ pub mod admin;
 pub mod authoring;
 pub mod comments;
 pub mod consultations;
+pub mod content;
 pub mod digest;
 pub mod email_batches;
 pub mod housekeeping;

@@ -50,5 +50,5 @@ use utoipa::OpenApi;
 pub struct ApiDoc;
 
 pub async fn serve() -> HttpResponse {
-    HttpResponse::Ok().json(ApiDoc::openapi())
+    crate::web::page_cache::policy::public(&mut HttpResponse::Ok()).json(ApiDoc::openapi())
 }

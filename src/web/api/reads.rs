@@ -5,6 +5,7 @@ use super::dto::*;
 use super::params::*;
 use crate::services::{pages, roundtables};
 use crate::web::error::WebError;
+use crate::web::page_cache::policy::public;
 use crate::web::state::AppState;
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
@@ -33,7 +34,7 @@ pub async fn list_consultations(
     let list = state
         .db(move |conn| pages::consultation_list(conn, status, after, limit))
         .await?;
-    Ok(HttpResponse::Ok().json(ConsultationListDto::new(&list, &base)))
+    Ok(public(&mut HttpResponse::Ok()).json(ConsultationListDto::new(&list, &base)))
 }
 
 /// One consultation with its roundtables, programme and resources.
@@ -57,7 +58,7 @@ pub async fn get_consultation(
     let page = state
         .db(move |conn| pages::consultation_page(conn, &slug, None))
         .await?;
-    Ok(HttpResponse::Ok().json(ConsultationDto::new(&page, &base, Utc::now())))
+    Ok(public(&mut HttpResponse::Ok()).json(ConsultationDto::new(&page, &base, Utc::now())))
 }
 
 /// One roundtable with its guiding questions in order, programme and chairs.
@@ -84,7 +85,7 @@ pub async fn get_roundtable(
     let detail = state
         .db(move |conn| roundtables::roundtable_detail(conn, &consultation, &roundtable))
         .await?;
-    Ok(HttpResponse::Ok().json(RoundtableDto::new(&detail, &base, Utc::now())))
+    Ok(public(&mut HttpResponse::Ok()).json(RoundtableDto::new(&detail, &base, Utc::now())))
 }
 
 /// Published comments as threads; a page holds whole threads.
@@ -116,5 +117,5 @@ pub async fn list_comments(
     let page = state
         .db(move |conn| pages::comment_threads(conn, &consultation, &roundtable, after, limit))
         .await?;
-    Ok(HttpResponse::Ok().json(CommentThreadsDto::new(&page)))
+    Ok(public(&mut HttpResponse::Ok()).json(CommentThreadsDto::new(&page)))
 }
