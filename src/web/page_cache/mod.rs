@@ -29,13 +29,15 @@ pub async fn serve_cached(
     };
     let now = Utc::now();
     let clock = state.clone();
-    // Without the version nothing can be vouched for: the route answers
-    // (with the database's own error if it is down).
-    let Ok(current) = state
+    // Every answer kept needs the database: when it cannot say the
+    // version, the route could not answer either (and would wait for it a
+    // second time).
+    let current = match state
         .db(move |conn| clock.content_clock.read(conn, now))
         .await
-    else {
-        return Ok(next.call(request).await?.map_into_boxed_body());
+    {
+        Ok(current) => current,
+        Err(error) => return Ok(request.error_response(error).map_into_boxed_body()),
     };
     let encoding = encoding_for(&request);
     if let Some(kept) = state.page_cache.get(&key) {
@@ -80,6 +82,7 @@ async fn keep_and_respond(
 /// bearer token) GET, by language and path with query. None for others.
 fn key_of(request: &ServiceRequest) -> Option<String> {
     if request.method() != Method::GET
+        || never_kept(request.path())
         || request.headers().contains_key(header::AUTHORIZATION)
         || request
             .cookie(SESSION_COOKIE)
@@ -96,6 +99,15 @@ fn key_of(request: &ServiceRequest) -> Option<String> {
     );
     let target = request.uri().path_and_query()?.as_str();
     Some(format!("{}|{target}", language.code()))
+}
+
+/// Routes that answer without the content (assets carry their own
+/// validators; the health check and metrics must stay quick and current;
+/// the language switch sets a cookie).
+fn never_kept(path: &str) -> bool {
+    ["/assets/", "/healthz", "/metrics", "/language/"]
+        .iter()
+        .any(|prefix| path.starts_with(prefix))
 }
 
 /// Kept: a complete 200 its handler made public, setting no cookie.
