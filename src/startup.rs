@@ -202,6 +202,7 @@ impl Application {
             database_deadline: settings.database_timeouts.request,
             page_cache: std::sync::Arc::new(web::PageCache::new(web::PAGE_CACHE_BYTES)),
             content_clock: Default::default(),
+            setup_cache: Default::default(),
         });
         let server = HttpServer::new(move || {
             App::new()

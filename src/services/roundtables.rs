@@ -83,3 +83,52 @@ pub fn roundtable_detail_as(
         children,
     })
 }
+
+/// Roundtables as every post reads them, kept per instance while the
+/// database's setup version (which consultations, roundtables, questions,
+/// programme, chairs and people move, and comments do not) is unchanged: a
+/// post then costs one small query instead of six for them.
+#[derive(Default)]
+pub struct SetupCache {
+    kept: std::sync::Mutex<SetupEntries>,
+}
+
+type SetupEntries =
+    std::collections::HashMap<(String, String), (i64, std::sync::Arc<RoundtableDetail>)>;
+
+/// Roundtables kept at most; more (a crawl of every one) start afresh.
+const SETUP_ENTRIES: usize = 256;
+
+impl SetupCache {
+    pub fn roundtable_detail(
+        &self,
+        conn: &mut AnyConnection,
+        consultation_slug: &str,
+        roundtable_slug: &str,
+    ) -> Result<std::sync::Arc<RoundtableDetail>, ServiceError> {
+        let version = crate::db::queries::content::setup_version(conn)?;
+        let key = (consultation_slug.to_owned(), roundtable_slug.to_owned());
+        if let Some((kept_at, detail)) = self.lock().get(&key) {
+            if *kept_at == version {
+                return Ok(detail.clone());
+            }
+        }
+        // Read after the version: a change committed meanwhile makes the
+        // next post read it again, never the other way round.
+        let detail = std::sync::Arc::new(roundtable_detail(
+            conn,
+            consultation_slug,
+            roundtable_slug,
+        )?);
+        let mut kept = self.lock();
+        if kept.len() >= SETUP_ENTRIES {
+            kept.clear();
+        }
+        kept.insert(key, (version, detail.clone()));
+        Ok(detail)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, SetupEntries> {
+        self.kept.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}

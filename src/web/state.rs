@@ -25,6 +25,8 @@ pub struct AppState {
     /// Visitors' answers, served again while the content version holds.
     pub page_cache: std::sync::Arc<super::answer_store::Store>,
     pub content_clock: std::sync::Arc<crate::services::freshness::ContentClock>,
+    /// Roundtables as posts read them, while the setup version holds.
+    pub setup_cache: std::sync::Arc<crate::services::roundtables::SetupCache>,
 }
 
 impl AppState {
