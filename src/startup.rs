@@ -48,9 +48,10 @@ pub fn worker_settings(settings: &Settings) -> WorkerSettings {
     }
 }
 
-/// Starts the outbox worker and the scheduler of chairs' summary emails;
-/// send `true` on the returned channel to stop both (the worker after the
-/// emails it is sending).
+/// Starts the outbox worker (which composes batched emails with the
+/// templates, base URL and link signer) and the scheduler of chairs'
+/// summary emails; send `true` on the returned channel to stop both (the
+/// worker after the emails it is sending).
 pub fn spawn_outbox_worker(
     pool: Pool,
     mailer: Mailer,
@@ -64,7 +65,18 @@ pub fn spawn_outbox_worker(
     let signer =
         services::emails::link_signer(&mut *pool.get()?).map_err(|e| anyhow::anyhow!(e))?;
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    let worker = tokio::spawn(worker::run(pool.clone(), mailer, settings, stopped.clone()));
+    let composer = std::sync::Arc::new(services::notifications::BatchComposer::new(
+        templates.clone(),
+        base_url.clone(),
+        signer.clone(),
+    ));
+    let worker = tokio::spawn(worker::run(
+        pool.clone(),
+        mailer,
+        composer,
+        settings,
+        stopped.clone(),
+    ));
     let scheduler = tokio::spawn(run_summary_scheduler(
         pool, templates, base_url, signer, stopped,
     ));

@@ -223,6 +223,7 @@ diesel::table! {
         follows -> Text,
         send_at -> Timestamp,
         created_at -> Timestamp,
+        composed_at -> Nullable<Timestamp>,
     }
 }
 

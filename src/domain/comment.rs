@@ -200,6 +200,32 @@ pub struct NewComment {
     pub question_ids: Vec<GuidingQuestionId>,
 }
 
+impl NewComment {
+    /// The comment as stored under `reference`, without reading it back.
+    pub fn stored_as(&self, reference: String) -> Comment {
+        Comment {
+            id: self.id,
+            reference,
+            roundtable_id: self.roundtable_id,
+            parent_id: self.parent_id,
+            author_id: self.author_id,
+            author: self.author.clone(),
+            body_html: self.body_html.clone(),
+            language: self.language.clone(),
+            status: self.status,
+            highlighted: self.highlighted,
+            hidden_by_reports: false,
+            depth: self.position.depth,
+            created_at: self.created_at,
+            edited_at: None,
+            // A comment is decided when posted unless it waits for a chair.
+            decided_at: (self.status != CommentStatus::Pending).then_some(self.created_at),
+            revision: 0,
+            question_ids: self.question_ids.clone(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,11 +8,17 @@
 //! so one wedged relay connection does not hold up the rest. Delivery stays
 //! at least once: an email whose sender died after the relay took it is sent
 //! again, with the same Message-ID.
+//!
+//! A batch (see `db::queries::email_batches`) is composed by the worker that
+//! takes it, from the items it holds by then, and stored so composed: a
+//! retry sends that same text, and items that join later open the next batch.
 
+use super::composer::{prepare, Composer, Prepared};
 use crate::db::queries::outbox::{claim_next, mark_failed, mark_sent, renew_claim, ClaimedEmail};
 use crate::db::{AnyConnection, Pool, StorageError};
 use crate::mail::{Email, Mailer};
 use chrono::{DateTime, Duration, Utc};
+use std::sync::Arc;
 use tokio::task::JoinSet;
 
 #[derive(Debug, Clone)]
@@ -62,6 +68,11 @@ pub enum TaskOutcome {
     Dead {
         id: String,
     },
+    /// The claim ran out while the batch was being composed, and another
+    /// worker took it over: this one sends nothing.
+    TakenOver {
+        id: String,
+    },
 }
 
 /// The delay before the next try after `attempts` failed ones: doubling from
@@ -98,12 +109,13 @@ async fn with_connection<T: Send + 'static>(
 pub async fn try_execute_task(
     pool: &Pool,
     mailer: &Mailer,
+    composer: &Arc<dyn Composer>,
     settings: &WorkerSettings,
     now: DateTime<Utc>,
 ) -> Result<TaskOutcome, StorageError> {
     match claim(pool, settings, now).await? {
         None => Ok(TaskOutcome::EmptyQueue),
-        Some(email) => deliver(pool, mailer, settings, email, now).await,
+        Some(email) => deliver(pool, mailer, composer, settings, email, now).await,
     }
 }
 
@@ -116,43 +128,88 @@ async fn claim(
     with_connection(pool, move |c| claim_next(c, now, lease)).await
 }
 
-/// Sends a claimed email, renewing its claim meanwhile, and records what
-/// happened. `now` is when it was claimed.
+/// Sends a claimed email (composed first if it is a batch), renewing its
+/// claim meanwhile, and records what happened. `now` is when it was claimed.
 async fn deliver(
     pool: &Pool,
     mailer: &Mailer,
+    composer: &Arc<dyn Composer>,
     settings: &WorkerSettings,
-    email: ClaimedEmail,
+    claimed: ClaimedEmail,
     now: DateTime<Utc>,
 ) -> Result<TaskOutcome, StorageError> {
     // Renewed until the result is recorded, so no other worker takes the
     // email over between the relay's answer and our record of it.
     let _heartbeat = AbortOnDrop(tokio::spawn(keep_claim(
         pool.clone(),
-        email.clone(),
+        claimed.clone(),
         now,
         settings.lease,
     )));
+    let id = claimed.id.clone();
+    let composer = composer.clone();
+    let prepared = with_connection(pool, {
+        let claimed = claimed.clone();
+        move |c| prepare(c, composer.as_ref(), claimed, now)
+    })
+    .await?;
+    let result = match prepared {
+        Prepared::Ready(email) => send(mailer, settings, email).await,
+        Prepared::Failed(error) => Err((claimed, error)),
+        Prepared::NothingToSend => {
+            tracing::info!(kind = %claimed.kind, "an email batch has nothing left to tell");
+            let reason = "nothing to send: the recipient's account is closed, or the comments it told of are gone";
+            with_connection(pool, move |c| mark_failed(c, &claimed, reason, None)).await?;
+            return Ok(TaskOutcome::Dead { id });
+        }
+        Prepared::ClaimLost => {
+            tracing::warn!(kind = %claimed.kind, "the claim of an email batch ran out while it was composed");
+            return Ok(TaskOutcome::TakenOver { id });
+        }
+    };
+    record(pool, settings, result, now).await
+}
+
+/// One attempt at sending, bounded by the attempt timeout: the email sent,
+/// or the email and why it was not.
+async fn send(
+    mailer: &Mailer,
+    settings: &WorkerSettings,
+    email: ClaimedEmail,
+) -> Result<ClaimedEmail, (ClaimedEmail, String)> {
     let limit = settings.attempt_timeout;
     // Each attempt is an SMTP conversation on its own connection, so giving
     // up here closes it rather than leaving it half-spoken for the next email.
-    let result = tokio::time::timeout(limit, mailer.send(&email_of(&email)))
-        .await
-        .unwrap_or_else(|_| {
-            Err(format!(
+    match tokio::time::timeout(limit, mailer.send(&email_of(&email))).await {
+        Ok(Ok(())) => Ok(email),
+        Ok(Err(error)) => Err((email, error)),
+        Err(_) => Err((
+            email,
+            format!(
                 "gave up: no answer from the mail server within {} s",
                 limit.as_secs_f64()
-            ))
-        });
-    let id = email.id.clone();
+            ),
+        )),
+    }
+}
+
+/// Records an attempt: sent, or failed and retried later, or dead.
+async fn record(
+    pool: &Pool,
+    settings: &WorkerSettings,
+    result: Result<ClaimedEmail, (ClaimedEmail, String)>,
+    now: DateTime<Utc>,
+) -> Result<TaskOutcome, StorageError> {
     match result {
-        Ok(()) => {
+        Ok(email) => {
+            let id = email.id.clone();
             tracing::info!(kind = %email.kind, domain = email.recipient_domain(), attempts = email.attempts, "email sent");
             let sent_at = Utc::now().max(now);
             with_connection(pool, move |c| mark_sent(c, &email, sent_at)).await?;
             Ok(TaskOutcome::Sent { id })
         }
-        Err(error) => {
+        Err((email, error)) => {
+            let id = email.id.clone();
             let attempts = email.attempts;
             let retry_at = (attempts < settings.max_attempts)
                 .then(|| now + retry_delay(settings, attempts, random_spread()));
@@ -216,6 +273,7 @@ impl Drop for AbortOnDrop {
 pub async fn run(
     pool: Pool,
     mailer: Mailer,
+    composer: Arc<dyn Composer>,
     settings: WorkerSettings,
     mut stop: tokio::sync::watch::Receiver<bool>,
 ) {
@@ -234,9 +292,15 @@ pub async fn run(
             let now = Utc::now();
             match claim(&pool, &settings, now).await {
                 Ok(Some(email)) => {
-                    let (pool, mailer, settings) = (pool.clone(), mailer.clone(), settings.clone());
-                    in_flight
-                        .spawn(async move { deliver(&pool, &mailer, &settings, email, now).await });
+                    let (pool, mailer, composer, settings) = (
+                        pool.clone(),
+                        mailer.clone(),
+                        composer.clone(),
+                        settings.clone(),
+                    );
+                    in_flight.spawn(async move {
+                        deliver(&pool, &mailer, &composer, &settings, email, now).await
+                    });
                 }
                 Ok(None) => {
                     idle = true;

@@ -161,6 +161,14 @@ pub fn post_comment(
         },
     };
     let place = Place::of(&detail);
+    let chairs = match status {
+        CommentStatus::Pending => notifications::chairs_to_alert(conn, detail.roundtable.id)?,
+        _ => Vec::new(),
+    };
+    let parent_author = parent
+        .as_ref()
+        .and_then(|p| p.comment.author_id)
+        .map(|id| id.to_string());
     crate::db::write_transaction(conn, |conn| {
         rate_limits::hit(
             conn,
@@ -169,22 +177,14 @@ pub fn post_comment(
             now,
         )?;
         let reference = comments::insert(conn, &new)?;
-        let stored = comments::find_by_reference(conn, &reference)?
-            .ok_or(ServiceError::NotFound("missing-comment"))?;
         match status {
-            CommentStatus::Pending => {
-                notifications::comment_waiting(conn, ctx, &stored.comment, now)?
-            }
+            CommentStatus::Pending => notifications::comment_waiting(conn, &chairs, id, now)?,
             _ => notifications::reply_published(
                 conn,
                 ctx,
-                &stored.comment,
-                &stored.body_markdown,
-                parent
-                    .as_ref()
-                    .and_then(|p| p.comment.author_id)
-                    .map(|id| id.to_string())
-                    .as_deref(),
+                &new.stored_as(reference.clone()),
+                &new.body_markdown,
+                parent_author.as_deref(),
                 &place,
                 now,
             )?,

@@ -22,7 +22,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 /// The comments an email to a chair names, by the queue link of each.
-fn listed_comments(mail: &ReceivedMail) -> Vec<String> {
+pub fn listed_comments(mail: &ReceivedMail) -> Vec<String> {
     let text = mail.part("text/plain").expect("a plain-text part");
     let marker = format!("{BASE_URL}moderation/");
     text.match_indices(&marker)
@@ -37,7 +37,7 @@ fn listed_comments(mail: &ReceivedMail) -> Vec<String> {
 }
 
 /// What the chair has received so far.
-fn to_chair(smtp: &SmtpServer, chair: &Person) -> Vec<ReceivedMail> {
+pub fn to_chair(smtp: &SmtpServer, chair: &Person) -> Vec<ReceivedMail> {
     mails_to(&smtp.received(), &chair.email)
         .into_iter()
         .cloned()
@@ -68,12 +68,16 @@ async fn fifty_comments_in_a_minute_reach_a_chair_on_at_once_in_at_most_two_emai
         let workers: Vec<_> = [&first, &second]
             .into_iter()
             .map(|app| {
-                let (pool, mailer, running) =
-                    (app.pool.clone(), mailer(app, &smtp), running.clone());
+                let (pool, mailer, composer, running) = (
+                    app.pool.clone(),
+                    mailer(app, &smtp),
+                    app.composer.clone(),
+                    running.clone(),
+                );
                 tokio::spawn(async move {
                     let settings = worker_settings(3);
                     while running.load(Ordering::Relaxed) {
-                        try_execute_task(&pool, &mailer, &settings, Utc::now())
+                        try_execute_task(&pool, &mailer, &composer, &settings, Utc::now())
                             .await
                             .expect("the worker runs");
                         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
@@ -174,7 +178,7 @@ async fn fifty_comments_in_a_minute_reach_a_chair_on_at_once_in_at_most_two_emai
 }
 
 /// Signs the emails' links with the app's secret, as the server does.
-fn with_context<T>(
+pub fn with_context<T>(
     conn: &mut AnyConnection,
     work: impl FnOnce(&mut AnyConnection, EmailContext<'_>) -> T,
 ) -> T {
@@ -191,7 +195,7 @@ fn with_context<T>(
 }
 
 /// A participant as the services see them once signed in.
-fn signed_in(person: &Person, name: &str) -> SignedInUser {
+pub fn signed_in(person: &Person, name: &str) -> SignedInUser {
     SignedInUser {
         id: person.id,
         email: person.email.clone(),
@@ -210,7 +214,12 @@ fn signed_in(person: &Person, name: &str) -> SignedInUser {
 }
 
 /// Posts a comment through the service, at `at`.
-async fn post_at(app: &TestApp, author: &SignedInUser, body: &str, at: DateTime<Utc>) -> String {
+pub async fn post_at(
+    app: &TestApp,
+    author: &SignedInUser,
+    body: &str,
+    at: DateTime<Utc>,
+) -> String {
     let (author, body) = (author.clone(), body.to_owned());
     app.with_conn(move |conn| {
         with_context(conn, |conn, ctx| {

@@ -7,11 +7,13 @@ use roundtable::config::{DatabaseTarget, Settings};
 use roundtable::db::{AnyConnection, Pool};
 use roundtable::mail::{Mailer, SentEmail};
 use roundtable::outbox::worker::{try_execute_task, TaskOutcome, WorkerSettings};
+use roundtable::outbox::Composer;
+use roundtable::services::notifications::BatchComposer;
 use roundtable::startup::{Application, Prebuilt};
 use roundtable::templates::Templates;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use tempfile::TempDir;
 use url::Url;
 
@@ -61,6 +63,8 @@ pub struct TestApp {
     /// Keeps in memory what `deliver_mail` sends; tests of SMTP itself use
     /// the loopback server in `smtp_server` instead.
     pub mailer: Mailer,
+    /// Composes batched emails for the outbox worker, as the server's does.
+    pub composer: Arc<dyn Composer>,
     /// Set by `expect_unsent`: the test leaves email in the outbox on purpose.
     unsent_expected: AtomicBool,
     server: actix_web::dev::ServerHandle,
@@ -127,6 +131,18 @@ fn copy_postgres_template(content: Content) -> PostgresDatabase {
     let name = format!("roundtable_test_{}", uuid::Uuid::new_v4().simple());
     test_database::create_from_postgres_template(&admin_url, content, &name);
     PostgresDatabase { admin_url, name }
+}
+
+/// What the outbox worker of a server on `pool` composes batches with:
+/// the test templates, the test base URL and the site's link signer.
+pub fn composer(pool: &Pool) -> Arc<dyn Composer> {
+    let signer = roundtable::services::emails::link_signer(&mut pool.get().unwrap())
+        .expect("the link signer's secret can be read");
+    Arc::new(BatchComposer::new(
+        templates(),
+        Url::parse(BASE_URL).unwrap(),
+        signer,
+    ))
 }
 
 /// The templates, parsed once per test process.
@@ -196,9 +212,10 @@ impl TestApp {
         let settings = WorkerSettings::default();
         let mut now = Utc::now();
         loop {
-            let outcome = try_execute_task(&self.pool, &self.mailer, &settings, now)
-                .await
-                .expect("the outbox worker runs");
+            let outcome =
+                try_execute_task(&self.pool, &self.mailer, &self.composer, &settings, now)
+                    .await
+                    .expect("the outbox worker runs");
             if matches!(outcome, TaskOutcome::EmptyQueue) {
                 match self.next_held_batch().await {
                     Some(due) => now = now.max(due),
@@ -379,6 +396,7 @@ impl TestAppBuilder {
             .expect("the application builds");
         let address = format!("http://127.0.0.1:{}", app.port());
         let pool = app.pool().clone();
+        let composer = composer(&pool);
         let server = app.handle();
         eprintln!(
             "test app on {backend:?} at {address}, started {}",
@@ -396,6 +414,7 @@ impl TestAppBuilder {
             backend,
             settings,
             mailer,
+            composer,
             unsent_expected: AtomicBool::new(false),
             server,
             _dir: dir,

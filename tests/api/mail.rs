@@ -72,7 +72,7 @@ pub async fn drain(
 ) -> Vec<TaskOutcome> {
     let mut outcomes = Vec::new();
     loop {
-        match try_execute_task(&app.pool, mailer, settings, now)
+        match try_execute_task(&app.pool, mailer, &app.composer, settings, now)
             .await
             .unwrap()
         {

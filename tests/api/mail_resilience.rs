@@ -194,6 +194,7 @@ async fn a_relay_holding_one_connection_does_not_stall_the_other_emails() {
         let running = tokio::spawn(worker::run(
             app.pool.clone(),
             mailer.clone(),
+            app.composer.clone(),
             settings.clone(),
             stopped,
         ));

@@ -18,6 +18,7 @@ mod cli;
 mod comment_page;
 mod comments;
 mod comments_api;
+mod composed_batches;
 mod csrf;
 mod demo;
 mod digests;

@@ -142,7 +142,8 @@ async fn sigterm_under_load_finishes_requests_and_the_email_in_flight() {
 async fn drain_pool(pool: &roundtable::db::Pool, mailer: &Mailer) {
     use roundtable::outbox::worker::{try_execute_task, TaskOutcome};
     let settings = worker_settings(3);
-    while try_execute_task(pool, mailer, &settings, Utc::now())
+    let composer = crate::helpers::composer(pool);
+    while try_execute_task(pool, mailer, &composer, &settings, Utc::now())
         .await
         .unwrap()
         != TaskOutcome::EmptyQueue

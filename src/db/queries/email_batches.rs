@@ -2,12 +2,15 @@
 //! outbox row held until its send time, with the items it tells of. Whether
 //! an item joins the latest batch or opens the next one is decided here, in
 //! the caller's transaction, from the database alone, so that every
-//! instance decides alike.
+//! instance decides alike. The outbox worker composes the email from the
+//! items once it has taken the batch, and stores what it composed.
 
-use super::outbox::{self, OutgoingEmail};
-use crate::db::rows::{naive, utc};
+use super::outbox::{self, ClaimedEmail, OutgoingEmail};
+use crate::db::rows::{naive, parse_code, utc};
 use crate::db::schema::{comments, email_batch_items, email_batches};
-use crate::db::{in_savepoint, insert_unless_taken, AnyConnection, StorageError};
+use crate::db::{
+    in_savepoint, insert_unless_taken, write_transaction, AnyConnection, StorageError,
+};
 use crate::domain::notification::EmailBatchKind;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
@@ -29,7 +32,15 @@ pub fn latest(
     kind: EmailBatchKind,
 ) -> Result<Option<BatchHead>, StorageError> {
     let next = diesel::alias!(email_batches as next_batches);
-    let followed = next.filter(next.field(email_batches::follows).eq(email_batches::id));
+    // A follower is the same person's and kind's: saying so lets the
+    // lookup use the (user_id, kind, follows) key instead of a scan.
+    let followed = next
+        .filter(
+            next.field(email_batches::user_id)
+                .eq(email_batches::user_id),
+        )
+        .filter(next.field(email_batches::kind).eq(email_batches::kind))
+        .filter(next.field(email_batches::follows).eq(email_batches::id));
     let row: Option<(String, NaiveDateTime)> = email_batches::table
         .filter(email_batches::user_id.eq(user))
         .filter(email_batches::kind.eq(kind.code()))
@@ -61,7 +72,7 @@ pub struct NewBatch<'a> {
     /// The person's latest batch of this kind, if any.
     pub follows: Option<&'a BatchHead>,
     pub send_at: DateTime<Utc>,
-    /// What the outbox row says until the items are rendered into it.
+    /// What the outbox row says until the worker composes it.
     pub email: &'a OutgoingEmail,
     pub now: DateTime<Utc>,
 }
@@ -166,12 +177,54 @@ pub fn items(
     Ok((items, total))
 }
 
-/// Writes the batch's email as rendered from its items; false when a
-/// worker took the batch meanwhile (it cannot while the caller holds it).
-pub fn rewrite(
+/// A batch a worker has taken whose email is not composed yet.
+#[derive(Debug, Clone)]
+pub struct BatchToCompose {
+    pub id: String,
+    pub user_id: String,
+    pub kind: EmailBatchKind,
+}
+
+/// The batch behind a claimed outbox row, when it still waits to be
+/// composed; None for any other email, and for a batch composed already
+/// (a retry sends what was composed the first time).
+pub fn to_compose(
     conn: &mut AnyConnection,
-    batch: &str,
+    email: &ClaimedEmail,
+) -> Result<Option<BatchToCompose>, StorageError> {
+    let row: Option<(String, String)> = email_batches::table
+        .filter(email_batches::id.eq(&email.id))
+        .filter(email_batches::composed_at.is_null())
+        .select((email_batches::user_id, email_batches::kind))
+        .first(conn)
+        .optional()?;
+    row.map(|(user_id, kind)| {
+        Ok(BatchToCompose {
+            id: email.id.clone(),
+            user_id,
+            kind: parse_code("email batch kind", &kind, EmailBatchKind::from_code)?,
+        })
+    })
+    .transpose()
+}
+
+/// Stores the email composed for a claimed batch: false when the claim is
+/// gone (its lease ran out and another worker took the batch over), and
+/// then nothing changes. Only the holder of the live claim writes, so a
+/// batch is composed once.
+pub fn store_composed(
+    conn: &mut AnyConnection,
+    claimed: &ClaimedEmail,
     email: &OutgoingEmail,
+    now: DateTime<Utc>,
 ) -> Result<bool, StorageError> {
-    outbox::rewrite_unsent(conn, batch, email)
+    write_transaction(conn, |conn| {
+        if !outbox::write_claimed(conn, claimed, email)? {
+            return Ok(false);
+        }
+        diesel::update(email_batches::table.filter(email_batches::id.eq(&claimed.id)))
+            .set(email_batches::composed_at.eq(naive(now)))
+            .execute(conn)?;
+        Ok(true)
+    })
 }

@@ -81,17 +81,17 @@ pub(crate) fn insert(
     Ok(())
 }
 
-/// Replaces what an email says, as long as no worker has tried to send it;
-/// false when one has (or it is gone).
-pub(crate) fn rewrite_unsent(
+/// Writes what a claimed email says (a batch the worker has just composed);
+/// false when the claim is gone.
+pub(crate) fn write_claimed(
     conn: &mut AnyConnection,
-    id: &str,
+    claimed: &ClaimedEmail,
     email: &OutgoingEmail,
 ) -> Result<bool, StorageError> {
     let headers = serde_json::to_string(&email.headers).map_err(StorageError::corrupt)?;
     let updated = diesel::sql_query(
         "UPDATE email_outbox SET kind = $1, recipient = $2, subject = $3, body_text = $4, body_html = $5, \
-         headers_json = $6 WHERE id = $7 AND status = 'pending' AND attempts = 0",
+         headers_json = $6 WHERE id = $7 AND status = 'sending' AND attempts = $8",
     )
     .bind::<Text, _>(&email.kind)
     .bind::<Text, _>(&email.recipient)
@@ -99,7 +99,8 @@ pub(crate) fn rewrite_unsent(
     .bind::<Text, _>(&email.body_text)
     .bind::<Text, _>(email.body_html.as_str())
     .bind::<Text, _>(headers)
-    .bind::<Text, _>(id)
+    .bind::<Text, _>(&claimed.id)
+    .bind::<Integer, _>(claimed.attempts)
     .execute(conn)?;
     Ok(updated == 1)
 }

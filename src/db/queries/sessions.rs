@@ -140,6 +140,9 @@ pub fn delete_others_of_user(
     .execute(conn)?)
 }
 
+/// How stale a token's recorded last use may be.
+const LAST_USE_PRECISION: chrono::Duration = chrono::Duration::minutes(1);
+
 /// A personal API token's owner, if the token is live and the account active.
 pub fn find_user_by_api_token(
     conn: &mut AnyConnection,
@@ -147,21 +150,30 @@ pub fn find_user_by_api_token(
     now: DateTime<Utc>,
 ) -> Result<Option<SignedInUser>, StorageError> {
     use crate::db::schema::api_tokens;
-    let row: Option<(bool, UserColumns)> = api_tokens::table
+    let row: Option<(bool, Option<NaiveDateTime>, UserColumns)> = api_tokens::table
         .inner_join(users::table)
         .filter(api_tokens::token_digest.eq(digest))
         .filter(api_tokens::revoked_at.is_null())
         .filter(users::deactivated_at.is_null())
         .filter(users::erased_at.is_null())
-        .select((chairs_a_roundtable(), user_columns()))
+        .select((
+            chairs_a_roundtable(),
+            api_tokens::last_used_at,
+            user_columns(),
+        ))
         .first(conn)
         .optional()?;
-    let Some((is_chair, user)) = row else {
+    let Some((is_chair, last_used, user)) = row else {
         return Ok(None);
     };
-    diesel::update(api_tokens::table.filter(api_tokens::token_digest.eq(digest)))
-        .set(api_tokens::last_used_at.eq(Some(naive(now))))
-        .execute(conn)?;
+    // The account page shows the last use to the minute: a script posting
+    // many times a minute writes it once, not a row update per request
+    // (a write that would queue behind every other writer on SQLite).
+    if last_used.is_none_or(|at| utc(at) + LAST_USE_PRECISION <= now) {
+        diesel::update(api_tokens::table.filter(api_tokens::token_digest.eq(digest)))
+            .set(api_tokens::last_used_at.eq(Some(naive(now))))
+            .execute(conn)?;
+    }
     signed_in_user(user, is_chair).map(Some)
 }
 

@@ -349,7 +349,7 @@ fn notify(
     decision: &Decision,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
-    notifications::decision_made(conn, ctx, &record.comment, decision, now)?;
+    notifications::decision_made(conn, &record.comment, decision, now)?;
     if let (Decision::Publish, Some(parent)) = (decision, record.comment.parent_id) {
         let place = Place::of_record(record);
         let author = comments::author_of(conn, parent)?;

@@ -2,11 +2,12 @@
 //! chair's waiting comments and an author's decisions. Each batch is one
 //! outbox row held until its send time; an item joins the latest batch while
 //! no worker has tried to send it, and is otherwise the first of the next
-//! one, due when `EmailBatchKind::send_at` says. The email is rendered again
-//! from all its items each time one joins, in the transaction of the change
-//! that caused it, so the worker sends whatever the batch holds when due.
+//! one, due when `EmailBatchKind::send_at` says. The change that causes an
+//! item only records it; the outbox worker composes the email from all the
+//! batch's items when it takes the batch (see `composer`), so a busy
+//! roundtable does not render a growing list on every comment.
 
-use crate::db::queries::email_batches::{self, BatchItem, NewBatch, NewBatchItem};
+use crate::db::queries::email_batches::{self, NewBatch, NewBatchItem};
 use crate::db::queries::notifications::Recipient;
 use crate::db::{AnyConnection, StorageError};
 use crate::domain::notification::EmailBatchKind;
@@ -24,21 +25,21 @@ pub(super) const LISTED_ITEMS: usize = 50;
 /// for a worker taking that batch at the same moment.
 const RACES: usize = 5;
 
-/// Adds `item` to `recipient`'s batch of `kind`, and renders the batch
-/// again with `render` (given the items listed and how many there are).
+/// Adds `item` to `recipient`'s batch of `kind`, opening the next batch
+/// when a worker has taken the latest one.
 pub(super) fn add(
     conn: &mut AnyConnection,
     kind: EmailBatchKind,
     recipient: &Recipient,
     item: &NewBatchItem<'_>,
     now: DateTime<Utc>,
-    render: impl Fn(&mut AnyConnection, &[BatchItem], usize) -> Result<OutgoingEmail, ServiceError>,
 ) -> Result<(), ServiceError> {
     for _ in 0..RACES {
         let latest = email_batches::latest(conn, &recipient.user_id, kind)?;
         let batch = match &latest {
             Some(head) if email_batches::hold(conn, head)? => head.id.clone(),
             _ => {
+                // What the row says until the worker composes it; never sent.
                 let placeholder = OutgoingEmail {
                     kind: kind.code().to_owned(),
                     recipient: recipient.email.clone(),
@@ -67,11 +68,6 @@ pub(super) fn add(
             }
         };
         email_batches::add_item(conn, &batch, item, now)?;
-        let (items, total) = email_batches::items(conn, &batch, LISTED_ITEMS as i64)?;
-        let email = render(conn, &items, usize::try_from(total).unwrap_or(items.len()))?;
-        if !email_batches::rewrite(conn, &batch, &email)? {
-            return Err(StorageError::corrupt("a held email batch was taken by a worker").into());
-        }
         return Ok(());
     }
     Err(StorageError::corrupt(format!(

@@ -1,7 +1,8 @@
 //! "A chair decided on your comment": what the author hears of publication,
 //! rejection and unpublication. Decisions on one author's comments within a
 //! minute make one email (see `batches`): a chair deciding in bulk sends
-//! one email per author, not one per comment.
+//! one email per author, not one per comment. The decision only records an
+//! item; the outbox worker composes the email.
 
 use super::batches;
 use super::wording::{excerpt, list_excerpt, Place};
@@ -24,7 +25,6 @@ use serde::Serialize;
 /// The email goes a minute later, with the decisions that follow meanwhile.
 pub fn decision_made(
     conn: &mut AnyConnection,
-    ctx: EmailContext<'_>,
     comment: &Comment,
     decision: &Decision,
     now: DateTime<Utc>,
@@ -48,14 +48,7 @@ pub fn decision_made(
         reason: decision.reason().map(|r| r.code()),
         note: decision.note(),
     };
-    batches::add(
-        conn,
-        EmailBatchKind::Decisions,
-        &recipient,
-        &item,
-        now,
-        |conn, items, total| decisions_email(conn, ctx, &recipient, items, total, now),
-    )
+    batches::add(conn, EmailBatchKind::Decisions, &recipient, &item, now)
 }
 
 /// The email of the template named for the decision, as it names it.
@@ -72,7 +65,7 @@ fn reason_in(reason: Option<&str>, language: Language) -> Option<String> {
 }
 
 /// One decision in the email of its own kind; several in a list.
-fn decisions_email(
+pub(super) fn decisions_email(
     conn: &mut AnyConnection,
     ctx: EmailContext<'_>,
     author: &Recipient,

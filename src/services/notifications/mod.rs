@@ -8,15 +8,17 @@
 mod batches;
 mod citations;
 pub mod compose;
+mod composer;
 mod decisions;
 mod summaries;
 mod waiting;
 pub mod wording;
 
 pub use citations::comments_cited;
+pub use composer::BatchComposer;
 pub use decisions::decision_made;
 pub use summaries::send_due_summaries;
-pub use waiting::comment_waiting;
+pub use waiting::{chairs_to_alert, comment_waiting};
 
 use crate::db::queries::notifications;
 use crate::db::AnyConnection;

@@ -10,6 +10,7 @@ use crate::db::queries::notifications::{self, Recipient};
 use crate::db::queries::{comments, roundtables};
 use crate::db::AnyConnection;
 use crate::domain::comment::Comment;
+use crate::domain::ids::{CommentId, RoundtableId};
 use crate::domain::notification::{AlertFrequency, EmailBatchKind, EmailTopic};
 use crate::outbox::OutgoingEmail;
 use crate::services::emails::EmailContext;
@@ -53,44 +54,45 @@ pub(super) fn waiting_item(
     }
 }
 
-/// Tells each chair who wants it at once that a comment waits for them:
-/// the first at once, then at most one email per quarter of an hour with
-/// everything that arrived meanwhile (see `batches`).
-pub fn comment_waiting(
+/// The chairs of a roundtable who want to hear of a waiting comment at
+/// once, in the order `comment_waiting` takes them. Read before the
+/// posting transaction: it does not change what the transaction writes.
+pub fn chairs_to_alert(
     conn: &mut AnyConnection,
-    ctx: EmailContext<'_>,
-    comment: &Comment,
-    now: DateTime<Utc>,
-) -> Result<(), ServiceError> {
-    let mut chairs = notifications::chairs_of(conn, &comment.roundtable_id.to_string())?;
+    roundtable: RoundtableId,
+) -> Result<Vec<Recipient>, ServiceError> {
+    let mut chairs = notifications::chairs_of(conn, &roundtable.to_string())?;
+    chairs.retain(|c| c.alerts == AlertFrequency::Immediate);
     // Always in the same order: two comments for the same chairs then hold
     // their batches one after the other, never each waiting for the other.
     chairs.sort_by(|a, b| a.user_id.cmp(&b.user_id));
-    let comment_id = comment.id.to_string();
-    for chair in chairs
-        .iter()
-        .filter(|c| c.alerts == AlertFrequency::Immediate)
-    {
+    Ok(chairs)
+}
+
+/// Tells each of `chairs` (see `chairs_to_alert`) that a comment waits for
+/// them: the first at once, then at most one email per quarter of an hour
+/// with everything that arrived meanwhile (see `batches`).
+pub fn comment_waiting(
+    conn: &mut AnyConnection,
+    chairs: &[Recipient],
+    comment: CommentId,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let comment_id = comment.to_string();
+    for chair in chairs {
         let item = NewBatchItem {
             comment_id: &comment_id,
             action: "waiting",
             reason: None,
             note: None,
         };
-        batches::add(
-            conn,
-            EmailBatchKind::Waiting,
-            chair,
-            &item,
-            now,
-            |conn, items, total| waiting_email(conn, ctx, chair, items, total, now),
-        )?;
+        batches::add(conn, EmailBatchKind::Waiting, chair, &item, now)?;
     }
     Ok(())
 }
 
 /// One waiting comment in its own email; several in a list.
-fn waiting_email(
+pub(super) fn waiting_email(
     conn: &mut AnyConnection,
     ctx: EmailContext<'_>,
     chair: &Recipient,

@@ -1,0 +1,1 @@
+ALTER TABLE email_batches DROP COLUMN composed_at;
