@@ -3,7 +3,7 @@
 
 use super::emails::EmailContext;
 use super::notifications::{self, wording::Place};
-use super::roundtables::{roundtable_detail, RoundtableDetail};
+use super::roundtables::{roundtable_detail, RoundtableDetail, SetupCache};
 use super::{rate_limits, ServiceError};
 use crate::db::queries::comments::{self, CommentRecord};
 use crate::db::queries::{moderation, users};
@@ -98,17 +98,19 @@ fn comment_language(
 
 /// Posts a comment or a reply. Pending under pre-moderation (the chairs are
 /// told), published at once under post-moderation or for a trusted participant.
+/// The roundtable comes from `setup` (checked against the setup version),
+/// not from six queries per post.
 pub fn post_comment(
     conn: &mut AnyConnection,
     ctx: EmailContext<'_>,
+    setup: &SetupCache,
     user: &SignedInUser,
-    consultation: &str,
-    roundtable: &str,
+    (consultation, roundtable): (&str, &str),
     input: &CommentInput,
     now: DateTime<Utc>,
 ) -> Result<Posted, ServiceError> {
     require_verified(user)?;
-    let detail = roundtable_detail(conn, consultation, roundtable)?;
+    let detail = setup.roundtable_detail(conn, consultation, roundtable)?;
     require_open(&detail, now)?;
     let body = CommentBody::parse("body", &input.body);
     let questions = choose_questions("questions", &input.questions, &detail.questions);

@@ -115,11 +115,8 @@ impl SetupCache {
         }
         // Read after the version: a change committed meanwhile makes the
         // next post read it again, never the other way round.
-        let detail = std::sync::Arc::new(roundtable_detail(
-            conn,
-            consultation_slug,
-            roundtable_slug,
-        )?);
+        let detail =
+            std::sync::Arc::new(roundtable_detail(conn, consultation_slug, roundtable_slug)?);
         let mut kept = self.lock();
         if kept.len() >= SETUP_ENTRIES {
             kept.clear();

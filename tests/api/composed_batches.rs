@@ -181,9 +181,17 @@ fn post_with(conn: &mut AnyConnection, author: &SignedInUser, body: &str) -> Str
             body: body.to_owned(),
             ..Default::default()
         };
-        post(conn, ctx, author, FORUM, RT_3_2, &input, Utc::now())
-            .expect("the comment is posted")
-            .reference
+        post(
+            conn,
+            ctx,
+            &Default::default(),
+            author,
+            (FORUM, RT_3_2),
+            &input,
+            Utc::now(),
+        )
+        .expect("the comment is posted")
+        .reference
     })
 }
 

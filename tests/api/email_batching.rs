@@ -227,9 +227,17 @@ pub async fn post_at(
                 body,
                 ..Default::default()
             };
-            post(conn, ctx, &author, FORUM, RT_3_2, &input, at)
-                .expect("the comment is posted")
-                .reference
+            post(
+                conn,
+                ctx,
+                &Default::default(),
+                &author,
+                (FORUM, RT_3_2),
+                &input,
+                at,
+            )
+            .expect("the comment is posted")
+            .reference
         })
     })
     .await

@@ -343,3 +343,44 @@ async fn a_kept_page_changes_when_its_comment_period_closes() {
         both_show(&first, &second, &page, "Comments closed on", None).await;
     }
 }
+
+/// Posting reads its roundtable from a per-instance cache: a change made
+/// on another instance (or in plain SQL) is seen by the very next post.
+#[tokio::test]
+async fn a_post_reads_its_roundtable_as_it_is_now() {
+    for first in TestApp::with_demo().spawn_each().await {
+        let second = TestApp::empty().spawn_beside(&first).await;
+        first.expect_unsent();
+        second.expect_unsent();
+        let mut author = participant(&first, "Paula Poster").await;
+        let posted =
+            post_comment(&mut author, RT_3_1, "Waiting for the chair, as usual.", &[]).await;
+        assert_eq!(
+            status_of(&first, &posted_reference(&posted)).await,
+            "pending"
+        );
+        sql(
+            &second,
+            format!("UPDATE roundtables SET moderation_mode = 'post' WHERE slug = '{RT_3_1}'"),
+        )
+        .await;
+        let posted = post_comment(&mut author, RT_3_1, "Published at once now.", &[]).await;
+        assert_eq!(
+            status_of(&first, &posted_reference(&posted)).await,
+            "approved",
+            "the post saw post-moderation"
+        );
+        sql(
+            &second,
+            format!(
+                "UPDATE roundtables SET comments_close_at = '{}' WHERE slug = '{RT_3_1}'",
+                (chrono::Utc::now() - chrono::Duration::seconds(1))
+                    .naive_utc()
+                    .format("%Y-%m-%d %H:%M:%S")
+            ),
+        )
+        .await;
+        let refused = post_comment(&mut author, RT_3_1, "Too late for this one.", &[]).await;
+        assert!(refused.status().is_client_error(), "{}", refused.status());
+    }
+}

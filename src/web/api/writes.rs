@@ -84,7 +84,15 @@ pub async fn post_comment(
     let posted = state
         .db(move |conn| {
             let ctx = app.email_context();
-            comments::post_comment(conn, ctx, &caller.0, &c, &r, &input, Utc::now())
+            comments::post_comment(
+                conn,
+                ctx,
+                &app.setup_cache,
+                &caller.0,
+                (&c, &r),
+                &input,
+                Utc::now(),
+            )
         })
         .await?;
     let html = state

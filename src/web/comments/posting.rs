@@ -62,7 +62,8 @@ pub(super) async fn post(
         let ((c, r), i) = (place.clone(), input.clone());
         let (user, app) = (signed_in.user.clone(), state.clone());
         let posted = state.db(move |conn| {
-            comments::post_comment(conn, app.email_context(), &user, &c, &r, &i, Utc::now())
+            let ctx = app.email_context();
+            comments::post_comment(conn, ctx, &app.setup_cache, &user, (&c, &r), &i, Utc::now())
         });
         match field_mistakes(posted.await)? {
             Ok(posted) => {
