@@ -83,16 +83,8 @@ pub async fn post_comment(
     let (c, r, app) = (consultation.clone(), roundtable.clone(), state.clone());
     let posted = state
         .db(move |conn| {
-            let ctx = app.email_context();
-            comments::post_comment(
-                conn,
-                ctx,
-                &app.setup_cache,
-                &caller.0,
-                (&c, &r),
-                &input,
-                Utc::now(),
-            )
+            let (ctx, setup, now) = (app.email_context(), &app.setup_cache, Utc::now());
+            comments::post_comment(conn, ctx, setup, &caller.0, (&c, &r), &input, now)
         })
         .await?;
     let html = state
