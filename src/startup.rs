@@ -230,6 +230,10 @@ impl Application {
                 .wrap(actix_web::middleware::from_fn(web::observe))
                 .configure(web::routes)
         })
+        // Each blocking task waits for a pooled database connection (an
+        // export holds one the whole time), so more threads than that only
+        // add stacks and malloc arenas; actix's default is 512 per worker.
+        .worker_max_blocking_threads(pool.max_size() as usize + 2)
         .listen(listener)?
         .shutdown_timeout(30)
         .run();

@@ -51,8 +51,10 @@ pub fn visible_threads(
         }
     }
 
-    let mut public_names: HashMap<CommentId, Option<String>> = HashMap::new();
-    let mut entries = Vec::new();
+    // Where each comment shown in full sits in `entries`, so that a deep
+    // reply can name whom it answers without a copy of every name.
+    let mut shown_at: HashMap<CommentId, Option<usize>> = HashMap::with_capacity(comments.len());
+    let mut entries: Vec<ThreadEntry> = Vec::with_capacity(comments.len());
     for comment in comments {
         if !worth_showing.get(&comment.id).copied().unwrap_or(false) {
             continue;
@@ -64,17 +66,16 @@ pub fn visible_threads(
             (false, _) => Some(Placeholder::NotPublished),
         };
         let in_reply_to = match comment.parent_id {
-            Some(parent) if comment.depth > MAX_DISPLAY_DEPTH => {
-                Some(public_names.get(&parent).cloned().flatten())
-            }
+            Some(parent) if comment.depth > MAX_DISPLAY_DEPTH => Some(
+                shown_at
+                    .get(&parent)
+                    .copied()
+                    .flatten()
+                    .map(|at| entries[at].comment.author.display_name.clone()),
+            ),
             _ => None,
         };
-        public_names.insert(
-            comment.id,
-            placeholder
-                .is_none()
-                .then(|| comment.author.display_name.clone()),
-        );
+        shown_at.insert(comment.id, placeholder.is_none().then_some(entries.len()));
         entries.push(ThreadEntry {
             unpublished: (readable_here && !comment.is_public()).then_some(comment.status),
             display_depth: comment.depth.min(MAX_DISPLAY_DEPTH),

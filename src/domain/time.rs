@@ -1,8 +1,11 @@
 //! Times are stored in UTC and shown in the event's own time zone.
 
 use super::InvalidField;
+use chrono::format::{Item, StrftimeItems};
 use chrono::{DateTime, NaiveDateTime, SubsecRound, TimeZone, Utc};
 use chrono_tz::Tz;
+use std::fmt::Display;
+use std::sync::OnceLock;
 
 /// An IANA time zone such as "Europe/Prague".
 pub fn parse_time_zone(field: &'static str, name: &str) -> Result<Tz, InvalidField> {
@@ -81,10 +84,79 @@ impl CommentPeriod {
     }
 }
 
+/// A strftime pattern parsed once, on first use: chrono's `format` parses
+/// its pattern again for every time it writes, which showed in profiles of
+/// pages listing many comments.
+pub struct TimePattern {
+    pattern: &'static str,
+    items: OnceLock<Vec<Item<'static>>>,
+}
+
+impl TimePattern {
+    pub const fn new(pattern: &'static str) -> Self {
+        Self {
+            pattern,
+            items: OnceLock::new(),
+        }
+    }
+
+    fn items(&self) -> &[Item<'static>] {
+        self.items.get_or_init(|| {
+            StrftimeItems::new(self.pattern)
+                .parse_to_owned()
+                .unwrap_or_else(|_| panic!("the time pattern {:?} is valid", self.pattern))
+        })
+    }
+
+    pub fn format<Z: TimeZone>(&self, time: &DateTime<Z>) -> String
+    where
+        Z::Offset: Display,
+    {
+        time.format_with_items(self.items().iter()).to_string()
+    }
+
+    /// Month and day names in `locale`.
+    pub fn format_localized<Z: TimeZone>(
+        &self,
+        time: &DateTime<Z>,
+        locale: chrono::Locale,
+    ) -> String
+    where
+        Z::Offset: Display,
+    {
+        time.format_localized_with_items(self.items().iter(), locale)
+            .to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono::NaiveDate;
+
+    #[test]
+    fn a_parsed_pattern_writes_what_chrono_writes() {
+        let prague = parse_time_zone("time_zone", "Europe/Prague").unwrap();
+        let time = Utc
+            .with_ymd_and_hms(2019, 5, 4, 7, 5, 0)
+            .unwrap()
+            .with_timezone(&prague);
+        for pattern in [
+            "%-d %B %Y, %H:%M %Z",
+            "%A %-d de %B de %Y",
+            "%Y-%m-%d %H:%M %Z",
+        ] {
+            let parsed = TimePattern::new(pattern);
+            for _ in 0..2 {
+                assert_eq!(parsed.format(&time), time.format(pattern).to_string());
+                assert_eq!(
+                    parsed.format_localized(&time, chrono::Locale::fr_FR),
+                    time.format_localized(pattern, chrono::Locale::fr_FR)
+                        .to_string()
+                );
+            }
+        }
+    }
 
     fn at(h: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2020, 11, 30, h, 0, 0).unwrap()

@@ -7,6 +7,7 @@ use fluent_templates::Loader;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 use unic_langid::LanguageIdentifier;
 
 fluent_templates::static_loader! {
@@ -97,8 +98,16 @@ impl Language {
         Self::ALL.into_iter().find(|l| l.code() == primary)
     }
 
-    fn id(self) -> LanguageIdentifier {
-        self.code().parse().expect("a valid language code")
+    /// Parsed once: every message looked up needs it.
+    fn id(self) -> &'static LanguageIdentifier {
+        static IDS: LazyLock<[LanguageIdentifier; 3]> = LazyLock::new(|| {
+            Language::ALL.map(|l| l.code().parse().expect("a valid language code"))
+        });
+        match self {
+            Self::En => &IDS[0],
+            Self::Fr => &IDS[1],
+            Self::Es => &IDS[2],
+        }
     }
 
     pub fn chrono_locale(self) -> chrono::Locale {
@@ -152,7 +161,7 @@ pub fn message(language: Language, key: &str, args: &[(&str, Arg)]) -> Option<St
             (Cow::Owned((*name).to_owned()), value)
         })
         .collect();
-    CATALOGUES.try_lookup_complete(&language.id(), key, Some(&args))
+    CATALOGUES.try_lookup_complete(language.id(), key, Some(&args))
 }
 
 /// A message for Rust-built text (view models, dates): the catalogue's

@@ -171,7 +171,7 @@ fn every_language_has_every_key_english_has() {
                 .into_iter()
                 .map(|v| (Cow::Owned(v), FluentValue::from(2)))
                 .collect();
-            let formatted = CATALOGUES.lookup_single_language(&language.id(), &key, Some(&args));
+            let formatted = CATALOGUES.lookup_single_language(language.id(), &key, Some(&args));
             assert!(
                 formatted.is_ok(),
                 "{language:?}: {key} does not format: {formatted:?}"

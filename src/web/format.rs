@@ -1,7 +1,7 @@
 //! How times, periods and languages read on the pages. Every time is shown in
 //! the event's own zone, with the zone's abbreviation.
 
-use crate::domain::time::PeriodState;
+use crate::domain::time::{PeriodState, TimePattern};
 use crate::i18n::{text, Arg, Language};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -23,28 +23,35 @@ pub fn time_view(time: DateTime<Utc>, zone: Tz, lang: Language) -> TimeView {
     }
 }
 
+// Parsed once (see `TimePattern`); English and French write dates alike.
+static DATE: TimePattern = TimePattern::new("%-d %B %Y");
+static DATE_ES: TimePattern = TimePattern::new("%-d de %B de %Y");
+static DATE_TIME: TimePattern = TimePattern::new("%-d %B %Y, %H:%M %Z");
+static DATE_TIME_ES: TimePattern = TimePattern::new("%-d de %B de %Y, %H:%M %Z");
+static DAY: TimePattern = TimePattern::new("%A %-d %B %Y");
+static DAY_ES: TimePattern = TimePattern::new("%A, %-d de %B de %Y");
+static CLOCK: TimePattern = TimePattern::new("%H:%M");
+static CLOCK_ZONE: TimePattern = TimePattern::new("%H:%M %Z");
+
 /// "30 November 2020", "30 novembre 2020", "30 de noviembre de 2020".
-fn date_pattern(lang: Language) -> &'static str {
+fn date_pattern(lang: Language) -> &'static TimePattern {
     match lang {
-        Language::Es => "%-d de %B de %Y",
-        Language::En | Language::Fr => "%-d %B %Y",
+        Language::Es => &DATE_ES,
+        Language::En | Language::Fr => &DATE,
     }
 }
 
-fn local(time: DateTime<Utc>, zone: Tz, pattern: &str, lang: Language) -> String {
-    time.with_timezone(&zone)
-        .format_localized(pattern, lang.chrono_locale())
-        .to_string()
+fn local(time: DateTime<Utc>, zone: Tz, pattern: &TimePattern, lang: Language) -> String {
+    pattern.format_localized(&time.with_timezone(&zone), lang.chrono_locale())
 }
 
 /// "30 November 2020, 23:59 CET"
 pub fn date_time(time: DateTime<Utc>, zone: Tz, lang: Language) -> String {
-    local(
-        time,
-        zone,
-        &format!("{}, %H:%M %Z", date_pattern(lang)),
-        lang,
-    )
+    let pattern = match lang {
+        Language::Es => &DATE_TIME_ES,
+        Language::En | Language::Fr => &DATE_TIME,
+    };
+    local(time, zone, pattern, lang)
 }
 
 /// "14 May 2019, 09:00–17:00 CEST", or both dates when the range spans days.
@@ -62,8 +69,8 @@ pub fn time_range(
         Some(end) if same_day => format!(
             "{}, {}–{}",
             local(start, zone, date_pattern(lang), lang),
-            local(start, zone, "%H:%M", lang),
-            local(end, zone, "%H:%M %Z", lang)
+            local(start, zone, &CLOCK, lang),
+            local(end, zone, &CLOCK_ZONE, lang)
         ),
         Some(end) => format!(
             "{} – {}",
@@ -75,22 +82,18 @@ pub fn time_range(
 
 /// "09:30–10:00" for programme items, whose day the page already shows.
 pub fn clock_range(start: DateTime<Utc>, end: Option<DateTime<Utc>>, zone: Tz) -> String {
-    let start = start.with_timezone(&zone);
+    let start = CLOCK.format(&start.with_timezone(&zone));
     match end {
-        Some(end) => format!(
-            "{}–{}",
-            start.format("%H:%M"),
-            end.with_timezone(&zone).format("%H:%M")
-        ),
-        None => start.format("%H:%M").to_string(),
+        Some(end) => format!("{start}–{}", CLOCK.format(&end.with_timezone(&zone))),
+        None => start,
     }
 }
 
 /// "Tuesday 14 May 2019", "mardi 14 mai 2019", "martes, 14 de mayo de 2019".
 pub fn day(time: DateTime<Utc>, zone: Tz, lang: Language) -> String {
     let pattern = match lang {
-        Language::Es => "%A, %-d de %B de %Y",
-        Language::En | Language::Fr => "%A %-d %B %Y",
+        Language::Es => &DAY_ES,
+        Language::En | Language::Fr => &DAY,
     };
     local(time, zone, pattern, lang)
 }
@@ -166,6 +169,17 @@ mod tests {
         assert_eq!(
             time_range(start, Some(end), prague, Language::Fr),
             "14 mai 2019, 09:00–17:00 CEST"
+        );
+        assert_eq!(
+            date_time(close, berlin, Language::Es),
+            "30 de noviembre de 2020, 23:59 CET"
+        );
+        assert_eq!(day(start, prague, Language::Fr), "mardi 14 mai 2019");
+        assert_eq!(clock_range(start, Some(end), prague), "09:00–17:00");
+        assert_eq!(clock_range(start, None, prague), "09:00");
+        assert_eq!(
+            time_range(start, Some(close), prague, Language::En),
+            "14 May 2019, 09:00 CEST – 30 November 2020, 23:59 CET"
         );
     }
 

@@ -1,15 +1,16 @@
 //! What every digest writer shares: the trait they implement, their error,
 //! and how they write a time and a person.
 
+use crate::domain::time::TimePattern;
 use crate::services::digest::{DigestEvent, DigestRow};
 use chrono_tz::Tz;
 use std::io;
 
+/// Parsed once for all the rows of every export.
+static ROW_TIME: TimePattern = TimePattern::new("%Y-%m-%d %H:%M %Z");
+
 pub(super) fn local(row: &DigestRow, zone: Tz) -> String {
-    row.created_at
-        .with_timezone(&zone)
-        .format("%Y-%m-%d %H:%M %Z")
-        .to_string()
+    ROW_TIME.format(&row.created_at.with_timezone(&zone))
 }
 
 /// "Name (Organisation, Country)", as reports quote people.

@@ -6,7 +6,7 @@ use crate::domain::affiliation::Affiliation;
 use crate::domain::comment::{CommentStatus, QuestionPick};
 use crate::domain::ids::{GuidingQuestionId, UserId};
 use crate::domain::roundtable::GuidingQuestion;
-use crate::domain::thread::{Placeholder, ThreadEntry};
+use crate::domain::thread::{Placeholder, ThreadEntry, MAX_DISPLAY_DEPTH};
 use crate::domain::{InvalidField, Message};
 use crate::i18n::labels;
 use crate::i18n::{text, Language};
@@ -49,30 +49,16 @@ pub fn count_line(published: usize, new: Option<usize>, lang: Language) -> Strin
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct QuestionTag {
     number: usize,
     anchor: String,
+    /// "Question 2".
+    label: String,
 }
 
 pub fn question_anchor(number: usize) -> String {
     format!("question-{number}")
-}
-
-pub fn question_tags(
-    ids: &[GuidingQuestionId],
-    numbers: &HashMap<GuidingQuestionId, usize>,
-) -> Vec<QuestionTag> {
-    let mut tags: Vec<QuestionTag> = ids
-        .iter()
-        .filter_map(|id| numbers.get(id))
-        .map(|&number| QuestionTag {
-            number,
-            anchor: question_anchor(number),
-        })
-        .collect();
-    tags.sort_by_key(|q| q.number);
-    tags
 }
 
 /// What the page knows of its reader.
@@ -86,45 +72,159 @@ pub struct PageReader {
     pub accepting: bool,
 }
 
+/// The words that every comment of a page repeats, looked up once for the
+/// page instead of once for each comment.
 #[derive(Serialize)]
-pub struct CommentView {
-    reference: String,
+pub struct CommentWords {
+    reference_title: String,
+    edited: String,
+    new: String,
+    highlighted: String,
+    reply: String,
+    edit: String,
+    withdraw: String,
+    report: String,
+    moderate: String,
+}
+
+impl CommentWords {
+    pub fn new(lang: Language) -> Self {
+        let word = |key| text(lang, key, &[]);
+        Self {
+            reference_title: word("pages-comment-reference-title"),
+            edited: word("pages-comment-edited"),
+            new: word("pages-comment-new"),
+            highlighted: word("pages-comment-highlighted"),
+            reply: word("pages-comment-reply"),
+            edit: word("pages-comment-edit"),
+            withdraw: word("pages-comment-withdraw"),
+            report: word("pages-comment-report"),
+            moderate: word("pages-comment-moderate"),
+        }
+    }
+}
+
+/// What the comments of one page share, worked out once for the page.
+pub struct CommentSetting {
+    zone: Tz,
+    lang: Language,
+    reader: PageReader,
+    /// Each guiding question's tag, as the comments that answer it show it.
+    tags: HashMap<GuidingQuestionId, QuestionTag>,
+    /// "Reply, level N.", by display depth (none for first comments).
+    reply_levels: Vec<Option<String>>,
+}
+
+impl CommentSetting {
+    pub fn new(
+        questions: &[GuidingQuestion],
+        zone: Tz,
+        reader: PageReader,
+        lang: Language,
+    ) -> Self {
+        let tags = questions
+            .iter()
+            .map(|q| {
+                let tag = QuestionTag {
+                    number: q.number,
+                    anchor: question_anchor(q.number),
+                    label: text(
+                        lang,
+                        "pages-question-number",
+                        &[("number", q.number.into())],
+                    ),
+                };
+                (q.id, tag)
+            })
+            .collect();
+        let reply_levels = (0..=MAX_DISPLAY_DEPTH)
+            .map(|depth| {
+                (depth > 0).then(|| {
+                    text(
+                        lang,
+                        "pages-comment-reply-level",
+                        &[("level", depth.into())],
+                    )
+                })
+            })
+            .collect();
+        Self {
+            zone,
+            lang,
+            reader,
+            tags,
+            reply_levels,
+        }
+    }
+
+    fn question_tags(&self, ids: &[GuidingQuestionId]) -> Vec<QuestionTag> {
+        let mut tags: Vec<QuestionTag> = ids
+            .iter()
+            .filter_map(|id| self.tags.get(id))
+            .cloned()
+            .collect();
+        tags.sort_by_key(|q| q.number);
+        tags
+    }
+
+    fn reply_level(&self, depth: usize) -> Option<String> {
+        // Display depths stop at MAX_DISPLAY_DEPTH.
+        self.reply_levels.get(depth).cloned().flatten()
+    }
+}
+
+#[derive(Serialize)]
+pub struct CommentView<'a> {
+    reference: &'a str,
     depth: usize,
+    /// "Reply, level N." for screen readers; none for a first comment.
+    reply_level: Option<String>,
     placeholder: Option<String>,
     /// Why a comment shown to this reader is not public.
     status_note: Option<String>,
     author: Option<PersonView>,
     posted: TimeView,
     edited: bool,
-    body_html: SafeHtml,
+    body_html: Option<&'a SafeHtml>,
     questions: Vec<QuestionTag>,
     highlighted: bool,
     in_reply_to: Option<String>,
     /// The language it is written in, for its `lang` attribute.
-    language: Option<String>,
+    language: Option<&'a str>,
     is_new: bool,
     mine: bool,
     can_edit: bool,
     can_reply: bool,
     can_report: bool,
     can_moderate: bool,
+    /// Any of the actions above: the page shows a row of actions.
+    has_actions: bool,
+    /// "to {name}" and "this comment by {name}", which finish the reply and
+    /// report links for screen readers; only when those links are shown.
+    reply_to: Option<String>,
+    report_by: Option<String>,
 }
 
-pub fn comment_view(
-    entry: &ThreadEntry,
-    numbers: &HashMap<GuidingQuestionId, usize>,
-    zone: Tz,
-    reader: PageReader,
-    lang: Language,
-) -> CommentView {
+pub fn comment_view<'a>(entry: &'a ThreadEntry, setting: &CommentSetting) -> CommentView<'a> {
+    let (reader, lang) = (setting.reader, setting.lang);
     let comment = &entry.comment;
     let shown = entry.placeholder.is_none();
     let public = shown && entry.unpublished.is_none();
     let mine = reader.id.is_some() && comment.author_id == reader.id;
     let is_new = crate::services::pages::is_new(entry, reader.last_visit, reader.id);
+    let can_edit = mine && comment.status == CommentStatus::Pending;
+    let can_reply = public && reader.verified && reader.accepting;
+    let can_report = public && reader.verified && !mine;
+    let can_moderate = shown && reader.may_moderate;
+    let author = shown.then(|| person(&comment.author, lang));
+    let name = |key| {
+        let name = author.as_ref().map_or("", |a| a.name.as_str());
+        text(lang, key, &[("name", name.into())])
+    };
     CommentView {
-        reference: comment.reference.clone(),
+        reference: &comment.reference,
         depth: entry.display_depth,
+        reply_level: setting.reply_level(entry.display_depth),
         placeholder: entry.placeholder.map(|p| {
             let key = match p {
                 Placeholder::WithdrawnByAuthor => "views-withdrawn-by-author",
@@ -140,31 +240,30 @@ pub fn comment_view(
             };
             text(lang, key, &[])
         }),
-        author: shown.then(|| person(&comment.author, lang)),
-        posted: time_view(comment.created_at, zone, lang),
+        posted: time_view(comment.created_at, setting.zone, lang),
         edited: comment.edited_at.is_some(),
-        body_html: if shown {
-            comment.body_html.clone()
-        } else {
-            SafeHtml::empty()
-        },
+        body_html: shown.then_some(&comment.body_html),
         questions: if shown {
-            question_tags(&comment.question_ids, numbers)
+            setting.question_tags(&comment.question_ids)
         } else {
             vec![]
         },
         highlighted: public && comment.highlighted,
-        language: comment.language.clone(),
+        language: comment.language.as_deref(),
         in_reply_to: entry.in_reply_to.as_ref().map(|name| {
-            name.clone()
-                .unwrap_or_else(|| "a comment that is not shown".into())
+            let name = name.as_deref().unwrap_or("a comment that is not shown");
+            text(lang, "pages-comment-in-reply-to", &[("name", name.into())])
         }),
         is_new,
         mine: shown && mine,
-        can_edit: mine && comment.status == CommentStatus::Pending,
-        can_reply: public && reader.verified && reader.accepting,
-        can_report: public && reader.verified && !mine,
-        can_moderate: shown && reader.may_moderate,
+        can_edit,
+        can_reply,
+        can_report,
+        can_moderate,
+        has_actions: can_reply || can_edit || (shown && mine) || can_report || can_moderate,
+        reply_to: can_reply.then(|| name("pages-comment-reply-to")),
+        report_by: can_report.then(|| name("pages-comment-report-by")),
+        author,
     }
 }
 

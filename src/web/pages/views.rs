@@ -18,7 +18,6 @@ use crate::web::format::*;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
-use std::collections::HashMap;
 
 #[derive(Serialize)]
 pub struct ConsultationCard {
@@ -347,7 +346,7 @@ pub struct RoundtableView {
 }
 
 #[derive(Serialize)]
-pub struct RoundtablePageView {
+pub struct RoundtablePageView<'a> {
     pub form: Option<CommentFormView>,
     /// "form", "sign_in", "verify" or "closed": what the comment area offers this reader.
     participation: &'static str,
@@ -361,7 +360,10 @@ pub struct RoundtablePageView {
     programme: Vec<ProgrammeDay>,
     chairs: Vec<PersonView>,
     resources: Vec<ResourceView>,
-    comments: Vec<CommentView>,
+    comments: Vec<CommentView<'a>>,
+    comment_words: CommentWords,
+    /// The roundtable's address, which the comments' action links extend.
+    path: String,
     /// Every thread, or one question's: the navigation between them.
     reading: Vec<ReadingChoice>,
     paging: PagingView,
@@ -378,16 +380,16 @@ fn link(r: &Roundtable) -> RoundtableLink {
     }
 }
 
-impl RoundtablePageView {
+impl<'a> RoundtablePageView<'a> {
     /// `viewer` is the signed-in reader, if any: (id, verified).
     /// `answering` is the number of the question whose "Comment on this
     /// question" link was followed: the form comes with it ticked.
     pub fn new(
-        page: &RoundtablePage,
+        page: &'a RoundtablePage,
         now: DateTime<Utc>,
         viewer: Option<(UserId, bool)>,
         answering: Option<usize>,
-        (browsing, shown): (&Browsing, ShownPage),
+        (browsing, shown): (&Browsing, ShownPage<'a>),
         lang: Language,
     ) -> Self {
         let d = &page.detail;
@@ -402,11 +404,11 @@ impl RoundtablePageView {
             last_visit: page.last_visit,
             accepting,
         };
-        let numbers: HashMap<_, _> = d.questions.iter().map(|q| (q.id, q.number)).collect();
+        let setting = CommentSetting::new(&d.questions, zone, reader, lang);
         let comments = shown
             .entries
             .into_iter()
-            .map(|entry| comment_view(entry, &numbers, zone, reader, lang))
+            .map(|entry| comment_view(entry, &setting))
             .collect();
         let participation = participation(accepting, viewer);
         Self {
@@ -460,6 +462,8 @@ impl RoundtablePageView {
                 .collect(),
             resources: resource_views(&d.resources, lang),
             comments,
+            comment_words: CommentWords::new(lang),
+            path: crate::web::paths::roundtable_path(c.slug.as_str(), r.slug.as_str()),
             reading: reading_choices(&page.threads, &d.questions, browsing.reading, lang),
             paging: shown.paging,
             count_line: count_line(
