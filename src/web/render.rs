@@ -85,16 +85,17 @@ impl AppState {
             .render_page(template, view, &layout, viewer.language)?;
         let mut response = HttpResponse::build(status);
         response.content_type("text/html; charset=utf-8");
-        // A visitor's page without a form is the same for every visitor:
-        // anyone may keep it, and it sets no cookie. A page with a form
-        // carries this visitor's anti-forgery token, set as a cookie.
-        let token = viewer.csrf_token();
-        let has_form = !token.is_empty() && html.contains(token);
-        match (&viewer.user, has_form) {
+        // A visitor's page without a form to post is the same for every
+        // visitor: anyone may keep it, and it sets no cookie. A form carries
+        // this visitor's anti-forgery token (set as a cookie) or a secret of
+        // the link that led here (an unsubscribe link's token).
+        let posts = html.contains(r#"method="post""#);
+        match (&viewer.user, posts) {
             (None, false) => policy::public(&mut response),
             _ => policy::private(&mut response),
         };
-        if let Some(token) = viewer.new_csrf_cookie.as_ref().filter(|_| has_form) {
+        let needs_token = html.contains(r#"name="csrf_token""#);
+        if let Some(token) = viewer.new_csrf_cookie.as_ref().filter(|_| needs_token) {
             response.cookie(csrf_cookie(token, viewer.secure_cookies));
         }
         Ok(response.body(html))

@@ -146,10 +146,12 @@ impl FromRequest for Viewer {
             });
         let state = request.app_data::<web::Data<AppState>>().cloned();
         let session = request.cookie(SESSION_COOKIE).map(|c| c.value().to_owned());
+        // Only a token as we make them: anything else printed in a form
+        // would be escaped, and the page could then pass for one without.
         let anonymous_csrf = request
             .cookie(CSRF_COOKIE)
             .map(|c| c.value().to_owned())
-            .filter(|v| !v.is_empty());
+            .filter(|v| SecretToken::from_presented(v).is_some_and(|t| t.expose() == v));
         let peer = request.peer_addr().map(|a| a.ip());
         let language_cookie = request
             .cookie(LANGUAGE_COOKIE)

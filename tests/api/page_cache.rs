@@ -78,6 +78,16 @@ async fn visitors_pages_are_public_with_a_validator_and_no_cookie() {
         );
         assert!(header(&sign_in, "etag").is_none());
 
+        // A forged anti-forgery cookie (one the page would print escaped)
+        // is replaced, and the page stays this visitor's alone.
+        let forged = get_with(&app, "/sign-in", &[("cookie", "rt_csrf=a%26b")]).await;
+        assert_eq!(header(&forged, "cache-control").unwrap(), "private, no-store");
+        let fresh = header(&forged, "set-cookie").expect("a token of ours instead");
+        assert!(!fresh.contains("a%26b") && !fresh.contains("a&b"), "{fresh}");
+        let next = app.get("/sign-in").await;
+        assert!(header(&next, "set-cookie").unwrap().contains("rt_csrf="));
+        assert!(!next.text().await.unwrap().contains("a&amp;b"));
+
         // Nobody keeps a signed-in reader's page.
         let mut reader = participant(&app, "Rita Reader").await;
         let response = reader

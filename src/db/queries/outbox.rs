@@ -105,12 +105,16 @@ pub(crate) fn write_claimed(
     Ok(updated == 1)
 }
 
-/// Keeps an email nobody has tried to send yet away from the workers until
-/// the caller's transaction ends (on PostgreSQL they skip a locked row; on
-/// SQLite the transaction writes alone); false when a worker came first.
+/// Keeps a batch's email nobody has tried to send yet away from the
+/// workers until the caller's transaction ends (on PostgreSQL they skip a
+/// locked row; on SQLite the transaction writes alone); false when a worker
+/// came first, or the email was composed already (an administrator's retry
+/// of a dead batch sets its attempts back to 0: its text must not change).
 pub(crate) fn hold_unsent(conn: &mut AnyConnection, id: &str) -> Result<bool, StorageError> {
     let updated = diesel::sql_query(
-        "UPDATE email_outbox SET status = 'pending' WHERE id = $1 AND status = 'pending' AND attempts = 0",
+        "UPDATE email_outbox SET status = 'pending' WHERE id = $1 AND status = 'pending' \
+         AND attempts = 0 AND NOT EXISTS (SELECT 1 FROM email_batches b \
+         WHERE b.id = email_outbox.id AND b.composed_at IS NOT NULL)",
     )
     .bind::<Text, _>(id)
     .execute(conn)?;

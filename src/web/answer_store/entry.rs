@@ -127,7 +127,9 @@ fn gzip(body: &[u8]) -> Bytes {
     );
     // Writing to a Vec cannot fail.
     let _ = encoder.write_all(body);
-    Bytes::from(encoder.finish().unwrap_or_default())
+    let mut out = encoder.finish().unwrap_or_default();
+    out.shrink_to_fit();
+    Bytes::from(out)
 }
 
 fn brotli(body: &[u8]) -> Bytes {
@@ -137,6 +139,7 @@ fn brotli(body: &[u8]) -> Bytes {
         let mut writer = brotli::CompressorWriter::new(&mut out, 16 * 1024, 5, 22);
         let _ = writer.write_all(body);
     }
+    out.shrink_to_fit();
     Bytes::from(out)
 }
 

@@ -40,9 +40,13 @@ impl Store {
     }
 
     pub fn get(&self, key: &str) -> Option<Arc<Entry>> {
-        let entry = self.lock().entries.get(key).cloned()?;
+        self.lock().entries.get(key).cloned()
+    }
+
+    /// An entry was served (not merely found: a stale one must not look
+    /// recently used).
+    pub fn served(&self, entry: &Entry) {
         entry.touch(self.tick());
-        Some(entry)
     }
 
     pub fn insert(&self, key: String, entry: Arc<Entry>) {

@@ -42,6 +42,7 @@ pub async fn serve_cached(
     let encoding = encoding_for(&request);
     if let Some(kept) = state.page_cache.get(&key) {
         if kept.made_under.holds(&current, now) {
+            state.page_cache.served(&kept);
             let (request, _) = request.into_parts();
             let response = respond(&request, &kept, encoding).await;
             return Ok(ServiceResponse::new(request, response));
