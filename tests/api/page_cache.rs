@@ -81,9 +81,15 @@ async fn visitors_pages_are_public_with_a_validator_and_no_cookie() {
         // A forged anti-forgery cookie (one the page would print escaped)
         // is replaced, and the page stays this visitor's alone.
         let forged = get_with(&app, "/sign-in", &[("cookie", "rt_csrf=a%26b")]).await;
-        assert_eq!(header(&forged, "cache-control").unwrap(), "private, no-store");
+        assert_eq!(
+            header(&forged, "cache-control").unwrap(),
+            "private, no-store"
+        );
         let fresh = header(&forged, "set-cookie").expect("a token of ours instead");
-        assert!(!fresh.contains("a%26b") && !fresh.contains("a&b"), "{fresh}");
+        assert!(
+            !fresh.contains("a%26b") && !fresh.contains("a&b"),
+            "{fresh}"
+        );
         let next = app.get("/sign-in").await;
         assert!(header(&next, "set-cookie").unwrap().contains("rt_csrf="));
         assert!(!next.text().await.unwrap().contains("a&amp;b"));
