@@ -121,7 +121,9 @@ async fn forward(
         response.append_header((name.as_str(), value.as_bytes()));
     }
     let bytes = answer.bytes().await.unwrap_or_default();
-    if html {
+    // A 304 has no body: the browser shows the copy it kept, which was
+    // recorded when it came.
+    if html && status != 304 {
         upstream.documents.lock().unwrap().push(Document {
             method: request.method().to_string(),
             path,
