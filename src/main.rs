@@ -72,6 +72,9 @@ enum Command {
         #[arg(long)]
         include_unpublished: bool,
     },
+    /// Rebuild the search index from the comments (after a restore from an
+    /// older version's copy, or an operator's direct change to comments).
+    Reindex,
     /// Load the demo consultations (those already present are left alone).
     Demo {
         /// Delete the demo consultations and their people first, then load them afresh.
@@ -182,6 +185,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             if let Some(kept) = kept {
                 println!("The database it replaced is kept as {}.", kept.display());
             }
+        }
+        Command::Reindex => {
+            let pool = open_database(&settings)?;
+            let mut conn = pool.get()?;
+            let indexed = roundtable::services::search::rebuild_index(&mut conn)?;
+            println!("Rebuilt the search index: {indexed} comments.");
         }
         Command::Export {
             consultation,

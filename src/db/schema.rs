@@ -160,6 +160,17 @@ diesel::table! {
     }
 }
 
+// The search index: the terms of each comment (see the search migration;
+// each backend adds its own full-text structure over `terms`).
+diesel::table! {
+    search_documents (id) {
+        id -> BigInt,
+        comment_id -> Text,
+        language -> Text,
+        terms -> Text,
+    }
+}
+
 diesel::table! {
     comment_guiding_questions (comment_id, guiding_question_id) {
         comment_id -> Text,
@@ -408,6 +419,7 @@ diesel::joinable!(email_batches -> email_outbox (id));
 diesel::joinable!(email_batches -> users (user_id));
 diesel::joinable!(email_batch_items -> email_batches (batch_id));
 diesel::joinable!(email_batch_items -> comments (comment_id));
+diesel::joinable!(search_documents -> comments (comment_id));
 
 diesel::table! {
     content_versions (scope) {
@@ -446,4 +458,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     site_secrets,
     slug_redirects,
     terms_versions,
+    search_documents,
 );

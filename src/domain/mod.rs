@@ -60,6 +60,7 @@ pub mod rate_limit;
 pub mod registration;
 pub mod return_path;
 pub mod roundtable;
+pub mod search;
 pub mod signed_link;
 pub mod slug;
 pub mod terms;

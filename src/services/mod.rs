@@ -22,6 +22,7 @@ pub mod pages;
 pub mod passwords;
 pub mod rate_limits;
 pub mod roundtables;
+pub mod search;
 pub mod syndication;
 pub mod terms;
 

@@ -44,6 +44,7 @@ mod processes;
 mod query_count;
 mod queue;
 mod reports;
+mod search;
 mod shutdown;
 mod smtp_server;
 mod syndication;

@@ -210,6 +210,7 @@ pub fn insert(conn: &mut AnyConnection, comment: &NewComment) -> Result<String, 
     diesel::insert_into(moderation_events::table)
         .values(&event)
         .execute(conn)?;
+    super::search::index_comment(conn, &row.id, &row.body_markdown, row.language.as_deref())?;
     Ok(row.reference)
 }
 
@@ -233,7 +234,9 @@ pub fn by_author(
 }
 
 /// Replaces the identity on an erased author's comments with "Former
-/// participant", and withdraws them when asked.
+/// participant", and withdraws them when asked. Either way they leave the
+/// search index: what stays readable in its thread is no longer found by
+/// searching.
 pub fn anonymise_author(
     conn: &mut AnyConnection,
     author: &str,
@@ -253,6 +256,7 @@ pub fn anonymise_author(
             .set(comments::status.eq(CommentStatus::Withdrawn.code()))
             .execute(conn)?;
     }
+    super::search::forget_author(conn, author)?;
     Ok(changed)
 }
 

@@ -104,10 +104,16 @@ mod tests {
     /// migration) or listed above as not shown.
     #[test]
     fn every_shown_table_bumps_the_content_version_on_both_backends() {
-        let sqlite =
-            include_str!("../../../migrations/sqlite/2026-12-06-120000_content_version/up.sql");
-        let postgres =
-            include_str!("../../../migrations/postgres/2026-12-06-120000_content_version/up.sql");
+        let sqlite = [
+            include_str!("../../../migrations/sqlite/2026-12-06-120000_content_version/up.sql"),
+            include_str!("../../../migrations/sqlite/2026-12-06-140000_search/up.sql"),
+        ]
+        .concat();
+        let postgres = [
+            include_str!("../../../migrations/postgres/2026-12-06-120000_content_version/up.sql"),
+            include_str!("../../../migrations/postgres/2026-12-06-140000_search/up.sql"),
+        ]
+        .concat();
         let tables = tables_in_schema();
         assert!(tables.len() > 20, "the schema was read: {tables:?}");
         for table in tables.iter().filter(|t| !NOT_SHOWN.contains(&t.as_str())) {

@@ -16,6 +16,7 @@ pub mod outcomes;
 pub mod queue;
 pub mod rate_limits;
 pub mod roundtables;
+pub mod search;
 pub mod sessions;
 pub mod terms;
 pub mod tokens;

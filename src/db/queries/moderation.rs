@@ -32,6 +32,18 @@ pub fn edit_pending(
         comments::revision.eq(comments::revision + 1),
     ))
     .execute(conn)?;
+    if changed == 1 {
+        let language: Option<String> = comments::table
+            .find(comment.to_string())
+            .select(comments::language)
+            .first(conn)?;
+        super::search::index_comment(
+            conn,
+            &comment.to_string(),
+            body_markdown,
+            language.as_deref(),
+        )?;
+    }
     Ok(changed == 1)
 }
 

@@ -1,0 +1,2 @@
+DROP TABLE comment_fts;
+DROP TABLE search_documents;
