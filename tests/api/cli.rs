@@ -140,3 +140,57 @@ fn demo_loads_once_and_reset_reloads() {
     let reset = roundtable(dir.path(), &["demo", "--reset"], &[]);
     assert!(String::from_utf8_lossy(&reset.stdout).contains("5 consultations loaded"));
 }
+
+#[test]
+fn reindex_rebuilds_the_search_index_and_an_upgrade_fills_it() {
+    use diesel::connection::SimpleConnection;
+    use diesel::{Connection, RunQueryDsl};
+    #[derive(diesel::QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    let count = |db: &std::path::Path, table: &str| -> i64 {
+        let mut conn = diesel::SqliteConnection::establish(db.to_str().unwrap()).unwrap();
+        diesel::sql_query(format!("SELECT COUNT(*) AS n FROM {table}"))
+            .get_result::<Count>(&mut conn)
+            .unwrap()
+            .n
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("roundtable.db");
+    let demo = roundtable(dir.path(), &["demo"], &[]);
+    assert!(demo.status.success(), "{}", stderr(&demo));
+    let comments = count(&db, "comments");
+    assert!(comments > 50);
+    assert_eq!(
+        count(&db, "search_documents"),
+        comments,
+        "the demo is indexed as it is stored"
+    );
+
+    let reindex = roundtable(dir.path(), &["reindex"], &[]);
+    assert!(reindex.status.success(), "{}", stderr(&reindex));
+    let said = String::from_utf8_lossy(&reindex.stdout).into_owned();
+    assert!(
+        said.contains(&format!("Rebuilt the search index: {comments} comments.")),
+        "{said}"
+    );
+
+    // A database from before the search index: its comments are indexed
+    // when the migration adds it.
+    {
+        let mut conn = diesel::SqliteConnection::establish(db.to_str().unwrap()).unwrap();
+        conn.batch_execute(include_str!(
+            "../../migrations/sqlite/2026-12-06-140000_search/down.sql"
+        ))
+        .unwrap();
+        conn.batch_execute(
+            "DELETE FROM __diesel_schema_migrations WHERE version = '20261206140000'",
+        )
+        .unwrap();
+    }
+    let migrate = roundtable(dir.path(), &["migrate"], &[]);
+    assert!(migrate.status.success(), "{}", stderr(&migrate));
+    assert_eq!(count(&db, "search_documents"), comments);
+}

@@ -501,3 +501,70 @@ async fn roundtables_and_guiding_questions_are_found_by_their_words() {
         );
     }
 }
+
+#[tokio::test]
+async fn odd_scripts_and_symbols_are_searched_or_refused_but_never_fail() {
+    for app in TestApp::with_demo().spawn_each().await {
+        app.expect_unsent();
+        let mut author = participant(&app, "Amina Diallo").await;
+        let mut chair = chair(&app, "Clara Chair", RT_3_2).await;
+        let body = "移民融合 İstanbul ǅemal Straße x² ١٢٣ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 naïve café";
+        let reference = post_in(&mut author, RT_3_2, "en", body, &[]).await;
+        decide(&mut chair, &[&reference], &[("action", "publish")]).await;
+        for typed in [
+            "移民融合",
+            "istanbul",
+            "İSTANBUL",
+            "ǆemal",
+            "strasse",
+            "straße",
+            "x²",
+            "١٢٣",
+            "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+            "naive cafe",
+            "\"naïve café\"",
+        ] {
+            let found = references_found(&app, None, words(typed)).await;
+            if typed != "strasse" {
+                assert!(
+                    found.contains(&reference),
+                    "{typed:?} finds the comment on {:?}",
+                    app.backend
+                );
+            }
+        }
+        for typed in [
+            "\u{0}",
+            "\u{202e}abc",
+            "a\u{301}",
+            "''",
+            "\\",
+            "'; DROP TABLE comments; --",
+            "a:b",
+            "NEAR(a b)",
+            "a*",
+            "^a",
+            "(a OR b)",
+            "a AND",
+            "NOT",
+            "{en}: a",
+            "\"\"",
+            "-",
+            "- -a",
+            "«",
+            "»a«",
+            "🙂",
+            "🙂 a",
+            "&|!<->",
+            ":*",
+            "a:*",
+            "a & b",
+            "!a",
+        ] {
+            match find(&app, None, words(typed)).await {
+                Ok(_) | Err(ServiceError::InvalidFields(_)) => {}
+                Err(other) => panic!("{typed:?} on {:?}: {other:?}", app.backend),
+            }
+        }
+    }
+}

@@ -210,7 +210,7 @@ pub fn insert(conn: &mut AnyConnection, comment: &NewComment) -> Result<String, 
     diesel::insert_into(moderation_events::table)
         .values(&event)
         .execute(conn)?;
-    super::search::index_comment(conn, &row.id, &row.body_markdown, row.language.as_deref())?;
+    super::search::index_new_comment(conn, &row.id, &row.body_markdown, row.language.as_deref())?;
     Ok(row.reference)
 }
 

@@ -14,8 +14,20 @@ use diesel::prelude::*;
 pub use details::{found_comments, places, FoundRow, PlaceRoundtable, PlaceRow};
 pub use engine::{matching_comments, CommentFilter, Visibility};
 
-/// (Re)writes the index entry of one comment from its Markdown source.
+/// Rewrites the index entry of one comment from its Markdown source.
 pub fn index_comment(
+    conn: &mut AnyConnection,
+    comment_id: &str,
+    body_markdown: &str,
+    language: Option<&str>,
+) -> Result<(), StorageError> {
+    diesel::delete(search_documents::table.filter(search_documents::comment_id.eq(comment_id)))
+        .execute(conn)?;
+    index_new_comment(conn, comment_id, body_markdown, language)
+}
+
+/// Writes the index entry of a comment that has none yet.
+pub fn index_new_comment(
     conn: &mut AnyConnection,
     comment_id: &str,
     body_markdown: &str,
@@ -23,8 +35,6 @@ pub fn index_comment(
 ) -> Result<(), StorageError> {
     let language = IndexLanguage::of(language);
     let terms = index_terms(&crate::text::plain_text(body_markdown), language);
-    diesel::delete(search_documents::table.filter(search_documents::comment_id.eq(comment_id)))
-        .execute(conn)?;
     diesel::insert_into(search_documents::table)
         .values((
             search_documents::comment_id.eq(comment_id),
@@ -69,7 +79,7 @@ pub fn rebuild(conn: &mut AnyConnection) -> Result<usize, StorageError> {
         };
         after = last.clone();
         for (id, markdown, language) in &batch {
-            index_comment(conn, id, markdown, language.as_deref())?;
+            index_new_comment(conn, id, markdown, language.as_deref())?;
         }
         indexed += batch.len();
     }

@@ -1,0 +1,420 @@
+//! Search at the size of a large consultation: 100,000 comments in English,
+//! French and Spanish spread over the demo forum's roundtables, then a set
+//! of typical searches (words, a phrase, an excluded word, accents left out,
+//! filters, a chair's and staff's view), each timed through the service a
+//! page of results comes from. Prints the median and 90th percentile per
+//! search and over all of them, per backend.
+//!
+//! Also the cost of indexing when a comment is posted: the index writes of
+//! a comment (terms made, row and full-text entry written), timed alone,
+//! against a post's own transaction (comment, question tags, audit row and
+//! index entry, committed). The share printed is an upper bound of what
+//! the index adds to a post: a real post also reads the roundtable, checks
+//! limits, queues alerts and answers over HTTP.
+//!
+//! Run: `cargo bench --bench search`. Environment:
+//! - ROUNDTABLE_BENCH_COMMENTS: how many comments (default 100000);
+//! - ROUNDTABLE_BENCH_POSTGRES: a PostgreSQL server URL such as
+//!   postgres://postgres@127.0.0.1:5432 to measure it as well (a database is
+//!   created and dropped).
+
+#[path = "load/database.rs"]
+mod database;
+
+use anyhow::{Context, Result};
+use chrono::{Duration as Days, Utc};
+use database::Backend;
+use roundtable::config::{DatabaseTarget, DatabaseTimeouts};
+use roundtable::db::queries::{comments, search as index, users};
+use roundtable::db::{
+    build_pool, maintenance_connection, run_migrations, write_transaction, AnyConnection,
+};
+use roundtable::domain::affiliation::{Affiliation, Country, OrganisationType};
+use roundtable::domain::comment::{CommentStatus, NewComment, ThreadPosition};
+use roundtable::domain::ids::UserId;
+use roundtable::domain::ids::{CommentId, RoundtableId};
+use roundtable::domain::user::{Actor, EmailAddress, NewUser, Role, SignedInUser};
+use roundtable::services::comments::{post_comment, CommentInput};
+use roundtable::services::emails::EmailContext;
+use roundtable::services::search::{self, SearchInput};
+use roundtable::services::{demo, roundtables, ServiceError};
+use roundtable::text::render_comment;
+use std::time::{Duration, Instant};
+
+const CONSULTATION: &str = "global-forum-online-roundtables";
+const ROUNDTABLES: [&str; 3] = ["rt-3", "rt-3-1", "rt-3-2"];
+const REPEATS: usize = 9;
+const POSTS_TIMED: usize = 1_000;
+/// Open and pre-moderated in the demo, with a chair to alert.
+const POSTED_TO: &str = "rt-3-1";
+
+fn main() -> Result<()> {
+    if cfg!(debug_assertions) {
+        println!("note: a debug build; run `cargo bench --bench search` for release figures");
+    }
+    let count: usize = std::env::var("ROUNDTABLE_BENCH_COMMENTS")
+        .ok()
+        .map(|v| {
+            v.trim()
+                .parse()
+                .context("ROUNDTABLE_BENCH_COMMENTS: a number")
+        })
+        .transpose()?
+        .unwrap_or(100_000);
+    let mut backends = vec![Backend::Sqlite];
+    if let Some(server) = std::env::var("ROUNDTABLE_BENCH_POSTGRES")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+    {
+        backends.push(Backend::Postgres(
+            server.trim().trim_end_matches('/').to_owned(),
+        ));
+    }
+    let scratch = tempfile::tempdir()?;
+    println!("Search over {count} comments; each search {REPEATS} times, medians in ms.");
+    for backend in &backends {
+        run(backend, scratch.path(), count)?;
+    }
+    Ok(())
+}
+
+fn run(backend: &Backend, scratch: &std::path::Path, count: usize) -> Result<()> {
+    let (_, database) = backend.fresh(scratch, "search")?;
+    let target = match backend {
+        Backend::Sqlite => DatabaseTarget::Sqlite(database.url.clone().into()),
+        Backend::Postgres(_) => DatabaseTarget::Postgres(database.url.clone()),
+    };
+    let timeouts = DatabaseTimeouts::default();
+    run_migrations(&mut maintenance_connection(&target, timeouts)?)?;
+    let pool = build_pool(&target, timeouts)?;
+    let mut conn = pool.get()?;
+    demo::load(&mut conn, Utc::now(), false).context("loading the demo")?;
+    let places: Vec<RoundtableId> = ROUNDTABLES
+        .iter()
+        .map(|slug| {
+            Ok(
+                roundtables::roundtable_detail(&mut conn, CONSULTATION, slug)?
+                    .roundtable
+                    .id,
+            )
+        })
+        .collect::<Result<_>>()?;
+    let seeding = Instant::now();
+    seed(&mut conn, &places, count)?;
+    println!(
+        "\n{}: seeded {count} comments in {:.0} s ({} indexed)",
+        backend.name(),
+        seeding.elapsed().as_secs_f64(),
+        index::indexed_count(&mut conn)?
+    );
+    if let AnyConnection::Postgresql(_) = &mut *conn {
+        use diesel::connection::SimpleConnection;
+        conn.batch_execute("ANALYZE")?;
+    }
+    time_searches(&mut conn)?;
+    time_indexing(&mut conn)?;
+    Ok(())
+}
+
+fn time_searches(conn: &mut AnyConnection) -> Result<()> {
+    let staff = Actor {
+        id: UserId::generate(),
+        staff: true,
+    };
+    let searches: Vec<(&str, Option<Actor>, SearchInput)> = vec![
+        ("one common word", None, input("housing")),
+        ("two words", None, input("language courses")),
+        ("a phrase", None, input("\"public transport\"")),
+        ("a word, one excluded", None, input("funding -municipal")),
+        (
+            "French, accents left out",
+            None,
+            input("integration des refugies"),
+        ),
+        ("Spanish, accents left out", None, input("educacion")),
+        ("a rare word", None, input("kaleidoscope")),
+        (
+            "in one roundtable",
+            None,
+            SearchInput {
+                consultation: CONSULTATION.into(),
+                roundtable: "rt-3-2".into(),
+                ..input("housing")
+            },
+        ),
+        (
+            "by country and dates",
+            None,
+            SearchInput {
+                country: "SN".into(),
+                from: (Utc::now() - Days::days(30)).date_naive().to_string(),
+                ..input("employment")
+            },
+        ),
+        (
+            "page 5",
+            None,
+            SearchInput {
+                page: 5,
+                ..input("housing")
+            },
+        ),
+        ("staff: every status", Some(staff), input("housing")),
+    ];
+    let mut all = Vec::new();
+    println!(
+        "{:<28} {:>8} {:>8} {:>9}",
+        "search", "median", "p90", "found"
+    );
+    for (name, who, wanted) in &searches {
+        let mut times = Vec::new();
+        let mut found = 0;
+        for _ in 0..REPEATS {
+            let started = Instant::now();
+            let results =
+                search::search(conn, *who, wanted).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+            times.push(started.elapsed());
+            found = results.total;
+        }
+        times.sort();
+        println!(
+            "{name:<28} {:>8.1} {:>8.1} {found:>9}",
+            ms(times[REPEATS / 2]),
+            ms(times[REPEATS * 9 / 10])
+        );
+        all.extend(times);
+    }
+    all.sort();
+    println!(
+        "{:<28} {:>8.1} {:>8.1}   (target: median < 50 ms)",
+        "ALL SEARCHES",
+        ms(all[all.len() / 2]),
+        ms(all[all.len() * 9 / 10])
+    );
+    Ok(())
+}
+
+/// Posts timed through the use case itself (`post_comment`: the roundtable
+/// from the setup cache, limits, the transaction with its index entry,
+/// the chair's alert queued), then the index writes of as many comments
+/// timed alone (inside one transaction, so without a commit each).
+fn time_indexing(conn: &mut AnyConnection) -> Result<()> {
+    let authors = participants(conn, POSTS_TIMED)?;
+    let mut words = Words::new(7);
+    let bodies: Vec<(&str, String)> = (0..POSTS_TIMED).map(|_| words.body()).collect();
+    let templates = roundtable::templates::Templates::load()?;
+    let base_url: url::Url = "http://127.0.0.1/".parse()?;
+    let signer = roundtable::domain::signed_link::LinkSigner::new(b"search benchmark");
+    let setup = roundtables::SetupCache::default();
+    let started = Instant::now();
+    let mut ids = Vec::with_capacity(POSTS_TIMED);
+    for (author, (language, body)) in authors.iter().zip(&bodies) {
+        let ctx = EmailContext {
+            templates: &templates,
+            base_url: &base_url,
+            signer: &signer,
+            language: roundtable::i18n::Language::En,
+        };
+        let input = CommentInput {
+            body: body.clone(),
+            questions: vec![],
+            parent: None,
+            language: Some((*language).to_owned()),
+        };
+        let posted = post_comment(
+            conn,
+            ctx,
+            &setup,
+            author,
+            (CONSULTATION, POSTED_TO),
+            &input,
+            Utc::now(),
+        )
+        .map_err(|e| anyhow::anyhow!("posting: {e}"))?;
+        ids.push(posted.reference);
+    }
+    let posting = started.elapsed();
+    let ids: Vec<String> = ids
+        .iter()
+        .map(|reference| {
+            let found = comments::find_by_reference(conn, reference)?;
+            Ok(found.context("a posted comment")?.comment.id.to_string())
+        })
+        .collect::<Result<_>>()?;
+    // Their entries out again (not timed), to time writing them as a post does.
+    let listed: Vec<String> = ids.iter().map(|id| format!("'{id}'")).collect();
+    diesel::connection::SimpleConnection::batch_execute(
+        &mut *conn,
+        &format!(
+            "DELETE FROM search_documents WHERE comment_id IN ({})",
+            listed.join(", ")
+        ),
+    )?;
+    let started = Instant::now();
+    write_transaction(conn, |conn| {
+        for (id, (language, body)) in ids.iter().zip(&bodies) {
+            index::index_new_comment(conn, id, body, Some(language))?;
+        }
+        Ok::<_, roundtable::db::StorageError>(())
+    })?;
+    let indexing = started.elapsed();
+    let per_post = posting.as_secs_f64() / POSTS_TIMED as f64;
+    let per_index = indexing.as_secs_f64() / POSTS_TIMED as f64;
+    println!(
+        "posting: {:.2} ms a post (post_comment, {POSTS_TIMED} posts), of which indexing {:.3} ms: \
+         {:.1} % over the rest (target: < 10 %)",
+        per_post * 1e3,
+        per_index * 1e3,
+        100.0 * per_index / (per_post - per_index).max(f64::EPSILON)
+    );
+    Ok(())
+}
+
+/// Verified participants without a password (posting checks none).
+fn participants(conn: &mut AnyConnection, count: usize) -> Result<Vec<SignedInUser>> {
+    let now = Utc::now();
+    write_transaction(conn, |conn| {
+        (0..count)
+            .map(|n| {
+                let affiliation = Affiliation {
+                    display_name: format!("Search Bench {n}"),
+                    organisation: "Bench Association".into(),
+                    organisation_type: Some(OrganisationType::CivilSociety),
+                    country: Some(Country::parse("country", "SN")?),
+                };
+                let user = NewUser {
+                    id: UserId::generate(),
+                    email: EmailAddress::parse("email", &format!("search-{n}@bench.example.org"))?,
+                    affiliation: affiliation.clone(),
+                    gender: None,
+                    role: Role::Participant,
+                    password_hash: None,
+                    verified_at: Some(now),
+                    consented_at: Some(now),
+                    terms_version: None,
+                };
+                users::insert(conn, &user, now)?;
+                Ok(SignedInUser {
+                    id: user.id,
+                    email: user.email.as_typed.clone(),
+                    affiliation,
+                    role: Role::Participant,
+                    verified: true,
+                    gender: None,
+                    is_chair: false,
+                    language: None,
+                })
+            })
+            .collect::<Result<Vec<_>, ServiceError>>()
+    })
+    .map_err(|e| anyhow::anyhow!("participants: {e}"))
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn input(q: &str) -> SearchInput {
+    SearchInput {
+        q: q.into(),
+        page: 1,
+        ..SearchInput::default()
+    }
+}
+
+fn seed(conn: &mut AnyConnection, places: &[RoundtableId], count: usize) -> Result<()> {
+    let mut words = Words::new(42);
+    let mut written = 0;
+    while written < count {
+        let batch = (count - written).min(2_000);
+        write_transaction(conn, |conn| {
+            for n in written..written + batch {
+                let (language, body) = words.body();
+                let mut comment = new_comment(places[n % places.len()], language, &body, n);
+                if n % 10 == 9 {
+                    comment.status = CommentStatus::Pending;
+                }
+                comment.created_at = Utc::now() - Days::minutes((count - n) as i64);
+                comments::insert(conn, &comment)?;
+            }
+            Ok::<_, roundtable::db::StorageError>(())
+        })?;
+        written += batch;
+    }
+    Ok(())
+}
+
+fn new_comment(roundtable: RoundtableId, language: &str, body: &str, n: usize) -> NewComment {
+    let id = CommentId::generate();
+    const COUNTRIES: [&str; 6] = ["SN", "GE", "FR", "MX", "PH", "DE"];
+    NewComment {
+        id,
+        roundtable_id: roundtable,
+        parent_id: None,
+        position: ThreadPosition::top_level(id),
+        author_id: None,
+        author: Affiliation {
+            display_name: format!("Participant {}", n % 997),
+            organisation: "Bench Association".into(),
+            organisation_type: Some(OrganisationType::CivilSociety),
+            country: Country::parse("country", COUNTRIES[n % COUNTRIES.len()]).ok(),
+        },
+        body_html: render_comment(body),
+        body_markdown: body.to_owned(),
+        language: Some(language.to_owned()),
+        status: CommentStatus::Approved,
+        highlighted: false,
+        created_at: Utc::now(),
+        question_ids: vec![],
+    }
+}
+
+/// Comments of 30 to 90 words in English, French or Spanish, drawn with a
+/// skew (a few words common, most rare) from each language's vocabulary.
+struct Words(u64);
+
+const EN: &str = "the of and to in that for is on with as are be this it by more not we should people migrants housing language courses public transport funding municipal employment integration refugees education schools health services local authorities support access work rights families children women community volunteers training skills jobs budget city council national policy participation dialogue consultation recognition qualifications discrimination interpreters procedures waiting permits residence citizenship kaleidoscope";
+const FR: &str = "le la les de des et à en que pour est dans un une sur pas plus nous il faut personnes migrants logement cours de langue transports publics financement municipal emploi intégration réfugiés éducation écoles santé services autorités locales soutien accès travail droits familles enfants femmes communauté bénévoles formation compétences budget ville conseil politique nationale participation dialogue reconnaissance qualifications discrimination interprètes procédures attente permis résidence citoyenneté";
+const ES: &str = "el la los las de y en que para es con por un una más no se debe personas migrantes vivienda cursos de idioma transporte público financiación municipal empleo integración refugiados educación escuelas salud servicios autoridades locales apoyo acceso trabajo derechos familias niños mujeres comunidad voluntarios formación habilidades presupuesto ciudad consejo política nacional participación diálogo reconocimiento títulos discriminación intérpretes trámites espera permisos residencia ciudadanía";
+
+impl Words {
+    fn new(seed: u64) -> Self {
+        Self(
+            seed.wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407),
+        )
+    }
+
+    fn next(&mut self) -> u64 {
+        // xorshift64*: repeatable, and enough for picking words.
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(2685821657736338717)
+    }
+
+    fn body(&mut self) -> (&'static str, String) {
+        let (language, vocabulary) = match self.next() % 10 {
+            0..=5 => ("en", EN),
+            6..=7 => ("fr", FR),
+            _ => ("es", ES),
+        };
+        let vocabulary: Vec<&str> = vocabulary.split(' ').collect();
+        let length = 30 + (self.next() % 61) as usize;
+        let mut body = String::new();
+        for n in 0..length {
+            // Squaring a uniform draw favours the first (common) words.
+            let u = (self.next() % 10_000) as f64 / 10_000.0;
+            let word = vocabulary[((u * u) * vocabulary.len() as f64) as usize];
+            if n > 0 {
+                body.push(if n % 12 == 0 { '.' } else { ' ' });
+                if n % 12 == 0 {
+                    body.push(' ');
+                }
+            }
+            body.push_str(word);
+        }
+        body.push('.');
+        (language, body)
+    }
+}
