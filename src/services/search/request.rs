@@ -56,60 +56,54 @@ impl SearchRequest {
 /// Checks every field, naming each mistake; `places` are the consultations,
 /// roundtables and questions the searcher may see.
 pub fn check(input: &SearchInput, places: &[PlaceRow]) -> Result<SearchRequest, ServiceError> {
-    let mut mistakes = Vec::new();
-    let mut keep = |result: Result<Option<String>, InvalidField>| match result {
-        Ok(value) => value,
-        Err(mistake) => {
-            mistakes.push(mistake);
-            None
-        }
-    };
-    let query = SearchQuery::parse("q", &input.q);
-    let consultation = keep(consultation_id(&input.consultation, places));
-    let roundtable = keep(roundtable_id(input, consultation.as_deref(), places));
-    let question = keep(question_id(input, roundtable.as_deref(), places));
-    let organisation_type = keep(
-        blank_or(&input.organisation_type, |code| {
-            OrganisationType::parse("organisation_type", code)
-        })
-        .map(|t| t.map(|t| t.code().to_owned())),
-    );
-    let country = keep(
-        blank_or(&input.country, |code| {
-            Country::parse("country", &code.to_uppercase())
-        })
-        .map(|c| c.map(|c| c.code().to_owned())),
-    );
-    let from = keep(date("from", &input.from).map(|d| d.map(|d| d.to_string())));
-    let to = keep(date("to", &input.to).map(|d| d.map(|d| d.to_string())));
-    let from = from.and_then(|d| d.parse::<NaiveDate>().ok());
-    let to = to.and_then(|d| d.parse::<NaiveDate>().ok());
+    let mut mistakes = Mistakes(Vec::new());
+    let query = mistakes.keep(SearchQuery::parse("q", &input.q).map(Some));
+    let consultation = mistakes.keep(consultation_id(&input.consultation, places));
+    let roundtable = mistakes.keep(roundtable_id(input, consultation.as_deref(), places));
+    let question = mistakes.keep(question_id(input, roundtable.as_deref(), places));
+    let organisation_type = mistakes.keep(blank_or(&input.organisation_type, |code| {
+        OrganisationType::parse("organisation_type", code)
+    }));
+    let country = mistakes.keep(blank_or(&input.country, |code| {
+        Country::parse("country", code)
+    }));
+    let from = mistakes.keep(date("from", &input.from));
+    let to = mistakes.keep(date("to", &input.to));
     if let (Some(from), Some(to)) = (from, to) {
         if to < from {
-            mistakes.push(InvalidField::new("to", "invalid-search-dates-reversed"));
+            mistakes
+                .0
+                .push(InvalidField::new("to", "invalid-search-dates-reversed"));
         }
     }
-    let query = match query {
-        Ok(query) if mistakes.is_empty() => query,
-        Ok(_) => return Err(ServiceError::InvalidFields(mistakes)),
-        Err(mistake) => {
-            mistakes.insert(0, mistake);
-            return Err(ServiceError::InvalidFields(mistakes));
-        }
-    };
-    Ok(SearchRequest {
-        query,
-        consultation,
-        roundtable,
-        question,
-        organisation_type: organisation_type.and_then(|c| OrganisationType::from_code(&c)),
-        country: country.and_then(|c| Country::parse("country", &c).ok()),
-        from: from.and_then(|d| d.and_hms_opt(0, 0, 0)),
-        until: to
-            .and_then(|d| d.succ_opt())
-            .and_then(|d| d.and_hms_opt(0, 0, 0)),
-        page: input.page.max(1),
-    })
+    match query {
+        Some(query) if mistakes.0.is_empty() => Ok(SearchRequest {
+            query,
+            consultation,
+            roundtable,
+            question,
+            organisation_type,
+            country,
+            from: from.and_then(|d| d.and_hms_opt(0, 0, 0)),
+            until: to
+                .and_then(|d| d.succ_opt())
+                .and_then(|d| d.and_hms_opt(0, 0, 0)),
+            page: input.page.max(1),
+        }),
+        _ => Err(ServiceError::InvalidFields(mistakes.0)),
+    }
+}
+
+/// Every mistake of a form, in the order of its fields.
+struct Mistakes(Vec<InvalidField>);
+
+impl Mistakes {
+    fn keep<T>(&mut self, checked: Result<Option<T>, InvalidField>) -> Option<T> {
+        checked.unwrap_or_else(|mistake| {
+            self.0.push(mistake);
+            None
+        })
+    }
 }
 
 fn blank_or<T>(
