@@ -70,7 +70,9 @@ pub fn table_columns(
                     is_nullable::text AS nullable \
              FROM information_schema.columns \
              WHERE table_schema = 'public' AND table_name != '__diesel_schema_migrations' \
-               AND NOT (table_name = 'search_documents' AND column_name = 'vector')",
+               AND NOT (table_name = 'search_documents' AND column_name = 'vector') \
+               AND table_name IN (SELECT table_name FROM information_schema.tables \
+                                  WHERE table_schema = 'public' AND table_type = 'BASE TABLE')",
         )
         .load(c)?,
     };

@@ -568,3 +568,78 @@ async fn odd_scripts_and_symbols_are_searched_or_refused_but_never_fail() {
         }
     }
 }
+
+#[tokio::test]
+async fn re_tagging_and_readers_reports_change_the_results_in_their_own_transaction() {
+    for app in TestApp::with_demo().spawn_each().await {
+        app.expect_unsent();
+        let mut author = participant(&app, "Amina Diallo").await;
+        let mut chair = chair(&app, "Clara Chair", RT_3_2).await;
+        let reference = post_in(
+            &mut author,
+            RT_3_2,
+            "en",
+            "Axolotl permits take a year.",
+            &["1"],
+        )
+        .await;
+        decide(&mut chair, &[&reference], &[("action", "publish")]).await;
+        let on = |question: &str| SearchInput {
+            consultation: FORUM.into(),
+            roundtable: RT_3_2.into(),
+            question: question.into(),
+            ..words("axolotl")
+        };
+        assert_eq!(
+            references_found(&app, None, on("1")).await,
+            vec![reference.clone()]
+        );
+        assert!(references_found(&app, None, on("2")).await.is_empty());
+
+        let r = reference.clone();
+        app.with_conn(move |conn| {
+            use roundtable::db::queries::{comments, moderation};
+            let record = comments::find_by_reference(conn, &r).unwrap().unwrap();
+            let questions =
+                roundtable::services::roundtables::roundtable_detail(conn, FORUM, RT_3_2)
+                    .unwrap()
+                    .questions;
+            roundtable::db::write_transaction(conn, |conn| {
+                comments::replace_tags(conn, record.comment.id, &[questions[1].id])?;
+                moderation::set_hidden_by_reports(conn, record.comment.id, true)
+            })
+            .unwrap();
+        })
+        .await;
+        assert!(
+            references_found(&app, None, on("2")).await.is_empty(),
+            "hidden by reports"
+        );
+        let theirs = find(&app, Some(actor(&chair)), on("2")).await.unwrap();
+        assert_eq!(
+            theirs.comments.len(),
+            1,
+            "its chair still finds it, under question 2"
+        );
+        assert!(find(&app, Some(actor(&chair)), on("1"))
+            .await
+            .unwrap()
+            .comments
+            .is_empty());
+
+        let r = reference.clone();
+        app.with_conn(move |conn| {
+            let record = roundtable::db::queries::comments::find_by_reference(conn, &r)
+                .unwrap()
+                .unwrap();
+            roundtable::db::queries::moderation::set_hidden_by_reports(
+                conn,
+                record.comment.id,
+                false,
+            )
+            .unwrap();
+        })
+        .await;
+        assert_eq!(references_found(&app, None, on("2")).await, vec![reference]);
+    }
+}

@@ -1,19 +1,81 @@
 -- The search index of comments. Each comment's text is kept as the terms
 -- the application made of it (words folded to lower case without accents,
 -- stemmed in the comment's language), written in the same transaction as
--- the comment; `roundtable reindex` rebuilds it. Who may see a comment is
--- not kept here: searches join `comments` and read its status then.
--- The terms are already stemmed, so the 'simple' configuration only
--- splits them; a query is matched against the comments of each language
--- with that language's stems.
+-- the comment; `roundtable reindex` rebuilds it. The terms are already
+-- stemmed, so the 'simple' configuration only splits them; a query is
+-- matched against the comments of each language with that language's
+-- stems.
 CREATE TABLE search_documents (
     id BIGSERIAL PRIMARY KEY,
     comment_id TEXT NOT NULL UNIQUE REFERENCES comments (id) ON DELETE CASCADE,
     language TEXT NOT NULL CHECK (language IN ('en', 'fr', 'es', 'other')),
     terms TEXT NOT NULL,
-    vector tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, terms)) STORED
+    vector tsvector NOT NULL DEFAULT ''
 );
 CREATE INDEX search_documents_vector ON search_documents USING GIN (vector);
+
+-- What searches filter on, as words the full-text engine intersects with
+-- the query's (much faster than joining each match to its comment): the
+-- status ('stpending'…), 'xhidden' while readers' reports hide it, its
+-- roundtable ('rt' and the id's hex digits), consultation ('cn…'), guiding
+-- questions ('qn…'), organisation type ('ot…') and country ('cc…'). They
+-- go in the vector with weight D, the text's terms with weight A, and
+-- queries say which they look for. Derived here, from the rows themselves,
+-- and refreshed by the triggers below whenever one of them changes: no
+-- writer can forget it.
+CREATE VIEW search_meta AS
+SELECT c.id AS comment_id,
+       'st' || c.status
+       || CASE WHEN c.hidden_by_reports THEN ' xhidden' ELSE '' END
+       || ' rt' || replace(c.roundtable_id, '-', '')
+       || ' cn' || replace(r.consultation_id, '-', '')
+       || COALESCE(' ot' || replace(c.author_organisation_type, '_', ''), '')
+       || COALESCE(' cc' || lower(c.author_country_code), '')
+       || COALESCE((SELECT ' ' || string_agg('qn' || replace(t.guiding_question_id, '-', ''), ' ')
+                    FROM comment_guiding_questions t WHERE t.comment_id = c.id), '')
+       AS meta
+FROM comments c JOIN roundtables r ON r.id = c.roundtable_id;
+
+CREATE FUNCTION search_documents_vector() RETURNS trigger AS $$
+BEGIN
+    NEW.vector := setweight(to_tsvector('simple', NEW.terms), 'A')
+        || setweight(to_tsvector('simple', COALESCE(
+               (SELECT meta FROM search_meta WHERE comment_id = NEW.comment_id), '')), 'D');
+    RETURN NEW;
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE TRIGGER search_documents_vector BEFORE INSERT OR UPDATE ON search_documents
+    FOR EACH ROW EXECUTE FUNCTION search_documents_vector();
+
+-- A decision, a withdrawal, a report hiding it, an erasure, or its
+-- questions re-tagged: the filter words follow in the same transaction.
+CREATE FUNCTION comment_refreshes_search() RETURNS trigger AS $$
+BEGIN
+    UPDATE search_documents SET terms = terms WHERE comment_id = NEW.id;
+    RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE TRIGGER comments_refresh_search
+    AFTER UPDATE OF status, hidden_by_reports, author_organisation_type, author_country_code ON comments
+    FOR EACH ROW
+    WHEN (OLD.status IS DISTINCT FROM NEW.status
+       OR OLD.hidden_by_reports IS DISTINCT FROM NEW.hidden_by_reports
+       OR OLD.author_organisation_type IS DISTINCT FROM NEW.author_organisation_type
+       OR OLD.author_country_code IS DISTINCT FROM NEW.author_country_code)
+    EXECUTE FUNCTION comment_refreshes_search();
+
+CREATE FUNCTION question_tag_refreshes_search() RETURNS trigger AS $$
+BEGIN
+    UPDATE search_documents SET terms = terms
+        WHERE comment_id = CASE WHEN TG_OP = 'DELETE' THEN OLD.comment_id ELSE NEW.comment_id END;
+    RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE TRIGGER question_tags_refresh_search AFTER INSERT OR DELETE ON comment_guiding_questions
+    FOR EACH ROW EXECUTE FUNCTION question_tag_refreshes_search();
 
 -- Cached search pages follow the index (a rebuild changes what they show).
 CREATE CONSTRAINT TRIGGER search_documents_bumps_content AFTER INSERT OR UPDATE OR DELETE ON search_documents

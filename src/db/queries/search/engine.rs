@@ -67,29 +67,47 @@ pub fn matching_comments(
     visibility: Visibility,
     page: Option<(i64, i64)>,
 ) -> Result<(Vec<(String, f64)>, i64), StorageError> {
-    let postgres = matches!(conn, AnyConnection::Postgresql(_));
-    let (mut sql, score, direction) = if postgres {
-        let mut sql = Sql::new(Placeholder::Numbered);
-        let score = sql.postgres_from(query);
-        (sql, score, "DESC")
-    } else {
-        let mut sql = Sql::new(Placeholder::Question);
-        let score = sql.sqlite_from(query);
-        (sql, score, "ASC")
+    let drafts = match visibility {
+        Visibility::Everything => Vec::new(),
+        _ => draft_consultations(conn)?,
     };
-    sql.conditions(filter, visibility);
+    let meta = meta_condition(filter, visibility, &drafts);
+    let postgres = matches!(conn, AnyConnection::Postgresql(_));
+    let mut sql = Sql::new(if postgres {
+        Placeholder::Numbered
+    } else {
+        Placeholder::Question
+    });
+    let score = if postgres {
+        sql.postgres_from(query, &meta)
+    } else {
+        sql.sqlite_from(query, &meta)
+    };
+    sql.dates(filter);
     let count_sql = format!("SELECT COUNT(*) AS n {}", sql.text);
     let counted = sql.binds.len();
-    let mut page_sql = format!(
-        "SELECT c.id AS comment_id, CAST({score} AS DOUBLE PRECISION) AS score {} \
-         ORDER BY score {direction}, c.id DESC",
-        sql.text
+    let direction = if postgres { "DESC" } else { "ASC" };
+    let mut ranked = format!(
+        "SELECT {key} AS key, CAST({score} AS DOUBLE PRECISION) AS score {} \
+         ORDER BY score {direction}, key DESC",
+        sql.text,
+        key = if postgres {
+            "d.id"
+        } else {
+            "comment_fts.rowid"
+        },
     );
     if let Some((offset, limit)) = page {
         let limit = sql.value(Bind::Int(limit));
         let offset = sql.value(Bind::Int(offset));
-        page_sql.push_str(&format!(" LIMIT {limit} OFFSET {offset}"));
+        ranked.push_str(&format!(" LIMIT {limit} OFFSET {offset}"));
     }
+    // The ids of the page's comments only: the ranking reads the index alone.
+    let page_sql = format!(
+        "SELECT d.comment_id AS comment_id, ranked.score AS score \
+         FROM ({ranked}) ranked JOIN search_documents d ON d.id = ranked.key \
+         ORDER BY ranked.score {direction}, ranked.key DESC"
+    );
     let (counts, found): (Vec<Count>, Vec<Found>) = match conn {
         AnyConnection::Sqlite(c) => (
             bound::<diesel::sqlite::Sqlite>(&count_sql, &sql.binds[..counted]).load(c)?,
@@ -105,6 +123,114 @@ pub fn matching_comments(
         found.into_iter().map(|f| (f.comment_id, f.score)).collect(),
         total,
     ))
+}
+
+fn draft_consultations(conn: &mut AnyConnection) -> Result<Vec<String>, StorageError> {
+    use crate::db::schema::consultations;
+    use diesel::prelude::*;
+    Ok(consultations::table
+        .filter(consultations::status.eq("draft"))
+        .select(consultations::id)
+        .load(conn)?)
+}
+
+/// A condition on the filter words the index keeps beside each comment's
+/// terms (see the search migration's `search_meta`).
+enum Meta {
+    Word(String),
+    All(Vec<Meta>),
+    Any(Vec<Meta>),
+    /// The first, and none of the others.
+    Without(Box<Meta>, Vec<Meta>),
+}
+
+fn word(prefix: &str, value: &str) -> Meta {
+    let value: String = value
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    Meta::Word(format!("{prefix}{value}"))
+}
+
+/// Who may see which comments, and the filters, as one condition.
+fn meta_condition(filter: CommentFilter, visibility: Visibility, drafts: &[String]) -> Meta {
+    let status = |s: &str| word("st", s);
+    let public = || {
+        let mut hidden = vec![word("x", "hidden")];
+        hidden.extend(drafts.iter().map(|id| word("cn", id)));
+        Meta::Without(Box::new(status("approved")), hidden)
+    };
+    let mut all = vec![match visibility {
+        Visibility::Public => public(),
+        Visibility::Chair(roundtables) if !roundtables.is_empty() => Meta::Any(vec![
+            public(),
+            Meta::All(vec![
+                Meta::Any(vec![status("approved"), status("pending")]),
+                Meta::Any(roundtables.iter().map(|id| word("rt", id)).collect()),
+            ]),
+        ]),
+        Visibility::Chair(_) => public(),
+        Visibility::Everything => Meta::Any(vec![
+            status("approved"),
+            status("pending"),
+            status("rejected"),
+        ]),
+    }];
+    let words = [
+        ("cn", filter.consultation),
+        ("rt", filter.roundtable),
+        ("qn", filter.question),
+        ("ot", filter.organisation_type),
+        ("cc", filter.country),
+    ];
+    all.extend(
+        words
+            .into_iter()
+            .filter_map(|(prefix, value)| value.map(|v| word(prefix, v))),
+    );
+    Meta::All(all)
+}
+
+impl Meta {
+    /// FTS5: each word looked up in the `meta` column only.
+    fn fts5(&self) -> String {
+        match self {
+            Meta::Word(w) => format!("meta : \"{w}\""),
+            Meta::All(parts) => join(parts, " AND ", Meta::fts5),
+            Meta::Any(parts) => join(parts, " OR ", Meta::fts5),
+            Meta::Without(first, others) if others.is_empty() => first.fts5(),
+            Meta::Without(first, others) => {
+                format!(
+                    "({} NOT {})",
+                    first.fts5(),
+                    join(others, " OR ", Meta::fts5)
+                )
+            }
+        }
+    }
+
+    /// tsquery: each word with weight D, where the index keeps them.
+    fn tsquery(&self) -> String {
+        match self {
+            Meta::Word(w) => format!("'{w}':D"),
+            Meta::All(parts) => join(parts, " & ", Meta::tsquery),
+            Meta::Any(parts) => join(parts, " | ", Meta::tsquery),
+            Meta::Without(first, others) if others.is_empty() => first.tsquery(),
+            Meta::Without(first, others) => {
+                format!(
+                    "({} & !{})",
+                    first.tsquery(),
+                    join(others, " | ", Meta::tsquery)
+                )
+            }
+        }
+    }
+}
+
+fn join(parts: &[Meta], with: &str, render: fn(&Meta) -> String) -> String {
+    let rendered: Vec<String> = parts.iter().map(render).collect();
+    format!("({})", rendered.join(with))
 }
 
 fn bound<'a, DB>(sql: &str, binds: &[Bind]) -> BoxedSqlQuery<'a, DB, SqlQuery>
@@ -159,87 +285,53 @@ impl Sql {
         }
     }
 
-    /// Starts the clause; returns the score's expression (lower is better).
-    fn sqlite_from(&mut self, query: &SearchQuery) -> String {
-        let matched = self.value(Bind::Text(fts5_expression(query)));
-        self.text = format!(
-            "FROM comment_fts \
-             JOIN search_documents d ON d.id = comment_fts.rowid \
-             JOIN comments c ON c.id = d.comment_id \
-             JOIN roundtables r ON r.id = c.roundtable_id \
-             JOIN consultations k ON k.id = r.consultation_id \
-             WHERE comment_fts MATCH {matched}"
-        );
-        "bm25(comment_fts)".into()
+    /// Starts the clause; returns the score's expression (lower is
+    /// better). The filter words' column weighs nothing in the ranking.
+    fn sqlite_from(&mut self, query: &SearchQuery, meta: &Meta) -> String {
+        let matched = format!("({}) AND {}", fts5_expression(query), meta.fts5());
+        let matched = self.value(Bind::Text(matched));
+        self.text = format!("FROM comment_fts WHERE comment_fts MATCH {matched}");
+        "bm25(comment_fts, 1.0, 1.0, 1.0, 1.0, 0.0)".into()
     }
 
-    /// Starts the clause; returns the score's expression (higher is better).
-    fn postgres_from(&mut self, query: &SearchQuery) -> String {
+    /// Starts the clause; returns the score's expression (higher is
+    /// better). Weights {D, C, B, A}: the filter words (D) weigh nothing.
+    fn postgres_from(&mut self, query: &SearchQuery, meta: &Meta) -> String {
         let mut matches = Vec::new();
         let mut ranks = String::from("CASE d.language");
+        let meta = meta.tsquery();
         for language in IndexLanguage::ALL {
-            let q = self.value(Bind::Text(tsquery_text(query, language)));
+            let text = format!("({}) & {meta}", tsquery_text(query, language));
+            let q = self.value(Bind::Text(text));
             let code = language.code();
             matches.push(format!(
                 "(d.language = '{code}' AND d.vector @@ to_tsquery('simple', {q}))"
             ));
             ranks.push_str(&format!(
-                " WHEN '{code}' THEN ts_rank_cd(d.vector, to_tsquery('simple', {q}))"
+                " WHEN '{code}' THEN ts_rank_cd('{{0, 0, 0, 1}}', d.vector, to_tsquery('simple', {q}))"
             ));
         }
         ranks.push_str(" END");
-        self.text = format!(
-            "FROM search_documents d \
-             JOIN comments c ON c.id = d.comment_id \
-             JOIN roundtables r ON r.id = c.roundtable_id \
-             JOIN consultations k ON k.id = r.consultation_id \
-             WHERE ({})",
-            matches.join(" OR ")
-        );
+        self.text = format!("FROM search_documents d WHERE ({})", matches.join(" OR "));
         ranks
     }
 
-    fn conditions(&mut self, filter: CommentFilter, visibility: Visibility) {
+    /// The dates a comment was written between, read from the comment
+    /// itself (joined only then, after the text and filter words matched).
+    fn dates(&mut self, filter: CommentFilter) {
+        if filter.from.is_none() && filter.until.is_none() {
+            return;
+        }
         let mut sql = std::mem::take(&mut self.text);
-        let public = "(c.status = 'approved' AND NOT c.hidden_by_reports AND k.status <> 'draft')";
-        match visibility {
-            Visibility::Public => sql.push_str(&format!(" AND {public}")),
-            Visibility::Everything => sql.push_str(" AND c.status <> 'withdrawn'"),
-            Visibility::Chair(roundtables) => {
-                let mut chaired = Vec::new();
-                for id in roundtables {
-                    chaired.push(self.value(Bind::Text(id.clone())));
-                }
-                if chaired.is_empty() {
-                    sql.push_str(&format!(" AND {public}"));
-                } else {
-                    sql.push_str(&format!(
-                        " AND ({public} OR (c.status IN ('approved', 'pending') \
-                         AND c.roundtable_id IN ({})))",
-                        chaired.join(", ")
-                    ));
-                }
+        let join = match self.style {
+            Placeholder::Question => {
+                " CROSS JOIN search_documents dd ON dd.id = comment_fts.rowid \
+                 CROSS JOIN comments c ON c.id = dd.comment_id"
             }
-        }
-        let texts = [
-            ("k.id", filter.consultation),
-            ("r.id", filter.roundtable),
-            ("c.author_organisation_type", filter.organisation_type),
-            ("c.author_country_code", filter.country),
-        ];
-        for (column, wanted) in texts {
-            if let Some(wanted) = wanted {
-                let v = self.value(Bind::Text(wanted.to_owned()));
-                sql.push_str(&format!(" AND {column} = {v}"));
-            }
-        }
-        if let Some(question) = filter.question {
-            let v = self.value(Bind::Text(question.to_owned()));
-            sql.push_str(&format!(
-                " AND EXISTS (SELECT 1 FROM comment_guiding_questions t \
-                 WHERE t.comment_id = c.id AND t.guiding_question_id = {v})"
-            ));
-        }
+            Placeholder::Numbered => " JOIN comments c ON c.id = d.comment_id",
+        };
+        let at = sql.find(" WHERE ").unwrap_or(sql.len());
+        sql.insert_str(at, join);
         if let Some(from) = filter.from {
             let v = self.value(Bind::Time(from));
             sql.push_str(&format!(" AND c.created_at >= {v}"));
@@ -273,7 +365,7 @@ fn fts5_expression(query: &SearchQuery) -> String {
 
 /// PostgreSQL: `'a' & ('b' <-> 'c') & !'d'`, each word a quoted lexeme.
 fn tsquery_text(query: &SearchQuery, language: IndexLanguage) -> String {
-    let lexeme = |word: &String| format!("'{}'", word.replace(['\'', '\\'], ""));
+    let lexeme = |word: &String| format!("'{}':A", word.replace(['\'', '\\'], ""));
     let group = |term: &Term| {
         let words: Vec<String> = term.iter().map(lexeme).collect();
         format!("({})", words.join(" <-> "))
@@ -309,6 +401,6 @@ mod tests {
             "{fts}"
         );
         let ts = tsquery_text(&query, IndexLanguage::Other);
-        assert_eq!(ts, "('integracion' <-> 'migrantes') & !('coches')");
+        assert_eq!(ts, "('integracion':A <-> 'migrantes':A) & !('coches':A)");
     }
 }
