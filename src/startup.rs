@@ -154,7 +154,11 @@ pub fn open_database(settings: &Settings) -> anyhow::Result<Pool> {
         })?;
     let mut conn = db::maintenance_connection(&settings.database, settings.database_timeouts)
         .context("cannot get a database connection")?;
-    let applied = db::one_instance_at_a_time(&mut conn, db::run_migrations)?;
+    let applied = db::one_instance_at_a_time(&mut conn, |conn| {
+        let applied = db::run_migrations(conn)?;
+        crate::services::search::index_after_upgrade(conn, &applied)?;
+        Ok::<_, db::StorageError>(applied)
+    })?;
     if !applied.is_empty() {
         tracing::info!(migrations = ?applied, "database schema updated");
     }

@@ -14,17 +14,8 @@ pub fn run_migrations(conn: &mut AnyConnection) -> Result<Vec<String>, StorageEr
         AnyConnection::Postgresql(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS),
     }
     .map_err(|e| StorageError::Migration(e.to_string()))?;
-    let applied: Vec<String> = applied.iter().map(|v| v.to_string()).collect();
-    // The search index starts empty: a database that had comments before
-    // it gets them indexed once, here, under the migration lock.
-    if applied.iter().any(|v| v.starts_with(SEARCH_INDEX_VERSION)) {
-        super::write_transaction(conn, super::queries::search::rebuild)?;
-    }
-    Ok(applied)
+    Ok(applied.iter().map(|v| v.to_string()).collect())
 }
-
-/// The migration that adds the search index.
-const SEARCH_INDEX_VERSION: &str = "20261206140000";
 
 /// The embedded migration versions of each backend, for the test that keeps
 /// the two trees in step.

@@ -134,6 +134,21 @@ pub fn matching_ids(
     Ok(hits.into_iter().map(|(id, _)| id).collect())
 }
 
+/// Indexes the comments of a database that has just been given the search
+/// index by `applied` migrations (run under the migration lock).
+pub fn index_after_upgrade(
+    conn: &mut AnyConnection,
+    applied: &[String],
+) -> Result<(), crate::db::StorageError> {
+    if applied
+        .iter()
+        .any(|v| v.starts_with(search::INDEX_MIGRATION))
+    {
+        crate::db::write_transaction(conn, search::rebuild)?;
+    }
+    Ok(())
+}
+
 /// Rebuilds the search index; returns how many comments it holds.
 pub fn rebuild_index(conn: &mut AnyConnection) -> Result<usize, ServiceError> {
     Ok(crate::db::write_transaction(conn, search::rebuild)?)

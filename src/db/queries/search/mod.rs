@@ -103,6 +103,10 @@ pub fn roundtable_terms(
         .load(conn)?)
 }
 
+/// The migration that adds the search index: a database that had comments
+/// before it gets them indexed once, when it is applied.
+pub const INDEX_MIGRATION: &str = "20261206140000";
+
 /// How many comments the index holds.
 pub fn indexed_count(conn: &mut AnyConnection) -> Result<i64, StorageError> {
     Ok(search_documents::table.count().get_result(conn)?)
