@@ -38,6 +38,8 @@ pub struct DigestPlan {
     pub until: Option<DateTime<Utc>>,
     /// "forum-rt-3-2-comments" or "...-all-statuses": what the file holds, in its name.
     pub file_stem: String,
+    /// The ids of the comments the filter's search query found, if it has one.
+    pub found: Option<Vec<String>>,
 }
 
 pub struct PlannedRoundtable {
@@ -101,6 +103,14 @@ pub fn plan(
     } else {
         "-comments"
     });
+    let found = match &filter.query {
+        Some(query) => {
+            let one = roundtable.and(all.first()).map(|r| r.id.to_string());
+            let (c, r) = (c.id.to_string(), one);
+            Some(super::search::matching_ids(conn, query, &c, r.as_deref())?)
+        }
+        None => None,
+    };
     let zone = c.time_zone;
     let sources = digest::markdown_sources(conn, &c.id.to_string())?;
     let (description_markdown, mut sources) = (sources.description, sources.roundtables);
@@ -130,6 +140,7 @@ pub fn plan(
         consultation: c,
         filter,
         file_stem,
+        found,
     })
 }
 
@@ -264,6 +275,7 @@ impl DigestPlan {
             highlighted_only: false,
             organisation_type: f.organisation_type.map(|t| t.code()),
             country: f.country.map(|c| c.code()),
+            only: self.found.as_deref(),
             limit: BATCH,
         }
     }
