@@ -208,7 +208,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let query = query
                 .map(|typed| roundtable::domain::search::SearchQuery::parse("--query", &typed))
                 .transpose()
-                .map_err(|e| anyhow::anyhow!(roundtable::i18n::say(roundtable::i18n::Language::En, &e.message)))?;
+                .map_err(|e| {
+                    anyhow::anyhow!(roundtable::i18n::say(
+                        roundtable::i18n::Language::En,
+                        &e.message
+                    ))
+                })?;
             let filter = DigestFilter {
                 include_unpublished,
                 query,

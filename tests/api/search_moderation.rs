@@ -23,11 +23,14 @@ fn card<'a>(page: &'a str, reference: &str) -> &'a str {
         .find(&format!(r#"<li class="card queue-item" id="{reference}""#))
         .unwrap_or_else(|| panic!("a card for {reference}"));
     let rest = &page[start + 1..];
-    let end = [rest.find(r#"<li class="card queue-item""#), rest.find("</ol>")]
-        .into_iter()
-        .flatten()
-        .min()
-        .unwrap_or(rest.len());
+    let end = [
+        rest.find(r#"<li class="card queue-item""#),
+        rest.find("</ol>"),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    .unwrap_or(rest.len());
     &page[start..start + 1 + end]
 }
 
@@ -203,7 +206,11 @@ async fn the_queue_with_its_duplicates_costs_a_fixed_number_of_queries() {
             .with_conn(move |conn| queries_for_queue(conn, chair))
             .await;
         assert!(suggested_many >= suggested_few);
-        assert_eq!(few, many, "{:?}: the query count must not grow", app.backend);
+        assert_eq!(
+            few, many,
+            "{:?}: the query count must not grow",
+            app.backend
+        );
         app.deliver_mail().await;
     }
 }
@@ -252,17 +259,11 @@ async fn an_export_filtered_by_a_query_holds_only_the_matching_comments() {
         let mut both = vec![zebra.clone(), phrase.clone()];
         both.sort();
         assert_eq!(references(&zebras), both, "both forms of the word");
-        let (_, _, exact) = download(
-            &mut staff,
-            &format!("{rt}&q=%22zebra+crossings%22+-rare"),
-        )
-        .await;
+        let (_, _, exact) =
+            download(&mut staff, &format!("{rt}&q=%22zebra+crossings%22+-rare")).await;
         assert_eq!(references(&exact), vec![zebra.clone()]);
-        let (_, _, whole) = download(
-            &mut staff,
-            &format!("/c/{FORUM}/export?format=csv&q=zebra"),
-        )
-        .await;
+        let (_, _, whole) =
+            download(&mut staff, &format!("/c/{FORUM}/export?format=csv&q=zebra")).await;
         assert_eq!(references(&whole), both, "across the consultation");
 
         // A chair's export of their roundtable takes the query too.
@@ -291,4 +292,58 @@ async fn an_export_filtered_by_a_query_holds_only_the_matching_comments() {
         .await;
         assert_eq!(status, 200, "a blank query is no query");
     }
+}
+
+#[test]
+fn the_command_line_exports_only_what_a_query_finds() {
+    use crate::digests::command_line;
+    let dir = tempfile::tempdir().unwrap();
+    let run = command_line(dir.path());
+    assert!(run(&["demo"]).status.success());
+    let export = |name: &str, query: &str| {
+        let file = dir.path().join(name);
+        let output = run(&[
+            "export",
+            "--consultation",
+            FORUM,
+            "--roundtable",
+            RT_3_2,
+            "--query",
+            query,
+            "--output",
+            file.to_str().unwrap(),
+        ]);
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        (output, text)
+    };
+    let everything = run(&["export", "--consultation", FORUM, "--roundtable", RT_3_2]);
+    let (header, all) = rows(&String::from_utf8(everything.stdout).unwrap());
+    let (text, reference) = (column(&header, "Comment"), column(&header, "Reference"));
+    // A long word of the first comment finds it, and not everything.
+    let first = &all[0];
+    let word = first[text]
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 8)
+        .max_by_key(|w| w.chars().count())
+        .expect("a long word")
+        .to_owned();
+    let (output, found) = export("found.csv", &word);
+    assert!(output.status.success(), "{output:?}");
+    let (_, found) = rows(&found);
+    assert!(
+        found.iter().any(|r| r[reference] == first[reference]),
+        "{word}"
+    );
+    assert!(
+        found.len() < all.len(),
+        "{word}: {} of {}",
+        found.len(),
+        all.len()
+    );
+    let (output, none) = export("none.csv", "xylophonezzz");
+    assert!(output.status.success());
+    assert!(rows(&none).1.is_empty());
+    let (output, _) = export("bad.csv", "\"funding");
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("A quotation mark is not closed"));
 }

@@ -7,7 +7,8 @@ use super::address::{with_query, QueueAt};
 use super::decided::confirmation_text;
 use super::queue_nav::{paging_view, places_view, short_label, PlacesView, QueuePaging};
 use super::views::{
-    duplicate_views, reasons, report_views, BulkChoices, Choice, DuplicateView, Possible, ReportView,
+    duplicate_views, reasons, report_views, BulkChoices, Choice, DuplicateView, Possible,
+    ReportView,
 };
 use crate::domain::comment::CommentStatus;
 use crate::domain::moderation::DecisionTarget;

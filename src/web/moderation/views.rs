@@ -8,9 +8,9 @@ use crate::domain::moderation::{possible_decisions, DecisionTarget, ModerationRe
 use crate::domain::roundtable::GuidingQuestion;
 use crate::i18n::labels::label;
 use crate::i18n::{text, Language};
+use crate::services::search::PossibleDuplicate;
 use crate::text::SafeHtml;
 use crate::web::format::{date_time, waited};
-use crate::services::search::PossibleDuplicate;
 use crate::web::pages::comment_views::{person, PersonView};
 use chrono::{DateTime, Utc};
 use serde::Serialize;

@@ -7,7 +7,7 @@ use super::checks::{assert_no_findings, report, Finding};
 use super::journey::Journey;
 use super::session::{Browser, Screen};
 use super::tools::tools_unless_ci;
-use crate::helpers::{TestApp, RT_3_2};
+use crate::helpers::{TestApp, FORUM, RT_3_2};
 use crate::people::{decide, participant, status_of, PASSWORD};
 use crate::search::post_in;
 
@@ -30,8 +30,7 @@ async fn a_chair_on_a_phone_rejects_a_suggested_duplicate_from_the_queue() {
         decide(&mut chair, &[&original], &[("action", "publish")]).await;
         let copy = post_in(&mut carl, RT_3_2, "en", &format!("Hello! {TEXT}"), &[]).await;
 
-        let mut clara =
-            Journey::begin("a chair rejects a duplicate", &browser, &tools, &app).await;
+        let mut clara = Journey::begin("a chair rejects a duplicate", &browser, &tools, &app).await;
         clara.opens("/sign-in").await;
         clara.types_into("Email address", &chair.email).await;
         clara.types_into("Password", PASSWORD).await;
@@ -53,6 +52,16 @@ async fn a_chair_on_a_phone_rejects_a_suggested_duplicate_from_the_queue() {
         clara.reads("Rejected Carl Copier’s").await;
         assert_eq!(status_of(&app, &copy).await, "rejected");
         assert_eq!(status_of(&app, &original).await, "approved");
+
+        // The export page takes a query; one it cannot read comes back
+        // with the message next to the field.
+        clara
+            .opens(&format!("/c/{FORUM}/{RT_3_2}/export?q=%22interpreters"))
+            .await;
+        clara.reads("A quotation mark is not closed").await;
+        clara
+            .sees_filled("Only comments with these words", "\"interpreters")
+            .await;
 
         findings.extend(clara.end());
         app.deliver_mail().await;
