@@ -38,8 +38,10 @@ pub struct DigestPlan {
     pub until: Option<DateTime<Utc>>,
     /// "forum-rt-3-2-comments" or "...-all-statuses": what the file holds, in its name.
     pub file_stem: String,
-    /// The ids of the comments the filter's search query found, if it has one.
-    pub found: Option<Vec<String>>,
+    /// The ids of the comments the filter's search query found in each
+    /// roundtable, if it has one (per roundtable, so that each query
+    /// binds only its own roundtable's ids).
+    pub found: Option<HashMap<RoundtableId, Vec<String>>>,
 }
 
 pub struct PlannedRoundtable {
@@ -105,9 +107,14 @@ pub fn plan(
     });
     let found = match &filter.query {
         Some(query) => {
-            let one = roundtable.and(all.first()).map(|r| r.id.to_string());
-            let (c, r) = (c.id.to_string(), one);
-            Some(super::search::matching_ids(conn, query, &c, r.as_deref())?)
+            let consultation_id = c.id.to_string();
+            let mut found = HashMap::new();
+            for r in &all {
+                let id = r.id.to_string();
+                let ids = super::search::matching_ids(conn, query, &consultation_id, Some(&id))?;
+                found.insert(r.id, ids);
+            }
+            Some(found)
         }
         None => None,
     };
@@ -275,7 +282,10 @@ impl DigestPlan {
             highlighted_only: false,
             organisation_type: f.organisation_type.map(|t| t.code()),
             country: f.country.map(|c| c.code()),
-            only: self.found.as_deref(),
+            only: self
+                .found
+                .as_ref()
+                .map(|found| found.get(&roundtable).map_or(&[][..], Vec::as_slice)),
             limit: BATCH,
         }
     }
