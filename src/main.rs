@@ -71,6 +71,9 @@ enum Command {
         /// Also pending, rejected and withdrawn comments, with their status.
         #[arg(long)]
         include_unpublished: bool,
+        /// Only the comments that answer this search: words, "a phrase", -excluded.
+        #[arg(long, value_name = "WORDS")]
+        query: Option<String>,
     },
     /// Rebuild the search index from the comments (after a restore from an
     /// older version's copy, or an operator's direct change to comments).
@@ -198,11 +201,22 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             format,
             output,
             include_unpublished,
+            query,
         } => {
             let format =
                 DigestFormat::parse("--format", &format).map_err(|e| anyhow::anyhow!(e.message))?;
+            let query = query
+                .map(|typed| roundtable::domain::search::SearchQuery::parse("--query", &typed))
+                .transpose()
+                .map_err(|e| {
+                    anyhow::anyhow!(roundtable::i18n::say(
+                        roundtable::i18n::Language::En,
+                        &e.message
+                    ))
+                })?;
             let filter = DigestFilter {
                 include_unpublished,
+                query,
                 ..DigestFilter::default()
             };
             let pool = open_database(&settings)?;

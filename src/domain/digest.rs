@@ -2,6 +2,7 @@
 //! once, checked here, trusted after.
 
 use super::affiliation::{Country, Gender, OrganisationType};
+use super::search::SearchQuery;
 use super::InvalidField;
 use chrono::NaiveDate;
 use std::borrow::Cow;
@@ -149,11 +150,15 @@ pub struct DigestFilter {
     pub country: Option<Country>,
     /// Pending, rejected and withdrawn comments too (staff only, and said in the file name).
     pub include_unpublished: bool,
+    /// Only the comments that answer this search.
+    pub query: Option<SearchQuery>,
 }
 
 /// The choices as typed, every field optional.
 #[derive(Debug, Clone, Default)]
 pub struct DigestChoices {
+    /// A search query, as on the search page.
+    pub q: String,
     pub from: String,
     pub to: String,
     pub question: String,
@@ -179,6 +184,7 @@ impl DigestFilter {
             || self.question.is_some()
             || self.organisation_type.is_some()
             || self.country.is_some()
+            || self.query.is_some()
     }
 
     pub fn parse(choices: &DigestChoices) -> Result<Self, Vec<InvalidField>> {
@@ -186,6 +192,14 @@ impl DigestFilter {
             result.map_err(|e| errors.push(e)).ok()
         }
         let mut errors = Vec::new();
+        let query = keep(
+            &mut errors,
+            match choices.q.trim() {
+                "" => Ok(None),
+                typed => SearchQuery::parse("q", typed).map(Some),
+            },
+        )
+        .flatten();
         let from = keep(&mut errors, date("from", &choices.from)).flatten();
         let to = keep(&mut errors, date("to", &choices.to)).flatten();
         let question = keep(
@@ -230,6 +244,7 @@ impl DigestFilter {
                 organisation_type,
                 country,
                 include_unpublished: choices.include_unpublished,
+                query,
             })
         } else {
             Err(errors)
@@ -321,6 +336,14 @@ mod tests {
         })
         .unwrap_err();
         assert_eq!(backwards[0].field, "to");
+        let unclosed = DigestFilter::parse(&DigestChoices {
+            q: "\"funding".into(),
+            country: "XX".into(),
+            ..Default::default()
+        })
+        .unwrap_err();
+        let fields: Vec<_> = unclosed.iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["q", "country"]);
         let ok = DigestFilter::parse(&DigestChoices {
             from: "2020-11-25".into(),
             question: "2".into(),

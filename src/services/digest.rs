@@ -38,6 +38,10 @@ pub struct DigestPlan {
     pub until: Option<DateTime<Utc>>,
     /// "forum-rt-3-2-comments" or "...-all-statuses": what the file holds, in its name.
     pub file_stem: String,
+    /// The ids of the comments the filter's search query found in each
+    /// roundtable, if it has one (per roundtable, so that each query
+    /// binds only its own roundtable's ids).
+    pub found: Option<HashMap<RoundtableId, Vec<String>>>,
 }
 
 pub struct PlannedRoundtable {
@@ -101,6 +105,19 @@ pub fn plan(
     } else {
         "-comments"
     });
+    let found = match &filter.query {
+        Some(query) => {
+            let consultation_id = c.id.to_string();
+            let mut found = HashMap::new();
+            for r in &all {
+                let id = r.id.to_string();
+                let ids = super::search::matching_ids(conn, query, &consultation_id, Some(&id))?;
+                found.insert(r.id, ids);
+            }
+            Some(found)
+        }
+        None => None,
+    };
     let zone = c.time_zone;
     let sources = digest::markdown_sources(conn, &c.id.to_string())?;
     let (description_markdown, mut sources) = (sources.description, sources.roundtables);
@@ -130,6 +147,7 @@ pub fn plan(
         consultation: c,
         filter,
         file_stem,
+        found,
     })
 }
 
@@ -264,6 +282,10 @@ impl DigestPlan {
             highlighted_only: false,
             organisation_type: f.organisation_type.map(|t| t.code()),
             country: f.country.map(|c| c.code()),
+            only: self
+                .found
+                .as_ref()
+                .map(|found| found.get(&roundtable).map_or(&[][..], Vec::as_slice)),
             limit: BATCH,
         }
     }

@@ -87,6 +87,7 @@ struct Asked {
 impl Asked {
     fn of(query: &FormPairs) -> Self {
         let choices = DigestChoices {
+            q: query.get("q").to_owned(),
             from: query.get("from").to_owned(),
             to: query.get("to").to_owned(),
             question: query.get("question").to_owned(),
@@ -172,6 +173,7 @@ fn export_view(
     let choices = &asked.choices;
     let values = HashMap::from([
         ("format", asked.format_typed.clone()),
+        ("q", choices.q.clone()),
         ("from", choices.from.clone()),
         ("to", choices.to.clone()),
         ("question", choices.question.clone()),

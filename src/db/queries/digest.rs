@@ -25,6 +25,8 @@ pub struct BatchQuery<'a> {
     pub highlighted_only: bool,
     pub organisation_type: Option<&'a str>,
     pub country: Option<&'a str>,
+    /// Only these comments (by id): those a search query found.
+    pub only: Option<&'a [String]>,
     pub limit: i64,
 }
 
@@ -97,6 +99,9 @@ fn filtered<'a>(q: &BatchQuery<'a>) -> comments::BoxedQuery<'a, MultiBackend> {
     }
     if let Some(kind) = q.organisation_type {
         query = query.filter(comments::author_organisation_type.eq(kind.to_owned()));
+    }
+    if let Some(ids) = q.only {
+        query = query.filter(comments::id.eq_any(ids.to_vec()));
     }
     if let Some(country) = q.country {
         query = query.filter(comments::author_country_code.eq(country.to_owned()));

@@ -8,7 +8,7 @@ use crate::db::queries::queue::{self, QueueRoundtable, WaitingFilter};
 use crate::db::queries::roundtables;
 use crate::db::AnyConnection;
 use crate::domain::comment::{Comment, CommentStatus};
-use crate::domain::ids::RoundtableId;
+use crate::domain::ids::{CommentId, RoundtableId};
 use crate::domain::moderation::{possible_decisions, DecisionTarget};
 use crate::domain::queue_pages::{
     confirmation_slot, offset, page_count, page_to_show, QueueOrder, QUEUE_PAGE_SIZE,
@@ -16,6 +16,7 @@ use crate::domain::queue_pages::{
 use crate::domain::roundtable::GuidingQuestion;
 use crate::domain::user::Actor;
 use crate::services::notifications::wording::excerpt;
+use crate::services::search::{possible_duplicates, PossibleDuplicate};
 use crate::services::ServiceError;
 use chrono::Utc;
 use std::collections::HashMap;
@@ -47,6 +48,9 @@ pub struct QueueItem {
     /// The author's comments published and rejected so far.
     pub author_record: (i64, i64),
     pub reports: Vec<OpenReport>,
+    /// For a pending comment: up to three published or waiting comments of
+    /// its roundtable most like it, most alike first.
+    pub duplicates: Vec<PossibleDuplicate>,
 }
 
 impl QueueItem {
@@ -167,6 +171,7 @@ fn queue_items(
     let roundtable_ids: Vec<RoundtableId> =
         records.iter().map(|r| r.comment.roundtable_id).collect();
     let questions = roundtables::guiding_questions_of(conn, &roundtable_ids)?;
+    let mut duplicates = possible_duplicates(conn, &pending_of(&records))?;
     let mut items = Vec::new();
     for (reference, place) in chosen {
         let Some(record) = records.iter().find(|r| r.comment.reference == reference) else {
@@ -184,6 +189,7 @@ fn queue_items(
                 .and_then(|a| author_records.get(&a.to_string()).copied())
                 .unwrap_or_default(),
             reports: reports.remove(&comment.id.to_string()).unwrap_or_default(),
+            duplicates: duplicates.remove(&comment.id).unwrap_or_default(),
             questions: questions
                 .get(&comment.roundtable_id)
                 .cloned()
@@ -193,6 +199,16 @@ fn queue_items(
         });
     }
     Ok(items)
+}
+
+/// The pending comments among `records`, with their roundtables: those a
+/// chair may reject as a duplicate (a reported comment is published already).
+fn pending_of(records: &[CommentRecord]) -> Vec<(CommentId, RoundtableId)> {
+    records
+        .iter()
+        .filter(|r| r.comment.status == CommentStatus::Pending)
+        .map(|r| (r.comment.id, r.comment.roundtable_id))
+        .collect()
 }
 
 /// How many comments wait for a decision across every roundtable, for metrics.
@@ -214,4 +230,34 @@ pub fn queue_item(
     let questions = roundtables::guiding_questions(conn, record.comment.roundtable_id)?;
     let reports = moderation::open_reports(conn, &[record.comment.id.to_string()])?;
     Ok((record, questions, reports))
+}
+
+/// One waiting comment on its own page: what `queue_item` reads, and its
+/// possible duplicates.
+pub struct ItemToDecide {
+    pub record: CommentRecord,
+    pub questions: Vec<GuidingQuestion>,
+    pub reports: Vec<OpenReport>,
+    pub duplicates: Vec<PossibleDuplicate>,
+}
+
+/// One waiting comment with its possible duplicates, for its page in the queue.
+pub fn item_to_decide(
+    conn: &mut AnyConnection,
+    who: Actor,
+    reference: &str,
+) -> Result<ItemToDecide, ServiceError> {
+    let (record, questions, reports) = queue_item(conn, who, reference)?;
+    let duplicates = match pending_of(std::slice::from_ref(&record)).as_slice() {
+        [one] => possible_duplicates(conn, &[*one])?
+            .remove(&one.0)
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    Ok(ItemToDecide {
+        record,
+        questions,
+        reports,
+        duplicates,
+    })
 }

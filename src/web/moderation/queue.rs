@@ -5,7 +5,7 @@
 use super::address::{Confirm, QueueAt};
 use super::decided::decision_report_page;
 use super::queue_view::queue_view;
-use super::views::{item_view, BulkChoices};
+use super::views::{duplicate_views, item_view, BulkChoices};
 use crate::domain::user::Actor;
 use crate::domain::InvalidField;
 use crate::services::moderation::{self, DecisionRequest, Target};
@@ -84,9 +84,10 @@ async fn item_page(
     at: &QueueAt,
     shown: Shown,
 ) -> Result<HttpResponse, WebError> {
-    let (record, questions, reports) = state
-        .db(move |conn| moderation::queue_item(conn, who, &reference))
+    let found = state
+        .db(move |conn| moderation::item_to_decide(conn, who, &reference))
         .await?;
+    let (record, questions, reports) = (found.record, found.questions, found.reports);
     let link = comment_path(
         &record.consultation_slug,
         &record.roundtable_slug,
@@ -103,6 +104,7 @@ async fn item_page(
     );
     view.choices = shown.choices;
     view.back = at.address();
+    view.duplicates = duplicate_views(&found.duplicates, viewer.language);
     let status = form_status(&shown.errors);
     view.show_errors(shown.errors, viewer.language);
     state.render_with_status(status, "pages/moderation/item.html", &view, viewer)

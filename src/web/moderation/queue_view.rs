@@ -6,7 +6,10 @@
 use super::address::{with_query, QueueAt};
 use super::decided::confirmation_text;
 use super::queue_nav::{paging_view, places_view, short_label, PlacesView, QueuePaging};
-use super::views::{reasons, report_views, BulkChoices, Choice, Possible, ReportView};
+use super::views::{
+    duplicate_views, reasons, report_views, BulkChoices, Choice, DuplicateView, Possible,
+    ReportView,
+};
 use crate::domain::comment::CommentStatus;
 use crate::domain::moderation::DecisionTarget;
 use crate::domain::InvalidField;
@@ -60,6 +63,8 @@ pub struct QueueItemView {
     /// The link to its page, named for what more it offers there.
     more: Option<String>,
     with_reason: Option<ReasonForm>,
+    /// Comments much like it, each with a form to reject it as their duplicate.
+    duplicates: Vec<DuplicateView>,
 }
 
 impl QueueItemView {
@@ -142,6 +147,7 @@ fn queue_item_view(
             action,
             ..ReasonForm::default()
         }),
+        duplicates: duplicate_views(&item.duplicates, lang),
     }
 }
 

@@ -8,6 +8,7 @@ use crate::domain::moderation::{possible_decisions, DecisionTarget, ModerationRe
 use crate::domain::roundtable::GuidingQuestion;
 use crate::i18n::labels::label;
 use crate::i18n::{text, Language};
+use crate::services::search::PossibleDuplicate;
 use crate::text::SafeHtml;
 use crate::web::format::{date_time, waited};
 use crate::web::pages::comment_views::{person, PersonView};
@@ -59,6 +60,48 @@ pub(super) fn report_views(
                 lang,
                 "views-ago",
                 &[("time", waited(r.at, now, lang).into())],
+            ),
+        })
+        .collect()
+}
+
+/// A comment much like the one waiting, which a chair may reject as its
+/// duplicate: the decision's note names it.
+#[derive(Serialize)]
+pub struct DuplicateView {
+    reference: String,
+    /// Its page: the thread for a published comment, its own page in the
+    /// queue for a waiting one.
+    link: String,
+    author: String,
+    status: String,
+    likeness: String,
+    excerpt: String,
+    /// The note to the author of a rejection as its duplicate.
+    note: String,
+}
+
+pub(super) fn duplicate_views(found: &[PossibleDuplicate], lang: Language) -> Vec<DuplicateView> {
+    found
+        .iter()
+        .map(|d| DuplicateView {
+            reference: d.reference.clone(),
+            link: match d.status {
+                CommentStatus::Pending => format!("/moderation/{}", d.reference),
+                _ => format!("/comment/{}", d.reference),
+            },
+            author: d.author_name.clone(),
+            status: label(lang, "comment", d.status.code()),
+            likeness: text(
+                lang,
+                "moderation-duplicate-likeness",
+                &[("percent", i64::from(d.likeness).into())],
+            ),
+            excerpt: d.excerpt.clone(),
+            note: text(
+                lang,
+                "moderation-duplicate-note",
+                &[("reference", d.reference.as_str().into())],
             ),
         })
         .collect()
@@ -157,6 +200,7 @@ pub struct ItemView {
     pub can: Possible,
     /// The place in the queue it was opened from, where a decision returns.
     pub back: String,
+    pub duplicates: Vec<DuplicateView>,
 }
 
 impl ItemView {
@@ -220,6 +264,7 @@ pub fn item_view(
             open_reports: reports.len(),
         }),
         back: "/moderation".to_owned(),
+        duplicates: Vec::new(),
     }
 }
 

@@ -7,6 +7,7 @@
 
 mod chairs;
 mod checks;
+mod duplicate_journey;
 mod journey;
 mod journeys;
 mod outcome_journey;

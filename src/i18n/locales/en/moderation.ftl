@@ -228,3 +228,13 @@ moderation-export-format-choice = { $format ->
     [md] Markdown: the meeting report's raw material
    *[html] Printable HTML: the report's raw material, for A4
 }
+
+# Possible duplicates of a waiting comment, and the search box of the queue.
+moderation-duplicates-title = Possible duplicates
+moderation-duplicate-likeness = { $percent } % of words shared
+moderation-duplicate-note = Duplicate of { $reference }
+moderation-duplicate-reject = Reject as a duplicate of { $reference }
+moderation-search-label = Search comments
+moderation-search-button = Search
+moderation-export-query = Only comments with these words
+moderation-export-query-hint = Words, "an exact phrase" in quotes, -word to leave one out. Leave empty for every comment.

@@ -233,3 +233,13 @@ moderation-export-format-choice = { $format ->
     [md] Markdown: la materia prima del informe de la reunión
    *[html] HTML imprimible: la materia prima del informe, en formato A4
 }
+
+# Possible duplicates of a waiting comment, and the search box of the queue.
+moderation-duplicates-title = Posibles duplicados
+moderation-duplicate-likeness = { $percent } % de palabras en común
+moderation-duplicate-note = Duplicado de { $reference }
+moderation-duplicate-reject = Rechazar como duplicado de { $reference }
+moderation-search-label = Buscar en los comentarios
+moderation-search-button = Buscar
+moderation-export-query = Solo los comentarios con estas palabras
+moderation-export-query-hint = Palabras, "una frase exacta" entre comillas, -palabra para excluir una. Déjelo vacío para todos los comentarios.

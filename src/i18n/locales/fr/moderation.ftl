@@ -233,3 +233,13 @@ moderation-export-format-choice = { $format ->
     [md] Markdown : la matière première du compte rendu de la réunion
    *[html] HTML imprimable : la matière première du compte rendu, au format A4
 }
+
+# Possible duplicates of a waiting comment, and the search box of the queue.
+moderation-duplicates-title = Doublons possibles
+moderation-duplicate-likeness = { $percent } % de mots en commun
+moderation-duplicate-note = Doublon de { $reference }
+moderation-duplicate-reject = Refuser comme doublon de { $reference }
+moderation-search-label = Rechercher dans les commentaires
+moderation-search-button = Rechercher
+moderation-export-query = Seulement les commentaires avec ces mots
+moderation-export-query-hint = Des mots, "une expression exacte" entre guillemets, -mot pour en exclure un. Laissez vide pour tous les commentaires.
