@@ -14,6 +14,7 @@ use crate::domain::digest::{gender_breakdown, ranked, DigestFilter, DigestFormat
 use crate::domain::ids::RoundtableId;
 use crate::domain::roundtable::{GuidingQuestion, Roundtable};
 use crate::domain::user::SignedInUser;
+use crate::domain::InvalidField;
 use crate::text::{plain_text, SafeHtml};
 use chrono::{DateTime, Utc};
 use std::collections::{HashMap, HashSet};
@@ -25,6 +26,9 @@ pub enum Requester<'a> {
     Person(&'a SignedInUser),
     Operator,
 }
+
+/// The most comments of one roundtable a digest's search may select.
+const QUERY_MATCHES_MAX: usize = 20_000;
 
 pub struct DigestPlan {
     pub consultation: Consultation,
@@ -112,6 +116,13 @@ pub fn plan(
             for r in &all {
                 let id = r.id.to_string();
                 let ids = super::search::matching_ids(conn, query, &consultation_id, Some(&id))?;
+                // Each batch of the digest names them in its query, and the
+                // databases take some 32,000 (SQLite) or 65,000 values at most.
+                if ids.len() > QUERY_MATCHES_MAX {
+                    return Err(InvalidField::new("q", "invalid-search-too-many")
+                        .with("limit", QUERY_MATCHES_MAX)
+                        .into());
+                }
                 found.insert(r.id, ids);
             }
             Some(found)

@@ -235,3 +235,4 @@ invalid-search-roundtable = Esa mesa redonda no existe en esta consulta.
 invalid-search-question = Esta mesa redonda no tiene esa pregunta orientadora.
 invalid-search-date = «{ $value }» no es una fecha: escríbala año-mes-día, por ejemplo 2026-03-31.
 invalid-search-dates-reversed = La fecha final es anterior a la fecha inicial.
+invalid-search-too-many = Esta búsqueda encuentra más de { $limit } comentarios en una misma mesa redonda: añada una palabra, una frase o un filtro para acotarla.

@@ -235,3 +235,4 @@ invalid-search-roundtable = Cette table ronde n’existe pas dans cette consulta
 invalid-search-question = Cette table ronde n’a pas cette question directrice.
 invalid-search-date = « { $value } » n’est pas une date : écrivez-la année-mois-jour, par exemple 2026-03-31.
 invalid-search-dates-reversed = La date de fin précède la date de début.
+invalid-search-too-many = Cette recherche trouve plus de { $limit } commentaires dans une même table ronde : ajoutez un mot, une expression ou un filtre pour la préciser.
