@@ -45,6 +45,7 @@ mod query_count;
 mod queue;
 mod reports;
 mod search;
+mod search_pages;
 mod shutdown;
 mod smtp_server;
 mod syndication;
