@@ -21,7 +21,14 @@ async fn published_about(app: &TestApp, word: &str, count: usize) {
         let rt = roundtable_id(conn, FORUM, RT_3_2);
         for n in 0..count {
             let body = format!("Comment {n}: the {word} should guide our ships home.");
-            add_comment(conn, rt, None, CommentStatus::Approved, "Lina Keeper", &body);
+            add_comment(
+                conn,
+                rt,
+                None,
+                CommentStatus::Approved,
+                "Lina Keeper",
+                &body,
+            );
         }
     })
     .await;
@@ -46,9 +53,15 @@ async fn results_mark_the_words_found_and_their_pages_keep_every_filter() {
         assert!(first.contains("21 comments match your search."));
         assert!(first.contains("Page 1 of 2"));
         assert!(first.contains("Lina Keeper, Test Association (Senegal)"));
-        assert!(first.contains(r#"href="/comment/c-"#), "a link to each comment");
+        assert!(
+            first.contains(r#"href="/comment/c-"#),
+            "a link to each comment"
+        );
         let next = format!("/search?{}&amp;page=2", filters.replace('&', "&amp;"));
-        assert!(first.contains(&next), "the next page keeps the filters: {next}");
+        assert!(
+            first.contains(&next),
+            "the next page keeps the filters: {next}"
+        );
         assert!(first.matches("<mark>").count() >= 20);
         assert!(
             first.contains(r#"<option value="rt-3-2" selected>"#),
@@ -62,9 +75,7 @@ async fn results_mark_the_words_found_and_their_pages_keep_every_filter() {
         assert_eq!(second.matches(r#"href="/comment/c-"#).count(), 1);
         assert!(second.contains(r#"rel="prev""#));
 
-        let (_, elsewhere) = app
-            .get_text("/search?q=lighthouse&country=FR")
-            .await;
+        let (_, elsewhere) = app.get_text("/search?q=lighthouse&country=FR").await;
         assert!(elsewhere.contains("No comment matches your search."));
     }
 }
@@ -76,13 +87,13 @@ async fn mistakes_come_back_next_to_their_fields_with_what_was_typed() {
         let long = "a".repeat(201);
         let cases: Vec<(String, &str, &str, &str)> = vec![
             // (query, field at fault, words of its message, what is kept)
-            ("q=".into(), "q", "Type a word", r#"id="q" name="q" value="""#),
             (
-                format!("q={long}"),
+                "q=".into(),
                 "q",
-                "201 characters long",
-                &long,
+                "Type a word",
+                r#"id="q" name="q" value="""#,
             ),
+            (format!("q={long}"), "q", "201 characters long", &long),
             (
                 "q=%22clean+water".into(),
                 "q",
@@ -107,7 +118,10 @@ async fn mistakes_come_back_next_to_their_fields_with_what_was_typed() {
             assert_eq!(status, 422, "{query}");
             assert!(html.contains("<title>Error:"), "{query}");
             assert!(html.contains(r#"class="error-summary" role="alert" tabindex="-1" autofocus"#));
-            assert!(html.contains(&format!(r##"<a href="#{field}">"##)), "{query}");
+            assert!(
+                html.contains(&format!(r##"<a href="#{field}">"##)),
+                "{query}"
+            );
             assert!(html.contains(&format!(r#"id="{field}-error""#)), "{query}");
             assert!(html.contains(message), "{query}: {message}");
             assert!(html.contains(kept), "{query} keeps {kept}");
@@ -295,8 +309,14 @@ async fn consultation_and_roundtable_pages_offer_a_search_box() {
             r#"<input type="hidden" name="roundtable" value="{RT_3_2}">"#
         )));
         assert!(roundtable.contains(r#"<select id="search-box-question" name="question">"#));
-        assert!(roundtable.contains(r#"<a href="/search">Search</a>"#), "in the header");
+        assert!(
+            roundtable.contains(r#"<a href="/search">Search</a>"#),
+            "in the header"
+        );
         let take_part = roundtable.find("take-part-now").unwrap();
-        assert!(take_part < roundtable.find("search-box").unwrap(), "the main action first");
+        assert!(
+            take_part < roundtable.find("search-box").unwrap(),
+            "the main action first"
+        );
     }
 }

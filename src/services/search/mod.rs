@@ -73,7 +73,7 @@ pub struct SearchPage {
 pub enum SearchOutcome {
     /// The form only: nothing typed yet.
     NotAsked,
-    Found(SearchResults),
+    Found(Box<SearchResults>),
     /// The fields at fault, each with its reason.
     Mistakes(Vec<crate::domain::InvalidField>),
 }
@@ -106,7 +106,7 @@ pub fn search_page(
     let places = places_for(conn, who)?;
     let outcome = match input.map(|input| search_among(conn, who, &places, input)) {
         None => SearchOutcome::NotAsked,
-        Some(Ok(results)) => SearchOutcome::Found(results),
+        Some(Ok(results)) => SearchOutcome::Found(Box::new(results)),
         Some(Err(ServiceError::InvalidFields(fields))) => SearchOutcome::Mistakes(fields),
         Some(Err(other)) => return Err(other),
     };

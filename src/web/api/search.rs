@@ -158,7 +158,8 @@ fn escape(text: &str) -> String {
 }
 
 fn absolute(base: &Url, path: &str) -> String {
-    base.join(path).map_or_else(|_| path.to_owned(), String::from)
+    base.join(path)
+        .map_or_else(|_| path.to_owned(), String::from)
 }
 
 impl SearchResultsDto {

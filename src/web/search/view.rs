@@ -153,7 +153,10 @@ impl ResultsView {
                 text(
                     lang,
                     "pages-paging-position",
-                    &[("current", (page as i64).into()), ("total", (pages as i64).into())],
+                    &[
+                        ("current", (page as i64).into()),
+                        ("total", (pages as i64).into()),
+                    ],
                 )
             }),
             previous: (page > 1).then(|| href(page - 1)),
@@ -177,7 +180,10 @@ fn place_view(place: &FoundPlace, lang: Language) -> PlaceView {
             text(
                 lang,
                 "search-place-question",
-                &[("number", (number as i64).into()), ("roundtable", title.clone().into())],
+                &[
+                    ("number", (number as i64).into()),
+                    ("roundtable", title.clone().into()),
+                ],
             ),
         ),
     };
