@@ -104,7 +104,7 @@ async fn mistakes_come_back_next_to_their_fields_with_what_was_typed() {
                 "q=water&from=2026-13-45".into(),
                 "from",
                 "is not a date",
-                r#"value="2026-13-45""#,
+                r#"<input type="text" id="from" name="from" value="2026-13-45""#,
             ),
             (
                 "q=water&consultation=nowhere".into(),
@@ -320,3 +320,4 @@ async fn consultation_and_roundtable_pages_offer_a_search_box() {
         );
     }
 }
+

@@ -38,6 +38,9 @@ pub struct SearchPageView {
     countries: Vec<Choice>,
     /// Whether any filter is set (the filters then show open).
     filtered: bool,
+    /// "date", or "text" for what is not a date (a date field would drop it).
+    from_type: &'static str,
+    to_type: &'static str,
     results: Option<ResultsView>,
 }
 
@@ -99,6 +102,8 @@ impl SearchPageView {
                 })
                 .collect(),
             filtered: values.keys().any(|k| *k != "q"),
+            from_type: date_field(chosen("from")),
+            to_type: date_field(chosen("to")),
             errors: HashMap::new(),
             error_summary: Vec::new(),
             results: None,
@@ -234,6 +239,17 @@ fn comment_view(c: &FoundComment, shows_status: bool, lang: Language) -> Comment
         }),
         date: crate::web::format::day(c.created_at, chrono_tz::UTC, lang),
         status: shows_status.then(|| labels::label(lang, "comment", c.status.code())),
+    }
+}
+
+/// A date field keeps only a well-formed date; anything else typed is
+/// given back in a text field, beside its mistake.
+fn date_field(typed: &str) -> &'static str {
+    let well_formed = chrono::NaiveDate::parse_from_str(typed, "%Y-%m-%d").is_ok();
+    if typed.is_empty() || (well_formed && typed.len() == 10) {
+        "date"
+    } else {
+        "text"
     }
 }
 

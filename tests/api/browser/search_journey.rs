@@ -40,6 +40,10 @@ async fn searches_and_opens_a_result(visitor: &mut Journey<'_>) {
     visitor.presses("Search").await;
     visitor.reads("Please correct this field").await;
     visitor.sees_focus_on("Please correct this field").await;
+    // A date that is not one comes back as typed, beside its message.
+    visitor.opens("/search?q=cooperatives&from=tomorrow").await;
+    visitor.reads("is not a date").await;
+    visitor.sees_filled("Written on or after", "tomorrow").await;
 }
 
 async fn search_journey(tools: &Tools, screen: Screen, app: &TestApp) -> Vec<Finding> {
