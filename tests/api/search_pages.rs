@@ -320,4 +320,3 @@ async fn consultation_and_roundtable_pages_offer_a_search_box() {
         );
     }
 }
-
