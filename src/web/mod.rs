@@ -32,6 +32,7 @@ mod pages;
 mod paths;
 mod redirects;
 mod render;
+mod search;
 mod session;
 mod state;
 mod terms;
@@ -79,6 +80,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(language::routes)
         .configure(digests::routes)
         .configure(pages::routes)
+        .configure(search::routes)
         .configure(comments::routes)
         .configure(moderation::routes)
         .configure(outcomes::routes)

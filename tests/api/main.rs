@@ -46,6 +46,7 @@ mod queue;
 mod reports;
 mod search;
 mod search_moderation;
+mod search_pages;
 mod shutdown;
 mod smtp_server;
 mod syndication;

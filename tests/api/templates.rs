@@ -30,6 +30,7 @@ async fn every_page_template_renders() {
         ),
         ("pages/account/register.html", "/register".to_owned(), 200),
         ("pages/terms.html", "/terms".to_owned(), 200),
+        ("pages/search.html", "/search?q=water".to_owned(), 200),
         ("pages/account/sign_in.html", "/sign-in".to_owned(), 200),
         (
             "pages/account/verify.html",

@@ -64,6 +64,20 @@ pub struct FoundPlace {
     pub excerpt: Vec<ExcerptPart>,
 }
 
+/// What the search page shows: its form's choices and what the search gave.
+pub struct SearchPage {
+    pub places: Vec<PlaceRow>,
+    pub outcome: SearchOutcome,
+}
+
+pub enum SearchOutcome {
+    /// The form only: nothing typed yet.
+    NotAsked,
+    Found(Box<SearchResults>),
+    /// The fields at fault, each with its reason.
+    Mistakes(Vec<crate::domain::InvalidField>),
+}
+
 /// The checks a search form runs before it searches, for the places it may name.
 pub fn places_for(
     conn: &mut AnyConnection,
@@ -79,7 +93,34 @@ pub fn search(
     input: &SearchInput,
 ) -> Result<SearchResults, ServiceError> {
     let places = places_for(conn, who)?;
-    let request = check(input, &places)?;
+    search_among(conn, who, &places, input)
+}
+
+/// The search page: the places its form offers, and the results when a
+/// search was asked for (or the mistakes that stopped it).
+pub fn search_page(
+    conn: &mut AnyConnection,
+    who: Option<Actor>,
+    input: Option<&SearchInput>,
+) -> Result<SearchPage, ServiceError> {
+    let places = places_for(conn, who)?;
+    let outcome = match input.map(|input| search_among(conn, who, &places, input)) {
+        None => SearchOutcome::NotAsked,
+        Some(Ok(results)) => SearchOutcome::Found(Box::new(results)),
+        Some(Err(ServiceError::InvalidFields(fields))) => SearchOutcome::Mistakes(fields),
+        Some(Err(other)) => return Err(other),
+    };
+    Ok(SearchPage { places, outcome })
+}
+
+/// `search` within the places already read for `who`.
+fn search_among(
+    conn: &mut AnyConnection,
+    who: Option<Actor>,
+    places: &[PlaceRow],
+    input: &SearchInput,
+) -> Result<SearchResults, ServiceError> {
+    let request = check(input, places)?;
     let chaired = match who {
         Some(actor) if !actor.staff => chaired_roundtables(conn, actor.id)?,
         _ => Vec::new(),
@@ -102,7 +143,7 @@ pub fn search(
     }
     let comments = found_comments(conn, &request.query, &hits)?;
     let places = if page == 1 && !request.comments_only() {
-        matching_places(&places, &request)
+        matching_places(places, &request)
     } else {
         Vec::new()
     };

@@ -9,6 +9,7 @@ mod openapi;
 mod params;
 mod reads;
 mod schemas;
+mod search;
 mod writes;
 
 use crate::web::error::WebError;
@@ -48,6 +49,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         "/consultations/{consultation}/roundtables/{roundtable}/comments",
         web::post().to(writes::post_comment),
     )
+    .route("/search", web::get().to(search::search))
     .route(
         "/comments/{reference}/decisions",
         web::post().to(writes::decide),

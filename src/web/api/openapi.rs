@@ -16,6 +16,7 @@ use utoipa::OpenApi;
         (name = "consultations", description = "Public consultations and their roundtables"),
         (name = "comments", description = "Published comments, and posting one"),
         (name = "moderation", description = "Chairs' decisions on comments"),
+        (name = "search", description = "Comments, consultations, roundtables and guiding questions by their words"),
     ),
     paths(
         super::reads::list_consultations,
@@ -23,7 +24,8 @@ use utoipa::OpenApi;
         super::reads::get_roundtable,
         super::reads::list_comments,
         super::writes::post_comment,
-        super::writes::decide
+        super::writes::decide,
+        super::search::search
     ),
     components(schemas(
         ConsultationListDto,
@@ -43,6 +45,12 @@ use utoipa::OpenApi;
         super::writes::PostedCommentDto,
         super::writes::DecisionDto,
         super::writes::DecidedDto,
+        super::search::SearchResultsDto,
+        super::search::FoundCommentDto,
+        super::search::FoundPlaceDto,
+        super::search::FoundRoundtableDto,
+        super::search::FoundAuthorDto,
+        super::search::SlugTitleDto,
         Problem,
         InvalidParam
     ))

@@ -2,7 +2,7 @@
 //! closed lists and limits. Each is built from the domain's own list or
 //! constant, so the document cannot drift from what the server checks.
 
-use crate::domain::comment::BODY_MAX_CHARS;
+use crate::domain::comment::{CommentStatus, BODY_MAX_CHARS};
 use crate::domain::consultation::{ConsultationKind, ConsultationStatus, OrganisationRole};
 use crate::domain::moderation::{ModerationReason, NOTE_MAX_CHARS};
 use crate::domain::roundtable::{ModerationMode, ResourceKind};
@@ -116,6 +116,13 @@ pub fn organisation_role_schema() -> Object {
     one_of(
         OrganisationRole::ALL.iter().map(|r| r.code()),
         "What the organisation does for the event.",
+    )
+}
+
+pub fn found_comment_status_schema() -> Object {
+    one_of(
+        CommentStatus::ALL.iter().map(|s| s.code()),
+        "Always approved for visitors; a chair also finds the pending comments of their roundtables, staff every status but withdrawn.",
     )
 }
 

@@ -12,6 +12,7 @@ mod journey;
 mod journeys;
 mod outcome_journey;
 mod recorder;
+mod search_journey;
 mod self_check;
 mod session;
 mod staff;
