@@ -16,7 +16,8 @@
 //! - ROUNDTABLE_BENCH_COMMENTS: how many comments (default 100000);
 //! - ROUNDTABLE_BENCH_POSTGRES: a PostgreSQL server URL such as
 //!   postgres://postgres@127.0.0.1:5432 to measure it as well (a database is
-//!   created and dropped).
+//!   created and dropped);
+//! - ROUNDTABLE_BENCH_ONLY=postgres: PostgreSQL alone.
 
 #[path = "load/database.rs"]
 mod database;
@@ -61,7 +62,11 @@ fn main() -> Result<()> {
         })
         .transpose()?
         .unwrap_or(100_000);
-    let mut backends = vec![Backend::Sqlite];
+    let only = std::env::var("ROUNDTABLE_BENCH_ONLY").unwrap_or_default();
+    let mut backends = Vec::new();
+    if only != "postgres" {
+        backends.push(Backend::Sqlite);
+    }
     if let Some(server) = std::env::var("ROUNDTABLE_BENCH_POSTGRES")
         .ok()
         .filter(|v| !v.trim().is_empty())

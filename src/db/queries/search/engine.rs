@@ -46,6 +46,16 @@ struct Found {
 }
 
 #[derive(QueryableByName)]
+struct FoundCounted {
+    #[diesel(sql_type = Text)]
+    comment_id: String,
+    #[diesel(sql_type = Double)]
+    score: f64,
+    #[diesel(sql_type = BigInt)]
+    total: i64,
+}
+
+#[derive(QueryableByName)]
 struct Count {
     #[diesel(sql_type = BigInt)]
     n: i64,
@@ -72,57 +82,83 @@ pub fn matching_comments(
         _ => draft_consultations(conn)?,
     };
     let meta = meta_condition(filter, visibility, &drafts);
-    let postgres = matches!(conn, AnyConnection::Postgresql(_));
-    let mut sql = Sql::new(if postgres {
-        Placeholder::Numbered
-    } else {
-        Placeholder::Question
-    });
-    let score = if postgres {
-        sql.postgres_from(query, &meta)
-    } else {
-        sql.sqlite_from(query, &meta)
-    };
+    match conn {
+        AnyConnection::Sqlite(c) => sqlite_matches(c, query, &meta, filter, page),
+        AnyConnection::Postgresql(c) => postgres_matches(c, query, &meta, filter, page),
+    }
+}
+
+/// FTS5 counts its matches on its own (no row is read), then ranks them
+/// and the page's keys alone are joined to their comments' ids.
+fn sqlite_matches(
+    conn: &mut diesel::SqliteConnection,
+    query: &SearchQuery,
+    meta: &Meta,
+    filter: CommentFilter,
+    page: Option<(i64, i64)>,
+) -> Result<(Vec<(String, f64)>, i64), StorageError> {
+    let mut sql = Sql::new(Placeholder::Question);
+    let score = sql.sqlite_from(query, meta);
     sql.dates(filter);
     let count_sql = format!("SELECT COUNT(*) AS n {}", sql.text);
     let counted = sql.binds.len();
-    let direction = if postgres { "DESC" } else { "ASC" };
     let mut ranked = format!(
-        "SELECT {key} AS key, CAST({score} AS DOUBLE PRECISION) AS score {} \
-         ORDER BY score {direction}, key DESC",
-        sql.text,
-        key = if postgres {
-            "d.id"
-        } else {
-            "comment_fts.rowid"
-        },
+        "SELECT comment_fts.rowid AS key, {score} AS score {} ORDER BY score ASC, key DESC",
+        sql.text
     );
     if let Some((offset, limit)) = page {
         let limit = sql.value(Bind::Int(limit));
         let offset = sql.value(Bind::Int(offset));
         ranked.push_str(&format!(" LIMIT {limit} OFFSET {offset}"));
     }
-    // The ids of the page's comments only: the ranking reads the index alone.
     let page_sql = format!(
-        "SELECT d.comment_id AS comment_id, ranked.score AS score \
+        "SELECT d.comment_id AS comment_id, CAST(ranked.score AS DOUBLE PRECISION) AS score \
          FROM ({ranked}) ranked JOIN search_documents d ON d.id = ranked.key \
-         ORDER BY ranked.score {direction}, ranked.key DESC"
+         ORDER BY ranked.score ASC, ranked.key DESC"
     );
-    let (counts, found): (Vec<Count>, Vec<Found>) = match conn {
-        AnyConnection::Sqlite(c) => (
-            bound::<diesel::sqlite::Sqlite>(&count_sql, &sql.binds[..counted]).load(c)?,
-            bound::<diesel::sqlite::Sqlite>(&page_sql, &sql.binds).load(c)?,
-        ),
-        AnyConnection::Postgresql(c) => (
-            bound::<diesel::pg::Pg>(&count_sql, &sql.binds[..counted]).load(c)?,
-            bound::<diesel::pg::Pg>(&page_sql, &sql.binds).load(c)?,
-        ),
-    };
+    type Db = diesel::sqlite::Sqlite;
+    let counts: Vec<Count> = bound::<Db>(&count_sql, &sql.binds[..counted]).load(conn)?;
+    let found: Vec<Found> = bound::<Db>(&page_sql, &sql.binds).load(conn)?;
     let total = counts.first().map_or(0, |c| c.n);
-    Ok((
-        found.into_iter().map(|f| (f.comment_id, f.score)).collect(),
-        total,
-    ))
+    Ok((found.into_iter().map(|f| (f.comment_id, f.score)).collect(), total))
+}
+
+/// One statement: the queries made once, the matches ranked and counted
+/// together; a separate count only for a page past the end.
+fn postgres_matches(
+    conn: &mut diesel::PgConnection,
+    query: &SearchQuery,
+    meta: &Meta,
+    filter: CommentFilter,
+    page: Option<(i64, i64)>,
+) -> Result<(Vec<(String, f64)>, i64), StorageError> {
+    let mut sql = Sql::new(Placeholder::Numbered);
+    let (queries, score) = sql.postgres_from(query, meta);
+    sql.dates(filter);
+    let count_sql = format!("{queries} SELECT COUNT(*) AS n {}", sql.text);
+    let counted = sql.binds.len();
+    let mut page_sql = format!(
+        "{queries} SELECT d.comment_id AS comment_id, \
+         CAST({score} AS DOUBLE PRECISION) AS score, COUNT(*) OVER () AS total {} \
+         ORDER BY score DESC, d.id DESC",
+        sql.text
+    );
+    if let Some((offset, limit)) = page {
+        let limit = sql.value(Bind::Int(limit));
+        let offset = sql.value(Bind::Int(offset));
+        page_sql.push_str(&format!(" LIMIT {limit} OFFSET {offset}"));
+    }
+    type Db = diesel::pg::Pg;
+    let found: Vec<FoundCounted> = bound::<Db>(&page_sql, &sql.binds).load(conn)?;
+    let total = match found.first() {
+        Some(first) => first.total,
+        None if page.is_some_and(|(offset, _)| offset > 0) => {
+            let counts: Vec<Count> = bound::<Db>(&count_sql, &sql.binds[..counted]).load(conn)?;
+            counts.first().map_or(0, |c| c.n)
+        }
+        None => 0,
+    };
+    Ok((found.into_iter().map(|f| (f.comment_id, f.score)).collect(), total))
 }
 
 fn draft_consultations(conn: &mut AnyConnection) -> Result<Vec<String>, StorageError> {
@@ -294,26 +330,31 @@ impl Sql {
         "bm25(comment_fts, 1.0, 1.0, 1.0, 1.0, 0.0)".into()
     }
 
-    /// Starts the clause; returns the score's expression (higher is
-    /// better). Weights {D, C, B, A}: the filter words (D) weigh nothing.
-    fn postgres_from(&mut self, query: &SearchQuery, meta: &Meta) -> String {
+    /// Starts the clause; returns the statement's queries (made once, in
+    /// a WITH) and the score's expression (higher is better). Weights
+    /// {D, C, B, A}: the filter words (D) weigh nothing in the ranking.
+    fn postgres_from(&mut self, query: &SearchQuery, meta: &Meta) -> (String, String) {
+        let meta = meta.tsquery();
+        let mut made = Vec::new();
         let mut matches = Vec::new();
         let mut ranks = String::from("CASE d.language");
-        let meta = meta.tsquery();
         for language in IndexLanguage::ALL {
             let text = format!("({}) & {meta}", tsquery_text(query, language));
             let q = self.value(Bind::Text(text));
             let code = language.code();
-            matches.push(format!(
-                "(d.language = '{code}' AND d.vector @@ to_tsquery('simple', {q}))"
-            ));
-            ranks.push_str(&format!(
-                " WHEN '{code}' THEN ts_rank_cd('{{0, 0, 0, 1}}', d.vector, to_tsquery('simple', {q}))"
-            ));
+            made.push(format!("to_tsquery('simple', {q}) AS {code}"));
+            matches.push(format!("(d.language = '{code}' AND d.vector @@ q.{code})"));
+            ranks.push_str(&format!(" WHEN '{code}' THEN q.{code}"));
         }
         ranks.push_str(" END");
-        self.text = format!("FROM search_documents d WHERE ({})", matches.join(" OR "));
-        ranks
+        self.text = format!(
+            "FROM q CROSS JOIN search_documents d WHERE ({})",
+            matches.join(" OR ")
+        );
+        (
+            format!("WITH q AS MATERIALIZED (SELECT {})", made.join(", ")),
+            format!("ts_rank('{{0, 0, 0, 1}}', d.vector, {ranks})"),
+        )
     }
 
     /// The dates a comment was written between, read from the comment
