@@ -17,7 +17,8 @@
 //! - ROUNDTABLE_BENCH_POSTGRES: a PostgreSQL server URL such as
 //!   postgres://postgres@127.0.0.1:5432 to measure it as well (a database is
 //!   created and dropped);
-//! - ROUNDTABLE_BENCH_ONLY=postgres: PostgreSQL alone.
+//! - ROUNDTABLE_BENCH_ONLY=postgres: PostgreSQL alone;
+//! - ROUNDTABLE_BENCH_KEEP=1: keep the databases and print where they are.
 
 #[path = "load/database.rs"]
 mod database;
@@ -118,6 +119,10 @@ fn run(backend: &Backend, scratch: &std::path::Path, count: usize) -> Result<()>
     }
     time_searches(&mut conn)?;
     time_indexing(&mut conn)?;
+    if std::env::var_os("ROUNDTABLE_BENCH_KEEP").is_some() {
+        println!("kept: {}", database.url);
+        std::mem::forget(database);
+    }
     Ok(())
 }
 

@@ -76,7 +76,3 @@ $$ LANGUAGE plpgsql;
 
 CREATE TRIGGER question_tags_refresh_search AFTER INSERT OR DELETE ON comment_guiding_questions
     FOR EACH ROW EXECUTE FUNCTION question_tag_refreshes_search();
-
--- Cached search pages follow the index (a rebuild changes what they show).
-CREATE CONSTRAINT TRIGGER search_documents_bumps_content AFTER INSERT OR UPDATE OR DELETE ON search_documents
-    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_content_version('content');

@@ -87,17 +87,3 @@ CREATE TRIGGER question_tag_removed_refreshes_search AFTER DELETE ON comment_gui
 BEGIN
     UPDATE search_documents SET terms = terms WHERE comment_id = old.comment_id;
 END;
-
--- Cached search pages follow the index (a rebuild changes what they show).
-CREATE TRIGGER search_documents_insert_bumps_content AFTER INSERT ON search_documents
-BEGIN
-    UPDATE content_versions SET version = version + 1 WHERE scope = 'content';
-END;
-CREATE TRIGGER search_documents_update_bumps_content AFTER UPDATE ON search_documents
-BEGIN
-    UPDATE content_versions SET version = version + 1 WHERE scope = 'content';
-END;
-CREATE TRIGGER search_documents_delete_bumps_content AFTER DELETE ON search_documents
-BEGIN
-    UPDATE content_versions SET version = version + 1 WHERE scope = 'content';
-END;

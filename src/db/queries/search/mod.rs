@@ -58,10 +58,14 @@ pub fn forget_author(conn: &mut AnyConnection, author_id: &str) -> Result<usize,
 
 /// Rebuilds the whole index from the comments, in one transaction of the
 /// caller's; returns how many comments it indexed. Erased authors'
-/// comments stay out.
+/// comments stay out. Cached search pages are told (the index's other
+/// writes come with a change to the comments, which tells them already).
 pub fn rebuild(conn: &mut AnyConnection) -> Result<usize, StorageError> {
-    use crate::db::schema::users;
+    use crate::db::schema::{content_versions, users};
     const BATCH: i64 = 500;
+    diesel::update(content_versions::table.filter(content_versions::scope.eq("content")))
+        .set(content_versions::version.eq(content_versions::version + 1))
+        .execute(conn)?;
     diesel::delete(search_documents::table).execute(conn)?;
     let mut after = String::new();
     let mut indexed = 0;
