@@ -132,7 +132,8 @@ fn time_searches(conn: &mut AnyConnection) -> Result<()> {
         staff: true,
     };
     let searches: Vec<(&str, Option<Actor>, SearchInput)> = vec![
-        ("one common word", None, input("housing")),
+        ("the most common topic word", None, input("migrants")),
+        ("one word", None, input("housing")),
         ("two words", None, input("language courses")),
         ("a phrase", None, input("\"public transport\"")),
         ("a word, one excluded", None, input("funding -municipal")),
@@ -166,7 +167,7 @@ fn time_searches(conn: &mut AnyConnection) -> Result<()> {
             None,
             SearchInput {
                 page: 5,
-                ..input("housing")
+                ..input("migrants")
             },
         ),
         ("staff: every status", Some(staff), input("housing")),
@@ -379,52 +380,100 @@ fn new_comment(roundtable: RoundtableId, language: &str, body: &str, n: usize) -
     }
 }
 
-/// Comments of 30 to 90 words in English, French or Spanish, drawn with a
-/// skew (a few words common, most rare) from each language's vocabulary.
-struct Words(u64);
+/// Comments of 30 to 90 words in English, French or Spanish, with words
+/// drawn as in real text (Zipf's law: the word of rank r about 1/r as
+/// often as the most frequent) from a vocabulary of 20,000 per language:
+/// function words first, the consultation's topic words spread from rank
+/// 20 (as common as "migrants" in a migration forum) to about 5,000 (as
+/// rare as "kaleidoscope"), made-up words in between.
+struct Words {
+    state: u64,
+    vocabularies: Vec<(&'static str, Vec<String>)>,
+}
 
-const EN: &str = "the of and to in that for is on with as are be this it by more not we should people migrants housing language courses public transport funding municipal employment integration refugees education schools health services local authorities support access work rights families children women community volunteers training skills jobs budget city council national policy participation dialogue consultation recognition qualifications discrimination interpreters procedures waiting permits residence citizenship kaleidoscope";
-const FR: &str = "le la les de des et à en que pour est dans un une sur pas plus nous il faut personnes migrants logement cours de langue transports publics financement municipal emploi intégration réfugiés éducation écoles santé services autorités locales soutien accès travail droits familles enfants femmes communauté bénévoles formation compétences budget ville conseil politique nationale participation dialogue reconnaissance qualifications discrimination interprètes procédures attente permis résidence citoyenneté";
-const ES: &str = "el la los las de y en que para es con por un una más no se debe personas migrantes vivienda cursos de idioma transporte público financiación municipal empleo integración refugiados educación escuelas salud servicios autoridades locales apoyo acceso trabajo derechos familias niños mujeres comunidad voluntarios formación habilidades presupuesto ciudad consejo política nacional participación diálogo reconocimiento títulos discriminación intérpretes trámites espera permisos residencia ciudadanía";
+const VOCABULARY: usize = 20_000;
+const EN_FUNCTION: &str =
+    "the of and to in that for is on with as are be this it by more not we should";
+const EN_TOPIC: &str = "migrants integration housing language courses public transport funding municipal employment refugees education schools health services local authorities support access work rights families children women community volunteers training skills jobs budget city council national policy participation dialogue consultation recognition qualifications discrimination interpreters procedures waiting permits residence citizenship mentoring childcare libraries sport loneliness trust media elections neighbourhood mosque church festival football theatre bakery tailoring welding nursing kaleidoscope";
+const FR_FUNCTION: &str =
+    "le la les de des et à en que pour est dans un une sur pas plus nous il faut";
+const FR_TOPIC: &str = "migrants intégration logement cours langue transports publics financement municipal emploi réfugiés éducation écoles santé services autorités locales soutien accès travail droits familles enfants femmes communauté bénévoles formation compétences budget ville conseil politique nationale participation dialogue reconnaissance qualifications discrimination interprètes procédures attente permis résidence citoyenneté tutorat garde bibliothèques sport solitude confiance médias élections quartier mosquée église festival football théâtre boulangerie couture soudure soins";
+const ES_FUNCTION: &str = "el la los las de y en que para es con por un una más no se debe";
+const ES_TOPIC: &str = "migrantes integración vivienda cursos idioma transporte público financiación municipal empleo refugiados educación escuelas salud servicios autoridades locales apoyo acceso trabajo derechos familias niños mujeres comunidad voluntarios formación habilidades presupuesto ciudad consejo política nacional participación diálogo reconocimiento títulos discriminación intérpretes trámites espera permisos residencia ciudadanía tutoría guardería bibliotecas deporte soledad confianza medios elecciones barrio mezquita iglesia festival fútbol teatro panadería costura soldadura enfermería";
+
+fn vocabulary(function: &str, topic: &str) -> Vec<String> {
+    let mut words: Vec<Option<String>> = vec![None; VOCABULARY];
+    for (rank, word) in function.split(' ').enumerate() {
+        words[rank] = Some(word.to_owned());
+    }
+    for (i, word) in topic.split(' ').enumerate() {
+        let mut rank = 20 + i * i;
+        while words[rank].is_some() {
+            rank += 1;
+        }
+        words[rank] = Some(word.to_owned());
+    }
+    const SYLLABLES: [&str; 16] = [
+        "ba", "ko", "ti", "ne", "ru", "sa", "lo", "mi", "de", "fu", "ga", "pe", "zo", "vi", "ha",
+        "ju",
+    ];
+    let mut made = 0usize;
+    words
+        .into_iter()
+        .map(|word| {
+            word.unwrap_or_else(|| {
+                made += 1;
+                let (mut n, mut invented) = (made + 16, String::new());
+                while n > 0 {
+                    invented.push_str(SYLLABLES[n % 16]);
+                    n /= 16;
+                }
+                invented
+            })
+        })
+        .collect()
+}
 
 impl Words {
     fn new(seed: u64) -> Self {
-        Self(
-            seed.wrapping_mul(6364136223846793005)
+        Self {
+            state: seed
+                .wrapping_mul(6364136223846793005)
                 .wrapping_add(1442695040888963407),
-        )
+            vocabularies: vec![
+                ("en", vocabulary(EN_FUNCTION, EN_TOPIC)),
+                ("fr", vocabulary(FR_FUNCTION, FR_TOPIC)),
+                ("es", vocabulary(ES_FUNCTION, ES_TOPIC)),
+            ],
+        }
     }
 
     fn next(&mut self) -> u64 {
         // xorshift64*: repeatable, and enough for picking words.
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(2685821657736338717)
+        self.state ^= self.state >> 12;
+        self.state ^= self.state << 25;
+        self.state ^= self.state >> 27;
+        self.state.wrapping_mul(2685821657736338717)
     }
 
     fn body(&mut self) -> (&'static str, String) {
-        let (language, vocabulary) = match self.next() % 10 {
-            0..=5 => ("en", EN),
-            6..=7 => ("fr", FR),
-            _ => ("es", ES),
+        let which = match self.next() % 10 {
+            0..=5 => 0,
+            6..=7 => 1,
+            _ => 2,
         };
-        let vocabulary: Vec<&str> = vocabulary.split(' ').collect();
         let length = 30 + (self.next() % 61) as usize;
         let mut body = String::new();
         for n in 0..length {
-            // Squaring a uniform draw favours the first (common) words.
-            let u = (self.next() % 10_000) as f64 / 10_000.0;
-            let word = vocabulary[((u * u) * vocabulary.len() as f64) as usize];
+            // Log-uniform ranks: P(r) is about proportional to 1/r.
+            let u = (self.next() % 1_000_000) as f64 / 1_000_000.0;
+            let rank = ((VOCABULARY as f64 + 1.0).powf(u) as usize).clamp(1, VOCABULARY) - 1;
             if n > 0 {
-                body.push(if n % 12 == 0 { '.' } else { ' ' });
-                if n % 12 == 0 {
-                    body.push(' ');
-                }
+                body.push_str(if n % 12 == 0 { ". " } else { " " });
             }
-            body.push_str(word);
+            body.push_str(&self.vocabularies[which].1[rank]);
         }
         body.push('.');
-        (language, body)
+        (self.vocabularies[which].0, body)
     }
 }

@@ -120,7 +120,10 @@ fn sqlite_matches(
     let counts: Vec<Count> = bound::<Db>(&count_sql, &sql.binds[..counted]).load(conn)?;
     let found: Vec<Found> = bound::<Db>(&page_sql, &sql.binds).load(conn)?;
     let total = counts.first().map_or(0, |c| c.n);
-    Ok((found.into_iter().map(|f| (f.comment_id, f.score)).collect(), total))
+    Ok((
+        found.into_iter().map(|f| (f.comment_id, f.score)).collect(),
+        total,
+    ))
 }
 
 /// One statement: the queries made once, the matches ranked and counted
@@ -137,10 +140,12 @@ fn postgres_matches(
     sql.dates(filter);
     let count_sql = format!("{queries} SELECT COUNT(*) AS n {}", sql.text);
     let counted = sql.binds.len();
+    // Ranked first into narrow rows: counting over the wide ones (each
+    // with its vector) would spill them to disk.
     let mut page_sql = format!(
-        "{queries} SELECT d.comment_id AS comment_id, \
-         CAST({score} AS DOUBLE PRECISION) AS score, COUNT(*) OVER () AS total {} \
-         ORDER BY score DESC, d.id DESC",
+        "{queries}, ranked AS MATERIALIZED (SELECT d.id, d.comment_id, {score} AS score {}) \
+         SELECT comment_id, CAST(score AS DOUBLE PRECISION) AS score, COUNT(*) OVER () AS total \
+         FROM ranked ORDER BY score DESC, id DESC",
         sql.text
     );
     if let Some((offset, limit)) = page {
@@ -158,7 +163,10 @@ fn postgres_matches(
         }
         None => 0,
     };
-    Ok((found.into_iter().map(|f| (f.comment_id, f.score)).collect(), total))
+    Ok((
+        found.into_iter().map(|f| (f.comment_id, f.score)).collect(),
+        total,
+    ))
 }
 
 fn draft_consultations(conn: &mut AnyConnection) -> Result<Vec<String>, StorageError> {
