@@ -81,13 +81,13 @@ impl IndexLanguage {
 
     /// The indexed form of one folded word.
     pub fn stem(self, folded: &str) -> String {
-        match self.stemmer() {
-            Some(stemmer) => match stemmer.stem(folded) {
-                Cow::Borrowed(s) => s.to_owned(),
-                Cow::Owned(s) if s.is_empty() => folded.to_owned(),
-                Cow::Owned(s) => s,
-            },
-            None => folded.to_owned(),
+        self.stem_of(folded).into_owned()
+    }
+
+    fn stem_of<'a>(self, folded: &'a str) -> Cow<'a, str> {
+        match self.stemmer().map(|s| s.stem(folded)) {
+            Some(stem) if !stem.is_empty() => stem,
+            _ => Cow::Borrowed(folded),
         }
     }
 }
@@ -129,6 +129,9 @@ fn push_word(found: &mut Vec<Word>, text: &str, start: usize, end: usize) {
 
 /// Lower case without accents: "Intégración" becomes "integracion".
 pub fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     word.nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
@@ -138,11 +141,18 @@ pub fn fold(word: &str) -> String {
 /// The terms the index keeps for a text, in order, separated by spaces.
 pub fn index_terms(text: &str, language: IndexLanguage) -> String {
     let mut terms = String::with_capacity(text.len());
-    for word in words(text) {
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        if word.is_empty() {
+            continue;
+        }
+        let folded = fold(word);
+        if folded.is_empty() {
+            continue;
+        }
         if !terms.is_empty() {
             terms.push(' ');
         }
-        terms.push_str(&language.stem(&word.folded));
+        terms.push_str(&language.stem_of(&folded));
     }
     terms
 }
