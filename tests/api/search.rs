@@ -508,7 +508,7 @@ async fn odd_scripts_and_symbols_are_searched_or_refused_but_never_fail() {
         app.expect_unsent();
         let mut author = participant(&app, "Amina Diallo").await;
         let mut chair = chair(&app, "Clara Chair", RT_3_2).await;
-        let body = "移民融合 İstanbul ǅemal Straße x² ١٢٣ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 naïve café";
+        let body = "移民融合 İstanbul ǅemal Straße x² ١٢٣ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 naïve café ½ ① ⅷ";
         let reference = post_in(&mut author, RT_3_2, "en", body, &[]).await;
         decide(&mut chair, &[&reference], &[("action", "publish")]).await;
         for typed in [
@@ -566,6 +566,56 @@ async fn odd_scripts_and_symbols_are_searched_or_refused_but_never_fail() {
                 Err(other) => panic!("{typed:?} on {:?}: {other:?}", app.backend),
             }
         }
+        // Symbols one database might not take for words find nothing else.
+        for typed in ["½", "-½ ①"] {
+            if let Ok(found) = find(&app, None, words(typed)).await {
+                assert!(
+                    found.total <= 1,
+                    "{typed:?} on {:?}: {}",
+                    app.backend,
+                    found.total
+                );
+            }
+        }
+        let huge = SearchInput {
+            page: usize::MAX,
+            ..words("café")
+        };
+        let last = find(&app, None, huge)
+            .await
+            .expect("a page past the end is the last page");
+        assert_eq!(last.page, last.pages);
+        for date in [
+            "-5000-01-01",
+            "+10000-01-01",
+            "262143-12-31",
+            "2026-1-1",
+            "2026-02-30",
+            "９９９９-01-01",
+        ] {
+            let odd = SearchInput {
+                from: date.into(),
+                ..words("café")
+            };
+            let Err(ServiceError::InvalidFields(mistakes)) = find(&app, None, odd).await else {
+                panic!("{date:?} is refused on {:?}", app.backend);
+            };
+            assert_eq!(mistakes[0].field, "from");
+        }
+        let long_word = "y".repeat(3_000);
+        let reference = post_in(
+            &mut author,
+            RT_3_2,
+            "en",
+            &format!("{long_word} tapir"),
+            &[],
+        )
+        .await;
+        decide(&mut chair, &[&reference], &[("action", "publish")]).await;
+        assert_eq!(
+            references_found(&app, None, words("tapir")).await,
+            vec![reference]
+        );
     }
 }
 

@@ -1,10 +1,8 @@
 -- The search index of comments. Each comment's text is kept as the terms
 -- the application made of it (words folded to lower case without accents,
 -- stemmed in the comment's language), written in the same transaction as
--- the comment; `roundtable reindex` rebuilds it. The terms are already
--- stemmed, so the 'simple' configuration only splits them; a query is
--- matched against the comments of each language with that language's
--- stems.
+-- the comment; `roundtable reindex` rebuilds it. A query is matched
+-- against the comments of each language with that language's stems.
 CREATE TABLE search_documents (
     id BIGSERIAL PRIMARY KEY,
     comment_id TEXT NOT NULL UNIQUE REFERENCES comments (id) ON DELETE CASCADE,
@@ -36,11 +34,21 @@ SELECT c.id AS comment_id,
        AS meta
 FROM comments c JOIN roundtables r ON r.id = c.roundtable_id;
 
+-- The terms are taken as they are, each at its position (a phrase needs
+-- them), the filter words after them: no text-search parser runs, so no
+-- locale decides what is a word, and PostgreSQL holds exactly the words
+-- the application made (and SQLite's FTS5 table holds).
 CREATE FUNCTION search_documents_vector() RETURNS trigger AS $$
 BEGIN
-    NEW.vector := setweight(to_tsvector('simple', NEW.terms), 'A')
-        || setweight(to_tsvector('simple', COALESCE(
-               (SELECT meta FROM search_meta WHERE comment_id = NEW.comment_id), '')), 'D');
+    NEW.vector := COALESCE((
+        SELECT string_agg(quote_literal(word) || ':' || LEAST(at, 16383) || 'A', ' ')
+        FROM unnest(string_to_array(NEW.terms, ' ')) WITH ORDINALITY AS t(word, at)
+        WHERE word <> ''), '')::tsvector
+        || COALESCE((
+        SELECT string_agg(quote_literal(word) || ':1D', ' ')
+        FROM unnest(string_to_array(
+            (SELECT meta FROM search_meta WHERE comment_id = NEW.comment_id), ' ')) AS m(word)
+        WHERE word <> ''), '')::tsvector;
     RETURN NEW;
 END;
 $$ LANGUAGE plpgsql;

@@ -121,10 +121,21 @@ pub fn words(text: &str) -> Vec<Word> {
 }
 
 fn push_word(found: &mut Vec<Word>, text: &str, start: usize, end: usize) {
+    if !is_word_length(&text[start..end]) {
+        return;
+    }
     let folded = fold(&text[start..end]);
     if !folded.is_empty() {
         found.push(Word { start, end, folded });
     }
+}
+
+/// The longest word indexed or looked for: longer runs of letters are not
+/// words (a pasted key, a URL's path), and the databases limit a term's size.
+pub const WORD_MAX_CHARS: usize = 64;
+
+fn is_word_length(word: &str) -> bool {
+    !word.is_empty() && word.chars().count() <= WORD_MAX_CHARS
 }
 
 /// Lower case without accents: "Intégración" becomes "integracion".
@@ -142,7 +153,7 @@ pub fn fold(word: &str) -> String {
 pub fn index_terms(text: &str, language: IndexLanguage) -> String {
     let mut terms = String::with_capacity(text.len());
     for word in text.split(|c: char| !c.is_alphanumeric()) {
-        if word.is_empty() {
+        if !is_word_length(word) {
             continue;
         }
         let folded = fold(word);
@@ -190,6 +201,15 @@ mod tests {
             index_terms("integracion", es)
         );
         assert_eq!(index_terms("migrants", fr), index_terms("migrant", fr));
+    }
+
+    #[test]
+    fn overlong_runs_are_not_words() {
+        let long = "x".repeat(WORD_MAX_CHARS + 1);
+        let text = format!("short {long} end");
+        assert_eq!(index_terms(&text, IndexLanguage::Other), "short end");
+        let found: Vec<String> = words(&text).into_iter().map(|w| w.folded).collect();
+        assert_eq!(found, ["short", "end"]);
     }
 
     #[test]

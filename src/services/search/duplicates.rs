@@ -40,18 +40,29 @@ pub fn possible_duplicates(
             search::roundtable_terms(conn, &roundtable.to_string())?,
         );
     }
+    // Each comment's words made into a set once, whatever the number waiting.
+    let sets: HashMap<&RoundtableId, Vec<(&str, HashSet<&str>)>> = terms
+        .iter()
+        .map(|(r, rows)| {
+            (
+                r,
+                rows.iter()
+                    .map(|(c, t)| (c.as_str(), term_set(t)))
+                    .collect(),
+            )
+        })
+        .collect();
     let mut chosen: HashMap<CommentId, Vec<(String, u8)>> = HashMap::new();
     for (comment, roundtable) in waiting {
-        let candidates = &terms[roundtable];
+        let candidates = &sets[roundtable];
         let id = comment.to_string();
         let Some((_, own)) = candidates.iter().find(|(c, _)| *c == id) else {
             continue;
         };
-        let own = term_set(own);
         let mut alike: Vec<(&str, f64)> = candidates
             .iter()
             .filter(|(c, _)| *c != id)
-            .map(|(c, t)| (c.as_str(), similarity(&own, &term_set(t))))
+            .map(|(c, set)| (*c, similarity(own, set)))
             .filter(|(_, s)| *s >= DUPLICATE_THRESHOLD)
             .collect();
         alike.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));

@@ -159,7 +159,8 @@ fn search_among(
 }
 
 /// The ids of every comment that answers `query` within a roundtable or a
-/// consultation, as staff see them: the digest's filter.
+/// consultation, whatever its status: the digest's filter (the digest
+/// chooses statuses itself). Erased authors' comments are not indexed.
 pub fn matching_ids(
     conn: &mut AnyConnection,
     query: &SearchQuery,
@@ -171,7 +172,7 @@ pub fn matching_ids(
         roundtable,
         ..CommentFilter::default()
     };
-    let (hits, _) = search::matching_comments(conn, query, filter, Visibility::Everything, None)?;
+    let (hits, _) = search::matching_comments(conn, query, filter, Visibility::AllStatuses, None)?;
     Ok(hits.into_iter().map(|(id, _)| id).collect())
 }
 

@@ -6,7 +6,7 @@ use crate::domain::affiliation::{Country, OrganisationType};
 use crate::domain::search::SearchQuery;
 use crate::domain::InvalidField;
 use crate::services::ServiceError;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 /// The parameters of a search, as typed; blank means "any".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -88,7 +88,7 @@ pub fn check(input: &SearchInput, places: &[PlaceRow]) -> Result<SearchRequest, 
             until: to
                 .and_then(|d| d.succ_opt())
                 .and_then(|d| d.and_hms_opt(0, 0, 0)),
-            page: input.page.max(1),
+            page: input.page.clamp(1, PAGE_MAX),
         }),
         _ => Err(ServiceError::InvalidFields(mistakes.0)),
     }
@@ -160,9 +160,27 @@ fn question_id(
     })
 }
 
+/// A page number past any real search (20 results a page): the last page
+/// is shown instead, as for any page past the end.
+const PAGE_MAX: usize = 100_000;
+
+/// A day written year-month-day with a four-digit year, as a date field
+/// sends it (chrono alone would take signed and five-digit years, which
+/// PostgreSQL's timestamps refuse).
 fn date(field: &'static str, typed: &str) -> Result<Option<NaiveDate>, InvalidField> {
     blank_or(typed, |value| {
-        NaiveDate::parse_from_str(value, "%Y-%m-%d")
-            .map_err(|_| InvalidField::new(field, "invalid-search-date").with("value", value))
+        let shaped = value.len() == 10
+            && value.bytes().enumerate().all(|(at, b)| {
+                if at == 4 || at == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
+        shaped
+            .then(|| NaiveDate::parse_from_str(value, "%Y-%m-%d").ok())
+            .flatten()
+            .filter(|d| d.year() >= 1)
+            .ok_or_else(|| InvalidField::new(field, "invalid-search-date").with("value", value))
     })
 }

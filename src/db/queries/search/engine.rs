@@ -21,6 +21,8 @@ pub enum Visibility<'a> {
     Chair(&'a [String]),
     /// Every comment but withdrawn ones (staff).
     Everything,
+    /// Withdrawn ones too (a digest of every status).
+    AllStatuses,
 }
 
 /// Filters that combine with the words; ids, codes and times already checked.
@@ -78,7 +80,7 @@ pub fn matching_comments(
     page: Option<(i64, i64)>,
 ) -> Result<(Vec<(String, f64)>, i64), StorageError> {
     let drafts = match visibility {
-        Visibility::Everything => Vec::new(),
+        Visibility::Everything | Visibility::AllStatuses => Vec::new(),
         _ => draft_consultations(conn)?,
     };
     let meta = meta_condition(filter, visibility, &drafts);
@@ -220,6 +222,12 @@ fn meta_condition(filter: CommentFilter, visibility: Visibility, drafts: &[Strin
             status("pending"),
             status("rejected"),
         ]),
+        Visibility::AllStatuses => Meta::Any(vec![
+            status("approved"),
+            status("pending"),
+            status("rejected"),
+            status("withdrawn"),
+        ]),
     }];
     let words = [
         ("cn", filter.consultation),
@@ -350,7 +358,7 @@ impl Sql {
             let text = format!("({}) & {meta}", tsquery_text(query, language));
             let q = self.value(Bind::Text(text));
             let code = language.code();
-            made.push(format!("to_tsquery('simple', {q}) AS {code}"));
+            made.push(format!("CAST({q} AS tsquery) AS {code}"));
             matches.push(format!("(d.language = '{code}' AND d.vector @@ q.{code})"));
             ranks.push_str(&format!(" WHEN '{code}' THEN q.{code}"));
         }

@@ -63,6 +63,11 @@ pub fn forget_author(conn: &mut AnyConnection, author_id: &str) -> Result<usize,
 pub fn rebuild(conn: &mut AnyConnection) -> Result<usize, StorageError> {
     use crate::db::schema::{content_versions, users};
     const BATCH: i64 = 500;
+    if let AnyConnection::Postgresql(pg) = conn {
+        // Posts wait until the rebuild commits (SQLite's write lock does the
+        // same): one committed meanwhile would be indexed twice.
+        diesel::sql_query("LOCK TABLE search_documents IN SHARE ROW EXCLUSIVE MODE").execute(pg)?;
+    }
     diesel::update(content_versions::table.filter(content_versions::scope.eq("content")))
         .set(content_versions::version.eq(content_versions::version + 1))
         .execute(conn)?;
