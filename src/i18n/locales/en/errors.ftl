@@ -236,3 +236,4 @@ invalid-search-question = This roundtable has no such guiding question.
 invalid-search-date = '{ $value }' is not a date: write it as year-month-day, for example 2026-03-31.
 invalid-search-dates-reversed = The end date comes before the start date.
 invalid-search-too-many = This search matches more than { $limit } comments of one roundtable: add a word, a phrase or a filter to narrow it.
+invalid-search-word-too-long = A word of your search is longer than { $limit } letters: no word of a comment is that long.

@@ -236,3 +236,4 @@ invalid-search-question = Esta mesa redonda no tiene esa pregunta orientadora.
 invalid-search-date = «{ $value }» no es una fecha: escríbala año-mes-día, por ejemplo 2026-03-31.
 invalid-search-dates-reversed = La fecha final es anterior a la fecha inicial.
 invalid-search-too-many = Esta búsqueda encuentra más de { $limit } comentarios en una misma mesa redonda: añada una palabra, una frase o un filtro para acotarla.
+invalid-search-word-too-long = Una palabra de su búsqueda tiene más de { $limit } letras: ninguna palabra de un comentario es tan larga.

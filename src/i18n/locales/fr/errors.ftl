@@ -236,3 +236,4 @@ invalid-search-question = Cette table ronde n’a pas cette question directrice.
 invalid-search-date = « { $value } » n’est pas une date : écrivez-la année-mois-jour, par exemple 2026-03-31.
 invalid-search-dates-reversed = La date de fin précède la date de début.
 invalid-search-too-many = Cette recherche trouve plus de { $limit } commentaires dans une même table ronde : ajoutez un mot, une expression ou un filtre pour la préciser.
+invalid-search-word-too-long = Un mot de votre recherche dépasse { $limit } lettres : aucun mot d’un commentaire n’est aussi long.
