@@ -311,6 +311,12 @@ fn start_baseline(
     env.run(binary, "migrate", &log)?;
     env.run(binary, "demo", &log)?;
     let settings = env.settings()?;
+    // The seeding is this build's code: it needs this build's tables (an
+    // older binary runs the migrations it knows and ignores later ones).
+    roundtable::db::run_migrations(&mut roundtable::db::maintenance_connection(
+        &settings.database,
+        settings.database_timeouts,
+    )?)?;
     let pool = roundtable::db::build_pool(&settings.database, settings.database_timeouts)?;
     let conn = &mut *pool.get()?;
     let seeded = seed::threads(conn)
