@@ -399,31 +399,56 @@ async fn filters_narrow_the_results_and_mistakes_are_named_by_field() {
             references_found(&app, None, in_question).await,
             vec![on_two.clone()]
         );
-        let by_country = SearchInput {
-            country: "ge".into(),
-            ..words("quokka")
-        };
-        assert_eq!(references_found(&app, None, by_country).await.len(), 2);
-        let elsewhere = SearchInput {
-            country: "FR".into(),
-            ..words("quokka")
-        };
-        assert!(references_found(&app, None, elsewhere).await.is_empty());
-        let by_type = SearchInput {
-            organisation_type: "civil_society".into(),
-            ..words("quokka")
-        };
-        assert_eq!(references_found(&app, None, by_type).await.len(), 2);
-        let before = SearchInput {
-            to: "2020-01-01".into(),
-            ..words("quokka")
-        };
-        assert!(references_found(&app, None, before).await.is_empty());
-        let since = SearchInput {
-            from: chrono::Utc::now().date_naive().to_string(),
-            ..words("quokka")
-        };
-        assert_eq!(references_found(&app, None, since).await.len(), 2);
+        let today = chrono::Utc::now().date_naive().to_string();
+        let narrowed: [(&str, SearchInput, usize); 5] = [
+            (
+                "country",
+                SearchInput {
+                    country: "ge".into(),
+                    ..words("quokka")
+                },
+                2,
+            ),
+            (
+                "another country",
+                SearchInput {
+                    country: "FR".into(),
+                    ..words("quokka")
+                },
+                0,
+            ),
+            (
+                "organisation type",
+                SearchInput {
+                    organisation_type: "civil_society".into(),
+                    ..words("quokka")
+                },
+                2,
+            ),
+            (
+                "until 2020",
+                SearchInput {
+                    to: "2020-01-01".into(),
+                    ..words("quokka")
+                },
+                0,
+            ),
+            (
+                "since today",
+                SearchInput {
+                    from: today,
+                    ..words("quokka")
+                },
+                2,
+            ),
+        ];
+        for (what, input, expected) in narrowed {
+            assert_eq!(
+                references_found(&app, None, input).await.len(),
+                expected,
+                "{what}"
+            );
+        }
 
         let wrong = SearchInput {
             q: "\"unclosed".into(),

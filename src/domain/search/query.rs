@@ -177,7 +177,10 @@ mod tests {
             "invalid-search-too-long"
         );
         assert!(parse(&"ab ".repeat(66)).is_ok());
-        assert_eq!(parse(&"a".repeat(65)).unwrap_err(), "invalid-search-word-too-long");
+        assert_eq!(
+            parse(&"a".repeat(65)).unwrap_err(),
+            "invalid-search-word-too-long"
+        );
         assert_eq!(
             parse("\"open phrase").unwrap_err(),
             "invalid-search-unclosed-quote"
