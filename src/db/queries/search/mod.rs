@@ -5,6 +5,7 @@
 
 mod details;
 mod engine;
+mod meta;
 
 use crate::db::schema::{comments, search_documents};
 use crate::db::{AnyConnection, StorageError};
@@ -12,7 +13,8 @@ use crate::domain::search::{index_terms, IndexLanguage};
 use diesel::prelude::*;
 
 pub use details::{found_comments, places, FoundRow, PlaceRoundtable, PlaceRow};
-pub use engine::{matching_comments, CommentFilter, Visibility};
+pub use engine::matching_comments;
+pub use meta::{CommentFilter, Visibility};
 
 /// Rewrites the index entry of one comment from its Markdown source.
 pub fn index_comment(
