@@ -22,12 +22,16 @@
 
 #[path = "load/database.rs"]
 mod database;
+// Only its participants are used here.
+#[allow(dead_code)]
+#[path = "load/seed.rs"]
+mod seed;
 
 use anyhow::{Context, Result};
 use chrono::{Duration as Days, Utc};
 use database::Backend;
 use roundtable::config::{DatabaseTarget, DatabaseTimeouts};
-use roundtable::db::queries::{comments, search as index, users};
+use roundtable::db::queries::{comments, search as index};
 use roundtable::db::{
     build_pool, maintenance_connection, run_migrations, write_transaction, AnyConnection,
 };
@@ -35,11 +39,11 @@ use roundtable::domain::affiliation::{Affiliation, Country, OrganisationType};
 use roundtable::domain::comment::{CommentStatus, NewComment, ThreadPosition};
 use roundtable::domain::ids::UserId;
 use roundtable::domain::ids::{CommentId, RoundtableId};
-use roundtable::domain::user::{Actor, EmailAddress, NewUser, Role, SignedInUser};
+use roundtable::domain::user::Actor;
 use roundtable::services::comments::{post_comment, CommentInput};
 use roundtable::services::emails::EmailContext;
 use roundtable::services::search::{self, SearchInput};
-use roundtable::services::{demo, roundtables, ServiceError};
+use roundtable::services::{demo, roundtables};
 use roundtable::text::render_comment;
 use std::time::{Duration, Instant};
 
@@ -118,6 +122,12 @@ fn run(backend: &Backend, scratch: &std::path::Path, count: usize) -> Result<()>
         conn.batch_execute("ANALYZE")?;
     }
     time_searches(&mut conn)?;
+    let rebuilding = Instant::now();
+    let indexed = search::rebuild_index(&mut conn).map_err(|e| anyhow::anyhow!("rebuild: {e}"))?;
+    println!(
+        "rebuild (`roundtable reindex`): {indexed} comments in {:.1} s",
+        rebuilding.elapsed().as_secs_f64()
+    );
     time_indexing(&mut conn)?;
     if std::env::var_os("ROUNDTABLE_BENCH_KEEP").is_some() {
         println!("kept: {}", database.url);
@@ -210,7 +220,7 @@ fn time_searches(conn: &mut AnyConnection) -> Result<()> {
 /// the chair's alert queued), then the index writes of as many comments
 /// timed alone (inside one transaction, so without a commit each).
 fn time_indexing(conn: &mut AnyConnection) -> Result<()> {
-    let authors = participants(conn, POSTS_TIMED)?;
+    let authors = seed::participants(conn, POSTS_TIMED)?;
     let mut words = Words::new(7);
     let bodies: Vec<(&str, String)> = (0..POSTS_TIMED).map(|_| words.body()).collect();
     let templates = roundtable::templates::Templates::load()?;
@@ -290,46 +300,6 @@ fn time_indexing(conn: &mut AnyConnection) -> Result<()> {
         100.0 * per_index / (per_post - per_index).max(f64::EPSILON)
     );
     Ok(())
-}
-
-/// Verified participants without a password (posting checks none).
-fn participants(conn: &mut AnyConnection, count: usize) -> Result<Vec<SignedInUser>> {
-    let now = Utc::now();
-    write_transaction(conn, |conn| {
-        (0..count)
-            .map(|n| {
-                let affiliation = Affiliation {
-                    display_name: format!("Search Bench {n}"),
-                    organisation: "Bench Association".into(),
-                    organisation_type: Some(OrganisationType::CivilSociety),
-                    country: Some(Country::parse("country", "SN")?),
-                };
-                let user = NewUser {
-                    id: UserId::generate(),
-                    email: EmailAddress::parse("email", &format!("search-{n}@bench.example.org"))?,
-                    affiliation: affiliation.clone(),
-                    gender: None,
-                    role: Role::Participant,
-                    password_hash: None,
-                    verified_at: Some(now),
-                    consented_at: Some(now),
-                    terms_version: None,
-                };
-                users::insert(conn, &user, now)?;
-                Ok(SignedInUser {
-                    id: user.id,
-                    email: user.email.as_typed.clone(),
-                    affiliation,
-                    role: Role::Participant,
-                    verified: true,
-                    gender: None,
-                    is_chair: false,
-                    language: None,
-                })
-            })
-            .collect::<Result<Vec<_>, ServiceError>>()
-    })
-    .map_err(|e| anyhow::anyhow!("participants: {e}"))
 }
 
 fn ms(d: Duration) -> f64 {

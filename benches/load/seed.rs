@@ -101,40 +101,52 @@ pub fn post_target(conn: &mut AnyConnection) -> Result<PostTarget> {
 /// they only ever use their API token), and one token each, returned.
 pub fn participants_with_tokens(conn: &mut AnyConnection, count: usize) -> Result<Vec<String>> {
     let now = Utc::now();
+    let people = participants(conn, count)?;
     let tokens = write_transaction(conn, |conn| {
-        let mut tokens = Vec::with_capacity(count);
-        for n in 0..count {
-            let affiliation = Affiliation {
-                display_name: format!("Load Participant {n}"),
-                organisation: "Benchmark Association".into(),
-                organisation_type: Some(OrganisationType::CivilSociety),
-                country: Some(Country::parse("country", "BE")?),
-            };
-            let user = NewUser {
-                id: UserId::generate(),
-                email: EmailAddress::parse("email", &format!("load-{n}@bench.example.org"))?,
-                affiliation: affiliation.clone(),
-                gender: None,
-                role: Role::Participant,
-                password_hash: None,
-                verified_at: Some(now),
-                consented_at: Some(now),
-                terms_version: None,
-            };
-            users::insert(conn, &user, now)?;
-            let signed_in = SignedInUser {
-                id: user.id,
-                email: user.email.as_typed.clone(),
-                affiliation,
-                role: Role::Participant,
-                verified: true,
-                gender: None,
-                is_chair: false,
-                language: None,
-            };
-            tokens.push(api_tokens::create(conn, &signed_in, "load benchmark", now)?);
-        }
-        Ok::<_, ServiceError>(tokens)
+        people
+            .iter()
+            .map(|person| api_tokens::create(conn, person, "load benchmark", now))
+            .collect::<Result<Vec<_>, ServiceError>>()
     })?;
     Ok(tokens)
+}
+
+/// `count` verified participants, stored without a password, as signed in.
+pub fn participants(conn: &mut AnyConnection, count: usize) -> Result<Vec<SignedInUser>> {
+    let now = Utc::now();
+    let people = write_transaction(conn, |conn| {
+        (0..count)
+            .map(|n| {
+                let affiliation = Affiliation {
+                    display_name: format!("Load Participant {n}"),
+                    organisation: "Benchmark Association".into(),
+                    organisation_type: Some(OrganisationType::CivilSociety),
+                    country: Some(Country::parse("country", "BE")?),
+                };
+                let user = NewUser {
+                    id: UserId::generate(),
+                    email: EmailAddress::parse("email", &format!("load-{n}@bench.example.org"))?,
+                    affiliation: affiliation.clone(),
+                    gender: None,
+                    role: Role::Participant,
+                    password_hash: None,
+                    verified_at: Some(now),
+                    consented_at: Some(now),
+                    terms_version: None,
+                };
+                users::insert(conn, &user, now)?;
+                Ok(SignedInUser {
+                    id: user.id,
+                    email: user.email.as_typed.clone(),
+                    affiliation,
+                    role: Role::Participant,
+                    verified: true,
+                    gender: None,
+                    is_chair: false,
+                    language: None,
+                })
+            })
+            .collect::<Result<Vec<_>, ServiceError>>()
+    })?;
+    Ok(people)
 }

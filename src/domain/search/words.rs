@@ -55,13 +55,6 @@ impl IndexLanguage {
         }
     }
 
-    pub fn from_code(code: &str) -> Self {
-        Self::ALL
-            .into_iter()
-            .find(|l| l.code() == code)
-            .unwrap_or(IndexLanguage::Other)
-    }
-
     fn stemmer(self) -> Option<&'static Stemmer> {
         static STEMMERS: OnceLock<[Stemmer; 3]> = OnceLock::new();
         let [en, fr, es] = STEMMERS.get_or_init(|| {
