@@ -110,6 +110,7 @@ pub struct RoundtableRow {
     pub content_language: Option<String>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub grace_minutes: Option<i32>,
 }
 
 #[derive(Queryable, Selectable, Insertable)]

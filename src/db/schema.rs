@@ -92,6 +92,7 @@ diesel::table! {
         content_language -> Nullable<Text>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        grace_minutes -> Nullable<Integer>,
     }
 }
 
@@ -393,6 +394,97 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    comment_relevance (comment_id) {
+        comment_id -> Text,
+        retained -> Bool,
+        decided_by -> Nullable<Text>,
+        decided_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    themes (id) {
+        id -> Text,
+        roundtable_id -> Text,
+        label -> Text,
+        label_key -> Text,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    comment_themes (comment_id, theme_id) {
+        comment_id -> Text,
+        theme_id -> Text,
+        tagged_by -> Nullable<Text>,
+        tagged_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    late_comments (comment_id) {
+        comment_id -> Text,
+        deadline -> Timestamp,
+        included -> Nullable<Bool>,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    deadline_changes (id) {
+        id -> Text,
+        roundtable_id -> Text,
+        previous_close_at -> Nullable<Timestamp>,
+        new_close_at -> Nullable<Timestamp>,
+        reason -> Text,
+        changed_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    roundtable_followers (user_id, roundtable_id) {
+        user_id -> Text,
+        roundtable_id -> Text,
+        following -> Bool,
+        daily_digest -> Bool,
+        digest_sent_until -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    outcome_revisions (id) {
+        id -> Text,
+        outcome_id -> Text,
+        revision -> Integer,
+        version -> Nullable<Integer>,
+        content_json -> Text,
+        fingerprint -> Nullable<Text>,
+        saved_by -> Nullable<Text>,
+        saved_at -> Timestamp,
+        published_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    digest_files (id) {
+        id -> Text,
+        consultation_id -> Nullable<Text>,
+        roundtable_id -> Nullable<Text>,
+        format -> Text,
+        fingerprint -> Text,
+        file_sha256 -> Text,
+        comment_count -> Integer,
+        generated_by -> Nullable<Text>,
+        generated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(email_opt_outs -> users (user_id));
@@ -420,6 +512,15 @@ diesel::joinable!(email_batches -> users (user_id));
 diesel::joinable!(email_batch_items -> email_batches (batch_id));
 diesel::joinable!(email_batch_items -> comments (comment_id));
 diesel::joinable!(search_documents -> comments (comment_id));
+diesel::joinable!(comment_relevance -> comments (comment_id));
+diesel::joinable!(themes -> roundtables (roundtable_id));
+diesel::joinable!(comment_themes -> comments (comment_id));
+diesel::joinable!(comment_themes -> themes (theme_id));
+diesel::joinable!(late_comments -> comments (comment_id));
+diesel::joinable!(deadline_changes -> roundtables (roundtable_id));
+diesel::joinable!(roundtable_followers -> roundtables (roundtable_id));
+diesel::joinable!(roundtable_followers -> users (user_id));
+diesel::joinable!(outcome_revisions -> roundtable_outcomes (outcome_id));
 
 diesel::table! {
     content_versions (scope) {
@@ -459,4 +560,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     slug_redirects,
     terms_versions,
     search_documents,
+    comment_relevance,
+    themes,
+    comment_themes,
+    late_comments,
+    deadline_changes,
+    roundtable_followers,
+    outcome_revisions,
+    digest_files,
 );

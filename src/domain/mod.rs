@@ -57,6 +57,7 @@ pub mod notification;
 pub mod outcome;
 pub mod queue_pages;
 pub mod rate_limit;
+pub mod region;
 pub mod registration;
 pub mod return_path;
 pub mod roundtable;

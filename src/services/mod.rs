@@ -11,6 +11,7 @@ pub mod comments;
 pub mod demo;
 pub mod digest;
 pub mod emails;
+pub mod following;
 pub mod freshness;
 pub mod moderation;
 pub mod notifications;

@@ -174,6 +174,7 @@ pub fn insert(
         content_language: r.content_language.clone(),
         created_at: naive(now),
         updated_at: naive(now),
+        grace_minutes: None,
     };
     diesel::insert_into(roundtables::table)
         .values(&row)
