@@ -47,6 +47,7 @@ pub mod citation;
 pub mod clearinghouse;
 pub mod comment;
 pub mod consultation;
+pub mod coverage;
 pub mod digest;
 pub mod error;
 pub mod ids;

@@ -9,6 +9,7 @@ mod assets;
 mod authoring;
 mod comments;
 mod cookies;
+mod coverage;
 mod csrf;
 mod digests;
 mod error;
@@ -84,6 +85,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(comments::routes)
         .configure(moderation::routes)
         .configure(outcomes::routes)
+        .configure(coverage::routes)
         .configure(account::routes)
         .configure(admin::routes)
         .configure(terms::routes)

@@ -8,6 +8,7 @@ use crate::domain::outcome::OutcomeStatus;
 use crate::domain::InvalidField;
 use crate::i18n::labels::{self, label};
 use crate::i18n::{say, text, Language};
+use crate::services::outcome_citing::AddedCitation;
 use crate::services::outcome_form::{form_sections, OutcomeEditor};
 use crate::services::outcome_sources::{SectionSources, SourceComment};
 use crate::services::outcomes::ShownOutcome;
@@ -212,6 +213,10 @@ pub struct OutcomeFormView {
     errors: Vec<(String, String)>,
     pub conflict: Option<String>,
     pub preview: Option<OutcomeDisplay>,
+    /// What opening the form did (a citation added from coverage), and
+    /// the field to bring into view.
+    notice: Option<String>,
+    focus_field: Option<&'static str>,
 }
 
 fn blocks(editor: &OutcomeEditor, lang: Language) -> Vec<BlockView> {
@@ -308,7 +313,30 @@ impl OutcomeFormView {
             errors: Vec::new(),
             conflict: None,
             preview: None,
+            notice: None,
+            focus_field: None,
         }
+    }
+
+    pub fn show_citation(&mut self, added: &AddedCitation, lang: Language) {
+        let section = match added.question {
+            Some(n) => text(lang, "coverage-cite-question", &[("number", n.into())]),
+            None => text(lang, "coverage-cite-general", &[]),
+        };
+        let key = if added.already_cited {
+            "coverage-cite-already"
+        } else {
+            "coverage-cite-added"
+        };
+        self.notice = Some(text(
+            lang,
+            key,
+            &[
+                ("reference", added.reference.clone().into()),
+                ("section", section.into()),
+            ],
+        ));
+        self.focus_field = Some(added.field);
     }
 
     fn fields_mut(&mut self) -> impl Iterator<Item = &mut SectionField> {

@@ -2,6 +2,7 @@
 //! and the page that asks before a published outcome is withdrawn to a
 //! draft. What they show is in `outcome_views`.
 
+use crate::services::outcome_citing;
 use crate::services::outcome_form::{self, Answer, OutcomeEditor, TypedOutcome};
 use crate::services::outcome_withdrawal;
 use crate::services::outcomes::OutcomeAction;
@@ -35,21 +36,36 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     );
 }
 
+/// `?cite=c-…` (from the coverage page) opens the form with a point
+/// citing that comment.
+#[derive(serde::Deserialize)]
+struct OpenedWith {
+    cite: Option<String>,
+}
+
 async fn form(
     state: web::Data<AppState>,
     writing: SignedIn<ToWriteOutcome>,
     path: web::Path<(String, String)>,
+    opened: web::Query<OpenedWith>,
 ) -> Result<HttpResponse, WebError> {
     let (who, viewer) = (writing.actor(), writing.viewer);
     let (consultation, roundtable) = path.into_inner();
-    let editor = state
-        .db(move |conn| outcome_form::editor(conn, who, &consultation, &roundtable))
+    let cite = opened.into_inner().cite.filter(|c| !c.trim().is_empty());
+    let (editor, added) = state
+        .db(move |conn| match cite {
+            Some(reference) => {
+                outcome_citing::editor_citing(conn, who, &consultation, &roundtable, &reference)
+                    .map(|(editor, added)| (editor, Some(added)))
+            }
+            None => outcome_form::editor(conn, who, &consultation, &roundtable).map(|e| (e, None)),
+        })
         .await?;
-    state.render(
-        "pages/outcome.html",
-        &OutcomeFormView::new(&editor, viewer.language),
-        &viewer,
-    )
+    let mut view = OutcomeFormView::new(&editor, viewer.language);
+    if let Some(added) = added {
+        view.show_citation(&added, viewer.language);
+    }
+    state.render("pages/outcome.html", &view, &viewer)
 }
 
 fn action_of(intent: &str) -> OutcomeAction {

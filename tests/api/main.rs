@@ -19,6 +19,7 @@ mod comment_page;
 mod comments;
 mod comments_api;
 mod composed_batches;
+mod coverage;
 mod csrf;
 mod demo;
 mod digests;

@@ -88,6 +88,8 @@ async fn every_page_template_renders() {
         "pages/admin/confirm_status.html",
         // Rendered by the tests in terms.rs.
         "pages/admin/terms_form.html",
+        // Rendered by the tests in coverage.rs.
+        "pages/coverage.html",
     ];
     let templates = Templates::load().expect("templates compile");
     let mut covered: Vec<&str> = fetched

@@ -6,6 +6,7 @@ pub mod authoring;
 pub mod comments;
 pub mod consultations;
 pub mod content;
+pub mod coverage;
 pub mod digest;
 pub mod email_batches;
 pub mod housekeeping;

@@ -3,6 +3,7 @@
 //! opaque cursor; every refusal is an RFC 9457 problem body.
 
 mod caller;
+mod coverage;
 mod dto;
 mod numbers;
 mod openapi;
@@ -48,6 +49,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .route(
         "/consultations/{consultation}/roundtables/{roundtable}/comments",
         web::post().to(writes::post_comment),
+    )
+    .route(
+        "/consultations/{consultation}/roundtables/{roundtable}/coverage",
+        web::get().to(coverage::get_coverage),
     )
     .route("/search", web::get().to(search::search))
     .route(

@@ -17,6 +17,7 @@ use utoipa::OpenApi;
         (name = "comments", description = "Published comments, and posting one"),
         (name = "moderation", description = "Chairs' decisions on comments"),
         (name = "search", description = "Comments, consultations, roundtables and guiding questions by their words"),
+        (name = "report", description = "From comments to the report: coverage, relevance, themes, outcome versions (chairs and staff unless said otherwise)"),
     ),
     paths(
         super::reads::list_consultations,
@@ -25,7 +26,8 @@ use utoipa::OpenApi;
         super::reads::list_comments,
         super::writes::post_comment,
         super::writes::decide,
-        super::search::search
+        super::search::search,
+        super::coverage::get_coverage
     ),
     components(schemas(
         ConsultationListDto,
@@ -51,6 +53,10 @@ use utoipa::OpenApi;
         super::search::FoundRoundtableDto,
         super::search::FoundAuthorDto,
         super::search::SlugTitleDto,
+        super::coverage::CoverageDto,
+        super::coverage::QuestionCoverageDto,
+        super::coverage::HeardDto,
+        super::coverage::GroupCountDto,
         Problem,
         InvalidParam
     ))

@@ -118,6 +118,7 @@ invalid-api-status = must be open, closed or archived, not '{ $value }'
 missing-account = There is no account at this address.
 missing-comment = There is no comment at this address.
 missing-own-comment = There is no comment of yours at this address.
+missing-citable-comment = There is no published comment of this roundtable with that reference to cite.
 missing-published-comment = There is no published comment at this address.
 missing-consultation = There is no consultation at this address.
 missing-roundtable = There is no roundtable at this address.

@@ -118,6 +118,7 @@ invalid-api-status = debe ser open, closed o archived, no «{ $value }»
 missing-account = No hay ninguna cuenta en esta dirección.
 missing-comment = No hay ningún comentario en esta dirección.
 missing-own-comment = No hay ningún comentario suyo en esta dirección.
+missing-citable-comment = Ningún comentario publicado de esta mesa redonda lleva esa referencia: no hay nada que citar.
 missing-published-comment = No hay ningún comentario publicado en esta dirección.
 missing-consultation = No hay ninguna consulta en esta dirección.
 missing-roundtable = No hay ninguna mesa redonda en esta dirección.

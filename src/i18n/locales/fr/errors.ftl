@@ -118,6 +118,7 @@ invalid-api-status = doit valoir open, closed ou archived, et non « { $value } 
 missing-account = Il n’y a pas de compte à cette adresse.
 missing-comment = Il n’y a pas de commentaire à cette adresse.
 missing-own-comment = Il n’y a pas de commentaire de votre part à cette adresse.
+missing-citable-comment = Aucun commentaire publié de cette table ronde ne porte cette référence : rien à citer.
 missing-published-comment = Il n’y a pas de commentaire publié à cette adresse.
 missing-consultation = Il n’y a pas de consultation à cette adresse.
 missing-roundtable = Il n’y a pas de table ronde à cette adresse.
