@@ -17,6 +17,7 @@ pub mod moderation;
 pub mod notifications;
 pub mod outcome_form;
 pub mod outcome_sources;
+pub mod outcome_versions;
 pub mod outcome_withdrawal;
 pub mod outcomes;
 pub mod pages;

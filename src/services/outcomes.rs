@@ -4,6 +4,7 @@
 //! them publishes it, and publishing tells each cited author by email.
 
 use super::notifications::{self, wording::Place};
+use super::outcome_versions::{self, Save};
 use super::roundtables::{roundtable_detail, RoundtableDetail};
 use super::ServiceError;
 use crate::db::queries::admin;
@@ -328,7 +329,7 @@ pub fn store_as_written(
     if !prepared.errors.is_empty() {
         return Err(ServiceError::InvalidFields(prepared.errors));
     }
-    outcomes::save(
+    let (id, revision) = outcomes::save(
         conn,
         &OutcomeWrite {
             roundtable,
@@ -343,6 +344,21 @@ pub fn store_as_written(
         },
     )?
     .ok_or_else(|| ServiceError::Conflict("conflict-outcome-exists".into()))?;
+    let points = outcome_versions::stored_points(&prepared.points);
+    let content =
+        outcome_versions::content_of(roundtable, questions, &prepared.summary_markdown, &points);
+    outcome_versions::keep(
+        conn,
+        Save {
+            roundtable,
+            outcome_id: &id,
+            revision,
+            content,
+            status,
+            by,
+            now,
+        },
+    )?;
     Ok(())
 }
 
@@ -401,15 +417,34 @@ pub fn submit(
             let Some((id, revision)) = outcomes::save(conn, &write)? else {
                 return Ok(None);
             };
-            let action = match (submission.action, previous) {
-                (OutcomeAction::Publish, Some(OutcomeStatus::Published)) => "outcome_saved",
-                (OutcomeAction::Publish, _) => "outcome_published",
+            let points = outcome_versions::stored_points(&prepared.points);
+            let content = outcome_versions::content_of(
+                detail.roundtable.id,
+                &detail.questions,
+                &prepared.summary_markdown,
+                &points,
+            );
+            let save = Save {
+                roundtable: detail.roundtable.id,
+                outcome_id: &id,
+                revision,
+                content,
+                status,
+                by: &by,
+                now,
+            };
+            let version = outcome_versions::keep(conn, save)?;
+            let action = match (submission.action, previous, version) {
+                (OutcomeAction::Publish, Some(OutcomeStatus::Published), None) => "outcome_saved",
+                (OutcomeAction::Publish, _, _) => "outcome_published",
+                (_, _, Some(_)) => "outcome_version_published",
                 _ => "outcome_saved",
             };
             let citations = prepared.summary_cited.len()
                 + prepared.points.iter().map(|p| p.cited.len()).sum::<usize>();
             let details = json!({
                 "revision": revision,
+                "version": version,
                 "status": status.code(),
                 "points": prepared.points.len(),
                 "citations": citations,
