@@ -10,6 +10,7 @@ pub mod clearinghouse;
 pub mod comments;
 pub mod demo;
 pub mod digest;
+pub mod digest_files;
 pub mod emails;
 pub mod following;
 pub mod freshness;
