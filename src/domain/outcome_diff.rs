@@ -3,7 +3,72 @@
 //! matching is `similar`'s (Patience on lists and on words), so unchanged
 //! points keep their place and a reworded point reads as one change.
 
+use super::outcome::OutcomeKind;
+use super::outcome_version::{OutcomeContent, VersionQuestion};
 use similar::{capture_diff_slices, Algorithm, ChangeTag, DiffOp, TextDiff};
+
+/// One part of the outcome compared: the introduction (no question, no
+/// kind), or one kind of points of one question (or across them).
+#[derive(Debug, Clone)]
+pub struct PartChanges {
+    pub introduction: bool,
+    pub question: Option<VersionQuestion>,
+    pub kind: Option<OutcomeKind>,
+    pub items: Vec<ItemChange>,
+}
+
+impl PartChanges {
+    pub fn changed(&self) -> bool {
+        self.items.iter().any(|i| !i.is_same())
+    }
+}
+
+fn points_of(content: &OutcomeContent, question: Option<usize>, kind: OutcomeKind) -> Vec<String> {
+    content
+        .points
+        .iter()
+        .filter(|p| p.question == question && OutcomeContent::kind_of(p) == Some(kind))
+        .map(|p| p.markdown.clone())
+        .collect()
+}
+
+/// Every part of two versions compared, in the outcome's order: the
+/// introduction, each question's synthesis and recommendations (by the
+/// newer version's questions, then any only the older had), then the
+/// points across the questions.
+pub fn content_changes(old: &OutcomeContent, new: &OutcomeContent) -> Vec<PartChanges> {
+    let mut parts = vec![PartChanges {
+        introduction: true,
+        question: None,
+        kind: None,
+        items: list_changes(
+            &paragraphs(&old.summary_markdown),
+            &paragraphs(&new.summary_markdown),
+        ),
+    }];
+    let mut questions: Vec<VersionQuestion> = new.questions.clone();
+    for q in &old.questions {
+        if !questions.iter().any(|n| n.number == q.number) {
+            questions.push(q.clone());
+        }
+    }
+    let numbers = questions.into_iter().map(Some).chain([None]);
+    for question in numbers {
+        let number = question.as_ref().map(|q| q.number);
+        for kind in [OutcomeKind::Synthesis, OutcomeKind::Recommendation] {
+            let items = list_changes(&points_of(old, number, kind), &points_of(new, number, kind));
+            if !items.is_empty() {
+                parts.push(PartChanges {
+                    introduction: false,
+                    question: question.clone(),
+                    kind: Some(kind),
+                    items,
+                });
+            }
+        }
+    }
+    parts
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]

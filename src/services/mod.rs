@@ -28,6 +28,7 @@ pub mod roundtables;
 pub mod search;
 pub mod syndication;
 pub mod terms;
+pub mod verify;
 
 use crate::db::StorageError;
 use crate::domain::InvalidField;

@@ -11,15 +11,18 @@ use crate::db::queries::outcome_revisions::{self, NewRevision, VersionRecord};
 use crate::db::queries::outcomes::{self as outcome_rows, NewPoint};
 use crate::db::queries::roundtables;
 use crate::db::{AnyConnection, StorageError};
-use crate::domain::citation::citations_in;
+use crate::domain::citation::{citations_in, link_citations};
 use crate::domain::ids::RoundtableId;
+use crate::domain::outcome::OutcomeKind;
 use crate::domain::outcome::OutcomeStatus;
+use crate::domain::outcome_diff::{content_changes, PartChanges};
 use crate::domain::outcome_version::{
     canonical, read_content, sealed, OutcomeContent, PublishedContent, VersionPoint,
     VersionQuestion, CONTENT_FORMAT,
 };
 use crate::domain::roundtable::GuidingQuestion;
 use crate::domain::user::Actor;
+use crate::text::{render_comment, render_document, SafeHtml};
 use chrono::{DateTime, Utc};
 
 /// The outcome as one save holds it.
@@ -213,7 +216,7 @@ impl Versions {
         self.versions
             .iter()
             .find(|v| v.number == number)
-            .ok_or(ServiceError::NotFound("outcome-version"))
+            .ok_or(ServiceError::NotFound("missing-outcome-version"))
     }
 }
 
@@ -265,4 +268,57 @@ pub fn saves_kept(conn: &mut AnyConnection, roundtable: RoundtableId) -> Result<
         Some((record, _)) => Ok(outcome_revisions::count_saves(conn, &record.id)?),
         None => Ok(0),
     }
+}
+
+/// A version's text as pages show it.
+pub struct VersionText {
+    pub summary_html: SafeHtml,
+    pub sections: Vec<VersionSection>,
+}
+
+pub struct VersionSection {
+    pub question: Option<VersionQuestion>,
+    pub synthesis: Vec<SafeHtml>,
+    pub recommendations: Vec<SafeHtml>,
+}
+
+/// Renders a version's Markdown as the outcome was rendered when saved:
+/// citations linked to the comments' pages.
+pub fn text_of(content: &OutcomeContent) -> VersionText {
+    let linked = |markdown: &str| link_citations(markdown, |full| Some(full.to_owned()));
+    let questions = content.questions.iter().cloned().map(Some).chain([None]);
+    let sections = questions
+        .filter_map(|question| {
+            let number = question.as_ref().map(|q| q.number);
+            let of_kind = |kind: OutcomeKind| -> Vec<SafeHtml> {
+                content
+                    .points
+                    .iter()
+                    .filter(|p| p.question == number && OutcomeContent::kind_of(p) == Some(kind))
+                    .map(|p| render_comment(&linked(&p.markdown)))
+                    .collect()
+            };
+            let synthesis = of_kind(OutcomeKind::Synthesis);
+            let recommendations = of_kind(OutcomeKind::Recommendation);
+            (!synthesis.is_empty() || !recommendations.is_empty()).then_some(VersionSection {
+                question,
+                synthesis,
+                recommendations,
+            })
+        })
+        .collect();
+    VersionText {
+        summary_html: render_document(&linked(&content.summary_markdown)),
+        sections,
+    }
+}
+
+/// Two versions compared, the older first.
+pub fn changes_between(
+    versions: &Versions,
+    from: i32,
+    to: i32,
+) -> Result<Vec<PartChanges>, ServiceError> {
+    let (old, new) = (versions.find(from)?, versions.find(to)?);
+    Ok(content_changes(&old.content, &new.content))
 }

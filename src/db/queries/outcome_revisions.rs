@@ -134,6 +134,8 @@ pub struct VersionPlace {
     pub consultation_slug: String,
     pub roundtable_slug: String,
     pub roundtable_id: RoundtableId,
+    /// "RT 3.2 Strengthening cooperation".
+    pub roundtable_title: String,
     pub version: i32,
     pub published_at: DateTime<Utc>,
 }
@@ -142,13 +144,16 @@ pub fn find_by_fingerprint(
     conn: &mut AnyConnection,
     fingerprint: &str,
 ) -> Result<Option<VersionPlace>, StorageError> {
-    let row: Option<(
+    type Row = (
         String,
         String,
+        String,
+        Option<String>,
         String,
         Option<i32>,
         Option<chrono::NaiveDateTime>,
-    )> = outcome_revisions::table
+    );
+    let row: Option<Row> = outcome_revisions::table
         .inner_join(roundtable_outcomes::table)
         .inner_join(roundtables::table.on(roundtables::id.eq(roundtable_outcomes::roundtable_id)))
         .inner_join(consultations::table.on(consultations::id.eq(roundtables::consultation_id)))
@@ -157,18 +162,39 @@ pub fn find_by_fingerprint(
             consultations::slug,
             roundtables::slug,
             roundtables::id,
+            roundtables::code,
+            roundtables::title,
             outcome_revisions::version,
             outcome_revisions::published_at,
         ))
         .first(conn)
         .optional()?;
-    Ok(row.and_then(|(c, r, id, version, at)| {
+    Ok(row.and_then(|(c, r, id, code, title, version, at)| {
         Some(VersionPlace {
             consultation_slug: c,
             roundtable_slug: r,
             roundtable_id: id.parse().ok()?,
+            roundtable_title: match code {
+                Some(code) => format!("{code} {title}"),
+                None => title,
+            },
             version: version?,
             published_at: utc(at?),
         })
     }))
+}
+
+/// The number and date of the outcome's latest version, if it has one.
+pub fn latest(
+    conn: &mut AnyConnection,
+    outcome_id: &str,
+) -> Result<Option<(i32, DateTime<Utc>)>, StorageError> {
+    let row: Option<(Option<i32>, Option<chrono::NaiveDateTime>)> = outcome_revisions::table
+        .filter(outcome_revisions::outcome_id.eq(outcome_id))
+        .filter(outcome_revisions::version.is_not_null())
+        .order(outcome_revisions::version.desc())
+        .select((outcome_revisions::version, outcome_revisions::published_at))
+        .first(conn)
+        .optional()?;
+    Ok(row.and_then(|(v, at)| Some((v?, utc(at?)))))
 }
