@@ -54,6 +54,9 @@ fn cited_author(a: &Affiliation, lang: Language) -> String {
 pub struct OutcomeDisplay {
     draft: bool,
     published: Option<String>,
+    /// The latest published version's number, and "Version 3, published on …".
+    version: Option<i32>,
+    version_stamp: Option<String>,
     summary_html: SafeHtml,
     sections: Vec<SectionDisplay>,
 }
@@ -93,6 +96,17 @@ impl OutcomeDisplay {
             })
         };
         Self {
+            version: outcome.version.map(|(n, _)| n),
+            version_stamp: outcome.version.map(|(n, at)| {
+                text(
+                    lang,
+                    "versions-stamp",
+                    &[
+                        ("version", n.into()),
+                        ("date", crate::web::format::day(at, zone, lang).into()),
+                    ],
+                )
+            }),
             draft: outcome.status == OutcomeStatus::Draft,
             // A withdrawn outcome keeps its first publication date, but is not published.
             published: outcome
@@ -201,6 +215,8 @@ pub struct OutcomeFormView {
     roundtable_title: String,
     status: String,
     published: bool,
+    /// The latest published version's number.
+    version: Option<i32>,
     last_saved: Option<String>,
     pub revision: i32,
     summary: String,
@@ -289,6 +305,7 @@ impl OutcomeFormView {
                 Some(r) => label(lang, "outcome", r.status.code()),
                 None => text(lang, "moderation-outcome-not-written", &[]),
             },
+            version: editor.version,
             published: editor
                 .record
                 .as_ref()

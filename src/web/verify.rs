@@ -145,7 +145,11 @@ pub fn uploaded_file(request: &HttpRequest, body: &[u8]) -> Result<Vec<u8>, Inva
         return Err(InvalidField::new("file", "invalid-verify-file-empty"));
     }
     if file.data.len() > UPLOAD_LIMIT {
-        return Err(InvalidField::new("file", "invalid-verify-file-too-large"));
+        return Err(InvalidField {
+            field: "file",
+            message: crate::domain::Message::new("invalid-verify-file-too-large")
+                .with("limit", UPLOAD_LIMIT / (1024 * 1024)),
+        });
     }
     Ok(file.data.to_vec())
 }

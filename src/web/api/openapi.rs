@@ -16,6 +16,7 @@ use utoipa::OpenApi;
         (name = "consultations", description = "Public consultations and their roundtables"),
         (name = "comments", description = "Published comments, and posting one"),
         (name = "moderation", description = "Chairs' decisions on comments"),
+        (name = "outcomes", description = "Published outcome versions with their fingerprints, and checking a fingerprint or a digest file"),
         (name = "search", description = "Comments, consultations, roundtables and guiding questions by their words"),
     ),
     paths(
@@ -25,7 +26,11 @@ use utoipa::OpenApi;
         super::reads::list_comments,
         super::writes::post_comment,
         super::writes::decide,
-        super::search::search
+        super::search::search,
+        super::versions::list_versions,
+        super::versions::get_version,
+        super::versions::verify_fingerprint,
+        super::versions::verify_file
     ),
     components(schemas(
         ConsultationListDto,
@@ -51,6 +56,10 @@ use utoipa::OpenApi;
         super::search::FoundRoundtableDto,
         super::search::FoundAuthorDto,
         super::search::SlugTitleDto,
+        super::versions::VersionListDto,
+        super::versions::VersionSummaryDto,
+        super::versions::VersionDto,
+        super::versions::VerifiedDto,
         Problem,
         InvalidParam
     ))
