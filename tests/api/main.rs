@@ -35,6 +35,7 @@ mod moderation;
 mod openapi;
 mod operations;
 mod outcome_editor;
+mod outcome_versions;
 mod outcomes;
 mod page_cache;
 mod pages;

@@ -86,7 +86,11 @@ pub fn trailer(format: DigestFormat, fingerprint: &Fingerprint, verify_url: &str
         ),
         DigestFormat::Json => format!(",\"fingerprint\":\"{fingerprint}\"}}\n"),
         DigestFormat::Markdown => format!("Fingerprint: {fingerprint}  Verify at <{verify_url}>\n"),
-        DigestFormat::Csv => format!("Fingerprint,{fingerprint}\r\n"),
+        // As wide as the other rows, so that strict readers take it.
+        DigestFormat::Csv => format!(
+            "Fingerprint,{fingerprint}{}\r\n",
+            ",".repeat(super::table::CSV_COLUMNS.len() - 2)
+        ),
         DigestFormat::Xlsx => String::new(),
     }
 }

@@ -1,0 +1,424 @@
+//! Outcome versions and fingerprints: every save kept, each publication of
+//! a changed text a numbered version with a readable diff and a SHA-256
+//! fingerprint of its canonical JSON; digest files sealed and checked on
+//! /verify. Both backends.
+
+use crate::helpers::*;
+use crate::outcomes::outcome_path;
+use crate::people::*;
+use roundtable::domain::user::Role;
+use sha2::{Digest, Sha256};
+
+const RT_3_1: &str = "rt-3-1";
+
+fn versions_path(roundtable: &str) -> String {
+    format!("/c/{FORUM}/{roundtable}/outcome/versions")
+}
+
+fn hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Saves or publishes the outcome at the revision the form shows now.
+async fn send(chair: &mut Person, intent: &str, synthesis: &str, recommendations: &str) {
+    let (status, form) = chair.browser.get(&outcome_path(RT_3_1)).await;
+    assert_eq!(status, 200);
+    let at = form.find(r#"name="revision" value=""#).unwrap() + r#"name="revision" value=""#.len();
+    let revision = form[at..at + form[at..].find('"').unwrap()].to_owned();
+    let response = chair
+        .browser
+        .post(
+            &outcome_path(RT_3_1),
+            &[
+                ("revision", revision.as_str()),
+                ("summary", "The roundtable met online."),
+                ("synthesis_1", synthesis),
+                ("recommendations_general", recommendations),
+                ("intent", intent),
+            ],
+        )
+        .await;
+    assert_eq!(response.status().as_u16(), 303, "{intent}: {synthesis}");
+}
+
+async fn saves_kept(app: &TestApp) -> i64 {
+    app.with_conn(|conn| {
+        let rt = roundtable::services::roundtables::roundtable_detail(conn, FORUM, RT_3_1)
+            .unwrap()
+            .roundtable
+            .id;
+        roundtable::services::outcome_versions::saves_kept(conn, rt).unwrap()
+    })
+    .await
+}
+
+#[tokio::test]
+async fn publications_make_numbered_versions_with_their_changes_and_fingerprints() {
+    for app in TestApp::with_demo().spawn_each().await {
+        let mut chair = chair(&app, "Vera Version", RT_3_1).await;
+        let recommendations = "1. Fund interpreters in every district.";
+        send(&mut chair, "save", "1. Cities share data.", recommendations).await;
+        send(
+            &mut chair,
+            "save",
+            "1. Cities share their data.",
+            recommendations,
+        )
+        .await;
+        send(
+            &mut chair,
+            "save",
+            "1. Cities share their own data.",
+            recommendations,
+        )
+        .await;
+        assert_eq!(saves_kept(&app).await, 3, "every draft save is kept");
+        let (status, _) = app.get_text(&versions_path(RT_3_1)).await;
+        assert_eq!(status, 404, "a draft has no version for visitors");
+        let (status, _) = app.get_text(&format!("{}/1", versions_path(RT_3_1))).await;
+        assert_eq!(status, 404);
+
+        send(
+            &mut chair,
+            "publish",
+            "1. Cities share their own data.",
+            recommendations,
+        )
+        .await;
+        send(
+            &mut chair,
+            "save",
+            "1. Cities share their own data monthly.",
+            recommendations,
+        )
+        .await;
+        send(
+            &mut chair,
+            "publish",
+            "1. Cities share their own data monthly.",
+            recommendations,
+        )
+        .await;
+        send(
+            &mut chair,
+            "save",
+            "1. Cities publish their own data weekly.",
+            recommendations,
+        )
+        .await;
+        send(
+            &mut chair,
+            "publish",
+            "1. Cities publish their own data weekly.",
+            recommendations,
+        )
+        .await;
+        assert_eq!(
+            saves_kept(&app).await,
+            8,
+            "every save is kept, published or not"
+        );
+
+        let (status, list) = app.get_text(&versions_path(RT_3_1)).await;
+        assert_eq!(status, 200);
+        for n in 1..=3 {
+            assert!(
+                list.contains(&format!("Version {n}, published on")),
+                "{list}"
+            );
+        }
+        assert!(
+            !list.contains("Version 4"),
+            "an unchanged publication is no version"
+        );
+
+        let (_, page) = app.get_text(&roundtable_path(RT_3_1)).await;
+        assert!(page.contains("Version 3, published on"));
+        assert!(page.contains(&format!(r#"href="{}/3/changes""#, versions_path(RT_3_1))));
+        assert!(page.contains("Changes since version 2"));
+
+        let (status, diff) = app
+            .get_text(&format!("{}/3/changes", versions_path(RT_3_1)))
+            .await;
+        assert_eq!(status, 200);
+        assert!(diff.contains("Changed:"), "{diff}");
+        let ins = diff.find("<ins>").expect("added words are marked");
+        assert!(diff[ins..].starts_with("<ins><span class=\"visually-hidden\">[added: </span>"));
+        assert!(diff.contains("publish</ins>") || diff.contains("publish<span"));
+        assert!(diff.contains("weekly"));
+        assert!(
+            diff.contains("removed: </span>share"),
+            "removed words are told in words"
+        );
+        assert!(
+            !diff.contains("interpreters"),
+            "unchanged parts are left out"
+        );
+        let (status, first) = app
+            .get_text(&format!("{}/3/changes?from=1", versions_path(RT_3_1)))
+            .await;
+        assert_eq!(status, 200);
+        assert!(first.contains("own data monthly") || first.contains("weekly"));
+        for wrong in ["/0/changes", "/1/changes", "/9", "/x", "/3/changes?from=7"] {
+            let (status, _) = app
+                .get_text(&format!("{}{wrong}", versions_path(RT_3_1)))
+                .await;
+            assert_eq!(status, 404, "{wrong}");
+        }
+
+        // The fingerprint is the SHA-256 of the canonical JSON, recomputed here.
+        let api = format!("/api/v1/consultations/{FORUM}/roundtables/{RT_3_1}/outcome/versions");
+        let (status, list) = app.get_json(&api).await;
+        assert_eq!(status, 200);
+        assert_eq!(list["versions"].as_array().unwrap().len(), 3);
+        let (status, two) = app.get_json(&format!("{api}/2")).await;
+        assert_eq!(status, 200);
+        let canonical = two["canonical_json"].as_str().unwrap();
+        let reparsed: serde_json::Value = serde_json::from_str(canonical).unwrap();
+        assert_eq!(
+            serde_json::to_string(&reparsed).unwrap(),
+            canonical,
+            "keys sorted, no whitespace"
+        );
+        let fingerprint = format!("sha256:{}", hex(canonical.as_bytes()));
+        assert_eq!(two["fingerprint"], fingerprint.as_str());
+        assert_eq!(two["content"]["version"], 2);
+        assert_eq!(
+            two["content"]["points"][0]["markdown"],
+            "Cities share their own data monthly."
+        );
+        let (_, version_page) = app.get_text(&format!("{}/2", versions_path(RT_3_1))).await;
+        assert!(version_page.contains(&format!("<code>{fingerprint}</code>")));
+        assert!(version_page.contains("own data monthly"));
+
+        let (status, verified) = app
+            .get_text(&format!(
+                "/verify?fingerprint={}",
+                fingerprint.to_uppercase()
+            ))
+            .await;
+        assert_eq!(status, 200);
+        assert!(
+            verified.contains("This is version 2 of the outcome of RT 3.1"),
+            "{verified}"
+        );
+
+        // Withdrawn: the versions stay, for the chairs only.
+        chair
+            .browser
+            .get(&format!("{}/withdraw", outcome_path(RT_3_1)))
+            .await;
+        let response = chair
+            .browser
+            .post(&format!("{}/withdraw", outcome_path(RT_3_1)), &[])
+            .await;
+        assert_eq!(response.status().as_u16(), 303);
+        let (status, _) = app.get_text(&format!("{}/3", versions_path(RT_3_1))).await;
+        assert_eq!(
+            status, 404,
+            "visitors no longer read a withdrawn outcome's versions"
+        );
+        let (_, list) = app.get_json(&api).await;
+        assert_eq!(list["versions"].as_array().unwrap().len(), 0);
+        let (status, kept) = chair
+            .browser
+            .get(&format!("{}/3", versions_path(RT_3_1)))
+            .await;
+        assert_eq!(status, 200, "the chairs still do");
+        assert!(kept.contains("withdrawn"));
+        let mut visitor = participant(&app, "Paul Public").await;
+        let (status, _) = visitor.browser.get(&versions_path(RT_3_1)).await;
+        assert_eq!(status, 404, "nor do participants");
+    }
+}
+
+/// A multipart body as a browser sends a file, and its content type.
+fn multipart(token: &str, file: &[u8]) -> (String, Vec<u8>) {
+    let boundary = "----roundtable-test-boundary";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n{token}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"digest\"\r\n\
+         Content-Type: application/octet-stream\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(file);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+async fn upload(person: &mut Person, file: &[u8]) -> (u16, String) {
+    person.browser.get("/verify").await;
+    let (content_type, body) = multipart(&person.browser.csrf_token, file);
+    let response = person
+        .browser
+        .client
+        .post(format!("{}/verify", person.browser_base()))
+        .header("content-type", content_type)
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    (status, response.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn digest_files_carry_a_fingerprint_that_verify_checks() {
+    for app in TestApp::with_demo().spawn_each().await {
+        let mut staff = person_with(&app, "Sam Staff", Role::Staff, true).await;
+        let export = format!("/c/{FORUM}/{RT_3_2}/export?format=");
+        for format in ["csv", "json", "md", "html", "xlsx"] {
+            let (status, _, file) =
+                crate::digests::fetch(&mut staff, &format!("{export}{format}"), "content-type")
+                    .await;
+            assert_eq!(status, 200, "{format}");
+            let whole = hex(&file);
+            let fingerprint = if format == "xlsx" {
+                whole.clone()
+            } else {
+                let text = String::from_utf8(file.clone()).unwrap();
+                let at = text.rfind("sha256:").unwrap() + "sha256:".len();
+                let carried = text[at..at + 64].to_owned();
+                let marker = match format {
+                    "csv" => "Fingerprint,sha256:",
+                    "json" => ",\"fingerprint\":\"sha256:",
+                    "md" => "Fingerprint: sha256:",
+                    _ => "<footer class=\"digest-fingerprint\">",
+                };
+                let before = text.rfind(marker).unwrap();
+                assert_eq!(
+                    hex(&file[..before]),
+                    carried,
+                    "{format}: the bytes before the trailer"
+                );
+                carried
+            };
+            match format {
+                "json" => {
+                    let value: serde_json::Value = serde_json::from_slice(&file).unwrap();
+                    assert_eq!(
+                        value["fingerprint"],
+                        format!("sha256:{fingerprint}").as_str()
+                    );
+                }
+                "html" => {
+                    let text = String::from_utf8(file.clone()).unwrap();
+                    assert!(text.trim_end().ends_with("</html>"));
+                    assert!(text.contains("Verify at <a href=\"http://roundtable.test/verify\">"));
+                }
+                _ => {}
+            }
+
+            let (status, page) = upload(&mut staff, &file).await;
+            assert_eq!(status, 200, "{format}");
+            assert!(
+                page.contains("This digest file of RT 3.2"),
+                "{format}: {page}"
+            );
+            assert!(page.contains("and it is unchanged"));
+            let (status, pasted) = app
+                .get_text(&format!("/verify?fingerprint=%20sha256:{fingerprint}%20"))
+                .await;
+            assert_eq!(status, 200);
+            assert!(pasted.contains("This digest file of RT 3.2"), "{format}");
+            let (status, api) = app
+                .get_json(&format!("/api/v1/verify?fingerprint={fingerprint}"))
+                .await;
+            assert_eq!(status, 200);
+            assert_eq!(api["matched"], "digest_file");
+            assert_eq!(api["format"], format);
+
+            let mut changed = file.clone();
+            let middle = changed.len() / 2;
+            changed[middle] ^= 0x01;
+            let (status, page) = upload(&mut staff, &changed).await;
+            assert_eq!(status, 200);
+            if format == "xlsx" {
+                assert!(page.contains("This matches nothing produced by this site"));
+            } else {
+                assert!(
+                    page.contains("This file was changed after it was produced"),
+                    "{format}: {page}"
+                );
+            }
+        }
+        #[derive(diesel::QueryableByName)]
+        struct Count {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            n: i64,
+        }
+        let recorded = app
+            .with_conn(|conn| {
+                use diesel::RunQueryDsl;
+                diesel::sql_query("SELECT COUNT(*) AS n FROM digest_files")
+                    .get_result::<Count>(conn)
+                    .unwrap()
+                    .n
+            })
+            .await;
+        assert_eq!(recorded, 5, "one row per file produced");
+
+        let random = hex(b"nothing of ours");
+        let (status, page) = app.get_text(&format!("/verify?fingerprint={random}")).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("This matches nothing produced by this site"));
+        let (_, api) = app
+            .get_json(&format!("/api/v1/verify?fingerprint={random}"))
+            .await;
+        assert_eq!(api["matched"], "nothing");
+    }
+}
+
+#[tokio::test]
+async fn verify_refuses_bad_input_with_a_message_by_the_field() {
+    for app in TestApp::with_demo().spawn_each().await {
+        for (typed, message) in [
+            ("", "Enter a fingerprint"),
+            ("not-hex", "followed by 64 characters"),
+            (&"a".repeat(65), "has 64 characters"),
+            ("sha256:abc", "has 64 characters"),
+        ] {
+            let (status, page) = app.get_text(&format!("/verify?fingerprint={typed}")).await;
+            assert_eq!(status, 422, "{typed:?}");
+            assert!(page.contains(r#"id="fingerprint-error""#), "{typed:?}");
+            assert!(page.contains(message), "{typed:?}");
+            let (status, problem) = app
+                .get_json(&format!("/api/v1/verify?fingerprint={typed}"))
+                .await;
+            assert_eq!(status, 422, "{typed:?}");
+            assert_eq!(problem["invalid_params"][0]["name"], "fingerprint");
+        }
+        let mut visitor = participant(&app, "Una Upload").await;
+        let (status, page) = upload(&mut visitor, b"").await;
+        assert_eq!(status, 422);
+        assert!(
+            page.contains(r#"id="file-error""#) && page.contains("The file you chose is empty")
+        );
+        let huge = vec![b'a'; 20 * 1024 * 1024 + 1];
+        let (status, page) = upload(&mut visitor, &huge).await;
+        assert_eq!(status, 422);
+        assert!(page.contains("The file is larger than 20 MB"), "{page}");
+        let far_too_big = vec![b'a'; 22 * 1024 * 1024];
+        let (status, _) = upload(&mut visitor, &far_too_big).await;
+        assert_eq!(status, 413);
+        let (status, page) = upload(&mut visitor, b"just some text").await;
+        assert_eq!(status, 200);
+        assert!(page.contains("This matches nothing produced by this site"));
+
+        // Without its form token, the upload is refused.
+        let (content_type, body) = multipart("wrong", b"x");
+        let response = visitor
+            .browser
+            .client
+            .post(format!("{}/verify", visitor.browser_base()))
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status().as_u16(), 403);
+    }
+}
