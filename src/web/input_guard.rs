@@ -122,18 +122,22 @@ fn check_address(request: &ServiceRequest) -> Result<(), WebError> {
     Ok(())
 }
 
-/// Reads the body (refusing it past `BODY_LIMIT`) and checks its text.
+/// The multipart boundary of a file sent where files are taken.
+fn upload_boundary(request: &ServiceRequest) -> Option<String> {
+    if !super::upload::takes_uploads(request.match_info().as_str()) {
+        return None;
+    }
+    request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(super::upload::boundary)
+}
+
+/// Reads the body (refusing it past `BODY_LIMIT`, or `UPLOAD_BODY_LIMIT`
+/// for a file sent to /verify) and checks its text.
 async fn read_and_check_body(request: &mut ServiceRequest) -> Result<Bytes, WebError> {
-    let path = request.match_info().as_str().to_owned();
-    let upload = super::upload::takes_uploads(&path)
-        .then(|| {
-            request
-                .headers()
-                .get(header::CONTENT_TYPE)
-                .and_then(|v| v.to_str().ok())
-                .and_then(super::upload::boundary)
-        })
-        .flatten();
+    let upload = upload_boundary(request);
     let limit = match upload {
         Some(_) => UPLOAD_BODY_LIMIT,
         None => BODY_LIMIT,

@@ -31,9 +31,9 @@ async fn versions_for(
     roundtable: String,
 ) -> Result<Versions, WebError> {
     let reader = viewer.user.as_ref().map(Actor::of);
-    Ok(state
+    state
         .db(move |conn| outcome_versions::versions(conn, reader, &consultation, &roundtable))
-        .await?)
+        .await
 }
 
 /// A version number as the address gives it; anything else names no page.

@@ -103,11 +103,14 @@ pub fn count_saves(conn: &mut AnyConnection, outcome_id: &str) -> Result<i64, St
         .get_result(conn)?)
 }
 
-/// The published outcomes that have no version yet (published before
-/// versions were kept), with their revision and first publication date.
+/// An outcome published before versions were kept: its id, its
+/// roundtable's, its revision and its first publication date.
+pub type Unnumbered = (String, String, i32, Option<DateTime<Utc>>);
+
+/// The published outcomes that have no version yet.
 pub fn published_without_version(
     conn: &mut AnyConnection,
-) -> Result<Vec<(String, String, i32, Option<DateTime<Utc>>)>, StorageError> {
+) -> Result<Vec<Unnumbered>, StorageError> {
     let versioned = outcome_revisions::table
         .filter(outcome_revisions::version.is_not_null())
         .select(outcome_revisions::outcome_id);
