@@ -101,7 +101,7 @@ pub fn keep(conn: &mut AnyConnection, save: Save) -> Result<Option<i32>, Service
             outcome_id: save.outcome_id,
             revision: save.revision,
             content_json: &canonical(&save.content),
-            by: save.by,
+            by: Some(save.by),
             now: save.now,
         },
     )?;
@@ -170,7 +170,7 @@ pub fn number_published_outcomes(
                     outcome_id: &outcome_id,
                     revision,
                     content_json: &canonical(&content),
-                    by: "",
+                    by: None,
                     now: at,
                 },
             )?;

@@ -12,7 +12,8 @@ pub struct NewRevision<'a> {
     pub outcome_id: &'a str,
     pub revision: i32,
     pub content_json: &'a str,
-    pub by: &'a str,
+    /// None for versions numbered at start-up.
+    pub by: Option<&'a str>,
     pub now: DateTime<Utc>,
 }
 
