@@ -439,10 +439,11 @@ pub fn submit(
                 now,
             };
             let version = outcome_versions::keep(conn, save)?;
-            let action = match (submission.action, previous, version) {
-                (OutcomeAction::Publish, Some(OutcomeStatus::Published), None) => "outcome_saved",
-                (OutcomeAction::Publish, _, _) => "outcome_published",
-                (_, _, Some(_)) => "outcome_version_published",
+            let was_published = previous == Some(OutcomeStatus::Published);
+            let action = match (submission.action, was_published, version) {
+                (OutcomeAction::Publish, false, _) => "outcome_published",
+                // A published outcome's changes are published as its next version.
+                (_, true, Some(_)) => "outcome_version_published",
                 _ => "outcome_saved",
             };
             let citations = prepared.summary_cited.len()
