@@ -82,7 +82,9 @@ pub fn editor(
         .collect();
     let citable = outcomes::citable(conn, detail.roundtable.id)?;
     let version = match &record {
-        Some(r) => crate::db::queries::outcome_revisions::latest(conn, &r.id)?.map(|(n, _)| n),
+        Some(r) => crate::db::queries::outcome_revisions::stamps(conn, &r.id)?
+            .first()
+            .map(|(n, _)| *n),
         None => None,
     };
     Ok(OutcomeEditor {

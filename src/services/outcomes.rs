@@ -58,8 +58,9 @@ pub struct ShownOutcome {
     /// that name them (empty where the comments are shown alongside, as in
     /// a digest).
     pub cited: HashMap<String, Affiliation>,
-    /// Its latest published version's number and date, where pages show it.
-    pub version: Option<(i32, DateTime<Utc>)>,
+    /// Its published versions' numbers and dates, the newest first, where
+    /// pages show them.
+    pub versions: Vec<(i32, DateTime<Utc>)>,
 }
 
 impl ShownOutcome {
@@ -114,7 +115,7 @@ pub fn shown_outcome(
         summary_markdown: record.summary_markdown.clone(),
         summary_html: SafeHtml::trust_stored_sanitised_html(record.summary_html.clone()),
         cited: HashMap::new(),
-        version: None,
+        versions: vec![],
         sections: arrange(
             questions,
             points.into_iter().map(|p| {
@@ -146,7 +147,7 @@ pub fn for_reader(
         return Ok(None);
     };
     let mut shown = shown_outcome(&record, points, &detail.questions);
-    shown.version = crate::db::queries::outcome_revisions::latest(conn, &record.id)?;
+    shown.versions = crate::db::queries::outcome_revisions::stamps(conn, &record.id)?;
     let cited: Vec<String> = std::iter::once(shown.summary_markdown.as_str())
         .chain(shown.sections.iter().flat_map(|s| {
             s.synthesis
@@ -395,7 +396,7 @@ pub fn submit(
             summary_html: prepared.summary_html,
             sections: arrange(&detail.questions, prepared.shown_points),
             cited: prepared.cited,
-            version: None,
+            versions: vec![],
         }));
     }
     let previous = outcomes::find(conn, detail.roundtable.id)?.map(|(r, _)| r.status);

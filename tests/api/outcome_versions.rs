@@ -139,6 +139,9 @@ async fn publications_make_numbered_versions_with_their_changes_and_fingerprints
         assert!(page.contains("Version 3, published on"));
         assert!(page.contains(&format!(r#"href="{}/3/changes""#, versions_path(RT_3_1))));
         assert!(page.contains("Changes since version 2"));
+        assert!(page.contains("Earlier versions") && page.contains("Version 1, published on"));
+        let (_, form) = chair.browser.get(&outcome_path(RT_3_1)).await;
+        assert!(form.contains("Published as version 3."));
 
         let (status, diff) = app
             .get_text(&format!("{}/3/changes", versions_path(RT_3_1)))
@@ -420,5 +423,126 @@ async fn verify_refuses_bad_input_with_a_message_by_the_field() {
             .await
             .unwrap();
         assert_eq!(response.status().as_u16(), 403);
+    }
+}
+
+/// A file that breaks after a few bytes, as a full disk or a closed
+/// connection would.
+struct Breaks(usize);
+
+impl std::io::Write for Breaks {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        if self.0 < data.len() {
+            return Err(std::io::Error::other("no space left"));
+        }
+        self.0 -= data.len();
+        Ok(data.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn a_digest_cut_short_is_not_recorded_and_old_outcomes_are_numbered_once() {
+    for app in TestApp::with_demo().spawn_each().await {
+        let templates = templates();
+        let written = app
+            .with_conn(move |conn| {
+                use roundtable::domain::digest::{DigestFilter, DigestFormat};
+                use roundtable::export::digest::{write_digest, Sealing};
+                use roundtable::services::digest::{plan, Requester};
+                let plan = plan(
+                    conn,
+                    Requester::Operator,
+                    FORUM,
+                    Some(RT_3_2),
+                    DigestFilter::default(),
+                )
+                .unwrap();
+                let sealing = Sealing {
+                    verify_url: "http://roundtable.test/verify".into(),
+                    generated_by: None,
+                    now: chrono::Utc::now(),
+                };
+                let failed = write_digest(
+                    conn,
+                    &plan,
+                    DigestFormat::Csv,
+                    &templates,
+                    Breaks(500),
+                    &mut || {},
+                    &sealing,
+                );
+                let done = write_digest(
+                    conn,
+                    &plan,
+                    DigestFormat::Markdown,
+                    &templates,
+                    Vec::new(),
+                    &mut || {},
+                    &sealing,
+                );
+                (failed.is_err(), done.is_ok())
+            })
+            .await;
+        assert_eq!(written, (true, true));
+        #[derive(diesel::QueryableByName)]
+        struct Row {
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            format: String,
+        }
+        let formats: Vec<String> = app
+            .with_conn(|conn| {
+                use diesel::RunQueryDsl;
+                diesel::sql_query("SELECT format FROM digest_files")
+                    .load::<Row>(conn)
+                    .unwrap()
+                    .into_iter()
+                    .map(|r| r.format)
+                    .collect()
+            })
+            .await;
+        assert_eq!(
+            formats,
+            vec!["md".to_owned()],
+            "only the file written to its end"
+        );
+
+        // An outcome published before versions were kept: numbered 1, once.
+        let api = format!("/api/v1/consultations/{FORUM}/roundtables/{RT_3_2}/outcome/versions");
+        let (_, before) = app.get_json(&api).await;
+        assert_eq!(
+            before["versions"].as_array().unwrap().len(),
+            1,
+            "the demo's outcome"
+        );
+        sql(&app, "DELETE FROM outcome_revisions".into()).await;
+        let (_, none) = app.get_json(&api).await;
+        assert_eq!(none["versions"].as_array().unwrap().len(), 0);
+        for expected in [1, 0] {
+            let numbered = app
+                .with_conn(|conn| {
+                    roundtable::services::outcome_versions::number_published_outcomes(
+                        conn,
+                        chrono::Utc::now(),
+                    )
+                    .unwrap()
+                })
+                .await;
+            assert!(numbered >= expected, "numbered {numbered}");
+            if expected == 0 {
+                assert_eq!(numbered, 0, "nothing left to number");
+            }
+        }
+        let (_, after) = app.get_json(&api).await;
+        let versions = after["versions"].as_array().unwrap();
+        assert_eq!(versions.len(), 1);
+        assert_eq!(versions[0]["version"], 1);
+        assert_eq!(
+            versions[0]["published_at"],
+            before["versions"][0]["published_at"]
+        );
     }
 }

@@ -188,17 +188,19 @@ pub fn find_by_fingerprint(
     }))
 }
 
-/// The number and date of the outcome's latest version, if it has one.
-pub fn latest(
+/// The numbers and dates of the outcome's versions, the newest first.
+pub fn stamps(
     conn: &mut AnyConnection,
     outcome_id: &str,
-) -> Result<Option<(i32, DateTime<Utc>)>, StorageError> {
-    let row: Option<(Option<i32>, Option<chrono::NaiveDateTime>)> = outcome_revisions::table
+) -> Result<Vec<(i32, DateTime<Utc>)>, StorageError> {
+    let rows: Vec<(Option<i32>, Option<chrono::NaiveDateTime>)> = outcome_revisions::table
         .filter(outcome_revisions::outcome_id.eq(outcome_id))
         .filter(outcome_revisions::version.is_not_null())
         .order(outcome_revisions::version.desc())
         .select((outcome_revisions::version, outcome_revisions::published_at))
-        .first(conn)
-        .optional()?;
-    Ok(row.and_then(|(v, at)| Some((v?, utc(at?)))))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(v, at)| Some((v?, utc(at?))))
+        .collect())
 }
