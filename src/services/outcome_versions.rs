@@ -8,7 +8,7 @@ use super::following::{self, Announcement};
 use super::roundtables::{roundtable_detail, RoundtableDetail};
 use super::ServiceError;
 use crate::db::queries::outcome_revisions::{self, NewRevision, VersionRecord};
-use crate::db::queries::outcomes::{self as outcome_rows, NewPoint};
+use crate::db::queries::outcomes::{self as outcome_rows, NewPoint, OutcomeWrite};
 use crate::db::queries::roundtables;
 use crate::db::{AnyConnection, StorageError};
 use crate::domain::citation::{citations_in, link_citations};
@@ -78,6 +78,29 @@ pub fn stored_points(points: &[NewPoint]) -> Vec<(Option<String>, String, String
             )
         })
         .collect()
+}
+
+/// Keeps a save `outcomes::save` just wrote (see `keep`).
+pub fn keep_written(
+    conn: &mut AnyConnection,
+    write: &OutcomeWrite,
+    questions: &[GuidingQuestion],
+    (outcome_id, revision): (&str, i32),
+) -> Result<Option<i32>, ServiceError> {
+    let points = stored_points(write.points);
+    let content = content_of(write.roundtable, questions, write.summary_markdown, &points);
+    keep(
+        conn,
+        Save {
+            roundtable: write.roundtable,
+            outcome_id,
+            revision,
+            content,
+            status: write.status,
+            by: write.by,
+            now: write.now,
+        },
+    )
 }
 
 /// A save just written, to keep.

@@ -4,7 +4,7 @@
 //! them publishes it, and publishing tells each cited author by email.
 
 use super::notifications::{self, wording::Place};
-use super::outcome_versions::{self, Save};
+use super::outcome_versions;
 use super::roundtables::{roundtable_detail, RoundtableDetail};
 use super::ServiceError;
 use crate::db::queries::admin;
@@ -334,36 +334,20 @@ pub fn store_as_written(
     if !prepared.errors.is_empty() {
         return Err(ServiceError::InvalidFields(prepared.errors));
     }
-    let (id, revision) = outcomes::save(
-        conn,
-        &OutcomeWrite {
-            roundtable,
-            read_revision: 0,
-            summary_markdown: &prepared.summary_markdown,
-            summary_html: prepared.summary_html.as_str(),
-            summary_cited: &prepared.summary_cited,
-            status,
-            points: &prepared.points,
-            by,
-            now,
-        },
-    )?
-    .ok_or_else(|| ServiceError::Conflict("conflict-outcome-exists".into()))?;
-    let points = outcome_versions::stored_points(&prepared.points);
-    let content =
-        outcome_versions::content_of(roundtable, questions, &prepared.summary_markdown, &points);
-    outcome_versions::keep(
-        conn,
-        Save {
-            roundtable,
-            outcome_id: &id,
-            revision,
-            content,
-            status,
-            by,
-            now,
-        },
-    )?;
+    let write = OutcomeWrite {
+        roundtable,
+        read_revision: 0,
+        summary_markdown: &prepared.summary_markdown,
+        summary_html: prepared.summary_html.as_str(),
+        summary_cited: &prepared.summary_cited,
+        status,
+        points: &prepared.points,
+        by,
+        now,
+    };
+    let (id, revision) = outcomes::save(conn, &write)?
+        .ok_or_else(|| ServiceError::Conflict("conflict-outcome-exists".into()))?;
+    outcome_versions::keep_written(conn, &write, questions, (&id, revision))?;
     Ok(())
 }
 
@@ -423,23 +407,8 @@ pub fn submit(
             let Some((id, revision)) = outcomes::save(conn, &write)? else {
                 return Ok(None);
             };
-            let points = outcome_versions::stored_points(&prepared.points);
-            let content = outcome_versions::content_of(
-                detail.roundtable.id,
-                &detail.questions,
-                &prepared.summary_markdown,
-                &points,
-            );
-            let save = Save {
-                roundtable: detail.roundtable.id,
-                outcome_id: &id,
-                revision,
-                content,
-                status,
-                by: &by,
-                now,
-            };
-            let version = outcome_versions::keep(conn, save)?;
+            let version =
+                outcome_versions::keep_written(conn, &write, &detail.questions, (&id, revision))?;
             let was_published = previous == Some(OutcomeStatus::Published);
             let action = match (submission.action, was_published, version) {
                 (OutcomeAction::Publish, false, _) => "outcome_published",

@@ -54,3 +54,4 @@ mod syndication;
 mod templates;
 mod terms;
 mod two_instances;
+mod verify;
