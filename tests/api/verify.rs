@@ -21,13 +21,12 @@ fn multipart(token: &str, file: &[u8]) -> (String, Vec<u8>) {
     (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
-async fn upload(person: &mut Person, file: &[u8]) -> (u16, String) {
-    person.browser.get("/verify").await;
-    let (content_type, body) = multipart(&person.browser.csrf_token, file);
-    let response = person
-        .browser
+async fn upload(browser: &mut Browser, file: &[u8]) -> (u16, String) {
+    browser.get("/verify").await;
+    let (content_type, body) = multipart(&browser.csrf_token, file);
+    let response = browser
         .client
-        .post(format!("{}/verify", person.browser_base()))
+        .post(format!("{}/verify", browser.base))
         .header("content-type", content_type)
         .body(body)
         .send()
@@ -84,7 +83,7 @@ async fn digest_files_carry_a_fingerprint_that_verify_checks() {
                 _ => {}
             }
 
-            let (status, page) = upload(&mut staff, &file).await;
+            let (status, page) = upload(&mut staff.browser, &file).await;
             assert_eq!(status, 200, "{format}");
             assert!(
                 page.contains("This digest file of RT 3.2"),
@@ -106,7 +105,7 @@ async fn digest_files_carry_a_fingerprint_that_verify_checks() {
             let mut changed = file.clone();
             let middle = changed.len() / 2;
             changed[middle] ^= 0x01;
-            let (status, page) = upload(&mut staff, &changed).await;
+            let (status, page) = upload(&mut staff.browser, &changed).await;
             assert_eq!(status, 200);
             if format == "xlsx" {
                 assert!(page.contains("This matches nothing produced by this site"));
@@ -163,7 +162,8 @@ async fn verify_refuses_bad_input_with_a_message_by_the_field() {
             assert_eq!(status, 422, "{typed:?}");
             assert_eq!(problem["invalid_params"][0]["name"], "fingerprint");
         }
-        let mut visitor = participant(&app, "Una Upload").await;
+        // A visitor, not signed in, with the form's token.
+        let mut visitor = app.browser();
         let (status, page) = upload(&mut visitor, b"").await;
         assert_eq!(status, 422);
         assert!(
@@ -183,9 +183,8 @@ async fn verify_refuses_bad_input_with_a_message_by_the_field() {
         // Without its form token, the upload is refused.
         let (content_type, body) = multipart("wrong", b"x");
         let response = visitor
-            .browser
             .client
-            .post(format!("{}/verify", visitor.browser_base()))
+            .post(format!("{}/verify", visitor.base))
             .header("content-type", content_type)
             .body(body)
             .send()
