@@ -102,6 +102,19 @@ async fn digest_files_carry_a_fingerprint_that_verify_checks() {
             assert_eq!(api["matched"], "digest_file");
             assert_eq!(api["format"], format);
 
+            let (content_type, body) = multipart("", &file);
+            let response = reqwest::Client::new()
+                .post(app.url("/api/v1/verify"))
+                .header("content-type", content_type)
+                .body(body)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status().as_u16(), 200, "{format}");
+            let api: serde_json::Value = response.json().await.unwrap();
+            assert_eq!(api["matched"], "digest_file", "{format}");
+            assert!(api["comment_count"].as_i64().unwrap() > 0);
+
             let mut changed = file.clone();
             let middle = changed.len() / 2;
             changed[middle] ^= 0x01;
