@@ -115,7 +115,7 @@ async fn page(
 ) -> Result<HttpResponse, WebError> {
     let query = crate::web::form_pairs::FormPairs::parse(request.query_string().as_bytes());
     let mut shown = view(viewer.language);
-    if !request.query_string().contains("fingerprint=") {
+    if !query.pairs().any(|(name, _)| name == "fingerprint") {
         return state.render("pages/verify.html", &shown, &viewer);
     }
     shown.fingerprint = query.get("fingerprint").to_owned();
