@@ -244,16 +244,28 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 indicatif::ProgressBar::hidden()
             };
             let mut tick = || bar.inc(1);
+            let sealing = roundtable::export::digest::Sealing {
+                verify_url: settings
+                    .base_url
+                    .join("verify")
+                    .map_or_else(|_| "/verify".into(), String::from),
+                generated_by: None,
+                now: Utc::now(),
+            };
             let sent = match &output {
                 Some(path) => {
                     let file = std::fs::File::create_new(path)
                         .with_context(|| format!("cannot create {}", path.display()))?;
                     let out = std::io::BufWriter::new(file);
-                    write_digest(&mut conn, &plan, format, &templates, out, &mut tick)?
+                    write_digest(
+                        &mut conn, &plan, format, &templates, out, &mut tick, &sealing,
+                    )?
                 }
                 None => {
                     let out = std::io::BufWriter::new(std::io::stdout());
-                    write_digest(&mut conn, &plan, format, &templates, out, &mut tick)?
+                    write_digest(
+                        &mut conn, &plan, format, &templates, out, &mut tick, &sealing,
+                    )?
                 }
             };
             bar.finish_and_clear();

@@ -157,6 +157,7 @@ pub fn open_database(settings: &Settings) -> anyhow::Result<Pool> {
     let applied = db::one_instance_at_a_time(&mut conn, |conn| {
         let applied = db::run_migrations(conn)?;
         crate::services::search::index_after_upgrade(conn, &applied)?;
+        crate::services::outcome_versions::number_published_outcomes(conn, chrono::Utc::now())?;
         Ok::<_, db::StorageError>(applied)
     })?;
     if !applied.is_empty() {

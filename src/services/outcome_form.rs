@@ -30,6 +30,8 @@ pub struct OutcomeEditor {
     pub sections: Vec<SectionSource>,
     /// The published comments to cite, listed by the section they answer.
     pub sources: Vec<SectionSources>,
+    /// The latest published version's number.
+    pub version: Option<i32>,
 }
 
 /// The sections the form offers: both kinds for each question that has a
@@ -79,7 +81,14 @@ pub fn editor(
         })
         .collect();
     let citable = outcomes::citable(conn, detail.roundtable.id)?;
+    let version = match &record {
+        Some(r) => crate::db::queries::outcome_revisions::stamps(conn, &r.id)?
+            .first()
+            .map(|(n, _)| *n),
+        None => None,
+    };
     Ok(OutcomeEditor {
+        version,
         summary: record
             .as_ref()
             .map(|r| r.summary_markdown.clone())

@@ -4,6 +4,7 @@
 //! them publishes it, and publishing tells each cited author by email.
 
 use super::notifications::{self, wording::Place};
+use super::outcome_versions;
 use super::roundtables::{roundtable_detail, RoundtableDetail};
 use super::ServiceError;
 use crate::db::queries::admin;
@@ -57,6 +58,9 @@ pub struct ShownOutcome {
     /// that name them (empty where the comments are shown alongside, as in
     /// a digest).
     pub cited: HashMap<String, Affiliation>,
+    /// Its published versions' numbers and dates, the newest first, where
+    /// pages show them.
+    pub versions: Vec<(i32, DateTime<Utc>)>,
 }
 
 impl ShownOutcome {
@@ -111,6 +115,7 @@ pub fn shown_outcome(
         summary_markdown: record.summary_markdown.clone(),
         summary_html: SafeHtml::trust_stored_sanitised_html(record.summary_html.clone()),
         cited: HashMap::new(),
+        versions: vec![],
         sections: arrange(
             questions,
             points.into_iter().map(|p| {
@@ -142,6 +147,7 @@ pub fn for_reader(
         return Ok(None);
     };
     let mut shown = shown_outcome(&record, points, &detail.questions);
+    shown.versions = crate::db::queries::outcome_revisions::stamps(conn, &record.id)?;
     let cited: Vec<String> = std::iter::once(shown.summary_markdown.as_str())
         .chain(shown.sections.iter().flat_map(|s| {
             s.synthesis
@@ -328,21 +334,20 @@ pub fn store_as_written(
     if !prepared.errors.is_empty() {
         return Err(ServiceError::InvalidFields(prepared.errors));
     }
-    outcomes::save(
-        conn,
-        &OutcomeWrite {
-            roundtable,
-            read_revision: 0,
-            summary_markdown: &prepared.summary_markdown,
-            summary_html: prepared.summary_html.as_str(),
-            summary_cited: &prepared.summary_cited,
-            status,
-            points: &prepared.points,
-            by,
-            now,
-        },
-    )?
-    .ok_or_else(|| ServiceError::Conflict("conflict-outcome-exists".into()))?;
+    let write = OutcomeWrite {
+        roundtable,
+        read_revision: 0,
+        summary_markdown: &prepared.summary_markdown,
+        summary_html: prepared.summary_html.as_str(),
+        summary_cited: &prepared.summary_cited,
+        status,
+        points: &prepared.points,
+        by,
+        now,
+    };
+    let (id, revision) = outcomes::save(conn, &write)?
+        .ok_or_else(|| ServiceError::Conflict("conflict-outcome-exists".into()))?;
+    outcome_versions::keep_written(conn, &write, questions, (&id, revision))?;
     Ok(())
 }
 
@@ -375,6 +380,7 @@ pub fn submit(
             summary_html: prepared.summary_html,
             sections: arrange(&detail.questions, prepared.shown_points),
             cited: prepared.cited,
+            versions: vec![],
         }));
     }
     let previous = outcomes::find(conn, detail.roundtable.id)?.map(|(r, _)| r.status);
@@ -401,15 +407,20 @@ pub fn submit(
             let Some((id, revision)) = outcomes::save(conn, &write)? else {
                 return Ok(None);
             };
-            let action = match (submission.action, previous) {
-                (OutcomeAction::Publish, Some(OutcomeStatus::Published)) => "outcome_saved",
-                (OutcomeAction::Publish, _) => "outcome_published",
+            let version =
+                outcome_versions::keep_written(conn, &write, &detail.questions, (&id, revision))?;
+            let was_published = previous == Some(OutcomeStatus::Published);
+            let action = match (submission.action, was_published, version) {
+                (OutcomeAction::Publish, false, _) => "outcome_published",
+                // A published outcome's changes are published as its next version.
+                (_, true, Some(_)) => "outcome_version_published",
                 _ => "outcome_saved",
             };
             let citations = prepared.summary_cited.len()
                 + prepared.points.iter().map(|p| p.cited.len()).sum::<usize>();
             let details = json!({
                 "revision": revision,
+                "version": version,
                 "status": status.code(),
                 "points": prepared.points.len(),
                 "citations": citations,

@@ -245,6 +245,14 @@ async fn download(
     format: DigestFormat,
     filter: DigestFilter,
 ) -> Result<HttpResponse, WebError> {
+    let sealing = crate::export::digest::Sealing {
+        verify_url: state
+            .base_url
+            .join("verify")
+            .map_or_else(|_| "/verify".into(), String::from),
+        generated_by: Some(who.id.to_string()),
+        now: chrono::Utc::now(),
+    };
     // Who may export what is decided before anything is sent.
     let plan = state
         .db(move |conn| {
@@ -261,7 +269,13 @@ async fn download(
             header::CONTENT_DISPOSITION,
             format!("attachment; filename=\"{file_name}\""),
         ))
-        .streaming(stream_digest(state.into_inner(), plan, format, place)))
+        .streaming(stream_digest(
+            state.into_inner(),
+            plan,
+            format,
+            place,
+            sealing,
+        )))
 }
 
 /// One of the places for exports running at once: waits up to `wait` for
@@ -282,6 +296,7 @@ fn stream_digest(
     plan: DigestPlan,
     format: DigestFormat,
     place: OwnedSemaphorePermit,
+    sealing: crate::export::digest::Sealing,
 ) -> ReceiverStream<io::Result<Bytes>> {
     let (sender, receiver) = tokio::sync::mpsc::channel::<io::Result<Bytes>>(8);
     tokio::task::spawn_blocking(move || {
@@ -297,7 +312,15 @@ fn stream_digest(
                 crate::services::ServiceError::from(crate::db::StorageError::from(e)).into()
             })
             .and_then(|mut conn| {
-                write_digest(&mut conn, &plan, format, &app.templates, out, &mut || {})
+                write_digest(
+                    &mut conn,
+                    &plan,
+                    format,
+                    &app.templates,
+                    out,
+                    &mut || {},
+                    &sealing,
+                )
             });
         if let Err(error) = written {
             // The status is sent already: cut the body short so that the

@@ -24,6 +24,10 @@ use tokio_stream::StreamExt;
 /// The largest request body any route reads (forms and the JSON API alike).
 pub const BODY_LIMIT: usize = 256 * 1024;
 
+/// The body of an upload to /verify: its file (checked against its own
+/// limit by the handler, with a message by the field) and a little more.
+pub const UPLOAD_BODY_LIMIT: usize = crate::services::verify::UPLOAD_LIMIT + 1024 * 1024;
+
 /// A character that has no place in submitted text.
 pub fn is_refused(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')
@@ -118,9 +122,33 @@ fn check_address(request: &ServiceRequest) -> Result<(), WebError> {
     Ok(())
 }
 
-/// Reads the body (refusing it past `BODY_LIMIT`) and checks its text.
+/// The multipart boundary of a file sent where files are taken.
+fn upload_boundary(request: &ServiceRequest) -> Option<String> {
+    if !super::upload::takes_uploads(request.match_info().as_str()) {
+        return None;
+    }
+    request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(super::upload::boundary)
+}
+
+/// Reads the body (refusing it past `BODY_LIMIT`, or `UPLOAD_BODY_LIMIT`
+/// for a file sent to /verify) and checks its text.
 async fn read_and_check_body(request: &mut ServiceRequest) -> Result<Bytes, WebError> {
-    let body = read_body(request).await?;
+    let upload = upload_boundary(request);
+    let limit = match upload {
+        Some(_) => UPLOAD_BODY_LIMIT,
+        None => BODY_LIMIT,
+    };
+    let body = read_body(request, limit).await?;
+    // An uploaded file is bytes, not text: its handler reads it as such.
+    if let Some(boundary) = upload {
+        let token = super::upload::field(&body, &boundary, "csrf_token").unwrap_or_default();
+        request.extensions_mut().insert(SubmittedToken(token));
+        return Ok(body);
+    }
     // A body that says it is JSON is checked as JSON (malformed JSON is
     // left to the extractor, which says what is wrong). Outside the API,
     // routes read a body as a URL-encoded form whatever its content type
@@ -142,14 +170,14 @@ async fn read_and_check_body(request: &mut ServiceRequest) -> Result<Bytes, WebE
     Ok(body)
 }
 
-async fn read_body(request: &mut ServiceRequest) -> Result<Bytes, WebError> {
+async fn read_body(request: &mut ServiceRequest, limit: usize) -> Result<Bytes, WebError> {
     let declared = request
         .headers()
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
-    if declared.is_some_and(|length| length > BODY_LIMIT) {
-        return Err(WebError::PayloadTooLarge { limit: BODY_LIMIT });
+    if declared.is_some_and(|length| length > limit) {
+        return Err(WebError::PayloadTooLarge { limit });
     }
     let mut payload = request.take_payload();
     let mut body = BytesMut::new();
@@ -160,8 +188,8 @@ async fn read_body(request: &mut ServiceRequest) -> Result<Bytes, WebError> {
                 Message::new("invalid-unreadable").with("detail", e.to_string()),
             )
         })?;
-        if body.len() + chunk.len() > BODY_LIMIT {
-            return Err(WebError::PayloadTooLarge { limit: BODY_LIMIT });
+        if body.len() + chunk.len() > limit {
+            return Err(WebError::PayloadTooLarge { limit });
         }
         body.extend_from_slice(&chunk);
     }

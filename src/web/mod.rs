@@ -25,6 +25,8 @@ mod methods;
 mod metrics;
 mod moderation;
 mod observability;
+mod outcome_version_views;
+mod outcome_versions;
 pub(crate) mod outcome_views;
 pub(crate) mod outcomes;
 pub(crate) mod page_cache;
@@ -37,6 +39,8 @@ mod search;
 mod session;
 mod state;
 mod terms;
+mod upload;
+mod verify;
 
 pub use answer_store::{Store as PageCache, BUDGET_BYTES as PAGE_CACHE_BYTES};
 pub use error::WebError;
@@ -86,6 +90,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(moderation::routes)
         .configure(outcomes::routes)
         .configure(coverage::routes)
+        .configure(outcome_versions::routes)
+        .configure(verify::routes)
         .configure(account::routes)
         .configure(admin::routes)
         .configure(terms::routes)

@@ -55,6 +55,11 @@ fn cited_author(a: &Affiliation, lang: Language) -> String {
 pub struct OutcomeDisplay {
     draft: bool,
     published: Option<String>,
+    /// The latest published version's number, and "Version 3, published on …".
+    version: Option<i32>,
+    version_stamp: Option<String>,
+    /// The versions before it: (number, "Version 2, published on …").
+    earlier_versions: Vec<(i32, String)>,
     summary_html: SafeHtml,
     sections: Vec<SectionDisplay>,
 }
@@ -88,12 +93,30 @@ impl OutcomeDisplay {
     /// Each citation of a published comment names its author and leads to
     /// the comment's permalink.
     pub fn new(outcome: &ShownOutcome, zone: Tz, lang: Language) -> Self {
+        let stamp = |n: i32, at| {
+            text(
+                lang,
+                "versions-stamp",
+                &[
+                    ("version", n.into()),
+                    ("date", crate::web::format::day(at, zone, lang).into()),
+                ],
+            )
+        };
         let named = |html: &SafeHtml| {
             name_citations(html, |reference| {
                 outcome.cited.get(reference).map(|a| cited_author(a, lang))
             })
         };
         Self {
+            version: outcome.versions.first().map(|(n, _)| *n),
+            version_stamp: outcome.versions.first().map(|(n, at)| stamp(*n, *at)),
+            earlier_versions: outcome
+                .versions
+                .iter()
+                .skip(1)
+                .map(|(n, at)| (*n, stamp(*n, *at)))
+                .collect(),
             draft: outcome.status == OutcomeStatus::Draft,
             // A withdrawn outcome keeps its first publication date, but is not published.
             published: outcome
@@ -202,6 +225,8 @@ pub struct OutcomeFormView {
     roundtable_title: String,
     status: String,
     published: bool,
+    /// The latest published version's number.
+    version: Option<i32>,
     last_saved: Option<String>,
     pub revision: i32,
     summary: String,
@@ -294,6 +319,7 @@ impl OutcomeFormView {
                 Some(r) => label(lang, "outcome", r.status.code()),
                 None => text(lang, "moderation-outcome-not-written", &[]),
             },
+            version: editor.version,
             published: editor
                 .record
                 .as_ref()

@@ -35,8 +35,15 @@ pub async fn download(person: &mut Person, path: &str) -> (u16, String, String) 
     )
 }
 
+/// The header and the comment rows; the last row, the fingerprint
+/// trailer (see README, "Fingerprints"), is checked and left out.
 pub fn rows(csv_text: &str) -> (Vec<String>, Vec<Vec<String>>) {
     let text = csv_text.trim_start_matches('\u{feff}');
+    let trailer_at = text
+        .rfind("Fingerprint,sha256:")
+        .expect("a fingerprint row");
+    let (text, trailer) = text.split_at(trailer_at);
+    assert!(trailer.ends_with("\r\n") && !trailer[..trailer.len() - 2].contains('\n'));
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let header = reader.headers().unwrap().iter().map(String::from).collect();
     let rows = reader

@@ -32,6 +32,17 @@ async fn every_page_template_renders() {
         ("pages/terms.html", "/terms".to_owned(), 200),
         ("pages/search.html", "/search?q=water".to_owned(), 200),
         ("pages/account/sign_in.html", "/sign-in".to_owned(), 200),
+        ("pages/verify.html", "/verify".to_owned(), 200),
+        (
+            "pages/outcome_versions.html",
+            format!("/c/{FORUM}/{RT_3_2}/outcome/versions"),
+            200,
+        ),
+        (
+            "pages/outcome_version.html",
+            format!("/c/{FORUM}/{RT_3_2}/outcome/versions/1"),
+            200,
+        ),
         (
             "pages/account/verify.html",
             "/verify-email?token=abc".to_owned(),
@@ -81,6 +92,8 @@ async fn every_page_template_renders() {
         // Rendered by the tests in outcomes.rs and authoring.rs.
         "pages/outcome.html",
         "pages/outcome_withdraw.html",
+        // Rendered by the tests in outcome_versions.rs.
+        "pages/outcome_changes.html",
         "pages/admin/consultations.html",
         "pages/admin/consultation_form.html",
         "pages/admin/roundtable_form.html",

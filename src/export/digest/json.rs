@@ -242,7 +242,8 @@ impl<W: Write> DigestWriter for JsonDigest<W> {
 
     fn finish(mut self: Box<Self>) -> Result<(), DigestWriteError> {
         self.close_roundtable()?;
-        self.out.write_all(b"]}\n")?;
+        // The object ends with its fingerprint member (`seal`).
+        self.out.write_all(b"]")?;
         self.out.flush()?;
         Ok(())
     }

@@ -5,10 +5,12 @@
 
 mod json;
 mod report;
+mod seal;
 mod table;
 mod writer;
 
 pub use json::JSON_VERSION;
+pub use seal::{trailer, Seal};
 pub use table::CSV_COLUMNS;
 pub use writer::DigestWriteError;
 
@@ -18,8 +20,18 @@ use crate::templates::Templates;
 use std::io::Write;
 use writer::DigestWriter;
 
+/// Who a digest file is made for, and where its readers check it.
+pub struct Sealing {
+    /// The site's /verify page, printed in the trailer.
+    pub verify_url: String,
+    pub generated_by: Option<String>,
+    pub now: chrono::DateTime<chrono::Utc>,
+}
+
 /// Writes the planned digest to `out` in `format`, calling `progress` after
-/// each comment; returns how many comments it holds.
+/// each comment, then seals it (see `seal`) and records it in
+/// `digest_files`; a file that fails or is cut short is not recorded.
+/// Returns how many comments it holds.
 pub fn write_digest<W: Write + Send + 'static>(
     conn: &mut crate::db::AnyConnection,
     plan: &DigestPlan,
@@ -27,7 +39,10 @@ pub fn write_digest<W: Write + Send + 'static>(
     templates: &Templates,
     out: W,
     progress: &mut dyn FnMut(),
+    sealing: &Sealing,
 ) -> Result<usize, DigestWriteError> {
+    let out = seal::SealingWriter::new(out);
+    let sealer = out.clone();
     let mut writer: Box<dyn DigestWriter + '_> = match format {
         DigestFormat::Csv => Box::new(table::CsvDigest::start(out, plan)?),
         DigestFormat::Xlsx => Box::new(table::XlsxDigest::start(out, plan)?),
@@ -44,5 +59,16 @@ pub fn write_digest<W: Write + Send + 'static>(
         Ok::<(), DigestWriteError>(())
     })??;
     writer.finish()?;
+    let seal = sealer.seal(format, &sealing.verify_url)?;
+    crate::services::digest_files::record(
+        conn,
+        plan,
+        format,
+        sent,
+        &seal.fingerprint,
+        &seal.file_sha256,
+        sealing.generated_by.as_deref(),
+        sealing.now,
+    )?;
     Ok(sent)
 }

@@ -11,6 +11,7 @@ mod params;
 mod reads;
 mod schemas;
 mod search;
+mod versions;
 mod writes;
 
 use crate::web::error::WebError;
@@ -53,6 +54,22 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .route(
         "/consultations/{consultation}/roundtables/{roundtable}/coverage",
         web::get().to(coverage::get_coverage),
+    )
+    .route(
+        "/consultations/{consultation}/roundtables/{roundtable}/outcome/versions",
+        web::get().to(versions::list_versions),
+    )
+    .route(
+        "/consultations/{consultation}/roundtables/{roundtable}/outcome/versions/{version}",
+        web::get().to(versions::get_version),
+    )
+    .service(
+        web::resource("/verify")
+            .app_data(web::PayloadConfig::new(
+                crate::web::input_guard::UPLOAD_BODY_LIMIT,
+            ))
+            .route(web::get().to(versions::verify_fingerprint))
+            .route(web::post().to(versions::verify_file)),
     )
     .route("/search", web::get().to(search::search))
     .route(

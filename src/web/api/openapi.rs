@@ -16,6 +16,7 @@ use utoipa::OpenApi;
         (name = "consultations", description = "Public consultations and their roundtables"),
         (name = "comments", description = "Published comments, and posting one"),
         (name = "moderation", description = "Chairs' decisions on comments"),
+        (name = "outcomes", description = "Published outcome versions with their fingerprints, and checking a fingerprint or a digest file"),
         (name = "search", description = "Comments, consultations, roundtables and guiding questions by their words"),
         (name = "report", description = "From comments to the report: coverage, relevance, themes, outcome versions (chairs and staff unless said otherwise)"),
     ),
@@ -27,7 +28,11 @@ use utoipa::OpenApi;
         super::writes::post_comment,
         super::writes::decide,
         super::search::search,
-        super::coverage::get_coverage
+        super::coverage::get_coverage,
+        super::versions::list_versions,
+        super::versions::get_version,
+        super::versions::verify_fingerprint,
+        super::versions::verify_file
     ),
     components(schemas(
         ConsultationListDto,
@@ -57,6 +62,10 @@ use utoipa::OpenApi;
         super::coverage::QuestionCoverageDto,
         super::coverage::HeardDto,
         super::coverage::GroupCountDto,
+        super::versions::VersionListDto,
+        super::versions::VersionSummaryDto,
+        super::versions::VersionDto,
+        super::versions::VerifiedDto,
         Problem,
         InvalidParam
     ))

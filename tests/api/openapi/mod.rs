@@ -6,6 +6,7 @@
 //! accepts the server does not refuse as unreadable (400).
 
 mod reads;
+mod versions;
 mod writes;
 
 use crate::helpers::{Backend, TestApp};

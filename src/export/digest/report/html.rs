@@ -199,7 +199,8 @@ impl<W: Write> DigestWriter for HtmlDigest<'_, W> {
 
     fn finish(mut self: Box<Self>) -> Result<(), DigestWriteError> {
         self.close_roundtable()?;
-        self.out.write_all(b"</main>\n</body>\n</html>\n")?;
+        // The body and the document end with the fingerprint's footer (`seal`).
+        self.out.write_all(b"</main>\n")?;
         self.out.flush()?;
         Ok(())
     }

@@ -238,3 +238,12 @@ invalid-search-date = '{ $value }' is not a date: write it as year-month-day, fo
 invalid-search-dates-reversed = The end date comes before the start date.
 invalid-search-too-many = This search matches more than { $limit } comments of one roundtable: add a word, a phrase or a filter to narrow it.
 invalid-search-word-too-long = A word of your search is longer than { $limit } letters: no word of a comment is that long.
+
+## Outcome versions and /verify
+missing-outcome-version = There is no published version of this outcome at this address.
+invalid-fingerprint-empty = Enter a fingerprint, or upload a file below.
+invalid-fingerprint-not-hex = A fingerprint is 'sha256:' followed by 64 characters from 0 to 9 and a to f.
+invalid-fingerprint-length = A fingerprint has 64 characters after 'sha256:': check that you copied all of it.
+invalid-verify-file-missing = Choose a digest file to check.
+invalid-verify-file-empty = The file you chose is empty.
+invalid-verify-file-too-large = The file is larger than { $limit } MB: no digest file from this site is that large.

@@ -238,3 +238,12 @@ invalid-search-date = «{ $value }» no es una fecha: escríbala año-mes-día, 
 invalid-search-dates-reversed = La fecha final es anterior a la fecha inicial.
 invalid-search-too-many = Esta búsqueda encuentra más de { $limit } comentarios en una misma mesa redonda: añada una palabra, una frase o un filtro para acotarla.
 invalid-search-word-too-long = Una palabra de su búsqueda tiene más de { $limit } letras: ninguna palabra de un comentario es tan larga.
+
+## Outcome versions and /verify
+missing-outcome-version = No hay ninguna versión publicada de estas conclusiones en esta dirección.
+invalid-fingerprint-empty = Escriba una huella, o envíe un archivo más abajo.
+invalid-fingerprint-not-hex = Una huella se escribe «sha256:» seguido de 64 caracteres del 0 al 9 y de la a a la f.
+invalid-fingerprint-length = Una huella tiene 64 caracteres después de «sha256:»: compruebe que la ha copiado entera.
+invalid-verify-file-missing = Elija un archivo de resumen para comprobarlo.
+invalid-verify-file-empty = El archivo elegido está vacío.
+invalid-verify-file-too-large = El archivo supera { $limit } MB: ningún archivo de resumen de este sitio es tan grande.

@@ -238,3 +238,12 @@ invalid-search-date = « { $value } » n’est pas une date : écrivez-la année
 invalid-search-dates-reversed = La date de fin précède la date de début.
 invalid-search-too-many = Cette recherche trouve plus de { $limit } commentaires dans une même table ronde : ajoutez un mot, une expression ou un filtre pour la préciser.
 invalid-search-word-too-long = Un mot de votre recherche dépasse { $limit } lettres : aucun mot d’un commentaire n’est aussi long.
+
+## Outcome versions and /verify
+missing-outcome-version = Il n’y a pas de version publiée de ces conclusions à cette adresse.
+invalid-fingerprint-empty = Saisissez une empreinte, ou envoyez un fichier ci-dessous.
+invalid-fingerprint-not-hex = Une empreinte s’écrit « sha256: » suivi de 64 caractères de 0 à 9 et de a à f.
+invalid-fingerprint-length = Une empreinte compte 64 caractères après « sha256: » : vérifiez que vous l’avez copiée en entier.
+invalid-verify-file-missing = Choisissez un fichier de synthèse à vérifier.
+invalid-verify-file-empty = Le fichier choisi est vide.
+invalid-verify-file-too-large = Le fichier dépasse { $limit } Mo : aucun fichier de synthèse de ce site n’est aussi gros.

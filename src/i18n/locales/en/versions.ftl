@@ -1,0 +1,44 @@
+## Outcome versions
+versions-stamp = Version { $version }, published on { $date }
+versions-changes-since = Changes since version { $version }
+versions-earlier = Earlier versions
+versions-all = All versions
+versions-latest = latest
+versions-list-title = Versions of the outcome of { $roundtable }
+versions-list-lead = Each time the chairs publish a changed outcome, it becomes a new version. Earlier versions stay readable, each with its fingerprint.
+versions-withdrawn = The chairs have withdrawn this outcome: only they and the staff see its versions now.
+versions-verify-link = Check a fingerprint or a digest file
+versions-one-title = Outcome of { $roundtable }, version { $version }
+versions-not-latest = A later version exists.
+versions-fingerprint = Fingerprint:
+versions-fingerprint-check = Check this fingerprint
+versions-changes-title = Changes to the outcome of { $roundtable } from version { $from } to version { $to }
+versions-changes-key = Each changed paragraph or point is labelled; added words are underlined, removed words struck through.
+versions-introduction = Introduction
+versions-item-added = Added:
+versions-item-removed = Removed:
+versions-item-changed = Changed:
+versions-words-added = added
+versions-words-removed = removed
+versions-no-changes = The text is the same in both versions.
+versions-compare-with = Compare version { $version } with
+versions-compare = Compare
+versions-editor-current = Published as version { $version }. Saving changes publishes them as the next version.
+
+## /verify
+verify-title = Check a fingerprint or a digest file
+verify-lead = Published outcomes and digest files carry a fingerprint. Check that a text or a file is what this site published, unchanged.
+verify-answer-heading = Result
+verify-answer-read = Read this version
+verify-answer-version = This is version { $version } of the outcome of { $roundtable }, published on { $date }.
+verify-answer-digest = This digest file of { $of } was produced on { $date } ({ $format }, { $count } comments), and it is unchanged.
+verify-answer-altered = This file was changed after it was produced: its contents no longer match the fingerprint it carries (a digest file of { $of }, { $format }, produced on { $date }).
+verify-answer-nothing = This matches nothing produced by this site.
+verify-fingerprint-heading = Paste a fingerprint
+verify-fingerprint-label = Fingerprint
+verify-fingerprint-hint = For example sha256:3f5a… as printed at the end of a digest or on an outcome version's page.
+verify-fingerprint-submit = Check the fingerprint
+verify-file-heading = Or upload a digest file
+verify-file-label = Digest file
+verify-file-hint = A CSV, JSON, Markdown, HTML or XLSX file exported from this site, up to { $limit } MB.
+verify-file-submit = Check the file

@@ -1,0 +1,44 @@
+## Outcome versions
+versions-stamp = Versión { $version }, publicada el { $date }
+versions-changes-since = Cambios desde la versión { $version }
+versions-earlier = Versiones anteriores
+versions-all = Todas las versiones
+versions-latest = la más reciente
+versions-list-title = Versiones de las conclusiones de { $roundtable }
+versions-list-lead = Cada vez que la presidencia publica unas conclusiones modificadas, se convierten en una nueva versión. Las versiones anteriores siguen disponibles, cada una con su huella.
+versions-withdrawn = La presidencia ha retirado estas conclusiones: ahora solo ella y la secretaría ven sus versiones.
+versions-verify-link = Comprobar una huella o un archivo de resumen
+versions-one-title = Conclusiones de { $roundtable }, versión { $version }
+versions-not-latest = Existe una versión posterior.
+versions-fingerprint = Huella:
+versions-fingerprint-check = Comprobar esta huella
+versions-changes-title = Cambios en las conclusiones de { $roundtable } de la versión { $from } a la versión { $to }
+versions-changes-key = Cada párrafo o punto cambiado está señalado; las palabras añadidas van subrayadas y las suprimidas, tachadas.
+versions-introduction = Introducción
+versions-item-added = Añadido:
+versions-item-removed = Suprimido:
+versions-item-changed = Cambiado:
+versions-words-added = añadido
+versions-words-removed = suprimido
+versions-no-changes = El texto es el mismo en las dos versiones.
+versions-compare-with = Comparar la versión { $version } con
+versions-compare = Comparar
+versions-editor-current = Publicadas como versión { $version }. Guardar cambios los publica como la versión siguiente.
+
+## /verify
+verify-title = Comprobar una huella o un archivo de resumen
+verify-lead = Las conclusiones publicadas y los archivos de resumen llevan una huella. Compruebe que un texto o un archivo es el que este sitio publicó, sin cambios.
+verify-answer-heading = Resultado
+verify-answer-read = Leer esta versión
+verify-answer-version = Es la versión { $version } de las conclusiones de { $roundtable }, publicada el { $date }.
+verify-answer-digest = Este archivo de resumen de { $of } se produjo el { $date } ({ $format }, { $count } comentarios) y no ha cambiado.
+verify-answer-altered = Este archivo se modificó después de producirse: su contenido ya no coincide con la huella que lleva (un archivo de resumen de { $of }, { $format }, producido el { $date }).
+verify-answer-nothing = No coincide con nada de lo que ha producido este sitio.
+verify-fingerprint-heading = Pegar una huella
+verify-fingerprint-label = Huella
+verify-fingerprint-hint = Por ejemplo sha256:3f5a…, tal como aparece al final de un resumen o en la página de una versión de las conclusiones.
+verify-fingerprint-submit = Comprobar la huella
+verify-file-heading = O enviar un archivo de resumen
+verify-file-label = Archivo de resumen
+verify-file-hint = Un archivo CSV, JSON, Markdown, HTML o XLSX exportado de este sitio, de hasta { $limit } MB.
+verify-file-submit = Comprobar el archivo

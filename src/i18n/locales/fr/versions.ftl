@@ -1,0 +1,44 @@
+## Outcome versions
+versions-stamp = Version { $version }, publiée le { $date }
+versions-changes-since = Modifications depuis la version { $version }
+versions-earlier = Versions précédentes
+versions-all = Toutes les versions
+versions-latest = la plus récente
+versions-list-title = Versions des conclusions de { $roundtable }
+versions-list-lead = Chaque fois que la présidence publie des conclusions modifiées, elles deviennent une nouvelle version. Les versions précédentes restent lisibles, chacune avec son empreinte.
+versions-withdrawn = La présidence a retiré ces conclusions : seuls elle et le secrétariat en voient désormais les versions.
+versions-verify-link = Vérifier une empreinte ou un fichier de synthèse
+versions-one-title = Conclusions de { $roundtable }, version { $version }
+versions-not-latest = Une version plus récente existe.
+versions-fingerprint = Empreinte :
+versions-fingerprint-check = Vérifier cette empreinte
+versions-changes-title = Modifications des conclusions de { $roundtable } de la version { $from } à la version { $to }
+versions-changes-key = Chaque paragraphe ou point modifié est signalé ; les mots ajoutés sont soulignés, les mots supprimés barrés.
+versions-introduction = Introduction
+versions-item-added = Ajouté :
+versions-item-removed = Supprimé :
+versions-item-changed = Modifié :
+versions-words-added = ajouté
+versions-words-removed = supprimé
+versions-no-changes = Le texte est identique dans les deux versions.
+versions-compare-with = Comparer la version { $version } avec
+versions-compare = Comparer
+versions-editor-current = Publiées en version { $version }. Enregistrer des modifications les publie comme version suivante.
+
+## /verify
+verify-title = Vérifier une empreinte ou un fichier de synthèse
+verify-lead = Les conclusions publiées et les fichiers de synthèse portent une empreinte. Vérifiez qu’un texte ou un fichier est bien celui que ce site a publié, sans modification.
+verify-answer-heading = Résultat
+verify-answer-read = Lire cette version
+verify-answer-version = C’est la version { $version } des conclusions de { $roundtable }, publiée le { $date }.
+verify-answer-digest = Ce fichier de synthèse de { $of } a été produit le { $date } ({ $format }, { $count } commentaires) et n’a pas été modifié.
+verify-answer-altered = Ce fichier a été modifié après sa production : son contenu ne correspond plus à l’empreinte qu’il porte (un fichier de synthèse de { $of }, { $format }, produit le { $date }).
+verify-answer-nothing = Cela ne correspond à rien de ce que ce site a produit.
+verify-fingerprint-heading = Coller une empreinte
+verify-fingerprint-label = Empreinte
+verify-fingerprint-hint = Par exemple sha256:3f5a…, telle qu’imprimée à la fin d’une synthèse ou sur la page d’une version des conclusions.
+verify-fingerprint-submit = Vérifier l’empreinte
+verify-file-heading = Ou envoyer un fichier de synthèse
+verify-file-label = Fichier de synthèse
+verify-file-hint = Un fichier CSV, JSON, Markdown, HTML ou XLSX exporté de ce site, jusqu’à { $limit } Mo.
+verify-file-submit = Vérifier le fichier
