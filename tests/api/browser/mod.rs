@@ -12,6 +12,7 @@ mod journey;
 mod journeys;
 mod outcome_journey;
 mod recorder;
+mod report_journey;
 mod search_journey;
 mod self_check;
 mod session;

@@ -29,7 +29,7 @@ pages-outcome-withdraw-keep = Keep it published
 
 # The confirmation on the roundtable page after the outcome form.
 pages-outcome-notice-draft-saved = Outcome of { $roundtable } saved as a draft: only chairs and staff see it.
-pages-outcome-notice-changes-saved = Changes saved: the published outcome of { $roundtable } is up to date.
+pages-outcome-notice-changes-saved = Changes saved: the published outcome of { $roundtable } is up to date. A changed text is published as a new version; earlier versions stay readable.
 pages-outcome-notice-published = Outcome of { $roundtable } published: everyone sees it below, and the authors it cites are told by email.
 pages-outcome-notice-withdrawn = Outcome of { $roundtable } withdrawn: it is a draft again, seen only by chairs and staff.
 

@@ -29,7 +29,7 @@ pages-outcome-withdraw-keep = Mantenerlas publicadas
 
 # The confirmation on the roundtable page after the outcome form.
 pages-outcome-notice-draft-saved = Conclusiones de { $roundtable } guardadas como borrador: solo la presidencia y el equipo las ven.
-pages-outcome-notice-changes-saved = Cambios guardados: las conclusiones publicadas de { $roundtable } están al día.
+pages-outcome-notice-changes-saved = Cambios guardados: las conclusiones publicadas de { $roundtable } están al día. Un texto modificado se publica como una nueva versión; las versiones anteriores siguen disponibles.
 pages-outcome-notice-published = Conclusiones de { $roundtable } publicadas: todo el mundo las ve abajo, y se avisa por correo electrónico a las personas cuyos comentarios citan.
 pages-outcome-notice-withdrawn = Conclusiones de { $roundtable } retiradas: vuelven a ser un borrador, visible solo para la presidencia y el equipo.
 

@@ -29,7 +29,7 @@ pages-outcome-withdraw-keep = Les laisser publiées
 
 # The confirmation on the roundtable page after the outcome form.
 pages-outcome-notice-draft-saved = Conclusions de { $roundtable } enregistrées comme brouillon : seules la présidence et l’équipe les voient.
-pages-outcome-notice-changes-saved = Modifications enregistrées : les conclusions publiées de { $roundtable } sont à jour.
+pages-outcome-notice-changes-saved = Modifications enregistrées : les conclusions publiées de { $roundtable } sont à jour. Un texte modifié est publié comme nouvelle version ; les versions précédentes restent consultables.
 pages-outcome-notice-published = Conclusions de { $roundtable } publiées : tout le monde les voit ci-dessous, et les personnes dont elles citent un commentaire sont averties par courriel.
 pages-outcome-notice-withdrawn = Conclusions de { $roundtable } retirées : elles redeviennent un brouillon, visible seulement par la présidence et l’équipe.
 
