@@ -48,6 +48,7 @@ pub mod clearinghouse;
 pub mod comment;
 pub mod consultation;
 pub mod digest;
+pub mod late;
 pub mod error;
 pub mod ids;
 pub mod listing;

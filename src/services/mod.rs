@@ -12,6 +12,7 @@ pub mod demo;
 pub mod digest;
 pub mod emails;
 pub mod following;
+pub mod late_comments;
 pub mod freshness;
 pub mod moderation;
 pub mod notifications;

@@ -6,6 +6,7 @@ use super::views::{redirect, Notice};
 use crate::domain::notification::{AlertFrequency, EmailTopic};
 use crate::i18n::labels;
 use crate::services::accounts::{self, PERSONAL_TOPICS};
+use crate::services::notifications::Unsubscribed;
 use crate::services::{api_tokens, notifications};
 use crate::web::error::{field_mistakes, WebError};
 use crate::web::form_pairs::FormPairs;
@@ -143,7 +144,14 @@ pub(super) async fn unsubscribe(
     let view = UnsubscribeView {
         title: crate::i18n::text(viewer.language, "account-unsubscribe-done-title", &[]),
         token: String::new(),
-        done: Some(labels::label(viewer.language, "topic", topic.code())),
+        done: Some(match topic {
+            Unsubscribed::Topic(topic) => labels::label(viewer.language, "topic", topic.code()),
+            Unsubscribed::Roundtable(title) => crate::i18n::text(
+                viewer.language,
+                "follow-unsubscribed-topic",
+                &[("roundtable", title.into())],
+            ),
+        }),
     };
     state.render("pages/account/unsubscribe.html", &view, &viewer)
 }

@@ -10,7 +10,6 @@ use crate::domain::consultation::{
 use crate::domain::ids::UserId;
 use crate::domain::roundtable::{GuidingQuestion, ProgrammeItem, Resource, Roundtable};
 use crate::domain::thread::ThreadEntry;
-use crate::domain::time::PeriodState;
 use crate::i18n::{text, Language};
 use crate::services::pages::{ConsultationPage, RoundtablePage};
 use crate::text::SafeHtml;
@@ -396,7 +395,7 @@ impl<'a> RoundtablePageView<'a> {
         let (c, r) = (&d.consultation, &d.roundtable);
         let zone = c.time_zone;
         let state = r.comment_period.state(now, c.accepts_comments());
-        let accepting = matches!(state, PeriodState::Open { .. });
+        let accepting = state.accepting();
         let reader = PageReader {
             id: viewer.map(|v| v.0),
             verified: viewer.is_some_and(|v| v.1),
@@ -441,7 +440,7 @@ impl<'a> RoundtablePageView<'a> {
                 moderation: label(lang, "moderation", r.moderation_mode.code()),
                 moderation_pre: r.moderation_mode == crate::domain::roundtable::ModerationMode::Pre,
                 period: period_line(state, zone, lang),
-                accepting_comments: matches!(state, PeriodState::Open { .. }),
+                accepting_comments: state.accepting(),
                 content_language: r
                     .content_language
                     .clone()
