@@ -14,6 +14,7 @@ mod digests;
 mod error;
 mod error_pages;
 mod feeds;
+mod following;
 mod form_pairs;
 mod format;
 mod guards;
@@ -83,6 +84,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(search::routes)
         .configure(comments::routes)
         .configure(moderation::routes)
+        .configure(following::routes)
         .configure(outcomes::routes)
         .configure(account::routes)
         .configure(admin::routes)

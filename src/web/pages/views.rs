@@ -370,6 +370,11 @@ pub struct RoundtablePageView<'a> {
     outcome: Option<crate::web::outcome_views::OutcomeDisplay>,
     /// What the chair just did to the outcome, after its form.
     outcome_notice: Option<String>,
+    /// The grace period after the deadline, in words.
+    grace_line: Option<String>,
+    deadline_changes: Vec<String>,
+    /// For a signed-in reader: whether they follow it.
+    follow: Option<super::late_views::FollowView>,
 }
 
 fn link(r: &Roundtable) -> RoundtableLink {
@@ -403,7 +408,8 @@ impl<'a> RoundtablePageView<'a> {
             last_visit: page.last_visit,
             accepting,
         };
-        let setting = CommentSetting::new(&d.questions, zone, reader, lang);
+        let setting =
+            CommentSetting::new(&d.questions, zone, reader, lang).with_late(page.late.clone());
         let comments = shown
             .entries
             .into_iter()
@@ -475,6 +481,9 @@ impl<'a> RoundtablePageView<'a> {
                 .as_ref()
                 .map(|o| crate::web::outcome_views::OutcomeDisplay::new(o, zone, lang)),
             outcome_notice: None,
+            grace_line: super::late_views::grace_line(&r.comment_period, zone, lang),
+            deadline_changes: super::late_views::deadline_lines(&page.deadline_changes, zone, lang),
+            follow: viewer.map(|_| super::late_views::follow_view(page.follow)),
         }
     }
 
