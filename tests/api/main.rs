@@ -27,6 +27,7 @@ mod hardening;
 mod harness;
 mod health;
 mod languages;
+mod late_comments;
 mod mail;
 mod mail_resilience;
 mod methods;

@@ -56,8 +56,8 @@ follow-digest-subject = { $count ->
    *[other] { $count } new comments in { $roundtable }
 }
 follow-digest-intro = { $count ->
-    [one] One comment was published yesterday in { $roundtable }, which you follow:
-   *[other] { $count } comments were published yesterday in { $roundtable }, which you follow:
+    [one] One new comment was published in { $roundtable }, which you follow:
+   *[other] { $count } new comments were published in { $roundtable }, which you follow:
 }
 follow-digest-more = { $count ->
     [one] and 1 more on the roundtable's page.

@@ -56,8 +56,8 @@ follow-digest-subject = { $count ->
    *[other] { $count } comentarios nuevos en { $roundtable }
 }
 follow-digest-intro = { $count ->
-    [one] Ayer se publicó un comentario en { $roundtable }, que usted sigue:
-   *[other] Ayer se publicaron { $count } comentarios en { $roundtable }, que usted sigue:
+    [one] Se publicó un comentario nuevo en { $roundtable }, que usted sigue:
+   *[other] Se publicaron { $count } comentarios nuevos en { $roundtable }, que usted sigue:
 }
 follow-digest-more = { $count ->
     [one] y 1 más en la página de la mesa redonda.

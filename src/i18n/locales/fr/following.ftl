@@ -56,8 +56,8 @@ follow-digest-subject = { $count ->
    *[other] { $count } nouveaux commentaires dans { $roundtable }
 }
 follow-digest-intro = { $count ->
-    [one] Un commentaire a été publié hier dans { $roundtable }, que vous suivez :
-   *[other] { $count } commentaires ont été publiés hier dans { $roundtable }, que vous suivez :
+    [one] Un nouveau commentaire a été publié dans { $roundtable }, que vous suivez :
+   *[other] { $count } nouveaux commentaires ont été publiés dans { $roundtable }, que vous suivez :
 }
 follow-digest-more = { $count ->
     [one] et 1 autre sur la page de la table ronde.
