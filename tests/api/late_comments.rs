@@ -14,7 +14,7 @@ fn at(offset: Duration) -> String {
 }
 
 /// RT 3.2's deadline `close` from now, with a grace period of `grace` minutes.
-async fn deadline(app: &TestApp, close: Duration, grace: Option<i32>) {
+pub async fn deadline(app: &TestApp, close: Duration, grace: Option<i32>) {
     let grace = grace.map_or("NULL".to_owned(), |g| g.to_string());
     sql(
         app,
@@ -155,7 +155,7 @@ async fn only_the_chairs_decide_and_each_decision_is_audited() {
 }
 
 /// Saves RT 3.2 through the editor's service with its questions kept.
-async fn save_rt32(
+pub async fn save_rt32(
     app: &TestApp,
     staff: roundtable::domain::user::SignedInUser,
     edit: impl FnOnce(&mut roundtable::domain::authoring::RoundtableInput) + Send + 'static,
@@ -189,7 +189,7 @@ async fn save_rt32(
     .await
 }
 
-async fn staff_user(app: &TestApp) -> (Person, roundtable::domain::user::SignedInUser) {
+pub async fn staff_user(app: &TestApp) -> (Person, roundtable::domain::user::SignedInUser) {
     let person = person_with(app, "Staff Member", Role::Staff, true).await;
     let mut user = crate::email_batching::signed_in(&person, "Staff Member");
     user.role = Role::Staff;

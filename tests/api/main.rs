@@ -23,6 +23,7 @@ mod csrf;
 mod demo;
 mod digests;
 mod email_batching;
+mod followers;
 mod hardening;
 mod harness;
 mod health;
