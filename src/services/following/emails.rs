@@ -212,6 +212,11 @@ fn digest(
     Ok(1)
 }
 
+/// The subject of the signed unsubscribe link in a follower's email.
+pub fn link_subject(roundtable: &str) -> String {
+    format!("follow:{roundtable}")
+}
+
 /// Composes a follower's email in their language, with the link that stops
 /// following the roundtable in the body and in the RFC 8058 headers.
 fn compose<V: Serialize>(
@@ -235,7 +240,7 @@ fn compose<V: Serialize>(
     let id = place.roundtable_id.clone();
     let token = ctx.signer.sign(
         "unsubscribe",
-        &[&to.user_id, &super::link_subject(&id)],
+        &[&to.user_id, &link_subject(&id)],
         now + LINK_LIFETIME,
     );
     let unsubscribe_link = ctx.link(&format!("unsubscribe?token={token}"));

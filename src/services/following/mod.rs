@@ -10,7 +10,7 @@
 
 mod emails;
 
-pub use emails::send_due;
+pub use emails::{link_subject, send_due};
 
 use super::ServiceError;
 use crate::db::queries::following::{self, Follow, NewAnnouncement};
@@ -135,11 +135,6 @@ pub fn follow_by_default(
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     Ok(following::follow_unless_decided(conn, user, roundtable, now)?)
-}
-
-/// The subject of the signed unsubscribe link in a follower's email.
-pub fn link_subject(roundtable: &str) -> String {
-    format!("follow:{roundtable}")
 }
 
 /// Stops `user` following the roundtable a signed link names (its subject

@@ -144,14 +144,19 @@ pub(super) async fn unsubscribe(
     let view = UnsubscribeView {
         title: crate::i18n::text(viewer.language, "account-unsubscribe-done-title", &[]),
         token: String::new(),
-        done: Some(match topic {
-            Unsubscribed::Topic(topic) => labels::label(viewer.language, "topic", topic.code()),
-            Unsubscribed::Roundtable(title) => crate::i18n::text(
-                viewer.language,
-                "follow-unsubscribed-topic",
-                &[("roundtable", title.into())],
-            ),
-        }),
+        done: Some(switched_off_words(topic, viewer.language)),
     };
     state.render("pages/account/unsubscribe.html", &view, &viewer)
+}
+
+/// What was switched off, in words: a topic, or a roundtable's emails.
+fn switched_off_words(what: Unsubscribed, language: crate::i18n::Language) -> String {
+    match what {
+        Unsubscribed::Topic(topic) => labels::label(language, "topic", topic.code()),
+        Unsubscribed::Roundtable(title) => crate::i18n::text(
+            language,
+            "follow-unsubscribed-topic",
+            &[("roundtable", title.into())],
+        ),
+    }
 }
