@@ -38,6 +38,16 @@ pub fn in_report(late: Option<LateMark>) -> bool {
     matches!(late, None | Some(LateMark::Included))
 }
 
+/// How digests (written in English) mark a comment: empty when on time.
+pub fn digest_words(late: Option<LateMark>) -> &'static str {
+    match late {
+        None => "",
+        Some(LateMark::Included) => "Late — included by the chairs",
+        Some(LateMark::LeftOut) => "Late — not in the report",
+        Some(LateMark::Undecided) => "Late — not decided yet",
+    }
+}
+
 /// How a deadline moved, for the line on the roundtable page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DeadlineMove {

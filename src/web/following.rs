@@ -18,7 +18,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         "/c/{consultation}/{roundtable}/follow",
         web::post().to(follow),
     )
-    .route("/moderation/{reference}/late", web::post().to(late_decision));
+    .route(
+        "/moderation/{reference}/late",
+        web::post().to(late_decision),
+    );
 }
 
 /// The confirmation page: what changed, and the way back.
@@ -58,7 +61,13 @@ async fn follow(
     let user = signed_in.user.clone();
     state
         .db(move |conn| {
-            following::choose(conn, &user, (&consultation, &roundtable), choice, Utc::now())
+            following::choose(
+                conn,
+                &user,
+                (&consultation, &roundtable),
+                choice,
+                Utc::now(),
+            )
         })
         .await?;
     let lang = signed_in.viewer.language;

@@ -15,7 +15,9 @@ use roundtable::services::following;
 /// Runs the scheduler's step for followers at `now`.
 async fn send_due(app: &TestApp, now: DateTime<Utc>) -> usize {
     app.with_conn(move |conn| {
-        with_context(conn, |conn, ctx| following::send_due(conn, ctx, now).unwrap())
+        with_context(conn, |conn, ctx| {
+            following::send_due(conn, ctx, now).unwrap()
+        })
     })
     .await
 }
@@ -164,7 +166,11 @@ async fn the_daily_digest_lists_new_published_comments_once_a_day() {
         .await;
         deliver(&app, &smtp).await;
         let before = smtp.received().len();
-        assert_eq!(send_due(&app, Utc::now()).await, 0, "not before the day ends");
+        assert_eq!(
+            send_due(&app, Utc::now()).await,
+            0,
+            "not before the day ends"
+        );
         let tomorrow = Utc::now() + Duration::days(1);
         assert_eq!(send_due(&app, tomorrow).await, 1);
         assert_eq!(send_due(&app, tomorrow).await, 0, "once a day");

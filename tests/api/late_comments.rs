@@ -10,7 +10,9 @@ use roundtable::domain::user::Role;
 use roundtable::services::authoring::{self, QuestionChange};
 
 fn at(offset: Duration) -> String {
-    (Utc::now() + offset).format("%Y-%m-%d %H:%M:%S").to_string()
+    (Utc::now() + offset)
+        .format("%Y-%m-%d %H:%M:%S")
+        .to_string()
 }
 
 /// RT 3.2's deadline `close` from now, with a grace period of `grace` minutes.
@@ -85,7 +87,11 @@ async fn a_comment_in_the_grace_period_is_marked_late_and_after_it_refused() {
 
         deadline(&app, -Duration::hours(1), Some(24 * 60)).await;
         let (_, page) = author.browser.get(&roundtable_path(RT_3_2)).await;
-        assert!(page.contains("late comments are taken until"), "{:?}", app.backend);
+        assert!(
+            page.contains("late comments are taken until"),
+            "{:?}",
+            app.backend
+        );
         let late = post_comment(&mut author, RT_3_2, "In the grace period", &[]).await;
         assert_eq!(late.status().as_u16(), 303, "posting stays open");
         let reference = posted_reference(&late);
@@ -128,7 +134,11 @@ async fn only_the_chairs_decide_and_each_decision_is_audited() {
 
         let included = chair.browser.post(&path, &[("include", "yes")]).await;
         assert_eq!(included.status().as_u16(), 200);
-        assert!(included.text().await.unwrap().contains("now enters the report"));
+        assert!(included
+            .text()
+            .await
+            .unwrap()
+            .contains("now enters the report"));
         assert_eq!(late_rows(&app).await, [(reference.clone(), Some(true))]);
         chair.browser.get(&roundtable_path(RT_3_2)).await;
         chair.browser.post(&path, &[("include", "no")]).await;
@@ -147,7 +157,10 @@ async fn only_the_chairs_decide_and_each_decision_is_audited() {
         chair.browser.get(&roundtable_path(RT_3_2)).await;
         let refused = chair
             .browser
-            .post(&format!("/moderation/{on_time}/late"), &[("include", "yes")])
+            .post(
+                &format!("/moderation/{on_time}/late"),
+                &[("include", "yes")],
+            )
             .await;
         assert_eq!(refused.status().as_u16(), 404);
         app.deliver_mail().await;
@@ -262,4 +275,73 @@ async fn a_deadline_change_needs_a_reason_and_is_logged_and_shown() {
 fn fields_of(fields: Vec<roundtable::domain::InvalidField>) {
     let names: Vec<&'static str> = fields.iter().map(|f| f.field).collect();
     assert!(names.contains(&"deadline_reason"), "{names:?}");
+}
+
+#[tokio::test]
+async fn a_late_comment_stays_out_of_the_report_until_a_chair_includes_it() {
+    for app in TestApp::with_demo().spawn_each().await {
+        let mut author = participant(&app, "Amina Diallo").await;
+        let mut chair = chair(&app, "Samuel Owusu", RT_3_2).await;
+        deadline(&app, -Duration::minutes(30), Some(60)).await;
+        let late = post_comment(&mut author, RT_3_2, "A late but sound proposal", &[]).await;
+        let reference = posted_reference(&late);
+        sql(
+            &app,
+            format!("UPDATE comments SET status = 'approved', decided_at = '{}' WHERE reference = '{reference}'", at(Duration::zero())),
+        )
+        .await;
+        let export = format!("/c/{FORUM}/{RT_3_2}/export");
+        let report = |body: String| body.contains("A late but sound proposal");
+
+        let (status, _, markdown) =
+            crate::digests::download(&mut chair, &format!("{export}?format=markdown")).await;
+        assert_eq!(status, 200);
+        assert!(
+            !report(markdown.clone()),
+            "undecided: left out of the report"
+        );
+        assert!(
+            markdown.contains("1 late comment is not in the report"),
+            "{markdown}"
+        );
+        let (_, _, csv) =
+            crate::digests::download(&mut chair, &format!("{export}?format=csv")).await;
+        assert!(report(csv.clone()), "tables list every comment");
+        assert!(csv.contains("Late — not decided yet"));
+
+        chair.browser.get(&roundtable_path(RT_3_2)).await;
+        let path = format!("/moderation/{reference}/late");
+        chair.browser.post(&path, &[("include", "no")]).await;
+        let (_, _, html) =
+            crate::digests::download(&mut chair, &format!("{export}?format=html")).await;
+        assert!(!report(html.clone()), "left out: still out");
+        let (_, _, csv) =
+            crate::digests::download(&mut chair, &format!("{export}?format=csv")).await;
+        assert!(csv.contains("Late — not in the report"));
+
+        chair.browser.get(&roundtable_path(RT_3_2)).await;
+        chair.browser.post(&path, &[("include", "yes")]).await;
+        for format in ["markdown", "html"] {
+            let (_, _, body) =
+                crate::digests::download(&mut chair, &format!("{export}?format={format}")).await;
+            assert!(
+                report(body.clone()),
+                "{format}: included, it enters the report"
+            );
+            assert!(body.contains("Late — included by the chairs"), "{format}");
+            assert!(
+                !body.contains("late comment is not in the report"),
+                "{format}"
+            );
+        }
+        let (_, _, json) =
+            crate::digests::download(&mut chair, &format!("{export}?format=json")).await;
+        assert!(json.contains(r#""late":"included""#), "{json}");
+        let (_, page) = app.get_text(&roundtable_path(RT_3_2)).await;
+        assert!(
+            page.contains(r#"<span class="tag late">Late</span>"#),
+            "the public thread marks it"
+        );
+        app.deliver_mail().await;
+    }
 }

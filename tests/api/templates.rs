@@ -278,7 +278,11 @@ fn every_comment_email_renders_its_links_in_both_bodies() {
         ("comment_cited", &["c/f/rt#outcome", "c/f/rt#c-3"], &common),
         (
             "follow_deadline",
-            &["19 March 2026", "Off-topic", "https://roundtable.test/c/f/rt"],
+            &[
+                "19 March 2026",
+                "Off-topic",
+                "https://roundtable.test/c/f/rt",
+            ],
             &common,
         ),
         ("follow_outcome", &["c/f/rt#outcome"], &common),

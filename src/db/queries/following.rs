@@ -248,15 +248,15 @@ pub fn published_between(
         .load(conn)?;
     let mut found: Vec<DigestComment> = rows
         .into_iter()
-        .map(|(reference, author_name, author_organisation, body, decided, created)| {
-            DigestComment {
+        .map(
+            |(reference, author_name, author_organisation, body, decided, created)| DigestComment {
                 reference,
                 author_name,
                 author_organisation,
                 body_markdown: body,
                 published_at: utc(decided.unwrap_or(created)),
-            }
-        })
+            },
+        )
         .filter(|c| c.published_at >= from && c.published_at < to)
         .collect();
     found.sort_by_key(|c| c.published_at);

@@ -144,7 +144,10 @@ pub fn deadline_changes(
 ) -> Result<Vec<DeadlineChangeRecord>, StorageError> {
     let rows: Vec<ChangeColumns> = deadline_changes::table
         .filter(deadline_changes::roundtable_id.eq(roundtable.to_string()))
-        .order((deadline_changes::created_at.asc(), deadline_changes::id.asc()))
+        .order((
+            deadline_changes::created_at.asc(),
+            deadline_changes::id.asc(),
+        ))
         .select((
             deadline_changes::id,
             deadline_changes::previous_close_at,

@@ -163,11 +163,8 @@ fn digest(
     if follower.sent_until >= today {
         return Ok(0);
     }
-    let published = following::published_between(
-        conn,
-        &follower.roundtable_id,
-        (follower.sent_until, today),
-    )?;
+    let published =
+        following::published_between(conn, &follower.roundtable_id, (follower.sent_until, today))?;
     following::set_digest_sent_until(conn, &follower.user_id, &follower.roundtable_id, today)?;
     let (Some(to), Some(place)) = (
         contacts(conn, std::slice::from_ref(&follower.user_id))?

@@ -134,7 +134,9 @@ pub fn follow_by_default(
     roundtable: RoundtableId,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
-    Ok(following::follow_unless_decided(conn, user, roundtable, now)?)
+    Ok(following::follow_unless_decided(
+        conn, user, roundtable, now,
+    )?)
 }
 
 /// Stops `user` following the roundtable a signed link names (its subject

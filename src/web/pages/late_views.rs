@@ -27,19 +27,15 @@ pub fn grace_line(period: &CommentPeriod, zone: Tz, lang: Language) -> Option<St
 }
 
 /// "Deadline extended on 5 March 2026 to 19 March 2026, 18:00 CET: reason".
-pub fn deadline_lines(
-    changes: &[DeadlineChangeRecord],
-    zone: Tz,
-    lang: Language,
-) -> Vec<String> {
+pub fn deadline_lines(changes: &[DeadlineChangeRecord], zone: Tz, lang: Language) -> Vec<String> {
     changes
         .iter()
         .map(|c| {
-            let key = format!("late-deadline-{}", DeadlineMove::of(c.previous, c.new).code());
-            let new = c
-                .new
-                .map(|t| date_time(t, zone, lang))
-                .unwrap_or_default();
+            let key = format!(
+                "late-deadline-{}",
+                DeadlineMove::of(c.previous, c.new).code()
+            );
+            let new = c.new.map(|t| date_time(t, zone, lang)).unwrap_or_default();
             text(
                 lang,
                 &key,
