@@ -122,6 +122,13 @@ async fn only_the_chairs_decide_and_each_decision_is_audited() {
         let (_, page) = chair.browser.get(&roundtable_path(RT_3_2)).await;
         assert!(page.contains("Late — not decided yet"), "the chair sees it");
         assert!(page.contains("Include in the report"));
+        let (_, queue) = chair.browser.get("/moderation").await;
+        assert!(queue.contains("Late but useful") && queue.contains("Late — not decided yet"));
+        let (_, item) = chair.browser.get(&format!("/moderation/{reference}")).await;
+        assert!(
+            item.contains("Leave out of the report"),
+            "decided beside the comment"
+        );
 
         for (person, status) in [(&mut author, 403), (&mut other_chair, 403)] {
             person.browser.get("/account").await;
@@ -154,6 +161,14 @@ async fn only_the_chairs_decide_and_each_decision_is_audited() {
         deadline(&app, Duration::hours(1), None).await;
         let on_time = post_comment(&mut author, RT_3_2, "On time", &[]).await;
         let on_time = posted_reference(&on_time);
+        let (_, queue) = chair.browser.get("/moderation?late=1").await;
+        assert!(
+            queue.contains("Late but useful"),
+            "the late filter keeps it"
+        );
+        assert!(!queue.contains(&on_time), "and leaves the on-time one out");
+        let (_, queue) = chair.browser.get("/moderation").await;
+        assert!(queue.contains(&on_time));
         chair.browser.get(&roundtable_path(RT_3_2)).await;
         let refused = chair
             .browser

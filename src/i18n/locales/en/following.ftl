@@ -24,6 +24,7 @@ late-done-included-detail = The late comment { $reference } now enters the repor
 late-done-left-out-title = Left out of the report
 late-done-left-out-detail = The late comment { $reference } stays out of the report. You can change this later.
 late-filter = Late comments only
+late-filter-all = All waiting comments
 late-digest-section = Late comments not in the report
 follow-now = You follow this roundtable: you are emailed when its deadline changes or its outcome is published.
 follow-now-with-digest = You follow this roundtable, with a daily email of newly published comments.

@@ -24,6 +24,7 @@ late-done-included-detail = El comentario tardío { $reference } entra ahora en 
 late-done-left-out-title = Fuera del informe
 late-done-left-out-detail = El comentario tardío { $reference } queda fuera del informe. Puede cambiarlo más adelante.
 late-filter = Solo comentarios tardíos
+late-filter-all = Todos los comentarios pendientes
 late-digest-section = Comentarios tardíos fuera del informe
 follow-now = Sigue esta mesa redonda: recibirá un correo cuando cambie su plazo o se publique su resultado.
 follow-now-with-digest = Sigue esta mesa redonda, con un correo diario de los nuevos comentarios publicados.

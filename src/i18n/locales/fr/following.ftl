@@ -24,6 +24,7 @@ late-done-included-detail = Le commentaire tardif { $reference } entre désormai
 late-done-left-out-title = Laissé hors du rapport
 late-done-left-out-detail = Le commentaire tardif { $reference } reste hors du rapport. Vous pourrez changer d’avis.
 late-filter = Commentaires tardifs seulement
+late-filter-all = Tous les commentaires en attente
 late-digest-section = Commentaires tardifs hors du rapport
 follow-now = Vous suivez cette table ronde : vous recevez un courriel quand son échéance change ou que sa synthèse est publiée.
 follow-now-with-digest = Vous suivez cette table ronde, avec un courriel quotidien des nouveaux commentaires publiés.
