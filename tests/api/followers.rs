@@ -87,7 +87,24 @@ async fn a_participant_who_commented_follows_until_they_stop_for_good() {
         post_comment(&mut ben, RT_3_2, "First comment", &[]).await;
         let (_, page) = ben.browser.get(&roundtable_path(RT_3_2)).await;
         assert!(page.contains("Stop following"), "commenting follows");
-        follow(&mut ben, &[("action", "stop")]).await;
+        let (_, account) = ben.browser.get("/account").await;
+        assert!(account.contains("Roundtables you follow"));
+        assert!(account.contains(&format!(r#"action="{}/follow""#, roundtable_path(RT_3_2))));
+        // Stopped from the account page.
+        let stopped = ben
+            .browser
+            .post(
+                &format!("{}/follow", roundtable_path(RT_3_2)),
+                &[("action", "stop"), ("back", "/account#following-heading")],
+            )
+            .await;
+        assert!(stopped
+            .text()
+            .await
+            .unwrap()
+            .contains("You no longer follow"));
+        let (_, account) = ben.browser.get("/account").await;
+        assert!(account.contains("You follow no roundtable."));
         post_comment(&mut ben, RT_3_2, "Second comment", &[]).await;
         let (_, page) = ben.browser.get(&roundtable_path(RT_3_2)).await;
         assert!(page.contains("Follow this roundtable"), "stopping is kept");
