@@ -208,3 +208,90 @@ async fn the_daily_digest_lists_new_published_comments_once_a_day() {
         assert_eq!(text.matches("?comment=").count(), 1, "only the new one");
     }
 }
+
+#[tokio::test]
+async fn the_api_reads_sets_and_stops_the_callers_follow_as_documented() {
+    use crate::openapi::{answer, Contract};
+    use serde_json::json;
+    const FOLLOW: &str = "/api/v1/consultations/{consultation}/roundtables/{roundtable}/follow";
+    for app in TestApp::with_demo().spawn_each().await {
+        let contract = Contract::of(&app).await;
+        let mut ana = participant(&app, "Ana Follower").await;
+        let token = crate::comments_api::token_of(&mut ana, "Tests").await;
+        let url = app.url(&format!(
+            "/api/v1/consultations/{FORUM}/roundtables/{RT_3_2}/follow"
+        ));
+        let nowhere = app.url(&format!(
+            "/api/v1/consultations/{FORUM}/roundtables/rt-9/follow"
+        ));
+        let client = &app.client;
+        let steps = [
+            (
+                "get",
+                client.get(&url).bearer_auth(&token),
+                200,
+                Some((false, false)),
+            ),
+            (
+                "put",
+                client
+                    .put(&url)
+                    .bearer_auth(&token)
+                    .json(&json!({ "daily_digest": true })),
+                200,
+                Some((true, true)),
+            ),
+            (
+                "get",
+                client.get(&url).bearer_auth(&token),
+                200,
+                Some((true, true)),
+            ),
+            (
+                "put",
+                client.put(&url).bearer_auth(&token).json(&json!({})),
+                200,
+                Some((true, false)),
+            ),
+            (
+                "delete",
+                client.delete(&url).bearer_auth(&token),
+                200,
+                Some((false, false)),
+            ),
+            (
+                "put",
+                client
+                    .put(&url)
+                    .bearer_auth(&token)
+                    .json(&json!({ "colour": 1 })),
+                400,
+                None,
+            ),
+            ("get", client.get(&nowhere).bearer_auth(&token), 404, None),
+            ("get", client.get(&url), 401, None),
+            (
+                "put",
+                client.put(&url).bearer_auth("rt_0000").json(&json!({})),
+                401,
+                None,
+            ),
+        ];
+        for (method, request, status, expected) in steps {
+            let got = answer(request).await;
+            assert_eq!(got.status, status, "{method}: {}", got.body);
+            if let Err(mismatch) = contract.check(FOLLOW, method, &got) {
+                panic!("{method} {status}: {mismatch}");
+            }
+            if let Some((following, digest)) = expected {
+                assert_eq!(got.body["following"], following, "{method}");
+                assert_eq!(got.body["daily_digest"], digest, "{method}");
+            }
+        }
+        let (_, page) = ana.browser.get(&roundtable_path(RT_3_2)).await;
+        assert!(
+            page.contains("Follow this roundtable"),
+            "the API's stop shows"
+        );
+    }
+}

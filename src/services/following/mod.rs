@@ -121,6 +121,16 @@ pub fn state(
     Ok(following::find(conn, user, roundtable)?)
 }
 
+/// The caller's row for a published roundtable, by slugs.
+pub fn state_of(
+    conn: &mut AnyConnection,
+    user: UserId,
+    (consultation, roundtable): (&str, &str),
+) -> Result<Option<Follow>, ServiceError> {
+    let detail = super::roundtables::roundtable_detail(conn, consultation, roundtable)?;
+    state(conn, user, detail.roundtable.id)
+}
+
 /// The roundtables a person follows, for their account page.
 pub fn followed(conn: &mut AnyConnection, user: UserId) -> Result<Vec<Followed>, ServiceError> {
     Ok(following::followed_by(conn, user)?)

@@ -4,6 +4,7 @@
 
 mod caller;
 mod dto;
+mod following;
 mod numbers;
 mod openapi;
 mod params;
@@ -48,6 +49,18 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .route(
         "/consultations/{consultation}/roundtables/{roundtable}/comments",
         web::post().to(writes::post_comment),
+    )
+    .route(
+        "/consultations/{consultation}/roundtables/{roundtable}/follow",
+        web::get().to(following::get_follow),
+    )
+    .route(
+        "/consultations/{consultation}/roundtables/{roundtable}/follow",
+        web::put().to(following::put_follow),
+    )
+    .route(
+        "/consultations/{consultation}/roundtables/{roundtable}/follow",
+        web::delete().to(following::delete_follow),
     )
     .route("/search", web::get().to(search::search))
     .route(

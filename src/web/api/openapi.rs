@@ -16,6 +16,7 @@ use utoipa::OpenApi;
         (name = "consultations", description = "Public consultations and their roundtables"),
         (name = "comments", description = "Published comments, and posting one"),
         (name = "moderation", description = "Chairs' decisions on comments"),
+        (name = "following", description = "The caller's follow of a roundtable: emails when its deadline changes, its outcome is published, and (if asked) a daily digest"),
         (name = "search", description = "Comments, consultations, roundtables and guiding questions by their words"),
     ),
     paths(
@@ -25,6 +26,9 @@ use utoipa::OpenApi;
         super::reads::list_comments,
         super::writes::post_comment,
         super::writes::decide,
+        super::following::get_follow,
+        super::following::put_follow,
+        super::following::delete_follow,
         super::search::search
     ),
     components(schemas(
@@ -45,6 +49,8 @@ use utoipa::OpenApi;
         super::writes::PostedCommentDto,
         super::writes::DecisionDto,
         super::writes::DecidedDto,
+        super::following::FollowDto,
+        super::following::FollowRequestDto,
         super::search::SearchResultsDto,
         super::search::FoundCommentDto,
         super::search::FoundPlaceDto,
