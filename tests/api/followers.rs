@@ -45,6 +45,16 @@ async fn a_deadline_change_is_announced_to_each_follower_exactly_once() {
         assert!(done.contains("You follow this roundtable"));
         let posted = post_comment(&mut ben, RT_3_2, "A comment that follows", &[]).await;
         assert_eq!(posted.status().as_u16(), 303);
+        let mut dana = participant(&app, "Dana Erased").await;
+        follow(&mut dana, &[("action", "follow")]).await;
+        sql(
+            &app,
+            format!(
+                "UPDATE users SET erased_at = '2026-01-01 00:00:00' WHERE email = '{}'",
+                dana.email
+            ),
+        )
+        .await;
         follow(&mut cleo, &[("action", "follow")]).await;
         let done = follow(&mut cleo, &[("action", "stop")]).await;
         assert!(done.contains("You no longer follow this roundtable"));
@@ -75,6 +85,10 @@ async fn a_deadline_change_is_announced_to_each_follower_exactly_once() {
             assert!(theirs[0].header("List-Unsubscribe-Post").is_some());
         }
         assert!(mails_to(&mails, &cleo.email).is_empty(), "Cleo stopped");
+        assert!(
+            mails_to(&mails, &dana.email).is_empty(),
+            "erased accounts hear nothing"
+        );
     }
 }
 

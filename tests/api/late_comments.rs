@@ -225,6 +225,46 @@ pub async fn staff_user(app: &TestApp) -> (Person, roundtable::domain::user::Sig
 }
 
 #[tokio::test]
+async fn a_cached_page_changes_when_the_grace_period_ends() {
+    for app in TestApp::with_demo().spawn_each().await {
+        sql(
+            &app,
+            format!(
+                "UPDATE roundtables SET comments_close_at = '{}', grace_minutes = NULL",
+                at(-Duration::days(400))
+            ),
+        )
+        .await;
+        sql(
+            &app,
+            "UPDATE roundtables SET starts_at = NULL, ends_at = NULL, comments_open_at = NULL"
+                .to_owned(),
+        )
+        .await;
+        sql(
+            &app,
+            "UPDATE consultations SET starts_at = NULL, ends_at = NULL".to_owned(),
+        )
+        .await;
+        sql(&app, "DELETE FROM programme_items".to_owned()).await;
+        let next = || async {
+            app.with_conn(|conn| {
+                roundtable::db::queries::content::next_scheduled_change(conn, Utc::now()).unwrap()
+            })
+            .await
+        };
+        assert_eq!(next().await, None, "nothing scheduled");
+        deadline(&app, -Duration::hours(1), Some(120)).await;
+        let end = next().await.expect("the grace period's end");
+        let expected = Utc::now() + Duration::hours(1);
+        assert!(
+            (end - expected).num_seconds().abs() < 5,
+            "{end} vs {expected}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn a_deadline_change_needs_a_reason_and_is_logged_and_shown() {
     for app in TestApp::with_demo().spawn_each().await {
         let (_, staff) = staff_user(&app).await;
@@ -306,6 +346,21 @@ async fn a_late_comment_stays_out_of_the_report_until_a_chair_includes_it() {
         )
         .await;
         let export = format!("/c/{FORUM}/{RT_3_2}/export");
+        let citable = || async {
+            app.with_conn(|conn| {
+                let rt = roundtable::services::roundtables::roundtable_detail(conn, FORUM, RT_3_2)
+                    .unwrap()
+                    .roundtable
+                    .id;
+                roundtable::db::queries::outcomes::citable(conn, rt)
+                    .unwrap()
+                    .into_iter()
+                    .map(|c| c.reference)
+                    .collect::<Vec<_>>()
+            })
+            .await
+        };
+        assert!(!citable().await.contains(&reference), "not citable yet");
         let report = |body: String| body.contains("A late but sound proposal");
 
         let (status, _, markdown) =
@@ -336,6 +391,10 @@ async fn a_late_comment_stays_out_of_the_report_until_a_chair_includes_it() {
 
         chair.browser.get(&roundtable_path(RT_3_2)).await;
         chair.browser.post(&path, &[("include", "yes")]).await;
+        assert!(
+            citable().await.contains(&reference),
+            "citable once included"
+        );
         for format in ["markdown", "html"] {
             let (_, _, body) =
                 crate::digests::download(&mut chair, &format!("{export}?format={format}")).await;

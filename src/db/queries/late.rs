@@ -167,3 +167,16 @@ pub fn deadline_changes(
         })
         .collect())
 }
+
+/// The storage side of `domain::late::in_report`, as a filter on
+/// `comments`: on time, or late and included by a chair. Coverage and
+/// outcome citing filter with it.
+#[diesel::dsl::auto_type]
+pub fn in_report() -> _ {
+    let undecided: _ = late_comments::included.is_null();
+    let refused: _ = late_comments::included.eq(false);
+    let left_out: _ = late_comments::table
+        .filter(late_comments::comment_id.eq(comments::id))
+        .filter(undecided.or(refused));
+    diesel::dsl::not(diesel::dsl::exists(left_out))
+}

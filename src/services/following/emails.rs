@@ -104,8 +104,10 @@ fn announce_to_followers(
             _ => {
                 let view = OutcomeView {
                     version: details.version.unwrap_or(1),
+                    // The public outcome on the roundtable's page (its
+                    // versions and their changes are listed there).
                     outcome_link: ctx.link(&format!(
-                        "c/{}/{}/outcome",
+                        "c/{}/{}#outcome",
                         place.consultation_slug, place.roundtable_slug
                     )),
                 };
