@@ -70,17 +70,19 @@ async fn follow(
             )
         })
         .await?;
-    let lang = signed_in.viewer.language;
-    let key = match choice {
+    let view = Done {
+        next: Some(back),
+        ..done(signed_in.viewer.language, done_key(choice), &[])
+    };
+    state.render("pages/account/message.html", &view, &signed_in.viewer)
+}
+
+fn done_key(choice: FollowChoice) -> &'static str {
+    match choice {
         FollowChoice::Follow { daily_digest: true } => "follow-done-digest",
         FollowChoice::Follow { .. } => "follow-done-following",
         FollowChoice::Stop => "follow-done-stopped",
-    };
-    let view = Done {
-        next: Some(back),
-        ..done(lang, key, &[])
-    };
-    state.render("pages/account/message.html", &view, &signed_in.viewer)
+    }
 }
 
 /// `include` "yes" or "no": the late comment enters the report or not.
