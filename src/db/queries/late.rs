@@ -173,9 +173,9 @@ pub fn deadline_changes(
 /// outcome citing filter with it.
 #[diesel::dsl::auto_type]
 pub fn in_report() -> _ {
-    let undecided: _ = late_comments::included.is_null();
-    let refused: _ = late_comments::included.eq(false);
-    let left_out: _ = late_comments::table
+    let undecided = late_comments::included.is_null();
+    let refused = late_comments::included.eq(false);
+    let left_out = late_comments::table
         .filter(late_comments::comment_id.eq(comments::id))
         .filter(undecided.or(refused));
     diesel::dsl::not(diesel::dsl::exists(left_out))
