@@ -267,7 +267,31 @@ async fn a_cached_page_changes_when_the_grace_period_ends() {
 #[tokio::test]
 async fn a_deadline_change_needs_a_reason_and_is_logged_and_shown() {
     for app in TestApp::with_demo().spawn_each().await {
-        let (_, staff) = staff_user(&app).await;
+        let (mut admin, staff) = staff_user(&app).await;
+        let form = format!("/admin/consultations/{FORUM}/roundtables/{RT_3_2}");
+        let (status, page) = admin.browser.get(&form).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Grace period after the deadline"));
+        assert!(page.contains("Why the comment deadline changes"));
+        let refused = admin
+            .browser
+            .post(
+                &form,
+                &[
+                    ("title", "RT 3.2"),
+                    ("grace_hours", "721"),
+                    ("intent", "save"),
+                ],
+            )
+            .await;
+        assert_eq!(refused.status().as_u16(), 422);
+        let page = refused.text().await.unwrap();
+        assert!(
+            page.contains(r#"id="grace_hours-error""#),
+            "the message is beside the field"
+        );
+        assert!(page.contains("whole number of hours from 0 to 720"));
+        assert!(page.contains(r#"value="721""#), "what was typed stays");
         let refused = save_rt32(&app, staff.clone(), |input| {
             input.comments_close_at = "2030-03-19T18:00".into();
         })
