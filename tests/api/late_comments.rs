@@ -92,6 +92,12 @@ async fn a_comment_in_the_grace_period_is_marked_late_and_after_it_refused() {
             "{:?}",
             app.backend
         );
+        let (_, api) = app
+            .get_json(&format!(
+                "/api/v1/consultations/{FORUM}/roundtables/{RT_3_2}"
+            ))
+            .await;
+        assert_eq!(api["comment_period"], "late", "{api}");
         let late = post_comment(&mut author, RT_3_2, "In the grace period", &[]).await;
         assert_eq!(late.status().as_u16(), 303, "posting stays open");
         let reference = posted_reference(&late);
