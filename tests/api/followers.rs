@@ -309,3 +309,47 @@ async fn the_api_reads_sets_and_stops_the_callers_follow_as_documented() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_published_outcome_version_is_announced_once_in_each_followers_language() {
+    for app in TestApp::with_demo().spawn_each().await {
+        let smtp = SmtpServer::start().await;
+        let mut ana = participant(&app, "Ana Follower").await;
+        follow(&mut ana, &[("action", "follow")]).await;
+        sql(
+            &app,
+            format!(
+                "UPDATE users SET preferred_language = 'fr' WHERE email = '{}'",
+                ana.email
+            ),
+        )
+        .await;
+        let announce = || async {
+            app.with_conn(|conn| {
+                let rt = roundtable::services::roundtables::roundtable_detail(conn, FORUM, RT_3_2)
+                    .unwrap()
+                    .roundtable
+                    .id;
+                let version = following::Announcement::OutcomeVersion {
+                    version: 2,
+                    published_at: Utc::now(),
+                };
+                following::announce(conn, rt, version).unwrap()
+            })
+            .await
+        };
+        announce().await;
+        announce().await;
+        assert_eq!(send_due(&app, Utc::now()).await, 1, "the same version once");
+        assert_eq!(send_due(&app, Utc::now()).await, 0);
+        let mails = deliver(&app, &smtp).await;
+        let theirs = mails_to(&mails, &ana.email);
+        assert_eq!(theirs.len(), 1);
+        let text = theirs[0].part("text/plain").unwrap();
+        assert!(
+            text.contains("La version 2 de la synthèse de RT 3.2"),
+            "{text}"
+        );
+        assert!(text.contains("#outcome"), "{text}");
+    }
+}

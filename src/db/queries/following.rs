@@ -168,11 +168,21 @@ pub struct DigestFollower {
     pub sent_until: DateTime<Utc>,
 }
 
-pub fn digest_followers(conn: &mut AnyConnection) -> Result<Vec<DigestFollower>, StorageError> {
+/// Those whose digest stopped before `day_start`: the ones a digest may be
+/// due for.
+pub fn digest_followers(
+    conn: &mut AnyConnection,
+    day_start: DateTime<Utc>,
+) -> Result<Vec<DigestFollower>, StorageError> {
     let rows: Vec<(String, String, Option<NaiveDateTime>, NaiveDateTime)> =
         roundtable_followers::table
             .filter(roundtable_followers::following.eq(true))
             .filter(roundtable_followers::daily_digest.eq(true))
+            .filter(
+                roundtable_followers::digest_sent_until
+                    .lt(naive(day_start))
+                    .or(roundtable_followers::digest_sent_until.is_null()),
+            )
             .select((
                 roundtable_followers::user_id,
                 roundtable_followers::roundtable_id,

@@ -53,7 +53,7 @@ pub fn send_due(
             announce_to_followers(conn, ctx, &announcement, now)
         })?;
     }
-    for follower in following::digest_followers(conn)? {
+    for follower in following::digest_followers(conn, day_start(now))? {
         queued += crate::db::write_transaction(conn, |conn| digest(conn, ctx, &follower, now))?;
     }
     Ok(queued)
@@ -149,6 +149,13 @@ struct DigestView {
     comments: Vec<DigestItem>,
 }
 
+/// Midnight UTC before `now`: digests cover whole UTC days.
+fn day_start(now: DateTime<Utc>) -> DateTime<Utc> {
+    now.date_naive()
+        .and_hms_opt(0, 0, 0)
+        .map_or(now, |t| t.and_utc())
+}
+
 /// A follower's digest of the comments published from where the last one
 /// stopped to the start of today (UTC): one a day, only when there are some.
 fn digest(
@@ -157,11 +164,7 @@ fn digest(
     follower: &DigestFollower,
     now: DateTime<Utc>,
 ) -> Result<usize, ServiceError> {
-    let today = now
-        .date_naive()
-        .and_hms_opt(0, 0, 0)
-        .map(|t| t.and_utc())
-        .unwrap_or(now);
+    let today = day_start(now);
     if follower.sent_until >= today {
         return Ok(0);
     }
