@@ -145,13 +145,21 @@ async fn only_the_chairs_decide_and_each_decision_is_audited() {
         assert!(visitor.status().is_client_error());
         assert_eq!(late_rows(&app).await, [(reference.clone(), None)]);
 
-        let included = chair.browser.post(&path, &[("include", "yes")]).await;
+        let back = roundtable_path(RT_3_2);
+        let hidden_back = format!(r#"<input type="hidden" name="back" value="{back}">"#);
+        assert_eq!(
+            page.matches(&hidden_back).count(),
+            2,
+            "the follow and late forms"
+        );
+        let included = chair
+            .browser
+            .post(&path, &[("include", "yes"), ("back", &back)])
+            .await;
         assert_eq!(included.status().as_u16(), 200);
-        assert!(included
-            .text()
-            .await
-            .unwrap()
-            .contains("now enters the report"));
+        let done = included.text().await.unwrap();
+        assert!(done.contains("now enters the report"));
+        assert!(done.contains(&format!(r#"href="{back}""#)), "the way back");
         assert_eq!(late_rows(&app).await, [(reference.clone(), Some(true))]);
         chair.browser.get(&roundtable_path(RT_3_2)).await;
         chair.browser.post(&path, &[("include", "no")]).await;
