@@ -3,9 +3,9 @@
 //! exactly once, a daily digest of new comments), and unsubscribing
 //! without signing in.
 
+use crate::deadline_changes::{save_rt32, staff_user};
 use crate::email_batching::with_context;
 use crate::helpers::*;
-use crate::late_comments::{save_rt32, staff_user};
 use crate::mail::{drain, mailer, worker_settings};
 use crate::people::*;
 use crate::smtp_server::SmtpServer;

@@ -20,6 +20,7 @@ mod comments;
 mod comments_api;
 mod composed_batches;
 mod csrf;
+mod deadline_changes;
 mod demo;
 mod digests;
 mod email_batching;
