@@ -120,6 +120,11 @@ async fn run_summary_scheduler(
                 Ok(_) => {}
                 Err(error) => tracing::error!(%error, "deleting expired rows failed"),
             }
+            match services::following::send_due(&mut conn, ctx, Utc::now()) {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(emails = n, "followers' emails queued"),
+                Err(error) => tracing::error!(%error, "followers' emails failed"),
+            }
             services::notifications::send_due_summaries(&mut conn, ctx, Utc::now())
         })
         .await;

@@ -521,6 +521,19 @@ diesel::joinable!(deadline_changes -> roundtables (roundtable_id));
 diesel::joinable!(roundtable_followers -> roundtables (roundtable_id));
 diesel::joinable!(roundtable_followers -> users (user_id));
 diesel::joinable!(outcome_revisions -> roundtable_outcomes (outcome_id));
+diesel::joinable!(follower_announcements -> roundtables (roundtable_id));
+
+diesel::table! {
+    follower_announcements (id) {
+        id -> Text,
+        roundtable_id -> Text,
+        kind -> Text,
+        subject_key -> Text,
+        details_json -> Text,
+        created_at -> Timestamp,
+        announced_at -> Nullable<Timestamp>,
+    }
+}
 
 diesel::table! {
     content_versions (scope) {
@@ -568,4 +581,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     roundtable_followers,
     outcome_revisions,
     digest_files,
+    follower_announcements,
 );

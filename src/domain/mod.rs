@@ -52,6 +52,7 @@ pub mod digest;
 pub mod error;
 pub mod fingerprint;
 pub mod ids;
+pub mod late;
 pub mod listing;
 pub mod message;
 pub mod moderation;

@@ -37,18 +37,40 @@ pub fn storable(time: DateTime<Utc>) -> DateTime<Utc> {
 
 /// When a roundtable takes comments. Either end may be unset: no opening time
 /// means open from publication, no closing time means open until the
-/// consultation closes.
+/// consultation closes. A grace period after the closing time still takes
+/// comments, marked late: the chairs decide whether they enter the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CommentPeriod {
     pub opens_at: Option<DateTime<Utc>>,
     pub closes_at: Option<DateTime<Utc>>,
+    /// Minutes after `closes_at` during which comments are still taken.
+    pub grace_minutes: u32,
 }
+
+/// The longest grace period staff may give: 30 days.
+pub const MAX_GRACE_HOURS: u32 = 720;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PeriodState {
     OpensLater(DateTime<Utc>),
-    Open { until: Option<DateTime<Utc>> },
-    Closed { since: Option<DateTime<Utc>> },
+    Open {
+        until: Option<DateTime<Utc>>,
+    },
+    /// Past the deadline, within the grace period: comments are late.
+    Late {
+        deadline: DateTime<Utc>,
+        until: DateTime<Utc>,
+    },
+    Closed {
+        since: Option<DateTime<Utc>>,
+    },
+}
+
+impl PeriodState {
+    /// Comments are taken (on time or late).
+    pub fn accepting(&self) -> bool {
+        matches!(self, Self::Open { .. } | Self::Late { .. })
+    }
 }
 
 impl CommentPeriod {
@@ -67,15 +89,41 @@ impl CommentPeriod {
         Ok(Self {
             opens_at,
             closes_at,
+            grace_minutes: 0,
         })
+    }
+
+    /// The same period with a grace period after its deadline (None or 0:
+    /// none; a negative stored value counts as none).
+    pub fn with_grace(self, minutes: Option<i32>) -> Self {
+        Self {
+            grace_minutes: minutes.and_then(|m| u32::try_from(m).ok()).unwrap_or(0),
+            ..self
+        }
+    }
+
+    /// When the grace period ends, if there is one.
+    pub fn grace_ends_at(&self) -> Option<DateTime<Utc>> {
+        match (self.closes_at, self.grace_minutes) {
+            (Some(closes), minutes) if minutes > 0 => {
+                Some(closes + chrono::Duration::minutes(i64::from(minutes)))
+            }
+            _ => None,
+        }
     }
 
     /// `accepting` is false when the consultation itself no longer takes part
     /// in discussion (draft, closed or archived), whatever the dates say.
     pub fn state(&self, now: DateTime<Utc>, accepting: bool) -> PeriodState {
         match (self.opens_at, self.closes_at) {
-            (_, Some(closes)) if now >= closes => PeriodState::Closed {
-                since: Some(closes),
+            (_, Some(closes)) if now >= closes => match self.grace_ends_at() {
+                Some(until) if accepting && now < until => PeriodState::Late {
+                    deadline: closes,
+                    until,
+                },
+                _ => PeriodState::Closed {
+                    since: Some(closes),
+                },
             },
             _ if !accepting => PeriodState::Closed { since: None },
             (Some(opens), _) if now < opens => PeriodState::OpensLater(opens),
@@ -188,6 +236,30 @@ mod tests {
             period.state(at(9), false),
             PeriodState::Closed { since: None }
         );
+    }
+
+    #[test]
+    fn a_grace_period_takes_late_comments_until_it_ends() {
+        let period = CommentPeriod::new(Some(at(8)), Some(at(20)))
+            .unwrap()
+            .with_grace(Some(120));
+        assert_eq!(period.grace_ends_at(), Some(at(22)));
+        let late = PeriodState::Late {
+            deadline: at(20),
+            until: at(22),
+        };
+        assert_eq!(period.state(at(20), true), late);
+        assert!(period.state(at(21), true).accepting());
+        assert_eq!(
+            period.state(at(22), true),
+            PeriodState::Closed {
+                since: Some(at(20))
+            }
+        );
+        assert!(!period.state(at(21), false).accepting());
+        let none = period.with_grace(Some(0));
+        assert!(!none.state(at(21), true).accepting());
+        assert_eq!(none.with_grace(Some(-5)).grace_ends_at(), None);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::notifications::{self, wording::Place};
 use super::roundtables::{roundtable_detail, RoundtableDetail, SetupCache};
 use super::{rate_limits, ServiceError};
 use crate::db::queries::comments::{self, CommentRecord};
-use crate::db::queries::{moderation, users};
+use crate::db::queries::{late, moderation, users};
 use crate::db::AnyConnection;
 use crate::domain::comment::{
     choose_questions, CommentBody, CommentStatus, NewComment, QuestionPick, ThreadPosition,
@@ -49,13 +49,18 @@ fn require_verified(user: &SignedInUser) -> Result<(), ServiceError> {
     }
 }
 
-fn require_open(detail: &RoundtableDetail, now: DateTime<Utc>) -> Result<(), ServiceError> {
+/// The deadline a comment posted now misses (in the grace period), if any.
+fn require_open(
+    detail: &RoundtableDetail,
+    now: DateTime<Utc>,
+) -> Result<Option<DateTime<Utc>>, ServiceError> {
     let state = detail
         .roundtable
         .comment_period
         .state(now, detail.consultation.accepts_comments());
     match state {
-        PeriodState::Open { .. } => Ok(()),
+        PeriodState::Late { deadline, .. } => Ok(Some(deadline)),
+        state if state.accepting() => Ok(None),
         state => Err(ServiceError::CommentsClosed {
             state,
             zone: detail.consultation.time_zone,
@@ -111,7 +116,7 @@ pub fn post_comment(
 ) -> Result<Posted, ServiceError> {
     require_verified(user)?;
     let detail = setup.roundtable_detail(conn, consultation, roundtable)?;
-    require_open(&detail, now)?;
+    let missed_deadline = require_open(&detail, now)?;
     let body = CommentBody::parse("body", &input.body);
     let questions = choose_questions("questions", &input.questions, &detail.questions);
     let language = comment_language(&detail, input.language.as_deref());
@@ -179,6 +184,10 @@ pub fn post_comment(
             now,
         )?;
         let reference = comments::insert(conn, &new)?;
+        if let Some(deadline) = missed_deadline {
+            late::mark(conn, &id.to_string(), deadline)?;
+        }
+        crate::services::following::follow_by_default(conn, user.id, detail.roundtable.id, now)?;
         match status {
             CommentStatus::Pending => notifications::comment_waiting(conn, &chairs, id, now)?,
             _ => notifications::reply_published(

@@ -12,6 +12,7 @@ use crate::domain::affiliation::{Affiliation, Country, Gender, OrganisationType}
 use crate::domain::consultation::{Consultation, ConsultationOrganisation};
 use crate::domain::digest::{gender_breakdown, ranked, DigestFilter, DigestFormat, Participation};
 use crate::domain::ids::RoundtableId;
+use crate::domain::late::in_report;
 use crate::domain::roundtable::{GuidingQuestion, Roundtable};
 use crate::domain::user::SignedInUser;
 use crate::domain::InvalidField;
@@ -202,6 +203,8 @@ pub struct DigestRow {
     pub decision_reason: Option<String>,
     pub highlighted: bool,
     pub cited: bool,
+    /// Posted after the deadline, with the chairs' decision.
+    pub late: Option<crate::domain::late::LateMark>,
     pub body_text: String,
     pub body_markdown: String,
     pub body_html: SafeHtml,
@@ -219,6 +222,9 @@ pub enum DigestEvent<'a> {
     Roundtable(&'a PlannedRoundtable, Option<&'a Participation>),
     Question(Option<&'a GuidingQuestion>, Vec<DigestRow>),
     Comment(DigestRow),
+    /// Reports only, after a roundtable's comments: how many late comments
+    /// were left out (not included by the chairs, or not decided yet).
+    LateLeftOut(usize),
 }
 
 /// The comments of one roundtable that a group takes.
@@ -333,6 +339,7 @@ pub fn run<E>(
         if let Err(e) = sink(DigestEvent::Roundtable(planned, figures.as_ref())) {
             return Ok(Err(e));
         }
+        let mut left_out = 0;
         for group in groups(planned, &plan.filter, by_question) {
             let query = plan.query(planned.roundtable.id, group.choice.clone());
             if group.announce {
@@ -345,6 +352,9 @@ pub fn run<E>(
                         },
                     )?;
                     digest_rows(conn, planned, rows, &mut 0)?
+                        .into_iter()
+                        .filter(|row| in_report(row.late))
+                        .collect()
                 } else {
                     Vec::new()
                 };
@@ -366,6 +376,12 @@ pub fn run<E>(
                 after = Some(last.path.clone());
                 let full = rows.len() as i64 == query.limit;
                 for row in digest_rows(conn, planned, rows, &mut order)? {
+                    // A report's content leaves out late comments the
+                    // chairs have not included; tables list every comment.
+                    if reports && !in_report(row.late) {
+                        left_out += 1;
+                        continue;
+                    }
                     if let Err(e) = sink(DigestEvent::Comment(row)) {
                         return Ok(Err(e));
                     }
@@ -374,6 +390,11 @@ pub fn run<E>(
                 if !full {
                     break;
                 }
+            }
+        }
+        if left_out > 0 {
+            if let Err(e) = sink(DigestEvent::LateLeftOut(left_out)) {
+                return Ok(Err(e));
             }
         }
     }
@@ -392,6 +413,7 @@ fn digest_rows(
     let parent_ids: Vec<String> = rows.iter().filter_map(|r| r.parent_id.clone()).collect();
     let parents = comments::parents(conn, &parent_ids)?;
     let cited = digest::cited(conn, &ids)?;
+    let late = crate::db::queries::late::marks(conn, &ids)?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         *order += 1;
@@ -420,6 +442,7 @@ fn digest_rows(
             decision_reason: row.decision_reason.clone(),
             highlighted: row.highlighted,
             cited: cited.contains(&row.id),
+            late: late.get(&row.id).copied(),
             body_text: plain_text(&row.body_markdown),
             body_markdown: row.body_markdown,
             body_html: SafeHtml::trust_stored_sanitised_html(row.body_html),

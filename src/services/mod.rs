@@ -15,6 +15,7 @@ pub mod digest_files;
 pub mod emails;
 pub mod following;
 pub mod freshness;
+pub mod late_comments;
 pub mod moderation;
 pub mod notifications;
 pub mod outcome_citing;

@@ -190,6 +190,12 @@ pub struct RoundtablePage {
     pub new_comments: usize,
     /// Published, or a draft for the chairs and staff.
     pub outcome: Option<ShownOutcome>,
+    /// The late comments, by comment id, with the chairs' decision.
+    pub late: std::collections::HashMap<String, crate::domain::late::LateMark>,
+    /// Every change of the comment deadline, oldest first.
+    pub deadline_changes: Vec<crate::db::queries::late::DeadlineChangeRecord>,
+    /// The signed-in reader's choice about following it (None: never chosen).
+    pub follow: Option<crate::db::queries::following::Follow>,
 }
 
 /// Whether showing the page counts as a visit: a form shown again after a
@@ -200,9 +206,10 @@ pub enum Visit {
     DoNotCount,
 }
 
-/// The roundtable with its threads as this reader may see them: eight
-/// queries, and two more for a signed-in reader (their last visit, and
-/// recording this one), whatever the number of comments.
+/// The roundtable with its threads as this reader may see them: ten
+/// queries, and three more for a signed-in reader (their last visit,
+/// recording this one, and whether they follow it), whatever the number of
+/// comments.
 pub fn roundtable_page(
     conn: &mut AnyConnection,
     consultation_slug: &str,
@@ -247,7 +254,16 @@ pub fn roundtable_page(
         .filter(|t| is_new(t, last_visit, reader_id))
         .count();
     let outcome = outcomes::for_reader(conn, &detail, may_moderate, &threads)?;
+    let late = crate::db::queries::late::of_roundtable(conn, detail.roundtable.id)?;
+    let deadline_changes = crate::db::queries::late::deadline_changes(conn, detail.roundtable.id)?;
+    let follow = match reader {
+        Some(reader) => super::following::state(conn, reader.id, detail.roundtable.id)?,
+        None => None,
+    };
     Ok(RoundtablePage {
+        late,
+        deadline_changes,
+        follow,
         outcome,
         detail,
         threads,

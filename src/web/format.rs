@@ -105,6 +105,7 @@ pub fn period_line(state: PeriodState, zone: Tz, lang: Language) -> String {
         PeriodState::OpensLater(t) => text(lang, "views-period-opens", &at(t)),
         PeriodState::Open { until: Some(t) } => text(lang, "views-period-open-until", &at(t)),
         PeriodState::Open { until: None } => text(lang, "views-period-open", &[]),
+        PeriodState::Late { until, .. } => text(lang, "views-period-late-until", &at(until)),
         PeriodState::Closed { since: Some(t) } => text(lang, "views-period-closed-on", &at(t)),
         PeriodState::Closed { since: None } => text(lang, "views-period-closed", &[]),
     }

@@ -70,6 +70,11 @@ purpose!(
     staff only: "forbidden-authoring"
 );
 purpose!(
+    /// Following a roundtable.
+    ToFollow,
+    "unauthorized-follow"
+);
+purpose!(
     /// Digests of a roundtable's comments.
     ToExport,
     "unauthorized-export"

@@ -15,6 +15,7 @@ mod digests;
 mod error;
 mod error_pages;
 mod feeds;
+mod following;
 mod form_pairs;
 mod format;
 mod guards;
@@ -88,6 +89,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(search::routes)
         .configure(comments::routes)
         .configure(moderation::routes)
+        .configure(following::routes)
         .configure(outcomes::routes)
         .configure(coverage::routes)
         .configure(outcome_versions::routes)

@@ -229,6 +229,7 @@ async fn the_openapi_document_describes_every_route() {
         "/api/v1/consultations/{consultation}/roundtables/{roundtable}",
         "/api/v1/consultations/{consultation}/roundtables/{roundtable}/comments",
         "/api/v1/comments/{reference}/decisions",
+        "/api/v1/consultations/{consultation}/roundtables/{roundtable}/follow",
     ] {
         assert!(paths.contains_key(path), "{path} is documented");
     }

@@ -414,6 +414,11 @@ async fn staff_set_up_rt_3_2_in_the_browser_and_a_participant_comments() {
         edit.retain(|(k, _)| {
             *k != "new_questions" && *k != "comments_open_at" && *k != "comments_close_at"
         });
+        // Leaving the dates out removes the deadline: that needs a reason.
+        edit.push((
+            "deadline_reason",
+            "Open until the consultation closes".into(),
+        ));
         let (_, form) = admin.get(&format!("{base}/rt-3-2")).await;
         for n in 1..=4 {
             let field = format!("question_{n}");

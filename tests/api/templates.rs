@@ -234,8 +234,9 @@ fn every_comment_email_renders_its_links_in_both_bodies() {
         "reply_link": "https://roundtable.test/c/f/rt#c-2", "excerpt": "An <i>excerpt</i>",
         "source": "The *source*", "reason": "Off-topic", "note": "A <note>", "replier": "Ben <b>",
         "outcome_link": "https://roundtable.test/c/f/rt#outcome",
-        "comments": [{ "reference": "c-3", "excerpt": "An <i>excerpt</i>", "link": "https://roundtable.test/c/f/rt#c-3" }],
-        "count": 3,
+        "comments": [{ "reference": "c-3", "author": "Ben <b>", "excerpt": "An <i>excerpt</i>", "link": "https://roundtable.test/c/f/rt#c-3" }],
+        "count": 3, "version": 2, "previous": "12 March 2026, 18:00 CET", "new": "19 March 2026, 18:00 CET",
+        "subject_key": "follow-deadline-subject-extended",
     });
     let decision = |published: bool, link: &str| {
         serde_json::json!({
@@ -250,7 +251,7 @@ fn every_comment_email_renders_its_links_in_both_bodies() {
         decision(true, "https://roundtable.test/c/f/rt?comment=c-1#c-1"),
         decision(false, "https://roundtable.test/c/f/rt"),
     ]);
-    let expectations: [(&str, &[&str], &serde_json::Value); 9] = [
+    let expectations: [(&str, &[&str], &serde_json::Value); 12] = [
         (
             "comment_waiting",
             &["publish?token=p", "reject?token=r", "moderation/c-2f9a01bc"],
@@ -290,6 +291,17 @@ fn every_comment_email_renders_its_links_in_both_bodies() {
         ),
         ("reply_published", &["c/f/rt#c-2"], &common),
         ("comment_cited", &["c/f/rt#outcome", "c/f/rt#c-3"], &common),
+        (
+            "follow_deadline",
+            &[
+                "19 March 2026",
+                "Off-topic",
+                "https://roundtable.test/c/f/rt",
+            ],
+            &common,
+        ),
+        ("follow_outcome", &["c/f/rt#outcome"], &common),
+        ("follow_digest", &["c/f/rt#c-3", "c/f/rt"], &common),
     ];
     for (name, needles, view) in expectations {
         let email = templates

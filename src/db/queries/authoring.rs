@@ -155,6 +155,7 @@ pub fn update_roundtable(
             roundtables::moderation_mode.eq(r.moderation_mode.code()),
             roundtables::comments_open_at.eq(r.comment_period.opens_at.map(naive)),
             roundtables::comments_close_at.eq(r.comment_period.closes_at.map(naive)),
+            roundtables::grace_minutes.eq(super::roundtables::grace_column(r)),
             roundtables::starts_at.eq(r.starts_at.map(naive)),
             roundtables::ends_at.eq(r.ends_at.map(naive)),
             roundtables::venue.eq(&r.venue),

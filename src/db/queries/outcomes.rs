@@ -150,6 +150,8 @@ pub fn citable(
         .and(comments::hidden_by_reports.eq(false));
     let rows: Vec<CitableColumns> = comments::table
         .filter(published.clone())
+        // A late comment the chairs have not included is not cited.
+        .filter(super::late::in_report())
         .order((
             comments::highlighted.desc(),
             comments::created_at.asc(),

@@ -53,6 +53,8 @@ pub struct WaitingFilter<'a> {
     pub roundtable: Option<&'a str>,
     /// Leave out published comments with open reports.
     pub pending_only: bool,
+    /// Only comments posted late (in a grace period).
+    pub late_only: bool,
 }
 
 type Joined = diesel::dsl::InnerJoin<
@@ -91,6 +93,11 @@ fn waiting_query<'a>(
     }
     if let Some(id) = filter.roundtable {
         query = query.filter(comments::roundtable_id.eq(id.to_owned()));
+    }
+    if filter.late_only {
+        let late = crate::db::schema::late_comments::table
+            .select(crate::db::schema::late_comments::comment_id);
+        query = query.filter(comments::id.eq_any(late));
     }
     query
 }

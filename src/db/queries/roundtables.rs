@@ -34,7 +34,8 @@ pub(super) fn to_domain(row: RoundtableRow) -> Result<Roundtable, StorageError> 
             row.comments_open_at.map(utc),
             row.comments_close_at.map(utc),
         )
-        .map_err(|e| StorageError::corrupt(e.message))?,
+        .map_err(|e| StorageError::corrupt(e.message))?
+        .with_grace(row.grace_minutes),
         starts_at: row.starts_at.map(utc),
         ends_at: row.ends_at.map(utc),
         venue: row.venue,
@@ -174,7 +175,7 @@ pub fn insert(
         content_language: r.content_language.clone(),
         created_at: naive(now),
         updated_at: naive(now),
-        grace_minutes: None,
+        grace_minutes: grace_column(r),
     };
     diesel::insert_into(roundtables::table)
         .values(&row)
@@ -237,4 +238,11 @@ pub fn in_archived_consultation(
         .first(conn)
         .optional()?;
     Ok(status.as_deref() == Some(ConsultationStatus::Archived.code()))
+}
+
+/// The stored grace period: NULL when there is none.
+pub fn grace_column(r: &Roundtable) -> Option<i32> {
+    i32::try_from(r.comment_period.grace_minutes)
+        .ok()
+        .filter(|m| *m > 0)
 }

@@ -6,6 +6,7 @@ use super::fields::{
 };
 use crate::domain::roundtable::ModerationMode;
 use crate::domain::slug::Slug;
+use crate::domain::time::MAX_GRACE_HOURS;
 use crate::domain::InvalidField;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -23,6 +24,12 @@ pub struct RoundtableInput {
     pub moderation_mode: String,
     pub comments_open_at: String,
     pub comments_close_at: String,
+    /// Hours after the deadline during which comments are taken, marked late.
+    pub grace_hours: String,
+    /// Why the deadline changes: required when it does. Never kept in the
+    /// form's audit comparison (the deadline change has its own log).
+    #[serde(skip)]
+    pub deadline_reason: String,
     pub starts_at: String,
     pub ends_at: String,
     pub venue: String,
@@ -41,6 +48,9 @@ pub struct RoundtableFields {
     pub moderation_mode: ModerationMode,
     pub comments_open_at: Option<DateTime<Utc>>,
     pub comments_close_at: Option<DateTime<Utc>>,
+    /// Minutes; None for no grace period.
+    pub grace_minutes: Option<i32>,
+    pub deadline_reason: Option<String>,
     pub starts_at: Option<DateTime<Utc>>,
     pub ends_at: Option<DateTime<Utc>>,
     pub venue: Option<String>,
@@ -73,6 +83,11 @@ impl RoundtableFields {
             zone,
             &mut e,
         );
+        let grace_minutes = keep(&mut e, grace_hours("grace_hours", &input.grace_hours));
+        let deadline_reason = keep(
+            &mut e,
+            optional("deadline_reason", &input.deadline_reason, MAX_SUMMARY),
+        );
         let (starts_at, ends_at) = period(
             "starts_at",
             "ends_at",
@@ -96,6 +111,8 @@ impl RoundtableFields {
             moderation_mode,
             venue,
             content_language,
+            grace_minutes,
+            deadline_reason,
         ) {
             (
                 Some(code),
@@ -107,6 +124,8 @@ impl RoundtableFields {
                 Some(moderation_mode),
                 Some(venue),
                 Some(content_language),
+                Some(grace_minutes),
+                Some(deadline_reason),
             ) if e.is_empty() => Ok(Self {
                 code,
                 title,
@@ -118,6 +137,8 @@ impl RoundtableFields {
                 moderation_mode,
                 comments_open_at,
                 comments_close_at,
+                grace_minutes,
+                deadline_reason,
                 starts_at,
                 ends_at,
                 venue,
@@ -125,6 +146,21 @@ impl RoundtableFields {
             }),
             _ => Err(e),
         }
+    }
+}
+
+/// A grace period typed in whole hours, 0 to 720; empty or 0 is none.
+/// Stored in minutes.
+pub fn grace_hours(field: &'static str, typed: &str) -> Result<Option<i32>, InvalidField> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Ok(None);
+    }
+    match typed.parse::<u32>() {
+        Ok(hours) if hours <= MAX_GRACE_HOURS => Ok(Some((hours * 60) as i32).filter(|m| *m > 0)),
+        _ => Err(InvalidField::new(field, "invalid-grace-hours")
+            .with("value", typed)
+            .with("max", MAX_GRACE_HOURS)),
     }
 }
 
@@ -181,5 +217,16 @@ mod tests {
             ["First?", "Second?"]
         );
         assert!(question_text("question_1", "  ").is_err());
+    }
+
+    #[test]
+    fn a_grace_period_is_whole_hours_up_to_thirty_days() {
+        assert_eq!(grace_hours("g", " ").unwrap(), None);
+        assert_eq!(grace_hours("g", "0").unwrap(), None);
+        assert_eq!(grace_hours("g", "24").unwrap(), Some(1440));
+        assert_eq!(grace_hours("g", "720").unwrap(), Some(43200));
+        for bad in ["721", "-1", "1.5", "a day"] {
+            assert!(grace_hours("g", bad).is_err(), "{bad}");
+        }
     }
 }

@@ -88,6 +88,7 @@ fn comment_json(row: &DigestRow, zone: Tz) -> Value {
         "decision_reason": row.decision_reason,
         "highlighted": row.highlighted,
         "cited_in_outcome": row.cited,
+        "late": row.late.map(|mark| mark.code()),
         "body": row.body_text,
         "body_markdown": row.body_markdown,
     })
@@ -236,6 +237,7 @@ impl<W: Write> DigestWriter for JsonDigest<W> {
                 self.ancestors.push(row.reference);
                 self.list_has_item = false;
             }
+            DigestEvent::LateLeftOut(_) => {}
         }
         Ok(())
     }

@@ -9,7 +9,7 @@ use chrono_tz::Tz;
 use rust_xlsxwriter::{Format, Workbook};
 use std::io::Write;
 
-pub const CSV_COLUMNS: [&str; 19] = [
+pub const CSV_COLUMNS: [&str; 20] = [
     "Reference",
     "Consultation",
     "Roundtable code",
@@ -28,6 +28,7 @@ pub const CSV_COLUMNS: [&str; 19] = [
     "Decision reason",
     "Highlighted",
     "Cited in the outcome",
+    "Late",
     "Comment",
 ];
 
@@ -48,7 +49,7 @@ fn fields(
     consultation: &str,
     roundtable: &(String, String),
     zone: Tz,
-) -> [String; 19] {
+) -> [String; 20] {
     let numbers: Vec<String> = row.questions.iter().map(|(n, _)| n.to_string()).collect();
     let texts: Vec<&str> = row.questions.iter().map(|(_, t)| t.as_str()).collect();
     let a = &row.author;
@@ -73,6 +74,7 @@ fn fields(
         row.decision_reason.clone().unwrap_or_default(),
         yes_no(row.highlighted).to_owned(),
         yes_no(row.cited).to_owned(),
+        crate::domain::late::digest_words(row.late).to_owned(),
         row.body_text.clone(),
     ]
 }
@@ -94,14 +96,14 @@ impl TableState {
     }
 
     /// The row's values, or None for events that are not rows.
-    fn row(&mut self, event: DigestEvent) -> Option<[String; 19]> {
+    fn row(&mut self, event: DigestEvent) -> Option<[String; 20]> {
         match event {
             DigestEvent::Roundtable(planned, _) => {
                 let r = &planned.roundtable;
                 self.roundtable = (r.code.clone().unwrap_or_default(), r.title.clone());
                 None
             }
-            DigestEvent::Question(..) => None,
+            DigestEvent::Question(..) | DigestEvent::LateLeftOut(_) => None,
             DigestEvent::Comment(row) => Some(fields(
                 &row,
                 &self.consultation,
@@ -161,9 +163,9 @@ pub struct XlsxDigest<W: Write + Send> {
     wrapped: Format,
 }
 
-const WIDTHS: [f64; 19] = [
+const WIDTHS: [f64; 20] = [
     12.0, 24.0, 10.0, 30.0, 10.0, 40.0, 12.0, 7.0, 8.0, 20.0, 28.0, 22.0, 16.0, 20.0, 12.0, 16.0,
-    10.0, 10.0, 80.0,
+    10.0, 10.0, 24.0, 80.0,
 ];
 
 impl<W: Write + Send> XlsxDigest<W> {

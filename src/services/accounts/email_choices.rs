@@ -22,6 +22,8 @@ pub struct EmailChoices {
     /// The topics switched off.
     pub off: Vec<EmailTopic>,
     pub tokens: Vec<ApiTokenSummary>,
+    /// The roundtables they follow.
+    pub followed: Vec<crate::services::following::Followed>,
 }
 
 pub fn email_choices(
@@ -30,7 +32,9 @@ pub fn email_choices(
 ) -> Result<EmailChoices, ServiceError> {
     let (alerts, off) = notifications::preferences(conn, user.id)?;
     let tokens = api_tokens::list(conn, user)?;
+    let followed = crate::services::following::followed(conn, user.id)?;
     Ok(EmailChoices {
+        followed,
         alerts,
         off,
         tokens,

@@ -4,7 +4,7 @@ use super::access::{find, require_staff, writable};
 use super::audit::{audit, changed_fields};
 use super::questions::{save_questions, QuestionChange};
 use super::slugs::choose_slug;
-use crate::db::queries::{authoring, roundtables};
+use crate::db::queries::{authoring, late, roundtables};
 use crate::db::AnyConnection;
 use crate::domain::authoring::*;
 use crate::domain::consultation::Consultation;
@@ -14,6 +14,7 @@ use crate::domain::slug::Slug;
 use crate::domain::time::CommentPeriod;
 use crate::domain::user::{Chair, SignedInUser};
 use crate::domain::InvalidField;
+use crate::services::following::{self, Announcement};
 use crate::services::ServiceError;
 use crate::text::render_document;
 use chrono::{DateTime, Utc};
@@ -132,6 +133,11 @@ pub fn roundtable_editor(
                     moderation_mode: r.moderation_mode.code().into(),
                     comments_open_at: local_input(r.comment_period.opens_at, zone),
                     comments_close_at: local_input(r.comment_period.closes_at, zone),
+                    grace_hours: match r.comment_period.grace_minutes {
+                        0 => String::new(),
+                        minutes => (minutes / 60).to_string(),
+                    },
+                    deadline_reason: String::new(),
                     starts_at: local_input(r.starts_at, zone),
                     ends_at: local_input(r.ends_at, zone),
                     venue: r.venue.clone().unwrap_or_default(),
@@ -178,7 +184,8 @@ fn roundtable_of(
         objectives_html: render_document(&f.objectives_markdown),
         position,
         moderation_mode: f.moderation_mode,
-        comment_period: CommentPeriod::new(f.comments_open_at, f.comments_close_at)?,
+        comment_period: CommentPeriod::new(f.comments_open_at, f.comments_close_at)?
+            .with_grace(f.grace_minutes),
         starts_at: f.starts_at,
         ends_at: f.ends_at,
         venue: f.venue.clone(),
@@ -269,6 +276,18 @@ pub fn save_roundtable(
                 .max()
                 .unwrap_or(0),
         };
+        let moved = old
+            .as_ref()
+            .map(|o| o.comment_period.closes_at)
+            .filter(|previous| *previous != fields.comments_close_at);
+        let reason = match (moved, &fields.deadline_reason) {
+            (Some(_), None) => {
+                return Err(
+                    InvalidField::new("deadline_reason", "invalid-deadline-reason-missing").into(),
+                )
+            }
+            (_, reason) => reason.clone().unwrap_or_default(),
+        };
         let r = roundtable_of(
             old.as_ref().map_or_else(RoundtableId::generate, |o| o.id),
             c.id,
@@ -309,6 +328,14 @@ pub fn save_roundtable(
             }
         }
         save_questions(conn, &r, changes, &texts, &added, now)?;
+        if let Some(previous) = moved {
+            let change = DeadlineChange {
+                previous,
+                new: r.comment_period.closes_at,
+                reason,
+            };
+            record_deadline_change(conn, actor, r.id, change, now)?;
+        }
         let after = AuditedRoundtable::of(&roundtable_editor(
             conn,
             actor,
@@ -359,4 +386,56 @@ impl AuditedRoundtable {
                 .collect(),
         }
     }
+}
+
+/// A comment deadline that moved, and why.
+struct DeadlineChange {
+    previous: Option<DateTime<Utc>>,
+    new: Option<DateTime<Utc>>,
+    reason: String,
+}
+
+/// Logs the change (shown on the roundtable page), audits it, and has it
+/// announced to the roundtable's followers.
+fn record_deadline_change(
+    conn: &mut AnyConnection,
+    actor: &SignedInUser,
+    roundtable: RoundtableId,
+    change: DeadlineChange,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let id = uuid::Uuid::now_v7().to_string();
+    late::insert_deadline_change(
+        conn,
+        &late::NewDeadlineChange {
+            id: &id,
+            roundtable,
+            previous: change.previous,
+            new: change.new,
+            reason: &change.reason,
+            changed_by: actor.id,
+        },
+        now,
+    )?;
+    audit(
+        conn,
+        actor,
+        "roundtable",
+        &roundtable.to_string(),
+        "deadline_changed",
+        json!({
+            "change": id, "from": change.previous, "to": change.new, "reason": change.reason,
+        }),
+        now,
+    )?;
+    following::announce(
+        conn,
+        roundtable,
+        Announcement::DeadlineChanged {
+            change_id: id,
+            previous: change.previous,
+            new: change.new,
+            reason: change.reason,
+        },
+    )
 }

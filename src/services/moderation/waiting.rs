@@ -25,6 +25,8 @@ use std::collections::HashMap;
 pub struct QueueFilter {
     pub consultation: Option<String>,
     pub roundtable: Option<String>,
+    /// Only late comments.
+    pub late: bool,
 }
 
 /// The page of the queue a moderator asked for, and a decision to confirm on it.
@@ -51,6 +53,8 @@ pub struct QueueItem {
     /// For a pending comment: up to three published or waiting comments of
     /// its roundtable most like it, most alike first.
     pub duplicates: Vec<PossibleDuplicate>,
+    /// Posted late, with the chairs' decision.
+    pub late: Option<crate::domain::late::LateMark>,
 }
 
 impl QueueItem {
@@ -97,6 +101,7 @@ pub fn queue(
         consultation: request.filter.consultation.as_deref(),
         roundtable: request.filter.roundtable.as_deref(),
         pending_only: false,
+        late_only: request.filter.late,
     };
     let total = usize::try_from(queue::waiting_count(conn, filter)?).unwrap_or(0);
     let page = page_to_show(request.page, total);
@@ -172,6 +177,7 @@ fn queue_items(
         records.iter().map(|r| r.comment.roundtable_id).collect();
     let questions = roundtables::guiding_questions_of(conn, &roundtable_ids)?;
     let mut duplicates = possible_duplicates(conn, &pending_of(&records))?;
+    let late = crate::db::queries::late::marks(conn, &ids)?;
     let mut items = Vec::new();
     for (reference, place) in chosen {
         let Some(record) = records.iter().find(|r| r.comment.reference == reference) else {
@@ -179,6 +185,7 @@ fn queue_items(
         };
         let comment = record.comment.clone();
         items.push(QueueItem {
+            late: late.get(&comment.id.to_string()).copied(),
             parent: comment.parent_id.and_then(|p| {
                 parents
                     .get(&p.to_string())
@@ -239,6 +246,8 @@ pub struct ItemToDecide {
     pub questions: Vec<GuidingQuestion>,
     pub reports: Vec<OpenReport>,
     pub duplicates: Vec<PossibleDuplicate>,
+    /// Posted late, with the chairs' decision.
+    pub late: Option<crate::domain::late::LateMark>,
 }
 
 /// One waiting comment with its possible duplicates, for its page in the queue.
@@ -254,7 +263,11 @@ pub fn item_to_decide(
             .unwrap_or_default(),
         _ => Vec::new(),
     };
+    let late = crate::db::queries::late::marks(conn, &[record.comment.id.to_string()])?
+        .into_values()
+        .next();
     Ok(ItemToDecide {
+        late,
         record,
         questions,
         reports,

@@ -81,24 +81,36 @@ pub fn reply_published(
     Ok(())
 }
 
+/// What an unsubscribe link switched off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unsubscribed {
+    Topic(EmailTopic),
+    /// A follower's email: they no longer follow this roundtable (its title).
+    Roundtable(String),
+}
+
 /// What an unsubscribe link switched off, for the page that confirms it.
 pub fn unsubscribe(
     conn: &mut AnyConnection,
     ctx: EmailContext<'_>,
     token: &str,
     now: DateTime<Utc>,
-) -> Result<Option<EmailTopic>, ServiceError> {
+) -> Result<Option<Unsubscribed>, ServiceError> {
     let Ok(claim) = ctx.signer.verify("unsubscribe", token, now) else {
         return Ok(None);
     };
     let [user, topic] = claim.subjects.as_slice() else {
         return Ok(None);
     };
-    let (Ok(user), Some(topic)) = (user.parse(), EmailTopic::from_code(topic)) else {
+    let Ok(user) = user.parse() else {
         return Ok(None);
     };
+    let Some(topic) = EmailTopic::from_code(topic) else {
+        let stopped = crate::services::following::stop_by_link(conn, user, topic, now)?;
+        return Ok(stopped.map(Unsubscribed::Roundtable));
+    };
     set_preference(conn, user, topic, false, now)?;
-    Ok(Some(topic))
+    Ok(Some(Unsubscribed::Topic(topic)))
 }
 
 /// Switches a topic on or off; for chair alerts, "on" means at once.

@@ -6,6 +6,7 @@ use super::views::{redirect, Notice};
 use crate::domain::notification::{AlertFrequency, EmailTopic};
 use crate::i18n::labels;
 use crate::services::accounts::{self, PERSONAL_TOPICS};
+use crate::services::notifications::Unsubscribed;
 use crate::services::{api_tokens, notifications};
 use crate::web::error::{field_mistakes, WebError};
 use crate::web::form_pairs::FormPairs;
@@ -143,7 +144,19 @@ pub(super) async fn unsubscribe(
     let view = UnsubscribeView {
         title: crate::i18n::text(viewer.language, "account-unsubscribe-done-title", &[]),
         token: String::new(),
-        done: Some(labels::label(viewer.language, "topic", topic.code())),
+        done: Some(switched_off_words(topic, viewer.language)),
     };
     state.render("pages/account/unsubscribe.html", &view, &viewer)
+}
+
+/// What was switched off, in words: a topic, or a roundtable's emails.
+fn switched_off_words(what: Unsubscribed, language: crate::i18n::Language) -> String {
+    match what {
+        Unsubscribed::Topic(topic) => labels::label(language, "topic", topic.code()),
+        Unsubscribed::Roundtable(title) => crate::i18n::text(
+            language,
+            "follow-unsubscribed-topic",
+            &[("roundtable", title.into())],
+        ),
+    }
 }

@@ -44,6 +44,15 @@ struct EmailChoicesView {
     alert_choices: Vec<AlertChoice>,
     topics: Vec<TopicSwitch>,
     tokens: Vec<TokenLine>,
+    followed: Vec<FollowedLine>,
+}
+
+/// A roundtable one follows, with its stop button.
+#[derive(Serialize)]
+struct FollowedLine {
+    title: String,
+    path: String,
+    daily_digest: bool,
 }
 
 #[derive(Serialize)]
@@ -159,6 +168,18 @@ fn email_choices_view(choices: EmailChoices, lang: Language) -> EmailChoicesView
                 name: t.name,
                 created: date_time(t.created_at, chrono_tz::UTC, lang),
                 last_used: t.last_used_at.map(|at| date_time(at, chrono_tz::UTC, lang)),
+            })
+            .collect(),
+        followed: choices
+            .followed
+            .into_iter()
+            .map(|f| FollowedLine {
+                title: match f.code {
+                    Some(code) => format!("{code} {}", f.title),
+                    None => f.title,
+                },
+                path: crate::web::paths::roundtable_path(&f.consultation_slug, &f.roundtable_slug),
+                daily_digest: f.daily_digest,
             })
             .collect(),
     }

@@ -128,6 +128,7 @@ fn period_code(state: PeriodState) -> &'static str {
     match state {
         PeriodState::OpensLater(_) => "opens_later",
         PeriodState::Open { .. } => "open",
+        PeriodState::Late { .. } => "late",
         PeriodState::Closed { .. } => "closed",
     }
 }

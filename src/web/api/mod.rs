@@ -5,6 +5,7 @@
 mod caller;
 mod coverage;
 mod dto;
+mod following;
 mod numbers;
 mod openapi;
 mod params;
@@ -70,6 +71,18 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             ))
             .route(web::get().to(versions::verify_fingerprint))
             .route(web::post().to(versions::verify_file)),
+    )
+    .route(
+        "/consultations/{consultation}/roundtables/{roundtable}/follow",
+        web::get().to(following::get_follow),
+    )
+    .route(
+        "/consultations/{consultation}/roundtables/{roundtable}/follow",
+        web::put().to(following::put_follow),
+    )
+    .route(
+        "/consultations/{consultation}/roundtables/{roundtable}/follow",
+        web::delete().to(following::delete_follow),
     )
     .route("/search", web::get().to(search::search))
     .route(

@@ -17,6 +17,7 @@ use utoipa::OpenApi;
         (name = "comments", description = "Published comments, and posting one"),
         (name = "moderation", description = "Chairs' decisions on comments"),
         (name = "outcomes", description = "Published outcome versions with their fingerprints, and checking a fingerprint or a digest file"),
+        (name = "following", description = "The caller's follow of a roundtable: emails when its deadline changes, its outcome is published, and (if asked) a daily digest"),
         (name = "search", description = "Comments, consultations, roundtables and guiding questions by their words"),
         (name = "report", description = "From comments to the report: coverage, relevance, themes, outcome versions (chairs and staff unless said otherwise)"),
     ),
@@ -32,7 +33,10 @@ use utoipa::OpenApi;
         super::versions::list_versions,
         super::versions::get_version,
         super::versions::verify_fingerprint,
-        super::versions::verify_file
+        super::versions::verify_file,
+        super::following::get_follow,
+        super::following::put_follow,
+        super::following::delete_follow
     ),
     components(schemas(
         ConsultationListDto,
@@ -52,6 +56,8 @@ use utoipa::OpenApi;
         super::writes::PostedCommentDto,
         super::writes::DecisionDto,
         super::writes::DecidedDto,
+        super::following::FollowDto,
+        super::following::FollowRequestDto,
         super::search::SearchResultsDto,
         super::search::FoundCommentDto,
         super::search::FoundPlaceDto,

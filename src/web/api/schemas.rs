@@ -90,8 +90,9 @@ pub fn comment_status_schema() -> Object {
 
 pub fn comment_period_schema() -> Object {
     one_of(
-        ["opens_later", "open", "closed"],
-        "Whether comments are taken, at the time of the response.",
+        ["opens_later", "open", "late", "closed"],
+        "Whether comments are taken, at the time of the response: `late` is the grace \
+         period after the deadline, when comments are still taken and marked late.",
     )
 }
 

@@ -5,7 +5,6 @@
 
 use crate::domain::ids::UserId;
 use crate::domain::roundtable::ModerationMode;
-use crate::domain::time::PeriodState;
 use crate::domain::user::Actor;
 use crate::i18n::{text, Language};
 use crate::services::pages::{self, Found};
@@ -79,7 +78,7 @@ impl CommentPageView {
     ) -> Self {
         let (c, r) = (&detail.consultation, &detail.roundtable);
         let state = r.comment_period.state(now, c.accepts_comments());
-        let accepting = matches!(state, PeriodState::Open { .. });
+        let accepting = state.accepting();
         let participation = participation(accepting, viewer);
         let full_title = r.full_title();
         // "RT 3.2" rather than a title of ten lines on a phone; the

@@ -68,6 +68,7 @@ impl QueueAt {
             filter: QueueFilter {
                 consultation: non_empty(pairs.get("consultation")),
                 roundtable: non_empty(pairs.get("roundtable")),
+                late: pairs.get("late") == "1",
             },
             order,
             page,
@@ -104,6 +105,9 @@ impl QueueAt {
         }
         if let Some(roundtable) = &self.filter.roundtable {
             query.append_pair("roundtable", roundtable);
+        }
+        if self.filter.late {
+            query.append_pair("late", "1");
         }
         if self.order != QueueOrder::default() {
             query.append_pair("order", self.order.code());
@@ -166,6 +170,7 @@ mod tests {
             filter: QueueFilter {
                 consultation: None,
                 roundtable: Some("0190-rt".into()),
+                late: false,
             },
             order: QueueOrder::NewestFirst,
             page: 2,

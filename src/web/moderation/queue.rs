@@ -105,6 +105,9 @@ async fn item_page(
     view.choices = shown.choices;
     view.back = at.address();
     view.duplicates = duplicate_views(&found.duplicates, viewer.language);
+    view.late = found
+        .late
+        .map(|mark| crate::web::pages::late_views::late_view(mark, true, viewer.language));
     let status = form_status(&shown.errors);
     view.show_errors(shown.errors, viewer.language);
     state.render_with_status(status, "pages/moderation/item.html", &view, viewer)

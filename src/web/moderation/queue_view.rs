@@ -65,6 +65,8 @@ pub struct QueueItemView {
     with_reason: Option<ReasonForm>,
     /// Comments much like it, each with a form to reject it as their duplicate.
     duplicates: Vec<DuplicateView>,
+    /// "Late — not decided yet" and so on; decided on its own page.
+    late: Option<String>,
 }
 
 impl QueueItemView {
@@ -110,6 +112,9 @@ fn queue_item_view(
         text(lang, key, &[])
     });
     QueueItemView {
+        late: item
+            .late
+            .map(|mark| text(lang, &format!("late-decision-{}", mark.code()), &[])),
         reference: c.reference.clone(),
         revision: c.revision,
         roundtable: short_label(&item.place),
@@ -193,6 +198,8 @@ pub struct QueueView {
     confirmation: Option<String>,
     on_page: usize,
     filtered: bool,
+    /// Only late comments are shown.
+    late_only: bool,
     places: Option<PlacesView>,
     paging: QueuePaging,
     reasons: Vec<Choice>,
@@ -246,7 +253,10 @@ pub fn queue_view(
             .confirmation
             .as_ref()
             .map(|c| confirmation_text(&c.action, &c.comments, lang)),
-        filtered: at.filter.consultation.is_some() || at.filter.roundtable.is_some(),
+        filtered: at.filter.consultation.is_some()
+            || at.filter.roundtable.is_some()
+            || at.filter.late,
+        late_only: at.filter.late,
         places: places_view(&queue.places, &at, lang),
         paging: paging_view(&at, queue.pages, lang),
         reasons: reasons(lang),

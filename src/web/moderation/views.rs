@@ -201,6 +201,8 @@ pub struct ItemView {
     /// The place in the queue it was opened from, where a decision returns.
     pub back: String,
     pub duplicates: Vec<DuplicateView>,
+    /// Posted late: the chairs' decision and its form.
+    pub late: Option<crate::web::pages::late_views::LateView>,
 }
 
 impl ItemView {
@@ -265,6 +267,7 @@ pub fn item_view(
         }),
         back: "/moderation".to_owned(),
         duplicates: Vec::new(),
+        late: None,
     }
 }
 

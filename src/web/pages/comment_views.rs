@@ -113,9 +113,15 @@ pub struct CommentSetting {
     tags: HashMap<GuidingQuestionId, QuestionTag>,
     /// "Reply, level N.", by display depth (none for first comments).
     reply_levels: Vec<Option<String>>,
+    /// The late comments by id, with the chairs' decision.
+    late: HashMap<String, crate::domain::late::LateMark>,
 }
 
 impl CommentSetting {
+    pub fn with_late(self, late: HashMap<String, crate::domain::late::LateMark>) -> Self {
+        Self { late, ..self }
+    }
+
     pub fn new(
         questions: &[GuidingQuestion],
         zone: Tz,
@@ -154,6 +160,7 @@ impl CommentSetting {
             reader,
             tags,
             reply_levels,
+            late: HashMap::new(),
         }
     }
 
@@ -203,6 +210,7 @@ pub struct CommentView<'a> {
     /// report links for screen readers; only when those links are shown.
     reply_to: Option<String>,
     report_by: Option<String>,
+    late: Option<super::late_views::LateView>,
 }
 
 pub fn comment_view<'a>(entry: &'a ThreadEntry, setting: &CommentSetting) -> CommentView<'a> {
@@ -263,6 +271,11 @@ pub fn comment_view<'a>(entry: &'a ThreadEntry, setting: &CommentSetting) -> Com
         has_actions: can_reply || can_edit || (shown && mine) || can_report || can_moderate,
         reply_to: can_reply.then(|| name("pages-comment-reply-to")),
         report_by: can_report.then(|| name("pages-comment-report-by")),
+        late: setting
+            .late
+            .get(&comment.id.to_string())
+            .filter(|_| shown)
+            .map(|mark| super::late_views::late_view(*mark, reader.may_moderate, lang)),
         author,
     }
 }

@@ -1,6 +1,7 @@
 //! The public pages: thin handlers that load a read model and render it.
 
 pub mod comment_views;
+pub mod late_views;
 pub mod paging;
 pub mod reading;
 pub mod views;

@@ -10,7 +10,6 @@ use crate::domain::consultation::{
 use crate::domain::ids::UserId;
 use crate::domain::roundtable::{GuidingQuestion, ProgrammeItem, Resource, Roundtable};
 use crate::domain::thread::ThreadEntry;
-use crate::domain::time::PeriodState;
 use crate::i18n::{text, Language};
 use crate::services::pages::{ConsultationPage, RoundtablePage};
 use crate::text::SafeHtml;
@@ -371,6 +370,11 @@ pub struct RoundtablePageView<'a> {
     outcome: Option<crate::web::outcome_views::OutcomeDisplay>,
     /// What the chair just did to the outcome, after its form.
     outcome_notice: Option<String>,
+    /// The grace period after the deadline, in words.
+    grace_line: Option<String>,
+    deadline_changes: Vec<String>,
+    /// For a signed-in reader: whether they follow it.
+    follow: Option<super::late_views::FollowView>,
 }
 
 fn link(r: &Roundtable) -> RoundtableLink {
@@ -396,7 +400,7 @@ impl<'a> RoundtablePageView<'a> {
         let (c, r) = (&d.consultation, &d.roundtable);
         let zone = c.time_zone;
         let state = r.comment_period.state(now, c.accepts_comments());
-        let accepting = matches!(state, PeriodState::Open { .. });
+        let accepting = state.accepting();
         let reader = PageReader {
             id: viewer.map(|v| v.0),
             verified: viewer.is_some_and(|v| v.1),
@@ -404,7 +408,8 @@ impl<'a> RoundtablePageView<'a> {
             last_visit: page.last_visit,
             accepting,
         };
-        let setting = CommentSetting::new(&d.questions, zone, reader, lang);
+        let setting =
+            CommentSetting::new(&d.questions, zone, reader, lang).with_late(page.late.clone());
         let comments = shown
             .entries
             .into_iter()
@@ -441,7 +446,7 @@ impl<'a> RoundtablePageView<'a> {
                 moderation: label(lang, "moderation", r.moderation_mode.code()),
                 moderation_pre: r.moderation_mode == crate::domain::roundtable::ModerationMode::Pre,
                 period: period_line(state, zone, lang),
-                accepting_comments: matches!(state, PeriodState::Open { .. }),
+                accepting_comments: state.accepting(),
                 content_language: r
                     .content_language
                     .clone()
@@ -476,6 +481,9 @@ impl<'a> RoundtablePageView<'a> {
                 .as_ref()
                 .map(|o| crate::web::outcome_views::OutcomeDisplay::new(o, zone, lang)),
             outcome_notice: None,
+            grace_line: super::late_views::grace_line(&r.comment_period, zone, lang),
+            deadline_changes: super::late_views::deadline_lines(&page.deadline_changes, zone, lang),
+            follow: viewer.map(|_| super::late_views::follow_view(page.follow)),
         }
     }
 

@@ -22,6 +22,8 @@ struct CommentHtml {
     questions: Option<String>,
     highlighted: bool,
     cited: bool,
+    /// "Late — included by the chairs" (late comments in a report are included).
+    late: &'static str,
     status: Option<&'static str>,
     body_html: SafeHtml,
 }
@@ -42,6 +44,7 @@ fn comment_html(row: &DigestRow, zone: Tz, unpublished: bool) -> CommentHtml {
         }),
         highlighted: row.highlighted,
         cited: row.cited,
+        late: crate::domain::late::digest_words(row.late),
         status: unpublished.then_some(row.status),
         body_html: row.body_html.clone(),
     }
@@ -193,6 +196,13 @@ impl<W: Write> DigestWriter for HtmlDigest<'_, W> {
                 )?;
                 self.out.write_all(html.as_bytes())?;
             }
+            DigestEvent::LateLeftOut(count) => {
+                writeln!(
+                    self.out,
+                    "<p class=\"late-left-out\">{}</p>",
+                    left_out_words(count)
+                )?;
+            }
         }
         Ok(())
     }
@@ -203,5 +213,13 @@ impl<W: Write> DigestWriter for HtmlDigest<'_, W> {
         self.out.write_all(b"</main>\n")?;
         self.out.flush()?;
         Ok(())
+    }
+}
+
+/// The line that counts the late comments a report leaves out.
+pub(super) fn left_out_words(count: usize) -> String {
+    match count {
+        1 => "1 late comment is not in the report: the chairs have not included it.".into(),
+        n => format!("{n} late comments are not in the report: the chairs have not included them."),
     }
 }

@@ -233,6 +233,9 @@ impl<W: Write> MarkdownDigest<W> {
         if row.cited {
             facts.push("cited in the outcome".into());
         }
+        if row.late.is_some() {
+            facts.push(crate::domain::late::digest_words(row.late).into());
+        }
         if self.unpublished {
             facts.push(row.status.to_owned());
         }
@@ -252,6 +255,9 @@ impl<W: Write> DigestWriter for MarkdownDigest<W> {
             DigestEvent::Roundtable(planned, figures) => self.roundtable(planned, figures)?,
             DigestEvent::Question(question, highlights) => self.question(question, &highlights)?,
             DigestEvent::Comment(row) => self.comment(&row)?,
+            DigestEvent::LateLeftOut(count) => {
+                writeln!(self.out, "*{}*\n", super::html::left_out_words(count))?
+            }
         }
         Ok(())
     }
