@@ -15,6 +15,7 @@ pub mod outbox;
 pub mod outcomes;
 pub mod queue;
 pub mod rate_limits;
+pub mod report_marks;
 pub mod roundtables;
 pub mod search;
 pub mod sessions;
