@@ -23,6 +23,7 @@ mod language;
 mod methods;
 mod metrics;
 mod moderation;
+mod report_marks;
 mod observability;
 pub(crate) mod outcome_views;
 pub(crate) mod outcomes;
@@ -83,6 +84,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(search::routes)
         .configure(comments::routes)
         .configure(moderation::routes)
+        .configure(report_marks::routes)
         .configure(outcomes::routes)
         .configure(account::routes)
         .configure(admin::routes)

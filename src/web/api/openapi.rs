@@ -16,6 +16,7 @@ use utoipa::OpenApi;
         (name = "consultations", description = "Public consultations and their roundtables"),
         (name = "comments", description = "Published comments, and posting one"),
         (name = "moderation", description = "Chairs' decisions on comments"),
+        (name = "report", description = "Chairs' and staff's marks for the meeting report: relevance and themes"),
         (name = "search", description = "Comments, consultations, roundtables and guiding questions by their words"),
     ),
     paths(
@@ -25,7 +26,12 @@ use utoipa::OpenApi;
         super::reads::list_comments,
         super::writes::post_comment,
         super::writes::decide,
-        super::search::search
+        super::search::search,
+        super::marks::list_themes,
+        super::marks::get_marks,
+        super::marks::put_relevance,
+        super::marks::add_theme,
+        super::marks::remove_theme
     ),
     components(schemas(
         ConsultationListDto,
@@ -51,6 +57,12 @@ use utoipa::OpenApi;
         super::search::FoundRoundtableDto,
         super::search::FoundAuthorDto,
         super::search::SlugTitleDto,
+        super::marks::ThemeDto,
+        super::marks::ThemeCountDto,
+        super::marks::ThemeListDto,
+        super::marks::CommentMarksDto,
+        super::marks::RelevanceDto,
+        super::marks::NewThemeDto,
         Problem,
         InvalidParam
     ))

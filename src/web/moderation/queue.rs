@@ -9,6 +9,8 @@ use super::views::{duplicate_views, item_view, BulkChoices};
 use crate::domain::user::Actor;
 use crate::domain::InvalidField;
 use crate::services::moderation::{self, DecisionRequest, Target};
+use crate::services::report_marks;
+use crate::web::report_marks::MarksView;
 use crate::web::error::{field_mistakes, form_status, WebError};
 use crate::web::form_pairs::FormPairs;
 use crate::web::guards::{SignedIn, ToModerate};
@@ -36,6 +38,8 @@ struct Shown {
     confirm: Option<Confirm>,
     choices: BulkChoices,
     errors: Vec<InvalidField>,
+    /// A change to the comment's marks for the report, in words.
+    marked: Option<String>,
 }
 
 impl Shown {
@@ -44,6 +48,7 @@ impl Shown {
             confirm,
             choices: BulkChoices::default(),
             errors: Vec::new(),
+            marked: None,
         }
     }
 }
@@ -72,7 +77,8 @@ pub(super) async fn item(
 ) -> Result<HttpResponse, WebError> {
     let (who, viewer) = (moderating.actor(), moderating.viewer);
     let (at, _) = QueueAt::parse(request.query_string())?;
-    let shown = Shown::fresh(None);
+    let mut shown = Shown::fresh(None);
+    shown.marked = crate::web::report_marks::confirmation(request.query_string(), viewer.language);
     item_page(&state, &viewer, who, path.into_inner(), &at, shown).await
 }
 
@@ -84,8 +90,11 @@ async fn item_page(
     at: &QueueAt,
     shown: Shown,
 ) -> Result<HttpResponse, WebError> {
-    let found = state
-        .db(move |conn| moderation::item_to_decide(conn, who, &reference))
+    let (found, marks) = state
+        .db(move |conn| {
+            let found = moderation::item_to_decide(conn, who, &reference)?;
+            Ok((found, report_marks::marks_if_allowed(conn, who, &reference)?))
+        })
         .await?;
     let (record, questions, reports) = (found.record, found.questions, found.reports);
     let link = comment_path(
@@ -107,7 +116,21 @@ async fn item_page(
     view.duplicates = duplicate_views(&found.duplicates, viewer.language);
     let status = form_status(&shown.errors);
     view.show_errors(shown.errors, viewer.language);
+    let report_marks = marks.map(|marks| {
+        let mut marks = MarksView::of(&marks, &viewer.path);
+        marks.confirmation = shown.marked;
+        marks
+    });
+    let view = WithMarks { view, report_marks };
     state.render_with_status(status, "pages/moderation/item.html", &view, viewer)
+}
+
+/// A page's view with the comment's marks for the report (`partials/report_marks.html`).
+#[derive(serde::Serialize)]
+struct WithMarks<V: serde::Serialize> {
+    #[serde(flatten)]
+    view: V,
+    report_marks: Option<MarksView>,
 }
 
 /// What a decision form sent: the comments, the decision, and where the
@@ -224,9 +247,9 @@ async fn form_again(
     errors: Vec<InvalidField>,
 ) -> Result<HttpResponse, WebError> {
     let shown = Shown {
-        confirm: None,
         choices: posted.choices,
         errors,
+        ..Shown::fresh(None)
     };
     match posted.targets.as_slice() {
         [one] if posted.from_its_page => {
