@@ -76,7 +76,10 @@ impl Relevance {
 pub fn may_mark_relevance(status: CommentStatus) -> Result<(), InvalidField> {
     match status {
         CommentStatus::Approved => Ok(()),
-        _ => Err(InvalidField::new("relevance", "invalid-relevance-not-published")),
+        _ => Err(InvalidField::new(
+            "relevance",
+            "invalid-relevance-not-published",
+        )),
     }
 }
 
@@ -127,12 +130,20 @@ mod tests {
         let a = ThemeLabel::parse("theme", "  Fúnding   and  jobs ").unwrap();
         assert_eq!(a.as_str(), "Fúnding and jobs");
         assert_eq!(a.key(), "funding and jobs");
-        assert_eq!(a.key(), ThemeLabel::parse("theme", "FUNDING AND JOBS").unwrap().key());
+        assert_eq!(
+            a.key(),
+            ThemeLabel::parse("theme", "FUNDING AND JOBS")
+                .unwrap()
+                .key()
+        );
     }
 
     #[test]
     fn labels_refuse_empty_long_and_control() {
-        assert_eq!(ThemeLabel::parse("theme", "   ").unwrap_err().field, "theme");
+        assert_eq!(
+            ThemeLabel::parse("theme", "   ").unwrap_err().field,
+            "theme"
+        );
         assert!(ThemeLabel::parse("theme", &"x".repeat(61)).is_err());
         assert!(ThemeLabel::parse("theme", &"é".repeat(60)).is_ok());
         assert!(ThemeLabel::parse("theme", "a\u{7}b").is_err());

@@ -78,7 +78,7 @@ async fn every_state_changing_route_refuses_a_request_without_its_token() {
         let mut visitor = app.browser();
         visitor.get("/sign-in").await;
         assert!(!visitor.csrf_token.is_empty());
-        for (path, _, in_api) in &routes {
+        for (path, method, in_api) in &routes {
             let url = if *in_api {
                 app.url(&format!("/api/v1{}", concrete(path)))
             } else {
@@ -92,13 +92,18 @@ async fn every_state_changing_route_refuses_a_request_without_its_token() {
                 // the route accepts, so that only the header is missing.
                 let body = if path.ends_with("/decisions") {
                     serde_json::json!({ "action": "publish" })
+                } else if path.ends_with("/relevance") {
+                    serde_json::json!({ "relevance": "retained" })
+                } else if path.ends_with("/themes") {
+                    serde_json::json!({ "label": "Funding" })
                 } else {
                     serde_json::json!({ "body": "Hello" })
                 };
+                let method = reqwest::Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
                 let response = chair
                     .browser
                     .client
-                    .post(&url)
+                    .request(method, &url)
                     .json(&body)
                     .send()
                     .await

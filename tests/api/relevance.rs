@@ -24,7 +24,10 @@ pub async fn comment_in(app: &TestApp, chair: &mut Person, author: &str, publish
 }
 
 /// The report marks of a comment's moderation events, oldest first: (action, actor id, note).
-pub async fn mark_events(app: &TestApp, reference: &str) -> Vec<(String, Option<String>, Option<String>)> {
+pub async fn mark_events(
+    app: &TestApp,
+    reference: &str,
+) -> Vec<(String, Option<String>, Option<String>)> {
     use diesel::prelude::*;
     use diesel::sql_types::{Nullable, Text};
     #[derive(QueryableByName)]
@@ -56,9 +59,16 @@ pub async fn mark_events(app: &TestApp, reference: &str) -> Vec<(String, Option<
 
 /// Follows a form's 303 as a browser does; the page it lands on.
 pub async fn follow(person: &mut Person, response: reqwest::Response) -> (u16, String) {
-    assert_eq!(response.status().as_u16(), 303, "a redirect after the change");
+    assert_eq!(
+        response.status().as_u16(),
+        303,
+        "a redirect after the change"
+    );
     let location = response.headers()["location"].to_str().unwrap().to_owned();
-    person.browser.get(location.split('#').next().unwrap()).await
+    person
+        .browser
+        .get(location.split('#').next().unwrap())
+        .await
 }
 
 #[tokio::test]
@@ -77,7 +87,10 @@ async fn a_chair_retains_a_published_comment_changes_their_mind_and_the_trail_sa
         assert!(!page.contains(r#"value="retained""#));
         let response = chair
             .browser
-            .post(&format!("/moderation/{pending}/relevance"), &[("relevance", "retained")])
+            .post(
+                &format!("/moderation/{pending}/relevance"),
+                &[("relevance", "retained")],
+            )
             .await;
         assert_eq!(response.status().as_u16(), 422);
         let page = response.text().await.unwrap();
@@ -90,11 +103,17 @@ async fn a_chair_retains_a_published_comment_changes_their_mind_and_the_trail_sa
         assert!(page.contains("Not decided yet."));
         let response = chair
             .browser
-            .post(&format!("{item}/relevance"), &[("relevance", "retained"), ("return", &item)])
+            .post(
+                &format!("{item}/relevance"),
+                &[("relevance", "retained"), ("return", &item)],
+            )
             .await;
         let (status, page) = follow(&mut chair, response).await;
         assert_eq!(status, 200);
-        assert!(page.contains(&format!("Comment {reference} retained for the report.")), "{page}");
+        assert!(
+            page.contains(&format!("Comment {reference} retained for the report.")),
+            "{page}"
+        );
         assert!(page.contains("Retained for the report."));
 
         // The same decision again changes nothing; the other one does.
@@ -104,7 +123,10 @@ async fn a_chair_retains_a_published_comment_changes_their_mind_and_the_trail_sa
             .await;
         let response = chair
             .browser
-            .post(&format!("{item}/relevance"), &[("relevance", "not_retained")])
+            .post(
+                &format!("{item}/relevance"),
+                &[("relevance", "not_retained")],
+            )
             .await;
         let (_, page) = follow(&mut chair, response).await;
         assert!(page.contains(&format!("Comment {reference} not retained for the report.")));
@@ -116,7 +138,10 @@ async fn a_chair_retains_a_published_comment_changes_their_mind_and_the_trail_sa
 
         // Staff read the decisions in the roundtable's audit trail.
         let mut staff = person_with(&app, "Sam Staff", Role::Staff, true).await;
-        let (_, trail) = staff.browser.get(&format!("{}/audit", roundtable_path(RT_3_2))).await;
+        let (_, trail) = staff
+            .browser
+            .get(&format!("{}/audit", roundtable_path(RT_3_2)))
+            .await;
         assert!(trail.contains("retained for the report"));
         assert!(trail.contains("not retained for the report"));
 
@@ -126,7 +151,11 @@ async fn a_chair_retains_a_published_comment_changes_their_mind_and_the_trail_sa
             .post(&format!("{item}/relevance"), &[("relevance", "maybe")])
             .await;
         assert_eq!(response.status().as_u16(), 422);
-        assert!(response.text().await.unwrap().contains("Choose “retained” or “not retained”."));
+        assert!(response
+            .text()
+            .await
+            .unwrap()
+            .contains("Choose “retained” or “not retained”."));
     }
 }
 
@@ -142,27 +171,44 @@ async fn only_the_roundtables_chairs_and_staff_mark_comments() {
 
         for person in [&mut other_chair, &mut someone] {
             person.browser.get("/account").await;
-            let response = person.browser.post(&path, &[("relevance", "retained")]).await;
+            let response = person
+                .browser
+                .post(&path, &[("relevance", "retained")])
+                .await;
             assert_eq!(response.status().as_u16(), 403, "{:?}", app.backend);
-            let (status, page) = person.browser.get(&format!("/moderation/{reference}/marks")).await;
+            let (status, page) = person
+                .browser
+                .get(&format!("/moderation/{reference}/marks"))
+                .await;
             assert_eq!(status, 403, "{page}");
         }
         // A visitor is asked to sign in.
-        let (status, _) = app.browser().get(&format!("/moderation/{reference}/marks")).await;
+        let (status, _) = app
+            .browser()
+            .get(&format!("/moderation/{reference}/marks"))
+            .await;
         assert!([401, 303].contains(&status), "{status}");
         assert!(mark_events(&app, &reference).await.is_empty());
 
         // Staff may, on every roundtable.
         let mut staff = person_with(&app, "Sam Staff", Role::Staff, true).await;
-        staff.browser.get(&format!("/moderation/{reference}/marks")).await;
-        let response = staff.browser.post(&path, &[("relevance", "retained")]).await;
+        staff
+            .browser
+            .get(&format!("/moderation/{reference}/marks"))
+            .await;
+        let response = staff
+            .browser
+            .post(&path, &[("relevance", "retained")])
+            .await;
         assert_eq!(response.status().as_u16(), 303);
 
         // Nobody else reads the mark: not on the public page, not in the public API.
         let (_, page) = app.get_text(&roundtable_path(RT_3_2)).await;
         assert!(!page.contains("retained for the report"));
         let (_, json) = app
-            .get_json(&format!("/api/v1/consultations/{FORUM}/roundtables/{RT_3_2}/comments"))
+            .get_json(&format!(
+                "/api/v1/consultations/{FORUM}/roundtables/{RT_3_2}/comments"
+            ))
             .await;
         assert!(!json.to_string().contains("retained"));
     }
@@ -181,36 +227,59 @@ async fn the_api_reads_and_sets_relevance_with_problem_bodies_for_refusals() {
         let client = reqwest::Client::new();
         let url = |r: &str, what: &str| app.url(&format!("/api/v1/comments/{r}/{what}"));
 
-        let (status, marks, _) = send(client.get(url(&reference, "marks")).bearer_auth(&token)).await;
+        let (status, marks, _) =
+            send(client.get(url(&reference, "marks")).bearer_auth(&token)).await;
         assert_eq!(status, 200, "{marks}");
         assert_eq!(marks["relevance"], "undecided");
         assert_eq!(marks["counts_as_retained"], false);
 
         let put = |r: &str, t: &str, body: serde_json::Value| {
-            client.put(url(r, "relevance")).bearer_auth(t.to_owned()).json(&body)
+            client
+                .put(url(r, "relevance"))
+                .bearer_auth(t.to_owned())
+                .json(&body)
         };
-        let (status, marks, _) = send(put(&reference, &token, json!({ "relevance": "retained" }))).await;
+        let (status, marks, _) =
+            send(put(&reference, &token, json!({ "relevance": "retained" }))).await;
         assert_eq!(status, 200, "{marks}");
         assert_eq!(marks["relevance"], "retained");
         assert_eq!(marks["counts_as_retained"], true);
 
         // Refusals, each a problem body.
         let (status, problem, kind) = send(client.get(url(&reference, "marks"))).await;
-        assert_eq!((status, kind.as_str()), (401, "application/problem+json"), "{problem}");
-        let (status, problem, _) =
-            send(put(&reference, &outsider_token, json!({ "relevance": "retained" }))).await;
+        assert_eq!(
+            (status, kind.as_str()),
+            (401, "application/problem+json"),
+            "{problem}"
+        );
+        let (status, problem, _) = send(put(
+            &reference,
+            &outsider_token,
+            json!({ "relevance": "retained" }),
+        ))
+        .await;
         assert_eq!(status, 403, "{problem}");
         assert_eq!(problem["status"], 403);
-        let (status, _, _) =
-            send(client.get(url(&reference, "marks")).bearer_auth(&outsider_token)).await;
+        let (status, _, _) = send(
+            client
+                .get(url(&reference, "marks"))
+                .bearer_auth(&outsider_token),
+        )
+        .await;
         assert_eq!(status, 403);
-        let (status, problem, _) =
-            send(put("c-00000000", &token, json!({ "relevance": "retained" }))).await;
+        let (status, problem, _) = send(put(
+            "c-00000000",
+            &token,
+            json!({ "relevance": "retained" }),
+        ))
+        .await;
         assert_eq!(status, 404, "{problem}");
-        let (status, problem, _) = send(put(&pending, &token, json!({ "relevance": "retained" }))).await;
+        let (status, problem, _) =
+            send(put(&pending, &token, json!({ "relevance": "retained" }))).await;
         assert_eq!(status, 422, "{problem}");
         assert_eq!(problem["invalid_params"][0]["name"], "relevance");
-        let (status, problem, _) = send(put(&reference, &token, json!({ "relevance": "maybe" }))).await;
+        let (status, problem, _) =
+            send(put(&reference, &token, json!({ "relevance": "maybe" }))).await;
         assert_eq!(status, 422, "{problem}");
         let (status, _, _) = send(put(&reference, &token, json!({ "retained": true }))).await;
         assert_eq!(status, 400);

@@ -88,6 +88,10 @@ async fn every_page_template_renders() {
         "pages/admin/confirm_status.html",
         // Rendered by the tests in terms.rs.
         "pages/admin/terms_form.html",
+        // Rendered by the tests in relevance.rs and themes.rs.
+        "pages/moderation/marks.html",
+        "pages/moderation/themes.html",
+        "pages/moderation/theme_merge.html",
     ];
     let templates = Templates::load().expect("templates compile");
     let mut covered: Vec<&str> = fetched

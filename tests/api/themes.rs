@@ -55,16 +55,34 @@ async fn chairs_tag_rename_and_merge_themes_with_an_audit_row_for_each() {
 
         // Created on the fly from the comment's page; the page then lists it.
         chair.browser.get(&format!("/moderation/{first}")).await;
-        let response = chair.browser.post(&add(&first), &[("theme", " Funding ")]).await;
+        let response = chair
+            .browser
+            .post(&add(&first), &[("theme", " Funding ")])
+            .await;
         let (_, page) = follow(&mut chair, response).await;
-        assert!(page.contains(&format!("Theme “Funding” added to comment {first}.")), "{page}");
-        assert!(page.contains(r#"<option value="Funding">"#), "in the datalist");
+        assert!(
+            page.contains(&format!("Theme “Funding” added to comment {first}.")),
+            "{page}"
+        );
+        assert!(
+            page.contains(r#"<option value="Funding">"#),
+            "in the datalist"
+        );
         // Case, accents and spaces do not make another theme.
-        let response = chair.browser.post(&add(&second), &[("theme", "FÚNDING")]).await;
+        let response = chair
+            .browser
+            .post(&add(&second), &[("theme", "FÚNDING")])
+            .await;
         let (_, page) = follow(&mut chair, response).await;
-        assert!(page.contains(&format!("Theme “Funding” added to comment {second}.")), "{page}");
+        assert!(
+            page.contains(&format!("Theme “Funding” added to comment {second}.")),
+            "{page}"
+        );
         chair.browser.post(&add(&first), &[("theme", "Jobs")]).await;
-        chair.browser.post(&add(&second), &[("theme", "Labour market")]).await;
+        chair
+            .browser
+            .post(&add(&second), &[("theme", "Labour market")])
+            .await;
 
         // A label that is empty or too long comes back with its message.
         let response = chair.browser.post(&add(&first), &[("theme", "   ")]).await;
@@ -78,38 +96,68 @@ async fn chairs_tag_rename_and_merge_themes_with_an_audit_row_for_each() {
         let themes = format!("{}/themes", roundtable_path(RT_3_2));
         let (status, page) = chair.browser.get(&themes).await;
         assert_eq!(status, 200);
-        assert!(page.contains("<h2>Funding <span class=\"meta\">2 comments</span></h2>"), "{page}");
+        assert!(
+            page.contains("<h2>Funding <span class=\"meta\">2 comments</span></h2>"),
+            "{page}"
+        );
         let (funding, jobs) = (theme_id(&page, "Funding"), theme_id(&page, "Jobs"));
         let labour = theme_id(&page, "Labour market");
 
         // Renaming onto another theme's label is refused, with the way out.
         let response = chair
             .browser
-            .post(&format!("{themes}/rename"), &[("theme", &jobs), ("label", "funding")])
+            .post(
+                &format!("{themes}/rename"),
+                &[("theme", &jobs), ("label", "funding")],
+            )
             .await;
         assert_eq!(response.status().as_u16(), 422);
         let page = response.text().await.unwrap();
-        assert!(page.contains("The theme “Funding” exists already: merge this theme into it instead."));
+        assert!(
+            page.contains("The theme “Funding” exists already: merge this theme into it instead.")
+        );
         let response = chair
             .browser
-            .post(&format!("{themes}/rename"), &[("theme", &jobs), ("label", "Employment")])
+            .post(
+                &format!("{themes}/rename"),
+                &[("theme", &jobs), ("label", "Employment")],
+            )
             .await;
         let (_, page) = follow(&mut chair, response).await;
-        assert!(page.contains("Theme “Jobs” renamed “Employment”."), "{page}");
+        assert!(
+            page.contains("Theme “Jobs” renamed “Employment”."),
+            "{page}"
+        );
 
         // Merging asks first, then moves the tags and removes the theme.
         let merge = format!("{themes}/merge");
-        let response = chair.browser.post(&merge, &[("theme", &labour), ("into", &funding)]).await;
-        assert_eq!(response.status().as_u16(), 200);
-        let page = response.text().await.unwrap();
-        assert!(page.contains("Merge “Labour market” into “Funding”?"), "{page}");
-        assert_eq!(mark_events(&app, &second).await.len(), 2, "nothing merged yet");
         let response = chair
             .browser
-            .post(&merge, &[("theme", &labour), ("into", &funding), ("confirm", "yes")])
+            .post(&merge, &[("theme", &labour), ("into", &funding)])
+            .await;
+        assert_eq!(response.status().as_u16(), 200);
+        let page = response.text().await.unwrap();
+        assert!(
+            page.contains("Merge “Labour market” into “Funding”?"),
+            "{page}"
+        );
+        assert_eq!(
+            mark_events(&app, &second).await.len(),
+            2,
+            "nothing merged yet"
+        );
+        let response = chair
+            .browser
+            .post(
+                &merge,
+                &[("theme", &labour), ("into", &funding), ("confirm", "yes")],
+            )
             .await;
         let (_, page) = follow(&mut chair, response).await;
-        assert!(page.contains("Theme “Labour market” merged into “Funding”."), "{page}");
+        assert!(
+            page.contains("Theme “Labour market” merged into “Funding”."),
+            "{page}"
+        );
         assert!(!page.contains("<h2>Labour market"));
         // The second comment carried both: it keeps one "Funding".
         assert!(page.contains("<h2>Funding <span class=\"meta\">2 comments</span></h2>"));
@@ -117,13 +165,21 @@ async fn chairs_tag_rename_and_merge_themes_with_an_audit_row_for_each() {
         // Removing a theme from a comment.
         let response = chair
             .browser
-            .post(&format!("/moderation/{first}/themes/remove"), &[("theme", &funding)])
+            .post(
+                &format!("/moderation/{first}/themes/remove"),
+                &[("theme", &funding)],
+            )
             .await;
         let (_, page) = follow(&mut chair, response).await;
         assert!(page.contains(&format!("Theme “Funding” removed from comment {first}.")));
 
         let audit: Vec<String> = theme_audit(&app).await.into_iter().map(|a| a.0).collect();
-        assert_eq!(audit, ["created", "created", "created", "renamed", "merged"], "{:?}", app.backend);
+        assert_eq!(
+            audit,
+            ["created", "created", "created", "renamed", "merged"],
+            "{:?}",
+            app.backend
+        );
         let events: Vec<(String, Option<String>)> = mark_events(&app, &first)
             .await
             .into_iter()
@@ -149,7 +205,10 @@ async fn themes_are_for_the_roundtables_chairs_and_staff_only() {
         chair.browser.get(&format!("/moderation/{reference}")).await;
         chair
             .browser
-            .post(&format!("/moderation/{reference}/themes"), &[("theme", "Quixotic")])
+            .post(
+                &format!("/moderation/{reference}/themes"),
+                &[("theme", "Quixotic")],
+            )
             .await;
         let themes = format!("{}/themes", roundtable_path(RT_3_2));
         let mut other = crate::people::chair(&app, "Omar Other", RT_3_1).await;
@@ -159,16 +218,24 @@ async fn themes_are_for_the_roundtables_chairs_and_staff_only() {
             assert_eq!(status, 403, "{:?}", app.backend);
             let response = person
                 .browser
-                .post(&format!("/moderation/{reference}/themes"), &[("theme", "Mine")])
+                .post(
+                    &format!("/moderation/{reference}/themes"),
+                    &[("theme", "Mine")],
+                )
                 .await;
             assert_eq!(response.status().as_u16(), 403);
         }
         let (_, page) = app.get_text(&roundtable_path(RT_3_2)).await;
         assert!(!page.contains("Quixotic"), "not on the public page");
         let (_, json) = app
-            .get_json(&format!("/api/v1/consultations/{FORUM}/roundtables/{RT_3_2}/comments"))
+            .get_json(&format!(
+                "/api/v1/consultations/{FORUM}/roundtables/{RT_3_2}/comments"
+            ))
             .await;
-        assert!(!json.to_string().contains("Quixotic"), "not in the public API");
+        assert!(
+            !json.to_string().contains("Quixotic"),
+            "not in the public API"
+        );
     }
 }
 
@@ -187,20 +254,38 @@ async fn the_api_lists_adds_and_removes_themes() {
             "/api/v1/consultations/{FORUM}/roundtables/{RT_3_2}/themes"
         ));
 
-        let (status, marks, _) =
-            send(client.post(&themes_url).bearer_auth(&token).json(&json!({ "label": "Funding" }))).await;
+        let (status, marks, _) = send(
+            client
+                .post(&themes_url)
+                .bearer_auth(&token)
+                .json(&json!({ "label": "Funding" })),
+        )
+        .await;
         assert_eq!(status, 201, "{marks}");
         assert_eq!(marks["themes"][0]["label"], "Funding");
         let id = marks["themes"][0]["id"].as_str().unwrap().to_owned();
-        let (status, _, _) =
-            send(client.post(&themes_url).bearer_auth(&token).json(&json!({ "label": "funding" }))).await;
+        let (status, _, _) = send(
+            client
+                .post(&themes_url)
+                .bearer_auth(&token)
+                .json(&json!({ "label": "funding" })),
+        )
+        .await;
         assert_eq!(status, 200, "already carried");
         let (status, list, _) = send(client.get(&list_url).bearer_auth(&token)).await;
         assert_eq!(status, 200);
-        assert_eq!(list["themes"], json!([{ "id": id, "label": "Funding", "comments": 1 }]));
+        assert_eq!(
+            list["themes"],
+            json!([{ "id": id, "label": "Funding", "comments": 1 }])
+        );
 
-        let (status, problem, _) =
-            send(client.post(&themes_url).bearer_auth(&token).json(&json!({ "label": "" }))).await;
+        let (status, problem, _) = send(
+            client
+                .post(&themes_url)
+                .bearer_auth(&token)
+                .json(&json!({ "label": "" })),
+        )
+        .await;
         assert_eq!(status, 422, "{problem}");
         assert_eq!(problem["invalid_params"][0]["name"], "theme");
         let (status, _, _) = send(client.get(&list_url)).await;
@@ -215,7 +300,9 @@ async fn the_api_lists_adds_and_removes_themes() {
         )
         .await;
         assert_eq!(status, 403);
-        let missing = app.url(&format!("/api/v1/consultations/{FORUM}/roundtables/nowhere/themes"));
+        let missing = app.url(&format!(
+            "/api/v1/consultations/{FORUM}/roundtables/nowhere/themes"
+        ));
         let (status, _, _) = send(client.get(missing).bearer_auth(&token)).await;
         assert_eq!(status, 404);
 
@@ -224,6 +311,10 @@ async fn the_api_lists_adds_and_removes_themes() {
         assert_eq!(status, 200, "{marks}");
         assert_eq!(marks["themes"], json!([]));
         let (status, problem, kind) = send(client.delete(&remove).bearer_auth(&token)).await;
-        assert_eq!((status, kind.as_str()), (404, "application/problem+json"), "{problem}");
+        assert_eq!(
+            (status, kind.as_str()),
+            (404, "application/problem+json"),
+            "{problem}"
+        );
     }
 }

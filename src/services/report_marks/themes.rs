@@ -1,7 +1,7 @@
 //! A roundtable's themes as a whole: the list with counts, creating one,
 //! renaming and merging. Each change leaves an `audit_log` row about the theme.
 
-use super::may_mark;
+use super::access::may_mark;
 use crate::db::queries::admin;
 use crate::db::queries::report_marks::{self as marks, Theme, ThemeCount};
 use crate::db::AnyConnection;

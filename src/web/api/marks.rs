@@ -212,14 +212,25 @@ pub async fn add_theme(
     path: web::Path<String>,
     body: web::Json<NewThemeDto>,
 ) -> Result<HttpResponse, WebError> {
-    let (who, reference, label) = (Actor::of(&caller.0), path.into_inner(), body.into_inner().label);
+    let (who, reference, label) = (
+        Actor::of(&caller.0),
+        path.into_inner(),
+        body.into_inner().label,
+    );
     let (tagged, marks) = state
         .db(move |conn| {
             let tagged = report_marks::add_theme(conn, who, &reference, &label, Utc::now())?;
-            Ok((tagged.tagged, report_marks::marks_of(conn, who, &reference)?))
+            Ok((
+                tagged.tagged,
+                report_marks::marks_of(conn, who, &reference)?,
+            ))
         })
         .await?;
-    let mut response = if tagged { HttpResponse::Created() } else { HttpResponse::Ok() };
+    let mut response = if tagged {
+        HttpResponse::Created()
+    } else {
+        HttpResponse::Ok()
+    };
     Ok(response.json(CommentMarksDto::of(&marks)))
 }
 

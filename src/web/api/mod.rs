@@ -59,7 +59,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         "/consultations/{consultation}/roundtables/{roundtable}/themes",
         web::get().to(marks::list_themes),
     )
-    .route("/comments/{reference}/marks", web::get().to(marks::get_marks))
+    .route(
+        "/comments/{reference}/marks",
+        web::get().to(marks::get_marks),
+    )
     .route(
         "/comments/{reference}/relevance",
         web::put().to(marks::put_relevance),

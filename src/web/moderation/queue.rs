@@ -9,13 +9,13 @@ use super::views::{duplicate_views, item_view, BulkChoices};
 use crate::domain::user::Actor;
 use crate::domain::InvalidField;
 use crate::services::moderation::{self, DecisionRequest, Target};
-use crate::services::report_marks;
-use crate::web::report_marks::MarksView;
+use crate::services::report_marks::{self, CommentMarks};
 use crate::web::error::{field_mistakes, form_status, WebError};
 use crate::web::form_pairs::FormPairs;
 use crate::web::guards::{SignedIn, ToModerate};
 use crate::web::paths::comment_path;
 use crate::web::redirects::see_other;
+use crate::web::report_marks::MarksView;
 use crate::web::session::Viewer;
 use crate::web::state::AppState;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -93,7 +93,10 @@ async fn item_page(
     let (found, marks) = state
         .db(move |conn| {
             let found = moderation::item_to_decide(conn, who, &reference)?;
-            Ok((found, report_marks::marks_if_allowed(conn, who, &reference)?))
+            Ok((
+                found,
+                report_marks::marks_if_allowed(conn, who, &reference)?,
+            ))
         })
         .await?;
     let (record, questions, reports) = (found.record, found.questions, found.reports);
@@ -116,12 +119,7 @@ async fn item_page(
     view.duplicates = duplicate_views(&found.duplicates, viewer.language);
     let status = form_status(&shown.errors);
     view.show_errors(shown.errors, viewer.language);
-    let report_marks = marks.map(|marks| {
-        let mut marks = MarksView::of(&marks, &viewer.path);
-        marks.confirmation = shown.marked;
-        marks
-    });
-    let view = WithMarks { view, report_marks };
+    let view = WithMarks::of(view, marks, &viewer.path, shown.marked);
     state.render_with_status(status, "pages/moderation/item.html", &view, viewer)
 }
 
@@ -131,6 +129,16 @@ struct WithMarks<V: serde::Serialize> {
     #[serde(flatten)]
     view: V,
     report_marks: Option<MarksView>,
+}
+
+impl<V: serde::Serialize> WithMarks<V> {
+    fn of(view: V, marks: Option<CommentMarks>, path: &str, marked: Option<String>) -> Self {
+        let report_marks = marks.map(|marks| MarksView {
+            confirmation: marked,
+            ..MarksView::of(&marks, path)
+        });
+        Self { view, report_marks }
+    }
 }
 
 /// What a decision form sent: the comments, the decision, and where the

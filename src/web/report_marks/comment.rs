@@ -1,7 +1,7 @@
 //! One comment's marks: its page, and the forms under it (retained or
 //! not, add a theme, remove one).
 
-use super::{confirmation, confirmed, MarksView};
+use super::view::{confirmation, confirmed, MarksView};
 use crate::domain::user::Actor;
 use crate::domain::InvalidField;
 use crate::services::report_marks::{self, CommentMarks};
@@ -96,12 +96,20 @@ pub(super) async fn relevance(
     path: web::Path<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, WebError> {
-    let (who, viewer, form) = (moderating.actor(), moderating.viewer, FormPairs::parse(&body));
+    let (who, viewer, form) = (
+        moderating.actor(),
+        moderating.viewer,
+        FormPairs::parse(&body),
+    );
     let (reference, decision) = (path.into_inner(), form.get("relevance").to_owned());
     let r = reference.clone();
-    let done = state.db(move |conn| report_marks::set_relevance(conn, who, &r, &decision, Utc::now()));
+    let done =
+        state.db(move |conn| report_marks::set_relevance(conn, who, &r, &decision, Utc::now()));
     let done = field_mistakes(done.await)?.map(|(reference, relevance, _)| {
-        vec![("marked", relevance.code().to_owned()), ("comment", reference)]
+        vec![
+            ("marked", relevance.code().to_owned()),
+            ("comment", reference),
+        ]
     });
     answer(&state, (&viewer, who), (reference, &form), done).await
 }
@@ -112,13 +120,21 @@ pub(super) async fn add_theme(
     path: web::Path<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, WebError> {
-    let (who, viewer, form) = (moderating.actor(), moderating.viewer, FormPairs::parse(&body));
+    let (who, viewer, form) = (
+        moderating.actor(),
+        moderating.viewer,
+        FormPairs::parse(&body),
+    );
     let (reference, label) = (path.into_inner(), form.get("theme").to_owned());
     let r = reference.clone();
     let done = state.db(move |conn| report_marks::add_theme(conn, who, &r, &label, Utc::now()));
     let done = field_mistakes(done.await)?.map(|tagged| {
         let (what, theme) = ("theme_added".to_owned(), tagged.theme.label);
-        vec![("marked", what), ("theme", theme), ("comment", tagged.reference)]
+        vec![
+            ("marked", what),
+            ("theme", theme),
+            ("comment", tagged.reference),
+        ]
     });
     answer(&state, (&viewer, who), (reference, &form), done).await
 }
@@ -129,11 +145,14 @@ pub(super) async fn remove_theme(
     path: web::Path<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, WebError> {
-    let (who, viewer, form) = (moderating.actor(), moderating.viewer, FormPairs::parse(&body));
+    let (who, viewer, form) = (
+        moderating.actor(),
+        moderating.viewer,
+        FormPairs::parse(&body),
+    );
     let (reference, theme) = (path.into_inner(), form.get("theme").to_owned());
     let r = reference.clone();
-    let done =
-        state.db(move |conn| report_marks::remove_theme(conn, who, &r, &theme, Utc::now()));
+    let done = state.db(move |conn| report_marks::remove_theme(conn, who, &r, &theme, Utc::now()));
     let (reference_done, theme) = done.await?;
     let pairs = vec![
         ("marked", "theme_removed".to_owned()),

@@ -2,7 +2,7 @@
 //! how many comments carry it, renaming, and merging one into another
 //! (after a page that asks to confirm).
 
-use super::confirmation;
+use super::view::confirmation;
 use crate::domain::user::Actor;
 use crate::domain::InvalidField;
 use crate::i18n::{say, text};
@@ -47,7 +47,10 @@ fn themes_view(
 ) -> ThemesPage {
     let (detail, lang) = (&listed.detail, viewer.language);
     let error = errors.first().map(|e| say(lang, &e.message));
-    let (c, r) = (detail.consultation.slug.to_string(), detail.roundtable.slug.to_string());
+    let (c, r) = (
+        detail.consultation.slug.to_string(),
+        detail.roundtable.slug.to_string(),
+    );
     ThemesPage {
         title: text(
             lang,
@@ -63,7 +66,12 @@ fn themes_view(
             .map(|t| ThemeRow {
                 id: t.theme.id.clone(),
                 comments: t.comments,
-                typed: if t.theme.id == theme && !typed.is_empty() { typed } else { &t.theme.label }.to_owned(),
+                typed: if t.theme.id == theme && !typed.is_empty() {
+                    typed
+                } else {
+                    &t.theme.label
+                }
+                .to_owned(),
                 error: error.clone().filter(|_| t.theme.id == theme),
                 label: t.theme.label.clone(),
             })
@@ -100,7 +108,13 @@ async fn again(
         .db(move |conn| report_marks::roundtable_themes(conn, who, &c, &r))
         .await?;
     let view = themes_view(&listed, viewer, (&theme, &typed, errors));
-    let status = form_status(&view.themes.iter().filter_map(|t| t.error.as_ref()).collect::<Vec<_>>());
+    let status = form_status(
+        &view
+            .themes
+            .iter()
+            .filter_map(|t| t.error.as_ref())
+            .collect::<Vec<_>>(),
+    );
     state.render_with_status(status, "pages/moderation/themes.html", &view, viewer)
 }
 
@@ -110,18 +124,25 @@ pub(super) async fn rename(
     path: web::Path<(String, String)>,
     body: web::Bytes,
 ) -> Result<HttpResponse, WebError> {
-    let (who, viewer, form) = (moderating.actor(), moderating.viewer, FormPairs::parse(&body));
+    let (who, viewer, form) = (
+        moderating.actor(),
+        moderating.viewer,
+        FormPairs::parse(&body),
+    );
     let (c, r) = path.into_inner();
     let (theme, label) = (form.get("theme").to_owned(), form.get("label").to_owned());
     let (c2, r2, t2, l2) = (c.clone(), r.clone(), theme.clone(), label.clone());
-    let renamed = state.db(move |conn| {
-        report_marks::rename_theme(conn, who, (&c2, &r2), &t2, &l2, Utc::now())
-    });
+    let renamed = state
+        .db(move |conn| report_marks::rename_theme(conn, who, (&c2, &r2), &t2, &l2, Utc::now()));
     match field_mistakes(renamed.await)? {
         Ok((before, after)) => Ok(see_other(format!(
             "/c/{c}/{r}/themes?{}",
             url::form_urlencoded::Serializer::new(String::new())
-                .extend_pairs([("marked", "renamed"), ("theme", &before.label), ("into", &after.label)])
+                .extend_pairs([
+                    ("marked", "renamed"),
+                    ("theme", &before.label),
+                    ("into", &after.label)
+                ])
                 .finish()
         ))),
         Err(errors) => again(&state, (&viewer, who), (c, r), (theme, label, errors)).await,
@@ -135,24 +156,39 @@ pub(super) async fn merge(
     path: web::Path<(String, String)>,
     body: web::Bytes,
 ) -> Result<HttpResponse, WebError> {
-    let (who, viewer, form) = (moderating.actor(), moderating.viewer, FormPairs::parse(&body));
+    let (who, viewer, form) = (
+        moderating.actor(),
+        moderating.viewer,
+        FormPairs::parse(&body),
+    );
     let (c, r) = path.into_inner();
     let (from, into) = (form.get("theme").to_owned(), form.get("into").to_owned());
     if form.get("confirm") != "yes" {
         return ask(&state, (&viewer, who), (c, r), (from, into)).await;
     }
     let (c2, r2, f2, i2) = (c.clone(), r.clone(), from.clone(), into.clone());
-    let merged = state.db(move |conn| {
-        report_marks::merge_themes(conn, who, (&c2, &r2), &f2, &i2, Utc::now())
-    });
+    let merged = state
+        .db(move |conn| report_marks::merge_themes(conn, who, (&c2, &r2), &f2, &i2, Utc::now()));
     match field_mistakes(merged.await)? {
         Ok((from, into, _)) => Ok(see_other(format!(
             "/c/{c}/{r}/themes?{}",
             url::form_urlencoded::Serializer::new(String::new())
-                .extend_pairs([("marked", "merged"), ("theme", &from.label), ("into", &into.label)])
+                .extend_pairs([
+                    ("marked", "merged"),
+                    ("theme", &from.label),
+                    ("into", &into.label)
+                ])
                 .finish()
         ))),
-        Err(errors) => again(&state, (&viewer, who), (c, r), (from, String::new(), errors)).await,
+        Err(errors) => {
+            again(
+                &state,
+                (&viewer, who),
+                (c, r),
+                (from, String::new(), errors),
+            )
+            .await
+        }
     }
 }
 
@@ -183,7 +219,11 @@ async fn ask(
         }
         None => {
             let mistake = InvalidField::new("into", "invalid-theme-merge-choose");
-            let view = themes_view(&listed, viewer, (&source.theme.id, &source.theme.label, vec![mistake]));
+            let view = themes_view(
+                &listed,
+                viewer,
+                (&source.theme.id, &source.theme.label, vec![mistake]),
+            );
             state.render_with_status(
                 actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
                 "pages/moderation/themes.html",
