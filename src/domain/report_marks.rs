@@ -37,7 +37,9 @@ impl Relevance {
         match value.trim() {
             "" => Ok(None),
             "undecided" => Ok(Some(Self::Undecided)),
-            other => Self::parse_decision(field, other).map(Some),
+            other => Self::parse_decision(field, other)
+                .map(Some)
+                .map_err(|_| InvalidField::new(field, "invalid-relevance-filter")),
         }
     }
 

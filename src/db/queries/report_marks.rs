@@ -254,11 +254,13 @@ pub fn themes_of_comments(
 }
 
 /// What a list of comments may be narrowed to: a theme (by folded label,
-/// in whichever roundtable) and a relevance.
+/// in whichever roundtable) and a relevance, within some roundtables (a
+/// chair's) or all (staff).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MarkFilter {
     pub theme_key: Option<String>,
     pub relevance: Option<Relevance>,
+    pub roundtables: Option<Vec<String>>,
 }
 
 impl MarkFilter {
@@ -267,15 +269,41 @@ impl MarkFilter {
     }
 }
 
-/// Of these comments, the ids the filter keeps. "Retained" keeps only
-/// published comments marked so; "not retained" and "undecided" likewise
-/// only published comments (a withdrawn comment is no longer a candidate).
+/// Ids per statement: well under SQLite's and PostgreSQL's bind limits.
+const CHUNK: usize = 5_000;
+
+/// Of these comments, the ids the filter keeps, in their order. A
+/// relevance keeps only published comments (a withdrawn or unpublished
+/// comment keeps its mark but is no longer retained, nor a candidate).
 pub fn matching(
     conn: &mut AnyConnection,
     comment_ids: &[String],
     filter: &MarkFilter,
 ) -> Result<Vec<String>, StorageError> {
-    let mut kept: Vec<String> = comment_ids.to_vec();
+    let mut kept = std::collections::HashSet::new();
+    for chunk in comment_ids.chunks(CHUNK) {
+        kept.extend(matching_chunk(conn, chunk, filter)?);
+    }
+    Ok(comment_ids
+        .iter()
+        .filter(|id| kept.contains(*id))
+        .cloned()
+        .collect())
+}
+
+fn matching_chunk(
+    conn: &mut AnyConnection,
+    comment_ids: &[String],
+    filter: &MarkFilter,
+) -> Result<Vec<String>, StorageError> {
+    let mut kept: Vec<String> = match &filter.roundtables {
+        Some(scope) => comments::table
+            .filter(comments::id.eq_any(comment_ids))
+            .filter(comments::roundtable_id.eq_any(scope))
+            .select(comments::id)
+            .load(conn)?,
+        None => comment_ids.to_vec(),
+    };
     if let Some(key) = &filter.theme_key {
         kept = comment_themes::table
             .inner_join(themes::table)
@@ -315,4 +343,15 @@ pub fn relevance_decision(
         .first(conn)
         .optional()?;
     Ok(row.map(|(retained, by, at)| (retained, by, utc(at))))
+}
+
+/// Every comment of a roundtable, by id, whatever its status.
+pub fn comment_ids_of_roundtable(
+    conn: &mut AnyConnection,
+    roundtable_id: &str,
+) -> Result<Vec<String>, StorageError> {
+    Ok(comments::table
+        .filter(comments::roundtable_id.eq(roundtable_id))
+        .select(comments::id)
+        .load(conn)?)
 }

@@ -7,7 +7,9 @@
 
 mod access;
 mod comment;
+mod filter;
 mod themes;
 
 pub use comment::*;
+pub use filter::*;
 pub use themes::*;

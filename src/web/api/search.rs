@@ -41,6 +41,13 @@ pub struct SearchQueryParams {
     /// Written on or before this day (YYYY-MM-DD).
     #[param(value_type = Option<String>, format = Date)]
     pub to: Option<String>,
+    /// For the roundtable's chairs and staff only (422 for anyone else): a
+    /// theme's label (case, accents and spaces do not matter).
+    pub theme: Option<String>,
+    /// For chairs and staff only (422 for anyone else): published comments
+    /// `retained` for the report, `not_retained`, or `undecided`.
+    #[param(pattern = "^(retained|not_retained|undecided)$")]
+    pub relevance: Option<String>,
     /// The page of results, from 1; 20 results a page.
     #[param(value_type = Option<u32>, minimum = 1)]
     pub page: Option<String>,
@@ -59,6 +66,8 @@ impl SearchQueryParams {
             from: self.from.unwrap_or_default(),
             to: self.to.unwrap_or_default(),
             page,
+            theme: self.theme.unwrap_or_default(),
+            relevance: self.relevance.unwrap_or_default(),
         })
     }
 }

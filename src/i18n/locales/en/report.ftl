@@ -65,3 +65,12 @@ invalid-marks-filter-staff = Only chairs and staff filter by theme or relevance.
 missing-theme = This roundtable has no such theme.
 missing-comment-theme = This comment does not carry this theme.
 forbidden-themes = Only the roundtable's chairs and staff see and change its themes.
+marks-filter-theme = Theme
+marks-filter-theme-hint = For chairs and staff: only comments with this theme.
+marks-filter-relevance = For the report
+marks-filter-any = Any comment
+marks-filter-choice = { $relevance ->
+    [retained] Retained for the report
+    [not_retained] Not retained
+   *[undecided] Not decided yet
+}

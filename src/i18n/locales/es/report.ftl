@@ -65,3 +65,12 @@ invalid-marks-filter-staff = Solo las presidencias y el equipo filtran por tema 
 missing-theme = Esta mesa redonda no tiene ese tema.
 missing-comment-theme = Este comentario no lleva ese tema.
 forbidden-themes = Solo las presidencias de la mesa redonda y el equipo ven y cambian sus temas.
+marks-filter-theme = Tema
+marks-filter-theme-hint = Para presidencias y equipo: solo los comentarios con este tema.
+marks-filter-relevance = Para el informe
+marks-filter-any = Cualquier comentario
+marks-filter-choice = { $relevance ->
+    [retained] Retenidos para el informe
+    [not_retained] No retenidos
+   *[undecided] Aún sin decidir
+}

@@ -65,3 +65,12 @@ invalid-marks-filter-staff = Seuls les présidents et l'équipe filtrent par th�
 missing-theme = Cette table ronde n'a pas ce thème.
 missing-comment-theme = Ce commentaire ne porte pas ce thème.
 forbidden-themes = Seuls les présidents de la table ronde et l'équipe voient et modifient ses thèmes.
+marks-filter-theme = Thème
+marks-filter-theme-hint = Pour les présidents et l'équipe : seulement les commentaires portant ce thème.
+marks-filter-relevance = Pour le rapport
+marks-filter-any = Tous les commentaires
+marks-filter-choice = { $relevance ->
+    [retained] Retenus pour le rapport
+    [not_retained] Non retenus
+   *[undecided] Pas encore décidés
+}
