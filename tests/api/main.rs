@@ -44,6 +44,7 @@ mod processes;
 mod query_count;
 mod queue;
 mod relevance;
+mod report_filters;
 mod reports;
 mod search;
 mod search_moderation;
