@@ -141,6 +141,24 @@ async fn search_and_exports_keep_exactly_the_tagged_or_retained_comments() {
         assert_eq!(status, 422, "{body}");
         assert_eq!(body["invalid_params"][0]["name"], "relevance");
 
+        // The queue: what waits, with the theme.
+        let mut other = participant(&app, "Eve Else").await;
+        let untagged =
+            posted_reference(&post_comment(&mut other, RT_3_2, "Heliotrope, untagged", &[]).await);
+        let (_, queue) = chair.browser.get("/moderation").await;
+        assert!(queue.contains(&d) && queue.contains(&untagged));
+        let (status, queue) = chair.browser.get("/moderation?theme=funding").await;
+        assert_eq!(status, 200);
+        assert!(queue.contains(&d) && !queue.contains(&untagged), "{queue}");
+        assert!(queue.contains(r#"name="theme" maxlength="60" value="funding""#));
+        let (_, queue) = chair
+            .browser
+            .get("/moderation?theme=funding&relevance=retained")
+            .await;
+        assert!(!queue.contains(&d), "a pending comment is never retained");
+        let (status, _) = chair.browser.get("/moderation?relevance=maybe").await;
+        assert_eq!(status, 422);
+
         // Exports: only published comments, those with the theme or the mark.
         let export = format!("/c/{FORUM}/{RT_3_2}/export?format=csv");
         assert_eq!(

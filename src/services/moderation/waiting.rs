@@ -25,6 +25,9 @@ use std::collections::HashMap;
 pub struct QueueFilter {
     pub consultation: Option<String>,
     pub roundtable: Option<String>,
+    /// A theme's label and a relevance (`services::report_marks`).
+    pub theme: Option<String>,
+    pub relevance: Option<String>,
 }
 
 /// The page of the queue a moderator asked for, and a decision to confirm on it.
@@ -92,11 +95,19 @@ pub fn queue(
     request: &QueueRequest,
 ) -> Result<Queue, ServiceError> {
     let scope = scope(conn, who)?;
+    let (theme, relevance) = (&request.filter.theme, &request.filter.relevance);
+    let marks = crate::services::report_marks::mark_filter(
+        conn,
+        Some(who),
+        theme.as_deref().unwrap_or(""),
+        relevance.as_deref().unwrap_or(""),
+    )?;
     let filter = WaitingFilter {
         scope: scope.as_deref(),
         consultation: request.filter.consultation.as_deref(),
         roundtable: request.filter.roundtable.as_deref(),
         pending_only: false,
+        marks: marks.as_ref(),
     };
     let total = usize::try_from(queue::waiting_count(conn, filter)?).unwrap_or(0);
     let page = page_to_show(request.page, total);

@@ -68,6 +68,8 @@ impl QueueAt {
             filter: QueueFilter {
                 consultation: non_empty(pairs.get("consultation")),
                 roundtable: non_empty(pairs.get("roundtable")),
+                theme: non_empty(pairs.get("theme")),
+                relevance: non_empty(pairs.get("relevance")),
             },
             order,
             page,
@@ -104,6 +106,14 @@ impl QueueAt {
         }
         if let Some(roundtable) = &self.filter.roundtable {
             query.append_pair("roundtable", roundtable);
+        }
+        for (name, value) in [
+            ("theme", &self.filter.theme),
+            ("relevance", &self.filter.relevance),
+        ] {
+            if let Some(value) = value {
+                query.append_pair(name, value);
+            }
         }
         if self.order != QueueOrder::default() {
             query.append_pair("order", self.order.code());
@@ -166,6 +176,7 @@ mod tests {
             filter: QueueFilter {
                 consultation: None,
                 roundtable: Some("0190-rt".into()),
+                ..QueueFilter::default()
             },
             order: QueueOrder::NewestFirst,
             page: 2,

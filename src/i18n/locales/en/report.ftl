@@ -74,3 +74,5 @@ marks-filter-choice = { $relevance ->
     [not_retained] Not retained
    *[undecided] Not decided yet
 }
+marks-queue-filter = Filter by theme or relevance
+marks-queue-filter-apply = Filter the queue

@@ -74,3 +74,5 @@ marks-filter-choice = { $relevance ->
     [not_retained] No retenidos
    *[undecided] Aún sin decidir
 }
+marks-queue-filter = Filtrar por tema o pertinencia
+marks-queue-filter-apply = Filtrar la cola

@@ -74,3 +74,5 @@ marks-filter-choice = { $relevance ->
     [not_retained] Non retenus
    *[undecided] Pas encore décidés
 }
+marks-queue-filter = Filtrer par thème ou par pertinence
+marks-queue-filter-apply = Filtrer la file
