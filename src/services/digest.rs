@@ -237,6 +237,11 @@ pub struct DigestRow {
     pub decision_reason: Option<String>,
     pub highlighted: bool,
     pub cited: bool,
+    /// The comment's themes, and whether it is retained for the report:
+    /// `Some(true)` only while it is published (a withdrawn comment keeps
+    /// its mark but does not count), `Some(false)` marked not retained.
+    pub themes: Vec<String>,
+    pub retained: Option<bool>,
     pub body_text: String,
     pub body_markdown: String,
     pub body_html: SafeHtml,
@@ -427,6 +432,8 @@ fn digest_rows(
     let parent_ids: Vec<String> = rows.iter().filter_map(|r| r.parent_id.clone()).collect();
     let parents = comments::parents(conn, &parent_ids)?;
     let cited = digest::cited(conn, &ids)?;
+    let relevance = report_marks::relevance_of(conn, &ids)?;
+    let mut themes = report_marks::themes_of_comments(conn, &ids)?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         *order += 1;
@@ -455,6 +462,16 @@ fn digest_rows(
             decision_reason: row.decision_reason.clone(),
             highlighted: row.highlighted,
             cited: cited.contains(&row.id),
+            themes: themes
+                .remove(&row.id)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|t| t.label)
+                .collect(),
+            retained: match relevance.get(&row.id) {
+                Some(true) if row.status != "approved" => None,
+                mark => mark.copied(),
+            },
             body_text: plain_text(&row.body_markdown),
             body_markdown: row.body_markdown,
             body_html: SafeHtml::trust_stored_sanitised_html(row.body_html),

@@ -169,6 +169,30 @@ async fn search_and_exports_keep_exactly_the_tagged_or_retained_comments() {
             exported(&mut chair, &export, "relevance=retained").await,
             vec![a.clone()]
         );
+        // Each comment's themes and mark, in CSV and JSON.
+        let (_, _, csv) = download(&mut chair, &format!("{export}&theme=Funding")).await;
+        let (header, rows) = rows(&csv);
+        let by = |name: &str, r: &Vec<String>| r[column(&header, name)].clone();
+        let first = rows.iter().find(|r| by("Reference", r) == a).unwrap();
+        assert_eq!(by("Themes", first), "Funding");
+        assert_eq!(by("Retained for the report", first), "yes");
+        let second = rows.iter().find(|r| by("Reference", r) == b).unwrap();
+        assert_eq!(by("Retained for the report", second), "no");
+        let json_export = format!("/c/{FORUM}/{RT_3_2}/export?format=json&relevance=retained");
+        let (status, _, json) = download(&mut chair, &json_export).await;
+        assert_eq!(status, 200);
+        assert!(
+            json.contains(r#""retained_for_report": true"#)
+                || json.contains(r#""retained_for_report":true"#),
+            "{json}"
+        );
+        assert!(json.contains("Funding"));
+        let md_export = format!("/c/{FORUM}/{RT_3_2}/export?format=md&relevance=retained");
+        let (_, _, markdown) = download(&mut chair, &md_export).await;
+        assert!(
+            markdown.contains("retained for the report · themes: Funding"),
+            "{markdown}"
+        );
         let undecided = exported(&mut chair, &export, "relevance=undecided&q=heliotrope").await;
         assert_eq!(undecided, vec![c.clone()]);
         let (status, _, page) = download(&mut chair, &format!("{export}&relevance=maybe")).await;

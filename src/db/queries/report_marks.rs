@@ -1,7 +1,7 @@
 //! Relevance marks and themes on comments (issue 19): plain reads and
 //! writes; the service decides who may and records the audit rows.
 
-use crate::db::rows::{naive, utc};
+use crate::db::rows::naive;
 use crate::db::schema::{comment_relevance, comment_themes, comments, themes};
 use crate::db::{AnyConnection, StorageError};
 use crate::domain::comment::CommentStatus;
@@ -326,23 +326,6 @@ fn matching_chunk(
             .collect();
     }
     Ok(kept)
-}
-
-/// When a mark was decided and by whom (their id), for the API.
-pub fn relevance_decision(
-    conn: &mut AnyConnection,
-    comment_id: &str,
-) -> Result<Option<(bool, Option<String>, DateTime<Utc>)>, StorageError> {
-    let row: Option<(bool, Option<String>, chrono::NaiveDateTime)> = comment_relevance::table
-        .find(comment_id)
-        .select((
-            comment_relevance::retained,
-            comment_relevance::decided_by,
-            comment_relevance::decided_at,
-        ))
-        .first(conn)
-        .optional()?;
-    Ok(row.map(|(retained, by, at)| (retained, by, utc(at))))
 }
 
 /// Every comment of a roundtable, by id, whatever its status.

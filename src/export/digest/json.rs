@@ -88,6 +88,8 @@ fn comment_json(row: &DigestRow, zone: Tz) -> Value {
         "decision_reason": row.decision_reason,
         "highlighted": row.highlighted,
         "cited_in_outcome": row.cited,
+        "themes": row.themes,
+        "retained_for_report": row.retained,
         "body": row.body_text,
         "body_markdown": row.body_markdown,
     })

@@ -9,7 +9,7 @@ use chrono_tz::Tz;
 use rust_xlsxwriter::{Format, Workbook};
 use std::io::Write;
 
-pub const CSV_COLUMNS: [&str; 19] = [
+pub const CSV_COLUMNS: [&str; 21] = [
     "Reference",
     "Consultation",
     "Roundtable code",
@@ -28,6 +28,8 @@ pub const CSV_COLUMNS: [&str; 19] = [
     "Decision reason",
     "Highlighted",
     "Cited in the outcome",
+    "Themes",
+    "Retained for the report",
     "Comment",
 ];
 
@@ -48,7 +50,7 @@ fn fields(
     consultation: &str,
     roundtable: &(String, String),
     zone: Tz,
-) -> [String; 19] {
+) -> [String; 21] {
     let numbers: Vec<String> = row.questions.iter().map(|(n, _)| n.to_string()).collect();
     let texts: Vec<&str> = row.questions.iter().map(|(_, t)| t.as_str()).collect();
     let a = &row.author;
@@ -73,6 +75,8 @@ fn fields(
         row.decision_reason.clone().unwrap_or_default(),
         yes_no(row.highlighted).to_owned(),
         yes_no(row.cited).to_owned(),
+        row.themes.join("; "),
+        row.retained.map(yes_no).unwrap_or_default().to_owned(),
         row.body_text.clone(),
     ]
 }
@@ -94,7 +98,7 @@ impl TableState {
     }
 
     /// The row's values, or None for events that are not rows.
-    fn row(&mut self, event: DigestEvent) -> Option<[String; 19]> {
+    fn row(&mut self, event: DigestEvent) -> Option<[String; 21]> {
         match event {
             DigestEvent::Roundtable(planned, _) => {
                 let r = &planned.roundtable;

@@ -22,6 +22,8 @@ struct CommentHtml {
     questions: Option<String>,
     highlighted: bool,
     cited: bool,
+    retained: Option<bool>,
+    themes: Vec<String>,
     status: Option<&'static str>,
     body_html: SafeHtml,
 }
@@ -42,6 +44,8 @@ fn comment_html(row: &DigestRow, zone: Tz, unpublished: bool) -> CommentHtml {
         }),
         highlighted: row.highlighted,
         cited: row.cited,
+        retained: row.retained,
+        themes: row.themes.clone(),
         status: unpublished.then_some(row.status),
         body_html: row.body_html.clone(),
     }
