@@ -76,3 +76,4 @@ marks-filter-choice = { $relevance ->
 }
 marks-queue-filter = Filter by theme or relevance
 marks-queue-filter-apply = Filter the queue
+marks-link = For the report

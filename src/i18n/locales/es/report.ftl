@@ -76,3 +76,4 @@ marks-filter-choice = { $relevance ->
 }
 marks-queue-filter = Filtrar por tema o pertinencia
 marks-queue-filter-apply = Filtrar la cola
+marks-link = Para el informe

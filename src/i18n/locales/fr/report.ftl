@@ -76,3 +76,4 @@ marks-filter-choice = { $relevance ->
 }
 marks-queue-filter = Filtrer par thème ou par pertinence
 marks-queue-filter-apply = Filtrer la file
+marks-link = Pour le rapport
