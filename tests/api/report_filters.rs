@@ -303,3 +303,56 @@ async fn the_marks_api_answers_as_its_document_says() {
             .unwrap();
     }
 }
+
+#[test]
+fn the_export_command_filters_by_theme_and_relevance() {
+    use diesel::connection::SimpleConnection;
+    use diesel::Connection;
+    let dir = tempfile::tempdir().unwrap();
+    let run = crate::digests::command_line(dir.path());
+    assert!(run(&["demo"]).status.success());
+    // Two published comments of RT 3.2: the first retained and themed, the second not retained.
+    let mut conn =
+        diesel::SqliteConnection::establish(dir.path().join("roundtable.db").to_str().unwrap())
+            .unwrap();
+    conn.batch_execute(&format!(
+        "CREATE TEMP TABLE chosen AS SELECT c.id, c.reference FROM comments c \
+         JOIN roundtables r ON r.id = c.roundtable_id \
+         WHERE r.slug = '{RT_3_2}' AND c.status = 'approved' ORDER BY c.path LIMIT 2;
+         INSERT INTO comment_relevance (comment_id, retained, decided_at) \
+           SELECT id, reference = (SELECT MIN(reference) FROM chosen), '2026-12-06 10:00:00' FROM chosen;
+         INSERT INTO themes (id, roundtable_id, label, label_key, created_at) \
+           SELECT '0190f000-0000-7000-8000-000000000001', r.id, 'Civic Space', 'civic space', '2026-12-06 10:00:00' \
+           FROM roundtables r WHERE r.slug = '{RT_3_2}';
+         INSERT INTO comment_themes (comment_id, theme_id, tagged_at) \
+           SELECT id, '0190f000-0000-7000-8000-000000000001', '2026-12-06 10:00:00' FROM chosen \
+           WHERE reference = (SELECT MIN(reference) FROM chosen);"
+    ))
+    .unwrap();
+    drop(conn);
+    let export = |name: &str, filter: &[&str]| {
+        let file = dir.path().join(name);
+        let mut args = vec!["export", "--consultation", FORUM, "--roundtable", RT_3_2];
+        args.extend_from_slice(filter);
+        args.extend_from_slice(&["--output", file.to_str().unwrap()]);
+        let output = run(&args);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let (header, all) = rows(&std::fs::read_to_string(&file).unwrap());
+        let (reference, themes) = (column(&header, "Reference"), column(&header, "Themes"));
+        all.into_iter()
+            .map(|r| (r[reference].clone(), r[themes].clone()))
+            .collect::<Vec<_>>()
+    };
+    let retained = export("retained.csv", &["--relevance", "retained"]);
+    assert_eq!(retained.len(), 1, "{retained:?}");
+    assert_eq!(retained[0].1, "Civic Space");
+    assert_eq!(export("themed.csv", &["--theme", "CIVIC  space"]), retained);
+    assert_eq!(export("not.csv", &["--relevance", "not_retained"]).len(), 1);
+    let wrong = run(&["export", "--consultation", FORUM, "--relevance", "maybe"]);
+    assert!(!wrong.status.success());
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("“undecided”"));
+}

@@ -96,8 +96,14 @@ async fn chairs_tag_rename_and_merge_themes_with_an_audit_row_for_each() {
         // The roundtable page leads chairs to a comment's marks and the themes.
         let (_, page) = chair.browser.get(&roundtable_path(RT_3_2)).await;
         assert!(page.contains(&format!(r#"href="/moderation/{first}/marks""#)));
-        let (_, marks_page) = chair.browser.get(&format!("/moderation/{first}/marks")).await;
-        assert!(marks_page.contains(r#"<span class="theme">Funding</span>"#), "{marks_page}");
+        let (_, marks_page) = chair
+            .browser
+            .get(&format!("/moderation/{first}/marks"))
+            .await;
+        assert!(
+            marks_page.contains(r#"<span class="theme">Funding</span>"#),
+            "{marks_page}"
+        );
         let themes = format!("{}/themes", roundtable_path(RT_3_2));
         let (status, page) = chair.browser.get(&themes).await;
         assert_eq!(status, 200);
