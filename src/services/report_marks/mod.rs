@@ -10,6 +10,7 @@ mod comment;
 mod filter;
 mod themes;
 
+pub use crate::db::queries::report_marks::{MarkFilter, Theme, ThemeCount};
 pub use comment::*;
 pub use filter::*;
 pub use themes::*;

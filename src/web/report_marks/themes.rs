@@ -3,6 +3,7 @@
 //! (after a page that asks to confirm).
 
 use super::view::confirmation;
+use crate::db::queries::report_marks::Theme;
 use crate::domain::user::Actor;
 use crate::domain::InvalidField;
 use crate::i18n::{say, text};
@@ -118,6 +119,18 @@ async fn again(
     state.render_with_status(status, "pages/moderation/themes.html", &view, viewer)
 }
 
+/// The themes page with the confirmation of a rename or a merge.
+fn done((c, r): (&str, &str), what: &str, from: &Theme, to: &Theme) -> String {
+    let query = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs([
+            ("marked", what),
+            ("theme", &from.label),
+            ("into", &to.label),
+        ])
+        .finish();
+    format!("/c/{c}/{r}/themes?{query}")
+}
+
 pub(super) async fn rename(
     state: web::Data<AppState>,
     moderating: SignedIn<ToModerate>,
@@ -135,16 +148,7 @@ pub(super) async fn rename(
     let renamed = state
         .db(move |conn| report_marks::rename_theme(conn, who, (&c2, &r2), &t2, &l2, Utc::now()));
     match field_mistakes(renamed.await)? {
-        Ok((before, after)) => Ok(see_other(format!(
-            "/c/{c}/{r}/themes?{}",
-            url::form_urlencoded::Serializer::new(String::new())
-                .extend_pairs([
-                    ("marked", "renamed"),
-                    ("theme", &before.label),
-                    ("into", &after.label)
-                ])
-                .finish()
-        ))),
+        Ok((before, after)) => Ok(see_other(done((&c, &r), "renamed", &before, &after))),
         Err(errors) => again(&state, (&viewer, who), (c, r), (theme, label, errors)).await,
     }
 }
@@ -170,16 +174,7 @@ pub(super) async fn merge(
     let merged = state
         .db(move |conn| report_marks::merge_themes(conn, who, (&c2, &r2), &f2, &i2, Utc::now()));
     match field_mistakes(merged.await)? {
-        Ok((from, into, _)) => Ok(see_other(format!(
-            "/c/{c}/{r}/themes?{}",
-            url::form_urlencoded::Serializer::new(String::new())
-                .extend_pairs([
-                    ("marked", "merged"),
-                    ("theme", &from.label),
-                    ("into", &into.label)
-                ])
-                .finish()
-        ))),
+        Ok((from, into, _)) => Ok(see_other(done((&c, &r), "merged", &from, &into))),
         Err(errors) => {
             again(
                 &state,
