@@ -78,7 +78,21 @@ async fn chairs_tag_rename_and_merge_themes_with_an_audit_row_for_each() {
             page.contains(&format!("Theme “Funding” added to comment {second}.")),
             "{page}"
         );
-        chair.browser.post(&add(&first), &[("theme", "Jobs")]).await;
+        // From the comment's moderation page, back to it; the queue it came
+        // from is not filtered by the theme just added.
+        let item = format!("/moderation/{first}");
+        let response = chair
+            .browser
+            .post(&add(&first), &[("theme", "Jobs"), ("return", &item)])
+            .await;
+        let location = response.headers()["location"].to_str().unwrap().to_owned();
+        assert!(location.starts_with(&format!("{item}?")), "{location}");
+        let (_, page) = follow(&mut chair, response).await;
+        assert!(
+            page.contains(&format!("Theme “Jobs” added to comment {first}.")),
+            "{page}"
+        );
+        assert!(!page.contains("/moderation?theme="), "{page}");
         chair
             .browser
             .post(&add(&second), &[("theme", "Labour market")])
@@ -298,7 +312,7 @@ async fn the_api_lists_adds_and_removes_themes() {
         )
         .await;
         assert_eq!(status, 422, "{problem}");
-        assert_eq!(problem["invalid_params"][0]["name"], "theme");
+        assert_eq!(problem["invalid_params"][0]["name"], "label");
         let (status, _, _) = send(client.get(&list_url)).await;
         assert_eq!(status, 401);
         let (status, _, _) = send(client.get(&list_url).bearer_auth(&someone_token)).await;

@@ -113,6 +113,9 @@ pub fn rename_theme(
     let detail = chaired(conn, who, consultation, roundtable)?;
     let before = theme_of(conn, &detail, theme_id, "")?;
     let label = ThemeLabel::parse("label", label)?;
+    if label.as_str() == before.label {
+        return Ok((before.clone(), before));
+    }
     crate::db::write_transaction(conn, |conn| {
         if let Some(other) = marks::theme_by_key(conn, &before.roundtable_id, &label.key())? {
             if other.id != before.id {

@@ -5,7 +5,9 @@
 
 use super::caller::{ApiCaller, MaybeCaller};
 use crate::domain::user::Actor;
+use crate::domain::InvalidField;
 use crate::services::report_marks::{self, CommentMarks};
+use crate::services::ServiceError;
 use crate::web::error::WebError;
 use crate::web::page_cache::policy::private;
 use crate::web::state::AppState;
@@ -219,7 +221,15 @@ pub async fn add_theme(
     );
     let (tagged, marks) = state
         .db(move |conn| {
-            let tagged = report_marks::add_theme(conn, who, &reference, &label, Utc::now())?;
+            // The body's property is `label`; the form's field is `theme`.
+            let tagged = report_marks::add_theme(conn, who, &reference, &label, Utc::now())
+                .map_err(|e| match e {
+                    ServiceError::Invalid(field) => ServiceError::Invalid(InvalidField {
+                        field: "label",
+                        ..field
+                    }),
+                    other => other,
+                })?;
             Ok((
                 tagged.tagged,
                 report_marks::marks_of(conn, who, &reference)?,

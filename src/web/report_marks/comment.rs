@@ -132,7 +132,7 @@ pub(super) async fn add_theme(
         let (what, theme) = ("theme_added".to_owned(), tagged.theme.label);
         vec![
             ("marked", what),
-            ("theme", theme),
+            ("label", theme),
             ("comment", tagged.reference),
         ]
     });
@@ -156,7 +156,7 @@ pub(super) async fn remove_theme(
     let (reference_done, theme) = done.await?;
     let pairs = vec![
         ("marked", "theme_removed".to_owned()),
-        ("theme", theme.label),
+        ("label", theme.label),
         ("comment", reference_done),
     ];
     answer(&state, (&viewer, who), (reference, &form), Ok(pairs)).await

@@ -124,7 +124,7 @@ fn done((c, r): (&str, &str), what: &str, from: &Theme, to: &Theme) -> String {
     let query = url::form_urlencoded::Serializer::new(String::new())
         .extend_pairs([
             ("marked", what),
-            ("theme", &from.label),
+            ("label", &from.label),
             ("into", &to.label),
         ])
         .finish();

@@ -70,7 +70,9 @@ impl MarksView {
     }
 }
 
-/// A change to confirm, as it travels in the address: `marked=theme_added&theme=Funding&comment=c-…`.
+/// A change to confirm, as it travels in the address:
+/// `marked=theme_added&label=Funding&comment=c-…` (not `theme`, which
+/// filters the queue).
 pub fn confirmation(query: &str, lang: Language) -> Option<String> {
     let pairs = FormPairs::parse(query.as_bytes());
     let what = pairs.get("marked");
@@ -89,7 +91,7 @@ pub fn confirmation(query: &str, lang: Language) -> Option<String> {
             &[
                 ("what", what.to_owned().into()),
                 ("reference", pairs.get("comment").to_owned().into()),
-                ("theme", pairs.get("theme").to_owned().into()),
+                ("theme", pairs.get("label").to_owned().into()),
                 ("into", pairs.get("into").to_owned().into()),
             ],
         )
@@ -110,7 +112,7 @@ pub(super) fn confirmed(return_to: &str, fallback: &str, pairs: &[(&str, &str)])
     let (page, query) = path.split_once('?').unwrap_or((&path, ""));
     let mut serializer = url::form_urlencoded::Serializer::new(String::new());
     for (name, value) in url::form_urlencoded::parse(query.as_bytes()) {
-        if !["marked", "theme", "comment", "into"].contains(&name.as_ref()) {
+        if !["marked", "label", "comment", "into"].contains(&name.as_ref()) {
             serializer.append_pair(&name, &value);
         }
     }
