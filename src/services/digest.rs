@@ -6,7 +6,7 @@
 use super::outcomes::{shown_outcome, ShownOutcome};
 use super::ServiceError;
 use crate::db::queries::digest::QuestionChoice;
-use crate::db::queries::report_marks::{self, MarkFilter};
+use crate::db::queries::report_marks;
 use crate::db::queries::{comments, consultations, digest, moderation, outcomes, roundtables};
 use crate::db::AnyConnection;
 use crate::domain::affiliation::{Affiliation, Country, Gender, OrganisationType};
@@ -130,7 +130,7 @@ pub fn plan(
         }
         None => None,
     };
-    let found = marked_only(conn, &filter, &all, found)?;
+    let found = super::report_marks::marked_only(conn, &filter, &all, found, QUERY_MATCHES_MAX)?;
     let zone = c.time_zone;
     let sources = digest::markdown_sources(conn, &c.id.to_string())?;
     let (description_markdown, mut sources) = (sources.description, sources.roundtables);
@@ -162,39 +162,6 @@ pub fn plan(
         file_stem,
         found,
     })
-}
-
-/// The comments of each roundtable with the filter's theme or relevance,
-/// among those the search found (if it searched).
-fn marked_only(
-    conn: &mut AnyConnection,
-    filter: &DigestFilter,
-    all: &[Roundtable],
-    found: Option<HashMap<RoundtableId, Vec<String>>>,
-) -> Result<Option<HashMap<RoundtableId, Vec<String>>>, ServiceError> {
-    if !filter.marked() {
-        return Ok(found);
-    }
-    let marks = MarkFilter {
-        theme_key: filter.theme_key.clone(),
-        relevance: filter.relevance,
-        roundtables: None,
-    };
-    let mut kept = HashMap::new();
-    for r in all {
-        let ids = match found.as_ref().and_then(|f| f.get(&r.id)) {
-            Some(ids) => ids.clone(),
-            None => report_marks::comment_ids_of_roundtable(conn, &r.id.to_string())?,
-        };
-        let ids = report_marks::matching(conn, &ids, &marks)?;
-        if ids.len() > QUERY_MATCHES_MAX {
-            return Err(InvalidField::new("theme", "invalid-search-too-many")
-                .with("limit", QUERY_MATCHES_MAX)
-                .into());
-        }
-        kept.insert(r.id, ids);
-    }
-    Ok(Some(kept))
 }
 
 /// What the export page offers: who may export is checked as for the

@@ -2,12 +2,16 @@
 //! for chairs (within the roundtables they chair) and staff only.
 
 use crate::db::queries::moderation::chaired_roundtables;
-use crate::db::queries::report_marks::MarkFilter;
+use crate::db::queries::report_marks::{self as marks, MarkFilter};
 use crate::db::AnyConnection;
+use crate::domain::digest::DigestFilter;
+use crate::domain::ids::RoundtableId;
 use crate::domain::report_marks::{theme_key, Relevance, ThemeLabel};
+use crate::domain::roundtable::Roundtable;
 use crate::domain::user::Actor;
 use crate::domain::InvalidField;
 use crate::services::ServiceError;
+use std::collections::HashMap;
 
 /// The filter as typed (`theme`, `relevance`; blank: any), checked for
 /// `who`. None when neither is asked for. Anyone else but chairs and staff
@@ -55,7 +59,39 @@ pub fn keep_marked(
     ids: &[String],
     filter: &MarkFilter,
 ) -> Result<Vec<String>, ServiceError> {
-    Ok(crate::db::queries::report_marks::matching(
-        conn, ids, filter,
-    )?)
+    Ok(marks::matching(conn, ids, filter)?)
+}
+
+/// The comments of each roundtable with the filter's theme or relevance,
+/// among those the search found (if it searched).
+pub fn marked_only(
+    conn: &mut AnyConnection,
+    filter: &DigestFilter,
+    all: &[Roundtable],
+    found: Option<HashMap<RoundtableId, Vec<String>>>,
+    most: usize,
+) -> Result<Option<HashMap<RoundtableId, Vec<String>>>, ServiceError> {
+    if !filter.marked() {
+        return Ok(found);
+    }
+    let wanted = MarkFilter {
+        theme_key: filter.theme_key.clone(),
+        relevance: filter.relevance,
+        roundtables: None,
+    };
+    let mut kept = HashMap::new();
+    for r in all {
+        let ids = match found.as_ref().and_then(|f| f.get(&r.id)) {
+            Some(ids) => ids.clone(),
+            None => marks::comment_ids_of_roundtable(conn, &r.id.to_string())?,
+        };
+        let ids = marks::matching(conn, &ids, &wanted)?;
+        if ids.len() > most {
+            return Err(InvalidField::new("theme", "invalid-search-too-many")
+                .with("limit", most)
+                .into());
+        }
+        kept.insert(r.id, ids);
+    }
+    Ok(Some(kept))
 }
