@@ -74,6 +74,12 @@ enum Command {
         /// Only the comments that answer this search: words, "a phrase", -excluded.
         #[arg(long, value_name = "WORDS")]
         query: Option<String>,
+        /// Only the comments with this theme (its label; case and accents do not matter).
+        #[arg(long, value_name = "LABEL")]
+        theme: Option<String>,
+        /// Only published comments retained for the report, not_retained, or undecided.
+        #[arg(long, value_name = "RELEVANCE")]
+        relevance: Option<String>,
     },
     /// Rebuild the search index from the comments (after a restore from an
     /// older version's copy, or an operator's direct change to comments).
@@ -202,6 +208,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             output,
             include_unpublished,
             query,
+            theme,
+            relevance,
         } => {
             let format =
                 DigestFormat::parse("--format", &format).map_err(|e| anyhow::anyhow!(e.message))?;
@@ -214,9 +222,21 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                         &e.message
                     ))
                 })?;
+            let marks = DigestFilter::parse(&roundtable::domain::digest::DigestChoices {
+                theme: theme.unwrap_or_default(),
+                relevance: relevance.unwrap_or_default(),
+                ..Default::default()
+            })
+            .map_err(|errors| {
+                let first = errors.into_iter().next().map(|e| e.message);
+                let say = |m| roundtable::i18n::say(roundtable::i18n::Language::En, &m);
+                anyhow::anyhow!(first.map(say).unwrap_or_default())
+            })?;
             let filter = DigestFilter {
                 include_unpublished,
                 query,
+                theme_key: marks.theme_key,
+                relevance: marks.relevance,
                 ..DigestFilter::default()
             };
             let pool = open_database(&settings)?;

@@ -2,6 +2,7 @@
 //! once, checked here, trusted after.
 
 use super::affiliation::{Country, Gender, OrganisationType};
+use super::report_marks::{Relevance, ThemeLabel};
 use super::search::SearchQuery;
 use super::InvalidField;
 use chrono::NaiveDate;
@@ -152,6 +153,10 @@ pub struct DigestFilter {
     pub include_unpublished: bool,
     /// Only the comments that answer this search.
     pub query: Option<SearchQuery>,
+    /// Only the comments with this theme (its folded label), and only the
+    /// published comments with this relevance (`report_marks`).
+    pub theme_key: Option<String>,
+    pub relevance: Option<Relevance>,
 }
 
 /// The choices as typed, every field optional.
@@ -165,6 +170,9 @@ pub struct DigestChoices {
     pub organisation_type: String,
     pub country: String,
     pub include_unpublished: bool,
+    /// A theme's label, and "retained", "not_retained" or "undecided".
+    pub theme: String,
+    pub relevance: String,
 }
 
 fn date(field: &'static str, value: &str) -> Result<Option<NaiveDate>, InvalidField> {
@@ -185,6 +193,12 @@ impl DigestFilter {
             || self.organisation_type.is_some()
             || self.country.is_some()
             || self.query.is_some()
+            || self.marked()
+    }
+
+    /// Whether a theme or a relevance narrows the comments.
+    pub fn marked(&self) -> bool {
+        self.theme_key.is_some() || self.relevance.is_some()
     }
 
     pub fn parse(choices: &DigestChoices) -> Result<Self, Vec<InvalidField>> {
@@ -231,6 +245,19 @@ impl DigestFilter {
             },
         )
         .flatten();
+        let theme_key = keep(
+            &mut errors,
+            match choices.theme.trim() {
+                "" => Ok(None),
+                typed => ThemeLabel::parse("theme", typed).map(|label| Some(label.key())),
+            },
+        )
+        .flatten();
+        let relevance = keep(
+            &mut errors,
+            Relevance::parse_filter("relevance", &choices.relevance),
+        )
+        .flatten();
         if let (Some(from), Some(to)) = (from, to) {
             if to < from {
                 errors.push(InvalidField::new("to", "invalid-digest-dates"));
@@ -245,6 +272,8 @@ impl DigestFilter {
                 country,
                 include_unpublished: choices.include_unpublished,
                 query,
+                theme_key,
+                relevance,
             })
         } else {
             Err(errors)

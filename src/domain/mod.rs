@@ -64,6 +64,7 @@ pub mod queue_pages;
 pub mod rate_limit;
 pub mod region;
 pub mod registration;
+pub mod report_marks;
 pub mod return_path;
 pub mod roundtable;
 pub mod search;

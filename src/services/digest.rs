@@ -6,6 +6,7 @@
 use super::outcomes::{shown_outcome, ShownOutcome};
 use super::ServiceError;
 use crate::db::queries::digest::QuestionChoice;
+use crate::db::queries::report_marks;
 use crate::db::queries::{comments, consultations, digest, moderation, outcomes, roundtables};
 use crate::db::AnyConnection;
 use crate::domain::affiliation::{Affiliation, Country, Gender, OrganisationType};
@@ -130,6 +131,7 @@ pub fn plan(
         }
         None => None,
     };
+    let found = super::report_marks::marked_only(conn, &filter, &all, found, QUERY_MATCHES_MAX)?;
     let zone = c.time_zone;
     let sources = digest::markdown_sources(conn, &c.id.to_string())?;
     let (description_markdown, mut sources) = (sources.description, sources.roundtables);
@@ -205,6 +207,11 @@ pub struct DigestRow {
     pub cited: bool,
     /// Posted after the deadline, with the chairs' decision.
     pub late: Option<crate::domain::late::LateMark>,
+    /// The comment's themes, and whether it is retained for the report:
+    /// `Some(true)` only while it is published (a withdrawn comment keeps
+    /// its mark but does not count), `Some(false)` marked not retained.
+    pub themes: Vec<String>,
+    pub retained: Option<bool>,
     pub body_text: String,
     pub body_markdown: String,
     pub body_html: SafeHtml,
@@ -414,6 +421,8 @@ fn digest_rows(
     let parents = comments::parents(conn, &parent_ids)?;
     let cited = digest::cited(conn, &ids)?;
     let late = crate::db::queries::late::marks(conn, &ids)?;
+    let relevance = report_marks::relevance_of(conn, &ids)?;
+    let mut themes = report_marks::themes_of_comments(conn, &ids)?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         *order += 1;
@@ -443,6 +452,16 @@ fn digest_rows(
             highlighted: row.highlighted,
             cited: cited.contains(&row.id),
             late: late.get(&row.id).copied(),
+            themes: themes
+                .remove(&row.id)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|t| t.label)
+                .collect(),
+            retained: match relevance.get(&row.id) {
+                Some(true) if row.status != "approved" => None,
+                mark => mark.copied(),
+            },
             body_text: plain_text(&row.body_markdown),
             body_markdown: row.body_markdown,
             body_html: SafeHtml::trust_stored_sanitised_html(row.body_html),

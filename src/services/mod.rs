@@ -27,6 +27,7 @@ pub mod outcomes;
 pub mod pages;
 pub mod passwords;
 pub mod rate_limits;
+pub mod report_marks;
 pub mod roundtables;
 pub mod search;
 pub mod syndication;

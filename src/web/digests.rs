@@ -94,6 +94,8 @@ impl Asked {
             organisation_type: query.get("organisation_type").to_owned(),
             country: query.get("country").to_owned(),
             include_unpublished: query.get("include_unpublished") == "on",
+            theme: query.get("theme").to_owned(),
+            relevance: query.get("relevance").to_owned(),
         };
         Self {
             format_typed: query.get("format").to_owned(),
@@ -179,6 +181,8 @@ fn export_view(
         ("question", choices.question.clone()),
         ("organisation_type", choices.organisation_type.clone()),
         ("country", choices.country.clone()),
+        ("theme", choices.theme.clone()),
+        ("relevance", choices.relevance.clone()),
         (
             "include_unpublished",
             if choices.include_unpublished {

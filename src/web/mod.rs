@@ -36,6 +36,7 @@ mod pages;
 mod paths;
 mod redirects;
 mod render;
+mod report_marks;
 mod search;
 mod session;
 mod state;
@@ -90,6 +91,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(comments::routes)
         .configure(moderation::routes)
         .configure(following::routes)
+        .configure(report_marks::routes)
         .configure(outcomes::routes)
         .configure(coverage::routes)
         .configure(outcome_versions::routes)

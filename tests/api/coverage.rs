@@ -11,7 +11,9 @@ use roundtable::db::queries::comments;
 use roundtable::domain::affiliation::{Affiliation, Country, OrganisationType};
 use roundtable::domain::comment::{CommentStatus, NewComment, ThreadPosition};
 use roundtable::domain::ids::CommentId;
+use roundtable::domain::user::Actor;
 use roundtable::services::roundtables::roundtable_detail;
+use roundtable::services::{late_comments, report_marks};
 use roundtable::text::render_comment;
 use serde_json::Value;
 
@@ -68,14 +70,18 @@ async fn stored(
     .await
 }
 
-async fn retain(app: &TestApp, reference: &str) {
-    sql(
-        app,
-        format!(
-            "INSERT INTO comment_relevance (comment_id, retained, decided_at) \
-             SELECT id, TRUE, CURRENT_TIMESTAMP FROM comments WHERE reference = '{reference}'"
-        ),
-    )
+/// The chair's decision, through the service the marks form calls.
+async fn retain(app: &TestApp, chair: &Person, reference: &str) {
+    let (who, reference) = (
+        Actor {
+            id: chair.id,
+            staff: false,
+        },
+        reference.to_owned(),
+    );
+    app.with_conn(move |conn| {
+        report_marks::set_relevance(conn, who, &reference, "retained", Utc::now()).unwrap()
+    })
     .await;
 }
 
@@ -164,8 +170,8 @@ async fn coverage_counts_questions_and_regions_and_cites_a_retained_comment() {
         let france = stored(&app, "Luc France", "FR", &[1, 2], CommentStatus::Approved).await;
         let waiting = stored(&app, "Pat Pending", "FJ", &[1], CommentStatus::Pending).await;
         let late = stored(&app, "Lea Late", "MX", &[1], CommentStatus::Approved).await;
-        for reference in [&kenya, &france, &late, &waiting] {
-            retain(&app, reference).await;
+        for reference in [&kenya, &france, &late] {
+            retain(&app, &chair, reference).await;
         }
         // Posted in the grace period and not (yet) let into the report.
         sql(
@@ -261,13 +267,16 @@ async fn coverage_counts_questions_and_regions_and_cites_a_retained_comment() {
         assert!(awaiting(&cited, 1).contains(&france));
 
         // The chairs let the late comment in.
-        sql(
-            &app,
-            format!(
-                "UPDATE late_comments SET included = TRUE WHERE comment_id = \
-                 (SELECT id FROM comments WHERE reference = '{late}')"
-            ),
-        )
+        let (who, late_ref) = (
+            Actor {
+                id: chair.id,
+                staff: false,
+            },
+            late.clone(),
+        );
+        app.with_conn(move |conn| {
+            late_comments::decide(conn, who, &late_ref, true, Utc::now()).unwrap()
+        })
         .await;
         let included = figures(&mut chair).await;
         assert_eq!(

@@ -94,6 +94,10 @@ async fn every_state_changing_route_refuses_a_request_without_its_token() {
                     serde_json::json!({ "action": "publish" })
                 } else if path.ends_with("/follow") {
                     serde_json::json!({})
+                } else if path.ends_with("/relevance") {
+                    serde_json::json!({ "relevance": "retained" })
+                } else if path.ends_with("/themes") {
+                    serde_json::json!({ "label": "Funding" })
                 } else {
                     serde_json::json!({ "body": "Hello" })
                 };

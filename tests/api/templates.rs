@@ -103,6 +103,10 @@ async fn every_page_template_renders() {
         "pages/admin/terms_form.html",
         // Rendered by the tests in coverage.rs.
         "pages/coverage.html",
+        // Rendered by the tests in relevance.rs and themes.rs.
+        "pages/moderation/marks.html",
+        "pages/moderation/themes.html",
+        "pages/moderation/theme_merge.html",
     ];
     let templates = Templates::load().expect("templates compile");
     let mut covered: Vec<&str> = fetched
@@ -358,7 +362,7 @@ fn only_safe_html_is_printed_unescaped() {
         serde_json::json!({
             "reference": "c-1", "attribution": "Ana", "posted": "1 May 2025", "depth": 0,
             "in_reply_to": null, "questions": null, "highlighted": false, "cited": false,
-            "status": null, "body_html": body_html,
+            "status": null, "body_html": body_html, "retained": true, "themes": ["Funding"],
         })
     };
     let sanitised = SafeHtml::trust_stored_sanitised_html("<p>A <em>kept</em> tag</p>".into());

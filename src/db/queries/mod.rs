@@ -20,6 +20,7 @@ pub mod outcome_revisions;
 pub mod outcomes;
 pub mod queue;
 pub mod rate_limits;
+pub mod report_marks;
 pub mod roundtables;
 pub mod search;
 pub mod sessions;

@@ -271,6 +271,11 @@ fn audit_entries(rows: Vec<AuditColumns>) -> Vec<AuditEntry> {
         .collect()
 }
 
+/// Marks for the report (services::report_marks) are not decisions on
+/// whether a comment is published: they never tell a chair who came first.
+pub const REPORT_MARK_ACTIONS: [&str; 4] =
+    ["retained", "not_retained", "theme_added", "theme_removed"];
+
 /// The last decision on a comment that changed its status or reports, for
 /// telling a second chair who came first.
 pub fn last_decision(
@@ -284,6 +289,7 @@ pub fn last_decision(
         .filter(moderation_events::action.ne("submitted"))
         .filter(moderation_events::action.ne("edited"))
         .filter(moderation_events::action.ne("reported"))
+        .filter(moderation_events::action.ne_all(REPORT_MARK_ACTIONS))
         .order((
             moderation_events::created_at.desc(),
             moderation_events::id.desc(),
@@ -305,6 +311,7 @@ pub fn last_decisions(
         .filter(moderation_events::action.ne("submitted"))
         .filter(moderation_events::action.ne("edited"))
         .filter(moderation_events::action.ne("reported"))
+        .filter(moderation_events::action.ne_all(REPORT_MARK_ACTIONS))
         .order((
             moderation_events::created_at.desc(),
             moderation_events::id.desc(),

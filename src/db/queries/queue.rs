@@ -2,6 +2,7 @@
 //! moderator's roundtables, for the queue, the summaries and the metrics.
 
 use crate::db::connection::MultiBackend;
+use crate::db::queries::report_marks::MarkFilter;
 use crate::db::rows::*;
 use crate::db::schema::{comment_reports, comments, consultations, roundtables};
 use crate::db::{AnyConnection, StorageError};
@@ -55,6 +56,8 @@ pub struct WaitingFilter<'a> {
     pub pending_only: bool,
     /// Only comments posted late (in a grace period).
     pub late_only: bool,
+    /// Only those with a theme or (published ones) a relevance.
+    pub marks: Option<&'a MarkFilter>,
 }
 
 type Joined = diesel::dsl::InnerJoin<
@@ -99,7 +102,44 @@ fn waiting_query<'a>(
             .select(crate::db::schema::late_comments::comment_id);
         query = query.filter(comments::id.eq_any(late));
     }
-    query
+    match filter.marks {
+        Some(marks) => with_marks(query, marks),
+        None => query,
+    }
+}
+
+/// Narrows the queue to a theme and a relevance (see `report_marks::matching`).
+fn with_marks<'a>(
+    mut query: diesel::dsl::IntoBoxed<'a, Joined, MultiBackend>,
+    marks: &MarkFilter,
+) -> diesel::dsl::IntoBoxed<'a, Joined, MultiBackend> {
+    use crate::db::schema::{comment_relevance, comment_themes, themes};
+    use crate::domain::report_marks::Relevance;
+    if let Some(key) = &marks.theme_key {
+        let tagged = comment_themes::table
+            .inner_join(themes::table)
+            .filter(themes::label_key.eq(key.clone()))
+            .select(comment_themes::comment_id);
+        query = query.filter(comments::id.eq_any(tagged));
+    }
+    let decided = |retained: bool| {
+        comment_relevance::table
+            .filter(comment_relevance::retained.eq(retained))
+            .select(comment_relevance::comment_id)
+    };
+    let published = comments::status.eq(CommentStatus::Approved.code());
+    match marks.relevance {
+        None => query,
+        Some(Relevance::Retained) => {
+            query.filter(published.and(comments::id.eq_any(decided(true))))
+        }
+        Some(Relevance::NotRetained) => {
+            query.filter(published.and(comments::id.eq_any(decided(false))))
+        }
+        Some(Relevance::Undecided) => query.filter(published.and(
+            comments::id.ne_all(comment_relevance::table.select(comment_relevance::comment_id)),
+        )),
+    }
 }
 
 /// What waits for a decision, oldest first: pending comments, and (unless

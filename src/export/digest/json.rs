@@ -89,6 +89,8 @@ fn comment_json(row: &DigestRow, zone: Tz) -> Value {
         "highlighted": row.highlighted,
         "cited_in_outcome": row.cited,
         "late": row.late.map(|mark| mark.code()),
+        "themes": row.themes,
+        "retained_for_report": row.retained,
         "body": row.body_text,
         "body_markdown": row.body_markdown,
     })

@@ -9,7 +9,7 @@ use chrono_tz::Tz;
 use rust_xlsxwriter::{Format, Workbook};
 use std::io::Write;
 
-pub const CSV_COLUMNS: [&str; 20] = [
+pub const CSV_COLUMNS: [&str; 22] = [
     "Reference",
     "Consultation",
     "Roundtable code",
@@ -29,6 +29,8 @@ pub const CSV_COLUMNS: [&str; 20] = [
     "Highlighted",
     "Cited in the outcome",
     "Late",
+    "Themes",
+    "Retained for the report",
     "Comment",
 ];
 
@@ -49,7 +51,7 @@ fn fields(
     consultation: &str,
     roundtable: &(String, String),
     zone: Tz,
-) -> [String; 20] {
+) -> [String; 22] {
     let numbers: Vec<String> = row.questions.iter().map(|(n, _)| n.to_string()).collect();
     let texts: Vec<&str> = row.questions.iter().map(|(_, t)| t.as_str()).collect();
     let a = &row.author;
@@ -75,6 +77,8 @@ fn fields(
         yes_no(row.highlighted).to_owned(),
         yes_no(row.cited).to_owned(),
         crate::domain::late::digest_words(row.late).to_owned(),
+        row.themes.join("; "),
+        row.retained.map(yes_no).unwrap_or_default().to_owned(),
         row.body_text.clone(),
     ]
 }
@@ -96,7 +100,7 @@ impl TableState {
     }
 
     /// The row's values, or None for events that are not rows.
-    fn row(&mut self, event: DigestEvent) -> Option<[String; 20]> {
+    fn row(&mut self, event: DigestEvent) -> Option<[String; 22]> {
         match event {
             DigestEvent::Roundtable(planned, _) => {
                 let r = &planned.roundtable;

@@ -27,6 +27,9 @@ pub struct QueueFilter {
     pub roundtable: Option<String>,
     /// Only late comments.
     pub late: bool,
+    /// A theme's label and a relevance (`services::report_marks`).
+    pub theme: Option<String>,
+    pub relevance: Option<String>,
 }
 
 /// The page of the queue a moderator asked for, and a decision to confirm on it.
@@ -96,12 +99,20 @@ pub fn queue(
     request: &QueueRequest,
 ) -> Result<Queue, ServiceError> {
     let scope = scope(conn, who)?;
+    let (theme, relevance) = (&request.filter.theme, &request.filter.relevance);
+    let marks = crate::services::report_marks::mark_filter(
+        conn,
+        Some(who),
+        theme.as_deref().unwrap_or(""),
+        relevance.as_deref().unwrap_or(""),
+    )?;
     let filter = WaitingFilter {
         scope: scope.as_deref(),
         consultation: request.filter.consultation.as_deref(),
         roundtable: request.filter.roundtable.as_deref(),
         pending_only: false,
         late_only: request.filter.late,
+        marks: marks.as_ref(),
     };
     let total = usize::try_from(queue::waiting_count(conn, filter)?).unwrap_or(0);
     let page = page_to_show(request.page, total);
@@ -248,6 +259,8 @@ pub struct ItemToDecide {
     pub duplicates: Vec<PossibleDuplicate>,
     /// Posted late, with the chairs' decision.
     pub late: Option<crate::domain::late::LateMark>,
+    /// Its marks for the report, when the reader may set them.
+    pub marks: Option<crate::services::report_marks::CommentMarks>,
 }
 
 /// One waiting comment with its possible duplicates, for its page in the queue.
@@ -266,8 +279,10 @@ pub fn item_to_decide(
     let late = crate::db::queries::late::marks(conn, &[record.comment.id.to_string()])?
         .into_values()
         .next();
+    let marks = crate::services::report_marks::marks_if_allowed(conn, who, reference)?;
     Ok(ItemToDecide {
         late,
+        marks,
         record,
         questions,
         reports,

@@ -9,6 +9,7 @@ pub use duplicates::{possible_duplicates, PossibleDuplicate};
 pub use request::{check, SearchInput, SearchRequest};
 
 use crate::db::queries::moderation::chaired_roundtables;
+use crate::db::queries::report_marks::MarkFilter;
 use crate::db::queries::roundtables::guiding_questions_of;
 use crate::db::queries::search::{self, CommentFilter, FoundRow, PlaceRow, Visibility};
 use crate::db::AnyConnection;
@@ -18,6 +19,7 @@ use crate::domain::ids::RoundtableId;
 use crate::domain::queue_pages::{offset, page_count, page_to_show};
 use crate::domain::search::{excerpt, index_terms, ExcerptPart, IndexLanguage, SearchQuery};
 use crate::domain::user::Actor;
+use crate::services::report_marks;
 use crate::services::ServiceError;
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
@@ -130,13 +132,28 @@ fn search_among(
         Some(_) if !chaired.is_empty() => Visibility::Chair(&chaired),
         _ => Visibility::Public,
     };
+    let marks = report_marks::mark_filter(conn, who, &input.theme, &input.relevance).map_err(
+        |e| match e {
+            ServiceError::Invalid(field) => ServiceError::InvalidFields(vec![field]),
+            other => other,
+        },
+    )?;
     let filter = comment_filter(&request);
     let window = |page: usize| Some((offset(page) as i64, RESULTS_PER_PAGE as i64));
     let mut page = request.page.max(1);
-    let (mut hits, total) =
-        search::matching_comments(conn, &request.query, filter, visibility, window(page))?;
+    let (mut hits, total) = match &marks {
+        Some(marks) => marked_hits(conn, &request, (filter, visibility), marks)?,
+        None => search::matching_comments(conn, &request.query, filter, visibility, window(page))?,
+    };
     let total = usize::try_from(total).unwrap_or(0);
-    if page_to_show(page, total) != page {
+    if marks.is_some() {
+        page = page_to_show(page, total);
+        hits = hits
+            .into_iter()
+            .skip(offset(page))
+            .take(RESULTS_PER_PAGE)
+            .collect();
+    } else if page_to_show(page, total) != page {
         // Past the end: the last page instead.
         page = page_to_show(page, total);
         hits = search::matching_comments(conn, &request.query, filter, visibility, window(page))?.0;
@@ -156,6 +173,27 @@ fn search_among(
         shows_status: !matches!(visibility, Visibility::Public),
         request,
     })
+}
+
+/// Every hit, narrowed to a theme or a relevance (chairs and staff): the
+/// marks live outside the search index, so the page is cut after.
+fn marked_hits(
+    conn: &mut AnyConnection,
+    request: &SearchRequest,
+    (filter, visibility): (CommentFilter, Visibility),
+    marks: &MarkFilter,
+) -> Result<(Vec<(String, f64)>, i64), ServiceError> {
+    let (hits, _) = search::matching_comments(conn, &request.query, filter, visibility, None)?;
+    let ids: Vec<String> = hits.iter().map(|(id, _)| id.clone()).collect();
+    let kept: std::collections::HashSet<String> = report_marks::keep_marked(conn, &ids, marks)?
+        .into_iter()
+        .collect();
+    let hits: Vec<(String, f64)> = hits
+        .into_iter()
+        .filter(|(id, _)| kept.contains(id))
+        .collect();
+    let total = i64::try_from(hits.len()).unwrap_or(i64::MAX);
+    Ok((hits, total))
 }
 
 /// The ids of every comment that answers `query` within a roundtable or a

@@ -26,6 +26,10 @@ pub struct SearchInput {
     pub to: String,
     /// From 1.
     pub page: usize,
+    /// For chairs and staff: a theme's label, and "retained",
+    /// "not_retained" or "undecided" (see `services::report_marks`).
+    pub theme: String,
+    pub relevance: String,
 }
 
 /// The checked search.

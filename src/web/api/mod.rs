@@ -6,6 +6,7 @@ mod caller;
 mod coverage;
 mod dto;
 mod following;
+mod marks;
 mod numbers;
 mod openapi;
 mod params;
@@ -88,6 +89,26 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .route(
         "/comments/{reference}/decisions",
         web::post().to(writes::decide),
+    )
+    .route(
+        "/consultations/{consultation}/roundtables/{roundtable}/themes",
+        web::get().to(marks::list_themes),
+    )
+    .route(
+        "/comments/{reference}/marks",
+        web::get().to(marks::get_marks),
+    )
+    .route(
+        "/comments/{reference}/relevance",
+        web::put().to(marks::put_relevance),
+    )
+    .route(
+        "/comments/{reference}/themes",
+        web::post().to(marks::add_theme),
+    )
+    .route(
+        "/comments/{reference}/themes/{theme}",
+        web::delete().to(marks::remove_theme),
     )
     // Last: a path no route above takes, or takes with another method.
     .service(super::methods::api_fallback())

@@ -36,7 +36,12 @@ use utoipa::OpenApi;
         super::versions::verify_file,
         super::following::get_follow,
         super::following::put_follow,
-        super::following::delete_follow
+        super::following::delete_follow,
+        super::marks::list_themes,
+        super::marks::get_marks,
+        super::marks::put_relevance,
+        super::marks::add_theme,
+        super::marks::remove_theme
     ),
     components(schemas(
         ConsultationListDto,
@@ -72,6 +77,12 @@ use utoipa::OpenApi;
         super::versions::VersionSummaryDto,
         super::versions::VersionDto,
         super::versions::VerifiedDto,
+        super::marks::ThemeDto,
+        super::marks::ThemeCountDto,
+        super::marks::ThemeListDto,
+        super::marks::CommentMarksDto,
+        super::marks::RelevanceDto,
+        super::marks::NewThemeDto,
         Problem,
         InvalidParam
     ))

@@ -41,6 +41,13 @@ pub struct SearchQueryParams {
     /// Written on or before this day (YYYY-MM-DD).
     #[param(value_type = Option<String>, format = Date)]
     pub to: Option<String>,
+    /// For the roundtable's chairs and staff only (422 for anyone else): a
+    /// theme's label (case, accents and spaces do not matter).
+    pub theme: Option<String>,
+    /// For chairs and staff only (422 for anyone else): published comments
+    /// `retained` for the report, `not_retained`, or `undecided`.
+    #[param(pattern = "^(retained|not_retained|undecided)$")]
+    pub relevance: Option<String>,
     /// The page of results, from 1; 20 results a page.
     #[param(value_type = Option<u32>, minimum = 1)]
     pub page: Option<String>,
@@ -59,6 +66,8 @@ impl SearchQueryParams {
             from: self.from.unwrap_or_default(),
             to: self.to.unwrap_or_default(),
             page,
+            theme: self.theme.unwrap_or_default(),
+            relevance: self.relevance.unwrap_or_default(),
         })
     }
 }
@@ -235,7 +244,7 @@ fn place(p: &FoundPlace, base: &Url) -> FoundPlaceDto {
         (status = 200, description = "A page of results, best first. Visitors find published comments; with a token or a session, a chair also finds the waiting comments of their roundtables and staff every comment but withdrawn ones", body = SearchResultsDto),
         (status = 400, description = "A parameter this route does not take, or a page that is not a whole number from 1", body = crate::web::error::Problem, content_type = "application/problem+json"),
         (status = 401, description = "An `Authorization` header that is not a valid token", body = crate::web::error::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A field is wrong, named in `invalid_params`: `q` empty, over 200 characters, with an unclosed quotation mark or no word to look for; an unknown `consultation`, `roundtable` or `question`; an unknown `organisation_type` or `country`; a `from` or `to` that is not a date, or `to` before `from`", body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A field is wrong, named in `invalid_params`: `q` empty, over 200 characters, with an unclosed quotation mark or no word to look for; an unknown `consultation`, `roundtable` or `question`; an unknown `organisation_type` or `country`; a `from` or `to` that is not a date, or `to` before `from`; `theme` or `relevance` from anyone but chairs and staff, or an unknown `relevance`", body = crate::web::error::Problem, content_type = "application/problem+json"),
         (status = 503, description = "The database cannot be reached; try again after `Retry-After` seconds", body = crate::web::error::Problem, content_type = "application/problem+json", headers(("Retry-After" = u32, description = "Seconds to wait before trying again"))),
     )
 )]

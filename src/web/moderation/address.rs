@@ -69,6 +69,8 @@ impl QueueAt {
                 consultation: non_empty(pairs.get("consultation")),
                 roundtable: non_empty(pairs.get("roundtable")),
                 late: pairs.get("late") == "1",
+                theme: non_empty(pairs.get("theme")),
+                relevance: non_empty(pairs.get("relevance")),
             },
             order,
             page,
@@ -108,6 +110,14 @@ impl QueueAt {
         }
         if self.filter.late {
             query.append_pair("late", "1");
+        }
+        for (name, value) in [
+            ("theme", &self.filter.theme),
+            ("relevance", &self.filter.relevance),
+        ] {
+            if let Some(value) = value {
+                query.append_pair(name, value);
+            }
         }
         if self.order != QueueOrder::default() {
             query.append_pair("order", self.order.code());
@@ -170,7 +180,7 @@ mod tests {
             filter: QueueFilter {
                 consultation: None,
                 roundtable: Some("0190-rt".into()),
-                late: false,
+                ..QueueFilter::default()
             },
             order: QueueOrder::NewestFirst,
             page: 2,

@@ -9,11 +9,13 @@ use super::views::{duplicate_views, item_view, BulkChoices};
 use crate::domain::user::Actor;
 use crate::domain::InvalidField;
 use crate::services::moderation::{self, DecisionRequest, Target};
+use crate::services::report_marks::CommentMarks;
 use crate::web::error::{field_mistakes, form_status, WebError};
 use crate::web::form_pairs::FormPairs;
 use crate::web::guards::{SignedIn, ToModerate};
 use crate::web::paths::comment_path;
 use crate::web::redirects::see_other;
+use crate::web::report_marks::MarksView;
 use crate::web::session::Viewer;
 use crate::web::state::AppState;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -36,6 +38,8 @@ struct Shown {
     confirm: Option<Confirm>,
     choices: BulkChoices,
     errors: Vec<InvalidField>,
+    /// A change to the comment's marks for the report, in words.
+    marked: Option<String>,
 }
 
 impl Shown {
@@ -44,6 +48,7 @@ impl Shown {
             confirm,
             choices: BulkChoices::default(),
             errors: Vec::new(),
+            marked: None,
         }
     }
 }
@@ -72,7 +77,8 @@ pub(super) async fn item(
 ) -> Result<HttpResponse, WebError> {
     let (who, viewer) = (moderating.actor(), moderating.viewer);
     let (at, _) = QueueAt::parse(request.query_string())?;
-    let shown = Shown::fresh(None);
+    let mut shown = Shown::fresh(None);
+    shown.marked = crate::web::report_marks::confirmation(request.query_string(), viewer.language);
     item_page(&state, &viewer, who, path.into_inner(), &at, shown).await
 }
 
@@ -87,7 +93,8 @@ async fn item_page(
     let found = state
         .db(move |conn| moderation::item_to_decide(conn, who, &reference))
         .await?;
-    let (record, questions, reports) = (found.record, found.questions, found.reports);
+    let (record, questions, reports, marks) =
+        (found.record, found.questions, found.reports, found.marks);
     let link = comment_path(
         &record.consultation_slug,
         &record.roundtable_slug,
@@ -110,7 +117,26 @@ async fn item_page(
         .map(|mark| crate::web::pages::late_views::late_view(mark, true, viewer.language));
     let status = form_status(&shown.errors);
     view.show_errors(shown.errors, viewer.language);
+    let view = WithMarks::of(view, marks, &viewer.path, shown.marked);
     state.render_with_status(status, "pages/moderation/item.html", &view, viewer)
+}
+
+/// A page's view with the comment's marks for the report (`partials/report_marks.html`).
+#[derive(serde::Serialize)]
+struct WithMarks<V: serde::Serialize> {
+    #[serde(flatten)]
+    view: V,
+    report_marks: Option<MarksView>,
+}
+
+impl<V: serde::Serialize> WithMarks<V> {
+    fn of(view: V, marks: Option<CommentMarks>, path: &str, marked: Option<String>) -> Self {
+        let report_marks = marks.map(|marks| MarksView {
+            confirmation: marked,
+            ..MarksView::of(&marks, path)
+        });
+        Self { view, report_marks }
+    }
 }
 
 /// What a decision form sent: the comments, the decision, and where the
@@ -227,9 +253,9 @@ async fn form_again(
     errors: Vec<InvalidField>,
 ) -> Result<HttpResponse, WebError> {
     let shown = Shown {
-        confirm: None,
         choices: posted.choices,
         errors,
+        ..Shown::fresh(None)
     };
     match posted.targets.as_slice() {
         [one] if posted.from_its_page => {

@@ -14,6 +14,7 @@ use crate::domain::comment::CommentStatus;
 use crate::domain::moderation::DecisionTarget;
 use crate::domain::InvalidField;
 use crate::i18n::{say, text, Language};
+use crate::services::moderation::QueueFilter;
 use crate::services::moderation::{Queue, QueueItem};
 use crate::text::SafeHtml;
 use crate::web::format::waited;
@@ -213,6 +214,8 @@ pub struct QueueView {
     choices: BulkChoices,
     /// The queue's own address with its filters, page and order.
     back: String,
+    /// The filters as the theme and relevance form shows them again.
+    values: HashMap<&'static str, String>,
 }
 
 /// The queue page as `at` asked for it (the page the service showed), with
@@ -253,9 +256,7 @@ pub fn queue_view(
             .confirmation
             .as_ref()
             .map(|c| confirmation_text(&c.action, &c.comments, lang)),
-        filtered: at.filter.consultation.is_some()
-            || at.filter.roundtable.is_some()
-            || at.filter.late,
+        filtered: at.filter != QueueFilter::default(),
         late_only: at.filter.late,
         places: places_view(&queue.places, &at, lang),
         paging: paging_view(&at, queue.pages, lang),
@@ -267,6 +268,15 @@ pub fn queue_view(
         bottom_errors,
         choices,
         back: at.address(),
+        values: [
+            ("consultation", &at.filter.consultation),
+            ("roundtable", &at.filter.roundtable),
+            ("theme", &at.filter.theme),
+            ("relevance", &at.filter.relevance),
+        ]
+        .into_iter()
+        .filter_map(|(name, value)| value.clone().map(|v| (name, v)))
+        .collect(),
     }
 }
 

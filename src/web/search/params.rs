@@ -9,7 +9,7 @@ use serde::Deserialize;
 use std::collections::HashMap;
 
 /// The form's fields in the order the links write them.
-const FIELDS: [&str; 8] = [
+const FIELDS: [&str; 10] = [
     "q",
     "consultation",
     "roundtable",
@@ -18,6 +18,8 @@ const FIELDS: [&str; 8] = [
     "country",
     "from",
     "to",
+    "theme",
+    "relevance",
 ];
 
 #[derive(Debug, Deserialize, Default)]
@@ -33,6 +35,9 @@ pub struct SearchParams {
     pub from: String,
     pub to: String,
     pub page: String,
+    /// Chairs' and staff's filters (`services::report_marks`).
+    pub theme: String,
+    pub relevance: String,
 }
 
 impl SearchParams {
@@ -49,6 +54,8 @@ impl SearchParams {
             from: self.from.clone(),
             to: self.to.clone(),
             page: page_number(&self.page)?,
+            theme: self.theme.clone(),
+            relevance: self.relevance.clone(),
         }))
     }
 
@@ -62,6 +69,8 @@ impl SearchParams {
             "country" => &self.country,
             "from" => &self.from,
             "to" => &self.to,
+            "theme" => &self.theme,
+            "relevance" => &self.relevance,
             _ => "",
         }
     }

@@ -39,14 +39,20 @@ async fn a_retained_comment(app: &TestApp, chair: &crate::people::Person) -> Str
 
 fn retain_for_the_report(
     conn: &mut roundtable::db::AnyConnection,
-    _chair: roundtable::domain::ids::UserId,
+    chair: roundtable::domain::ids::UserId,
     reference: &str,
 ) {
-    use diesel::connection::SimpleConnection;
-    conn.batch_execute(&format!(
-        "INSERT INTO comment_relevance (comment_id, retained, decided_at) \
-         SELECT id, TRUE, CURRENT_TIMESTAMP FROM comments WHERE reference = '{reference}'"
-    ))
+    let who = roundtable::domain::user::Actor {
+        id: chair,
+        staff: false,
+    };
+    roundtable::services::report_marks::set_relevance(
+        conn,
+        who,
+        reference,
+        "retained",
+        chrono::Utc::now(),
+    )
     .unwrap();
 }
 

@@ -24,6 +24,8 @@ struct CommentHtml {
     cited: bool,
     /// "Late — included by the chairs" (late comments in a report are included).
     late: &'static str,
+    retained: Option<bool>,
+    themes: Vec<String>,
     status: Option<&'static str>,
     body_html: SafeHtml,
 }
@@ -45,6 +47,8 @@ fn comment_html(row: &DigestRow, zone: Tz, unpublished: bool) -> CommentHtml {
         highlighted: row.highlighted,
         cited: row.cited,
         late: crate::domain::late::digest_words(row.late),
+        retained: row.retained,
+        themes: row.themes.clone(),
         status: unpublished.then_some(row.status),
         body_html: row.body_html.clone(),
     }

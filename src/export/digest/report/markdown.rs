@@ -236,6 +236,14 @@ impl<W: Write> MarkdownDigest<W> {
         if row.late.is_some() {
             facts.push(crate::domain::late::digest_words(row.late).into());
         }
+        match row.retained {
+            Some(true) => facts.push("retained for the report".into()),
+            Some(false) => facts.push("not retained".into()),
+            None => {}
+        }
+        if !row.themes.is_empty() {
+            facts.push(format!("themes: {}", row.themes.join(", ")));
+        }
         if self.unpublished {
             facts.push(row.status.to_owned());
         }

@@ -213,6 +213,10 @@ moderation-audit-action = { $action ->
     [posted] posted
     [edited] edited
     [reported] reported
+    [retained] retained for the report
+    [not_retained] not retained for the report
+    [theme_added] theme added
+    [theme_removed] theme removed
    *[other] { $action }
 }
 moderation-link-expired-detail = Links in moderation emails work for 7 days. The comment is still in your moderation queue.

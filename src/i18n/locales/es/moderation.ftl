@@ -218,6 +218,10 @@ moderation-audit-action = { $action ->
     [posted] enviado
     [edited] modificado
     [reported] denunciado
+    [retained] retenido para el informe
+    [not_retained] no retenido para el informe
+    [theme_added] tema añadido
+    [theme_removed] tema quitado
    *[other] { $action }
 }
 moderation-link-expired-detail = Los enlaces de los correos de moderación son válidos durante 7 días. El comentario sigue en su cola de moderación.

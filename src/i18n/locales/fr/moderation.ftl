@@ -218,6 +218,10 @@ moderation-audit-action = { $action ->
     [posted] envoyé
     [edited] modifié
     [reported] signalé
+    [retained] retenu pour le rapport
+    [not_retained] non retenu pour le rapport
+    [theme_added] thème ajouté
+    [theme_removed] thème retiré
    *[other] { $action }
 }
 moderation-link-expired-detail = Les liens des courriels de modération restent valables 7 jours. Le commentaire se trouve toujours dans votre file de modération.
