@@ -5,6 +5,7 @@
 use super::outcome_form::{editor, OutcomeEditor};
 use super::ServiceError;
 use crate::db::AnyConnection;
+use crate::domain::citation::citations_in;
 use crate::domain::outcome::{section_field, section_source, split_points, OutcomeKind};
 use crate::domain::user::Actor;
 
@@ -45,11 +46,13 @@ pub fn editor_citing(
         .iter_mut()
         .find(|s| s.question == question && s.kind == OutcomeKind::Synthesis)
         .ok_or(ServiceError::NotFound("missing-citable-comment"))?;
-    let citation = format!("#{reference}");
-    let already_cited = section.source.to_ascii_lowercase().contains(&citation);
+    // A citation may be written with a prefix of the reference (#c-2f9a).
+    let already_cited = citations_in(&section.source)
+        .iter()
+        .any(|cited| reference.starts_with(cited.as_str()));
     if !already_cited {
         let mut points = split_points(&section.source);
-        points.push(citation);
+        points.push(format!("#{reference}"));
         section.source = section_source(points.iter().map(String::as_str));
     }
     Ok((

@@ -33,22 +33,22 @@ pub fn fingerprint(conn: &mut AnyConnection, typed: &Fingerprint) -> Result<Verd
     })
 }
 
-/// A file as uploaded: a digest file produced here as it was delivered, or
-/// whose bytes before its trailer still give the fingerprint it carries.
+/// A file as uploaded: a digest file produced here only when it is that
+/// file byte for byte (its whole SHA-256 is the one recorded when it was
+/// delivered, or the fingerprint of the bytes before its trailer). A file that carries the fingerprint of a digest produced
+/// here but differs from it in any byte, before the trailer, in it or
+/// after it (a row appended), was changed after it was produced.
 pub fn file(conn: &mut AnyConnection, bytes: &[u8]) -> Result<Verdict, ServiceError> {
     let whole = Fingerprint::of(bytes);
+    // The file as delivered, or exactly its fingerprinted bytes.
     if let Some(file) = digest_files::find(conn, whole.hex())? {
         return Ok(Verdict::DigestFile(file));
     }
-    let Some((at, carried)) = trailer_of(bytes) else {
+    let Some((_, carried)) = trailer_of(bytes) else {
         return Ok(Verdict::Nothing);
     };
-    let Some(file) = digest_files::find(conn, carried.hex())? else {
-        return Ok(Verdict::Nothing);
-    };
-    Ok(if Fingerprint::of(&bytes[..at]) == carried {
-        Verdict::DigestFile(file)
-    } else {
-        Verdict::Altered(file)
+    Ok(match digest_files::find(conn, carried.hex())? {
+        Some(file) => Verdict::Altered(file),
+        None => Verdict::Nothing,
     })
 }

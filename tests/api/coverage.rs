@@ -245,6 +245,11 @@ async fn coverage_counts_questions_and_regions_and_cites_a_retained_comment() {
         assert!(editor.contains(&format!("Comment #{kenya} is added")));
         let mut fields = outcome_form_fields(&editor);
         assert!(fields.iter().any(|(_, v)| v.contains(&format!("#{kenya}"))));
+        // The chair shortens it to a prefix, as citations may be written.
+        let short = format!("#{}", &kenya[..6]);
+        for (_, value) in fields.iter_mut() {
+            *value = value.replace(&format!("#{kenya}"), &short);
+        }
         fields.retain(|(name, _)| name != "intent");
         fields.push(("intent".into(), "save".into()));
         let pairs: Vec<(&str, &str)> = fields
@@ -265,6 +270,19 @@ async fn coverage_counts_questions_and_regions_and_cites_a_retained_comment() {
         assert_eq!(count(&cited, 1, "cited"), count(&after, 1, "cited") + 1);
         assert!(!awaiting(&cited, 1).contains(&kenya));
         assert!(awaiting(&cited, 1).contains(&france));
+        let (_, again) = chair
+            .browser
+            .get(&format!("{}{cite_link}", roundtable_path(RT_3_2)))
+            .await;
+        assert!(
+            again.contains(&format!("Comment #{kenya} is already cited")),
+            "cited by its prefix {short}, it is not added twice"
+        );
+        let cited_in_form: usize = outcome_form_fields(&again)
+            .iter()
+            .map(|(_, v)| v.matches(&kenya[..6]).count())
+            .sum();
+        assert_eq!(cited_in_form, 1, "no second citation in the form");
 
         // The chairs let the late comment in.
         let (who, late_ref) = (

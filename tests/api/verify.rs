@@ -127,6 +127,20 @@ async fn digest_files_carry_a_fingerprint_that_verify_checks() {
                     page.contains("This file was changed after it was produced"),
                     "{format}: {page}"
                 );
+                // Bytes after the trailer, or a changed trailer, are changes too.
+                let mut appended = file.clone();
+                appended.extend_from_slice(b"c-fake,Forged row\r\n");
+                let mut retold = file.clone();
+                let last = retold.len() - 3;
+                retold[last] ^= 0x01;
+                for forged in [appended, retold] {
+                    let (status, page) = upload(&mut staff.browser, &forged).await;
+                    assert_eq!(status, 200);
+                    assert!(
+                        page.contains("This file was changed after it was produced"),
+                        "{format}: {page}"
+                    );
+                }
             }
         }
         #[derive(diesel::QueryableByName)]

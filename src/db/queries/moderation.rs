@@ -271,10 +271,17 @@ fn audit_entries(rows: Vec<AuditColumns>) -> Vec<AuditEntry> {
         .collect()
 }
 
-/// Marks for the report (services::report_marks) are not decisions on
-/// whether a comment is published: they never tell a chair who came first.
-pub const REPORT_MARK_ACTIONS: [&str; 4] =
-    ["retained", "not_retained", "theme_added", "theme_removed"];
+/// Marks for the report (services::report_marks) and decisions on late
+/// comments (services::late_comments) are not decisions on whether a
+/// comment is published: they never tell a chair who came first.
+pub const REPORT_MARK_ACTIONS: [&str; 6] = [
+    "retained",
+    "not_retained",
+    "theme_added",
+    "theme_removed",
+    "late_included",
+    "late_left_out",
+];
 
 /// The last decision on a comment that changed its status or reports, for
 /// telling a second chair who came first.

@@ -144,6 +144,8 @@ pub struct VersionPlace {
     pub published_at: DateTime<Utc>,
 }
 
+/// The published version of a public consultation's outcome with this
+/// fingerprint.
 pub fn find_by_fingerprint(
     conn: &mut AnyConnection,
     fingerprint: &str,
@@ -162,6 +164,10 @@ pub fn find_by_fingerprint(
         .inner_join(roundtables::table.on(roundtables::id.eq(roundtable_outcomes::roundtable_id)))
         .inner_join(consultations::table.on(consultations::id.eq(roundtables::consultation_id)))
         .filter(outcome_revisions::fingerprint.eq(fingerprint))
+        // Anyone may ask: a withdrawn outcome, or a draft consultation's,
+        // is not told of.
+        .filter(roundtable_outcomes::status.eq("published"))
+        .filter(consultations::status.ne("draft"))
         .select((
             consultations::slug,
             roundtables::slug,

@@ -167,9 +167,10 @@ pub struct XlsxDigest<W: Write + Send> {
     wrapped: Format,
 }
 
-const WIDTHS: [f64; 20] = [
+// One per column: the compiler holds the two lists to the same length.
+const WIDTHS: [f64; CSV_COLUMNS.len()] = [
     12.0, 24.0, 10.0, 30.0, 10.0, 40.0, 12.0, 7.0, 8.0, 20.0, 28.0, 22.0, 16.0, 20.0, 12.0, 16.0,
-    10.0, 10.0, 24.0, 80.0,
+    10.0, 10.0, 24.0, 24.0, 10.0, 80.0,
 ];
 
 impl<W: Write + Send> XlsxDigest<W> {

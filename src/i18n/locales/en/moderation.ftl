@@ -217,6 +217,8 @@ moderation-audit-action = { $action ->
     [not_retained] not retained for the report
     [theme_added] theme added
     [theme_removed] theme removed
+    [late_included] let into the report (late)
+    [late_left_out] left out of the report (late)
    *[other] { $action }
 }
 moderation-link-expired-detail = Links in moderation emails work for 7 days. The comment is still in your moderation queue.

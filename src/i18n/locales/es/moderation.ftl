@@ -222,6 +222,8 @@ moderation-audit-action = { $action ->
     [not_retained] no retenido para el informe
     [theme_added] tema añadido
     [theme_removed] tema quitado
+    [late_included] admitido en el informe (tardío)
+    [late_left_out] dejado fuera del informe (tardío)
    *[other] { $action }
 }
 moderation-link-expired-detail = Los enlaces de los correos de moderación son válidos durante 7 días. El comentario sigue en su cola de moderación.

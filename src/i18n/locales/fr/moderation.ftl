@@ -222,6 +222,8 @@ moderation-audit-action = { $action ->
     [not_retained] non retenu pour le rapport
     [theme_added] thème ajouté
     [theme_removed] thème retiré
+    [late_included] admis dans le rapport (en retard)
+    [late_left_out] laissé hors du rapport (en retard)
    *[other] { $action }
 }
 moderation-link-expired-detail = Les liens des courriels de modération restent valables 7 jours. Le commentaire se trouve toujours dans votre file de modération.
