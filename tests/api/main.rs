@@ -48,6 +48,7 @@ mod people;
 mod processes;
 mod query_count;
 mod queue;
+mod races;
 mod relevance;
 mod report_filters;
 mod reports;

@@ -6,7 +6,7 @@ use crate::db::rows::{naive, utc};
 use crate::db::schema::{
     comments, consultations, follower_announcements, roundtable_followers, roundtables,
 };
-use crate::db::{AnyConnection, StorageError};
+use crate::db::{insert_unless_taken, AnyConnection, StorageError};
 use crate::domain::ids::{RoundtableId, UserId};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
@@ -39,7 +39,9 @@ pub fn find(
 
 /// Sets the row, creating it if needed. Starting to follow (again) or
 /// asking for the digest starts the digest from `now`, so it never lists
-/// what was published before.
+/// what was published before. When a concurrent request creates the row
+/// between the check and the insert, this one updates it as if it had come
+/// second.
 pub fn set(
     conn: &mut AnyConnection,
     user: UserId,
@@ -47,45 +49,53 @@ pub fn set(
     follow: Follow,
     now: DateTime<Utc>,
 ) -> Result<(), StorageError> {
+    let before = match find(conn, user, roundtable)? {
+        Some(before) => before,
+        None if insert(conn, user, roundtable, follow, now)? => return Ok(()),
+        None => find(conn, user, roundtable)?
+            .ok_or_else(|| StorageError::corrupt("a taken follower row cannot be read"))?,
+    };
+    let restart =
+        (follow.following && !before.following) || (follow.daily_digest && !before.daily_digest);
     let key = (user.to_string(), roundtable.to_string());
-    match find(conn, user, roundtable)? {
-        Some(before) => {
-            let restart = (follow.following && !before.following)
-                || (follow.daily_digest && !before.daily_digest);
-            diesel::update(roundtable_followers::table.find(key))
-                .set((
-                    roundtable_followers::following.eq(follow.following),
-                    roundtable_followers::daily_digest.eq(follow.daily_digest),
-                    roundtable_followers::updated_at.eq(naive(now)),
-                ))
-                .execute(conn)?;
-            if restart {
-                diesel::update(
-                    roundtable_followers::table.find((user.to_string(), roundtable.to_string())),
-                )
-                .set(roundtable_followers::digest_sent_until.eq(Some(naive(now))))
-                .execute(conn)?;
-            }
-        }
-        None => {
-            diesel::insert_into(roundtable_followers::table)
-                .values((
-                    roundtable_followers::user_id.eq(&key.0),
-                    roundtable_followers::roundtable_id.eq(&key.1),
-                    roundtable_followers::following.eq(follow.following),
-                    roundtable_followers::daily_digest.eq(follow.daily_digest),
-                    roundtable_followers::digest_sent_until.eq(Some(naive(now))),
-                    roundtable_followers::created_at.eq(naive(now)),
-                    roundtable_followers::updated_at.eq(naive(now)),
-                ))
-                .execute(conn)?;
-        }
+    diesel::update(roundtable_followers::table.find(key.clone()))
+        .set((
+            roundtable_followers::following.eq(follow.following),
+            roundtable_followers::daily_digest.eq(follow.daily_digest),
+            roundtable_followers::updated_at.eq(naive(now)),
+        ))
+        .execute(conn)?;
+    if restart {
+        diesel::update(roundtable_followers::table.find(key))
+            .set(roundtable_followers::digest_sent_until.eq(Some(naive(now))))
+            .execute(conn)?;
     }
     Ok(())
 }
 
+/// Creates the row in a savepoint; false (and nothing changed) when the
+/// person has one already, even one created by a concurrent transaction.
+pub fn insert(
+    conn: &mut AnyConnection,
+    user: UserId,
+    roundtable: RoundtableId,
+    follow: Follow,
+    now: DateTime<Utc>,
+) -> Result<bool, StorageError> {
+    let insert = diesel::insert_into(roundtable_followers::table).values((
+        roundtable_followers::user_id.eq(user.to_string()),
+        roundtable_followers::roundtable_id.eq(roundtable.to_string()),
+        roundtable_followers::following.eq(follow.following),
+        roundtable_followers::daily_digest.eq(follow.daily_digest),
+        roundtable_followers::digest_sent_until.eq(Some(naive(now))),
+        roundtable_followers::created_at.eq(naive(now)),
+        roundtable_followers::updated_at.eq(naive(now)),
+    ));
+    insert_unless_taken(conn, |conn| insert.execute(conn))
+}
+
 /// Follows unless the person has a row already (following, or having
-/// stopped: that choice is kept).
+/// stopped: that choice is kept, even when made concurrently).
 pub fn follow_unless_decided(
     conn: &mut AnyConnection,
     user: UserId,
@@ -97,7 +107,7 @@ pub fn follow_unless_decided(
             following: true,
             daily_digest: false,
         };
-        set(conn, user, roundtable, follow, now)?;
+        insert(conn, user, roundtable, follow, now)?;
     }
     Ok(())
 }

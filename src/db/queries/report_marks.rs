@@ -3,7 +3,7 @@
 
 use crate::db::rows::naive;
 use crate::db::schema::{comment_relevance, comment_themes, comments, themes};
-use crate::db::{AnyConnection, StorageError};
+use crate::db::{insert_unless_taken, AnyConnection, StorageError};
 use crate::domain::comment::CommentStatus;
 use crate::domain::report_marks::Relevance;
 use chrono::{DateTime, Utc};
@@ -52,7 +52,9 @@ pub fn relevance_of(
     Ok(rows.into_iter().collect())
 }
 
-/// Stores a decision; false when the comment already had this one.
+/// Stores a decision; false when the comment already had this one. A
+/// decision stored concurrently between the check and the insert is then
+/// updated as if this one had come second.
 pub fn set_relevance(
     conn: &mut AnyConnection,
     comment_id: &str,
@@ -60,18 +62,21 @@ pub fn set_relevance(
     actor: &str,
     now: DateTime<Utc>,
 ) -> Result<bool, StorageError> {
-    let changed = diesel::update(
-        comment_relevance::table
-            .filter(comment_relevance::comment_id.eq(comment_id))
-            .filter(comment_relevance::retained.ne(retained)),
-    )
-    .set((
-        comment_relevance::retained.eq(retained),
-        comment_relevance::decided_by.eq(Some(actor)),
-        comment_relevance::decided_at.eq(naive(now)),
-    ))
-    .execute(conn)?;
-    if changed == 1 {
+    let change = |conn: &mut AnyConnection| -> Result<bool, StorageError> {
+        let changed = diesel::update(
+            comment_relevance::table
+                .filter(comment_relevance::comment_id.eq(comment_id))
+                .filter(comment_relevance::retained.ne(retained)),
+        )
+        .set((
+            comment_relevance::retained.eq(retained),
+            comment_relevance::decided_by.eq(Some(actor)),
+            comment_relevance::decided_at.eq(naive(now)),
+        ))
+        .execute(conn)?;
+        Ok(changed == 1)
+    };
+    if change(conn)? {
         return Ok(true);
     }
     let exists: i64 = comment_relevance::table
@@ -81,15 +86,16 @@ pub fn set_relevance(
     if exists > 0 {
         return Ok(false);
     }
-    diesel::insert_into(comment_relevance::table)
-        .values((
-            comment_relevance::comment_id.eq(comment_id),
-            comment_relevance::retained.eq(retained),
-            comment_relevance::decided_by.eq(Some(actor)),
-            comment_relevance::decided_at.eq(naive(now)),
-        ))
-        .execute(conn)?;
-    Ok(true)
+    let insert = diesel::insert_into(comment_relevance::table).values((
+        comment_relevance::comment_id.eq(comment_id),
+        comment_relevance::retained.eq(retained),
+        comment_relevance::decided_by.eq(Some(actor)),
+        comment_relevance::decided_at.eq(naive(now)),
+    ));
+    if insert_unless_taken(conn, |conn| insert.execute(conn))? {
+        return Ok(true);
+    }
+    change(conn)
 }
 
 /// A roundtable's themes by label, with how many comments carry each.
@@ -139,6 +145,9 @@ pub fn theme_by_key(
         .optional()?)
 }
 
+/// Creates a theme in a savepoint; None (and nothing changed) when the
+/// roundtable has a theme with this folded label already, even one created
+/// by a concurrent transaction.
 pub fn insert_theme(
     conn: &mut AnyConnection,
     roundtable_id: &str,
@@ -146,39 +155,64 @@ pub fn insert_theme(
     key: &str,
     actor: &str,
     now: DateTime<Utc>,
-) -> Result<Theme, StorageError> {
+) -> Result<Option<Theme>, StorageError> {
     let id = uuid::Uuid::now_v7().to_string();
-    diesel::insert_into(themes::table)
-        .values((
-            themes::id.eq(&id),
-            themes::roundtable_id.eq(roundtable_id),
-            themes::label.eq(label),
-            themes::label_key.eq(key),
-            themes::created_by.eq(Some(actor)),
-            themes::created_at.eq(naive(now)),
-        ))
-        .execute(conn)?;
-    Ok(Theme {
+    let insert = diesel::insert_into(themes::table).values((
+        themes::id.eq(&id),
+        themes::roundtable_id.eq(roundtable_id),
+        themes::label.eq(label),
+        themes::label_key.eq(key),
+        themes::created_by.eq(Some(actor)),
+        themes::created_at.eq(naive(now)),
+    ));
+    if !insert_unless_taken(conn, |conn| insert.execute(conn))? {
+        return Ok(None);
+    }
+    Ok(Some(Theme {
         id,
         roundtable_id: roundtable_id.to_owned(),
         label: label.to_owned(),
         label_key: key.to_owned(),
-    })
+    }))
 }
 
+/// What renaming a theme did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Renamed {
+    Done,
+    /// No theme has this id (any longer).
+    Missing,
+    /// Another theme of the roundtable has this folded label, perhaps since
+    /// a concurrent transaction: nothing changed.
+    LabelTaken,
+}
+
+/// Renames a theme in a savepoint, so that a label taken meanwhile leaves
+/// the caller's transaction usable.
 pub fn rename_theme(
     conn: &mut AnyConnection,
     id: &str,
     label: &str,
     key: &str,
-) -> Result<bool, StorageError> {
-    let changed = diesel::update(themes::table.find(id))
-        .set((themes::label.eq(label), themes::label_key.eq(key)))
-        .execute(conn)?;
-    Ok(changed == 1)
+) -> Result<Renamed, StorageError> {
+    let mut changed = 0;
+    let update = diesel::update(themes::table.find(id))
+        .set((themes::label.eq(label), themes::label_key.eq(key)));
+    // insert_unless_taken runs any one statement in a savepoint and tells
+    // a unique violation apart.
+    let stored = insert_unless_taken(conn, |conn| {
+        changed = update.execute(conn)?;
+        Ok(changed)
+    })?;
+    Ok(match (stored, changed) {
+        (false, _) => Renamed::LabelTaken,
+        (true, 0) => Renamed::Missing,
+        (true, _) => Renamed::Done,
+    })
 }
 
-/// Tags a comment; false when it already carried the theme.
+/// Tags a comment; false when it already carried the theme (tagged by
+/// a concurrent transaction too).
 pub fn tag(
     conn: &mut AnyConnection,
     comment_id: &str,
@@ -194,15 +228,13 @@ pub fn tag(
     if exists > 0 {
         return Ok(false);
     }
-    diesel::insert_into(comment_themes::table)
-        .values((
-            comment_themes::comment_id.eq(comment_id),
-            comment_themes::theme_id.eq(theme_id),
-            comment_themes::tagged_by.eq(Some(actor)),
-            comment_themes::tagged_at.eq(naive(now)),
-        ))
-        .execute(conn)?;
-    Ok(true)
+    let insert = diesel::insert_into(comment_themes::table).values((
+        comment_themes::comment_id.eq(comment_id),
+        comment_themes::theme_id.eq(theme_id),
+        comment_themes::tagged_by.eq(Some(actor)),
+        comment_themes::tagged_at.eq(naive(now)),
+    ));
+    insert_unless_taken(conn, |conn| insert.execute(conn))
 }
 
 /// Removes a tag; false when the comment did not carry the theme.

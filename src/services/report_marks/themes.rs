@@ -3,8 +3,8 @@
 
 use super::access::may_mark;
 use crate::db::queries::admin;
-use crate::db::queries::report_marks::{self as marks, Theme, ThemeCount};
-use crate::db::AnyConnection;
+use crate::db::queries::report_marks::{self as marks, Renamed, Theme, ThemeCount};
+use crate::db::{AnyConnection, StorageError};
 use crate::domain::report_marks::ThemeLabel;
 use crate::domain::user::Actor;
 use crate::domain::InvalidField;
@@ -40,7 +40,9 @@ fn audit(
     Ok(())
 }
 
-/// The theme with this folded label, or a new one (audited), inside the caller's transaction.
+/// The theme with this folded label, or a new one (audited), inside the
+/// caller's transaction. When another chair creates it concurrently, theirs
+/// is used, as if this call had come second.
 pub(super) fn find_or_create(
     conn: &mut AnyConnection,
     who: Actor,
@@ -48,14 +50,25 @@ pub(super) fn find_or_create(
     label: &ThemeLabel,
     now: DateTime<Utc>,
 ) -> Result<(Theme, bool), ServiceError> {
-    if let Some(theme) = marks::theme_by_key(conn, roundtable, &label.key())? {
+    let key = label.key();
+    if let Some(theme) = marks::theme_by_key(conn, roundtable, &key)? {
         return Ok((theme, false));
     }
     let actor = who.id.to_string();
-    let theme = marks::insert_theme(conn, roundtable, label.as_str(), &label.key(), &actor, now)?;
+    let Some(theme) = marks::insert_theme(conn, roundtable, label.as_str(), &key, &actor, now)?
+    else {
+        let theme = marks::theme_by_key(conn, roundtable, &key)?
+            .ok_or_else(|| StorageError::corrupt("a taken theme label cannot be read"))?;
+        return Ok((theme, false));
+    };
     let details = serde_json::json!({ "label": theme.label });
     audit(conn, who, &theme, "created", details, now)?;
     Ok((theme, true))
+}
+
+/// The field error for a label that `other` has already.
+fn label_taken(other: &str) -> ServiceError {
+    ServiceError::Invalid(InvalidField::new("label", "invalid-theme-taken").with("label", other))
 }
 
 /// The roundtable, if the caller chairs it or is staff.
@@ -117,14 +130,22 @@ pub fn rename_theme(
         return Ok((before.clone(), before));
     }
     crate::db::write_transaction(conn, |conn| {
-        if let Some(other) = marks::theme_by_key(conn, &before.roundtable_id, &label.key())? {
+        let key = label.key();
+        if let Some(other) = marks::theme_by_key(conn, &before.roundtable_id, &key)? {
             if other.id != before.id {
-                return Err(ServiceError::Invalid(
-                    InvalidField::new("label", "invalid-theme-taken").with("label", other.label),
-                ));
+                return Err(label_taken(&other.label));
             }
         }
-        marks::rename_theme(conn, &before.id, label.as_str(), &label.key())?;
+        match marks::rename_theme(conn, &before.id, label.as_str(), &key)? {
+            Renamed::Done => {}
+            Renamed::Missing => return Err(ServiceError::NotFound("missing-theme")),
+            // Another chair gave this label to another theme meanwhile.
+            Renamed::LabelTaken => {
+                let other = marks::theme_by_key(conn, &before.roundtable_id, &key)?;
+                let other = other.map_or_else(|| label.as_str().to_owned(), |t| t.label);
+                return Err(label_taken(&other));
+            }
+        }
         let after = Theme {
             label: label.as_str().to_owned(),
             label_key: label.key(),
