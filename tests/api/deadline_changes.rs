@@ -3,7 +3,7 @@
 //! of the cached pages.
 
 use crate::helpers::*;
-use crate::late_comments::{at, deadline, texts};
+use crate::late_comments::{at, deadline, late_rows, texts};
 use crate::people::*;
 use chrono::{Duration, Utc};
 use roundtable::domain::user::Role;
@@ -180,4 +180,195 @@ async fn a_deadline_change_needs_a_reason_and_is_logged_and_shown() {
 fn fields_of(fields: Vec<roundtable::domain::InvalidField>) {
     let names: Vec<&'static str> = fields.iter().map(|f| f.field).collect();
     assert!(names.contains(&"deadline_reason"), "{names:?}");
+}
+
+/// RT 3.2's comment deadline as stored.
+async fn closes_at(app: &TestApp) -> Option<chrono::DateTime<Utc>> {
+    app.with_conn(|conn| {
+        roundtable::services::roundtables::roundtable_detail(conn, FORUM, RT_3_2)
+            .unwrap()
+            .roundtable
+            .comment_period
+            .closes_at
+    })
+    .await
+}
+
+/// `offset` from now as RT 3.2's editor shows a time (minutes, in the
+/// consultation's zone).
+async fn form_time(
+    app: &TestApp,
+    staff: &roundtable::domain::user::SignedInUser,
+    offset: Duration,
+) -> String {
+    let staff = staff.clone();
+    app.with_conn(move |conn| {
+        let zone = authoring::roundtable_editor(conn, &staff, FORUM, Some(RT_3_2))
+            .unwrap()
+            .consultation
+            .time_zone;
+        roundtable::domain::authoring::local_input(Some(Utc::now() + offset), zone)
+    })
+    .await
+}
+
+#[tokio::test]
+async fn saving_other_fields_leaves_a_deadline_with_seconds_alone() {
+    for app in TestApp::with_demo().spawn_each().await {
+        let (_, staff) = staff_user(&app).await;
+        // The demo's "now+30d" first, then a deadline surely off the minute.
+        for seeded in [None, Some("2030-03-05 17:59:42")] {
+            if let Some(seeded) = seeded {
+                sql(
+                    &app,
+                    format!(
+                        "UPDATE roundtables SET comments_close_at = '{seeded}' WHERE slug = '{RT_3_2}'"
+                    ),
+                )
+                .await;
+            }
+            let before = closes_at(&app).await.expect("RT 3.2 has a deadline");
+            save_rt32(&app, staff.clone(), |input| {
+                input.summary = "An edited summary".into();
+            })
+            .await
+            .expect("no deadline change, so no reason needed");
+            assert_eq!(closes_at(&app).await, Some(before), "kept exactly");
+            let (_, page) = app.get_text(&roundtable_path(RT_3_2)).await;
+            assert!(page.contains("An edited summary"));
+            assert!(!page.contains("Deadline brought forward on"), "{seeded:?}");
+        }
+        assert_eq!(
+            closes_at(&app).await.map(|t| t.timestamp()),
+            Some(1_898_963_982),
+            "2030-03-05 17:59:42 UTC, seconds and all"
+        );
+        let logged = texts(&app, "SELECT reason AS text FROM deadline_changes").await;
+        assert!(logged.is_empty(), "{logged:?}");
+        let audited = texts(
+            &app,
+            "SELECT action AS text FROM audit_log WHERE action = 'deadline_changed'",
+        )
+        .await;
+        assert!(audited.is_empty());
+        let updated = texts(
+            &app,
+            "SELECT action AS text FROM audit_log WHERE action = 'roundtable_updated'",
+        )
+        .await;
+        assert_eq!(updated.len(), 2, "the edits themselves are audited");
+
+        // One minute later is a change, and needs its reason.
+        let refused = save_rt32(&app, staff.clone(), |input| {
+            let shown =
+                chrono::NaiveDateTime::parse_from_str(&input.comments_close_at, "%Y-%m-%dT%H:%M")
+                    .unwrap();
+            input.comments_close_at = (shown + Duration::minutes(1))
+                .format("%Y-%m-%dT%H:%M")
+                .to_string();
+        })
+        .await;
+        assert!(
+            matches!(&refused, Err(roundtable::services::ServiceError::Invalid(f)) if f.field == "deadline_reason"),
+            "{refused:?}"
+        );
+        app.deliver_mail().await;
+    }
+}
+
+#[tokio::test]
+async fn moving_the_deadline_past_late_comments_makes_them_on_time() {
+    for app in TestApp::with_demo().spawn_each().await {
+        let (_, staff) = staff_user(&app).await;
+        let mut author = participant(&app, "Amina Diallo").await;
+        let mut chair = chair(&app, "Samuel Owusu", RT_3_2).await;
+        deadline(&app, -Duration::hours(2), Some(24 * 60)).await;
+        let earlier = post_comment(&mut author, RT_3_2, "An earlier late proposal", &[]).await;
+        let earlier = posted_reference(&earlier);
+        let later = post_comment(&mut author, RT_3_2, "A later late proposal", &[]).await;
+        let later = posted_reference(&later);
+        for (reference, posted) in [(&earlier, -90), (&later, -30)] {
+            sql(
+                &app,
+                format!(
+                    "UPDATE comments SET status = 'approved', decided_at = '{}', created_at = '{}' \
+                     WHERE reference = '{reference}'",
+                    at(Duration::zero()),
+                    at(Duration::minutes(posted))
+                ),
+            )
+            .await;
+        }
+        chair.browser.get(&roundtable_path(RT_3_2)).await;
+        let left_out = chair
+            .browser
+            .post(&format!("/moderation/{earlier}/late"), &[("include", "no")])
+            .await;
+        assert_eq!(left_out.status().as_u16(), 200);
+        let mut marked = late_rows(&app).await;
+        marked.sort();
+        let mut expected = vec![(earlier.clone(), Some(false)), (later.clone(), None)];
+        expected.sort();
+        assert_eq!(marked, expected);
+
+        // Extended to an hour ago: between the two.
+        let between = form_time(&app, &staff, -Duration::hours(1)).await;
+        save_rt32(&app, staff.clone(), move |input| {
+            input.comments_close_at = between;
+            input.deadline_reason = "Late registrations".into();
+        })
+        .await
+        .expect("extended");
+        assert_eq!(
+            late_rows(&app).await,
+            [(later.clone(), None)],
+            "the earlier one is on time now, its decision gone with its mark"
+        );
+        let export = format!("/c/{FORUM}/{RT_3_2}/export?format=markdown");
+        let (status, _, report) = crate::digests::download(&mut chair, &export).await;
+        assert_eq!(status, 200);
+        assert!(report.contains("An earlier late proposal"), "{report}");
+        assert!(!report.contains("A later late proposal"), "still late");
+        assert!(report.contains("1 late comment is not in the report"));
+        let cited = app
+            .with_conn(|conn| {
+                let rt = roundtable::services::roundtables::roundtable_detail(conn, FORUM, RT_3_2)
+                    .unwrap()
+                    .roundtable
+                    .id;
+                roundtable::db::queries::outcomes::citable(conn, rt)
+                    .unwrap()
+                    .into_iter()
+                    .map(|c| c.reference)
+                    .collect::<Vec<_>>()
+            })
+            .await;
+        assert!(cited.contains(&earlier) && !cited.contains(&later));
+        let audited = texts(
+            &app,
+            "SELECT details_json AS text FROM audit_log WHERE action = 'deadline_changed'",
+        )
+        .await;
+        assert!(
+            audited[0].contains(r#""late_now_on_time":1"#),
+            "{audited:?}"
+        );
+
+        // Without a deadline, no comment is late.
+        save_rt32(&app, staff.clone(), |input| {
+            input.comments_close_at = String::new();
+            input.grace_hours = String::new();
+            input.deadline_reason = "Open until the meeting".into();
+        })
+        .await
+        .expect("deadline removed");
+        assert!(late_rows(&app).await.is_empty());
+        let (_, _, report) = crate::digests::download(&mut chair, &export).await;
+        assert!(report.contains("An earlier late proposal"));
+        assert!(report.contains("A later late proposal"), "{report}");
+        assert!(!report.contains("late comment is not in the report"));
+        let (_, page) = app.get_text(&roundtable_path(RT_3_2)).await;
+        assert!(!page.contains(r#"<span class="tag late">Late</span>"#));
+        app.deliver_mail().await;
+    }
 }

@@ -41,7 +41,7 @@ struct Line {
 }
 
 /// Late rows: (comment reference, decision).
-async fn late_rows(app: &TestApp) -> Vec<(String, Option<bool>)> {
+pub async fn late_rows(app: &TestApp) -> Vec<(String, Option<bool>)> {
     app.with_conn(|conn| {
         diesel::sql_query(
             "SELECT c.reference AS reference, l.included AS included \

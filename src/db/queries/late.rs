@@ -91,6 +91,37 @@ pub fn decide(
     Ok(changed == 1)
 }
 
+/// After a roundtable's deadline moved to `deadline`: takes the late mark
+/// (and any chair's decision on it) off the comments posted before it,
+/// which are on time now; all of them when there is no deadline any more.
+/// Returns how many comments were unmarked.
+pub fn unmark_on_time(
+    conn: &mut AnyConnection,
+    roundtable: RoundtableId,
+    deadline: Option<DateTime<Utc>>,
+) -> Result<usize, StorageError> {
+    let of_roundtable = comments::table.filter(comments::roundtable_id.eq(roundtable.to_string()));
+    // Posted at the deadline is late, as `CommentPeriod::state` has it.
+    let unmarked = match deadline {
+        Some(deadline) => diesel::delete(
+            late_comments::table.filter(
+                late_comments::comment_id.eq_any(
+                    of_roundtable
+                        .filter(comments::created_at.lt(naive(deadline)))
+                        .select(comments::id),
+                ),
+            ),
+        )
+        .execute(conn)?,
+        None => diesel::delete(
+            late_comments::table
+                .filter(late_comments::comment_id.eq_any(of_roundtable.select(comments::id))),
+        )
+        .execute(conn)?,
+    };
+    Ok(unmarked)
+}
+
 pub struct NewDeadlineChange<'a> {
     pub id: &'a str,
     pub roundtable: RoundtableId,

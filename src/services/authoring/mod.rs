@@ -7,6 +7,7 @@ mod access;
 mod audit;
 mod chairs;
 mod consultation;
+mod deadline;
 mod forms;
 mod questions;
 mod roundtable;

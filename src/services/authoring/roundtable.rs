@@ -2,9 +2,10 @@
 
 use super::access::{find, require_staff, writable};
 use super::audit::{audit, changed_fields};
+use super::deadline::{deadline_change, record_deadline_change};
 use super::questions::{save_questions, QuestionChange};
 use super::slugs::choose_slug;
-use crate::db::queries::{authoring, late, roundtables};
+use crate::db::queries::{authoring, roundtables};
 use crate::db::AnyConnection;
 use crate::domain::authoring::*;
 use crate::domain::consultation::Consultation;
@@ -14,7 +15,6 @@ use crate::domain::slug::Slug;
 use crate::domain::time::CommentPeriod;
 use crate::domain::user::{Chair, SignedInUser};
 use crate::domain::InvalidField;
-use crate::services::following::{self, Announcement};
 use crate::services::ServiceError;
 use crate::text::render_document;
 use chrono::{DateTime, Utc};
@@ -235,7 +235,7 @@ pub fn save_roundtable(
                 .with("limit", MAX_QUESTIONS),
         );
     }
-    let Some(fields) = fields.filter(|_| errors.is_empty()) else {
+    let Some(mut fields) = fields.filter(|_| errors.is_empty()) else {
         return Err(ServiceError::InvalidFields(errors));
     };
     crate::db::write_transaction(conn, |conn| {
@@ -276,18 +276,7 @@ pub fn save_roundtable(
                 .max()
                 .unwrap_or(0),
         };
-        let moved = old
-            .as_ref()
-            .map(|o| o.comment_period.closes_at)
-            .filter(|previous| *previous != fields.comments_close_at);
-        let reason = match (moved, &fields.deadline_reason) {
-            (Some(_), None) => {
-                return Err(
-                    InvalidField::new("deadline_reason", "invalid-deadline-reason-missing").into(),
-                )
-            }
-            (_, reason) => reason.clone().unwrap_or_default(),
-        };
+        let moved = deadline_change(old.as_ref(), &mut fields, c.time_zone)?;
         let r = roundtable_of(
             old.as_ref().map_or_else(RoundtableId::generate, |o| o.id),
             c.id,
@@ -328,12 +317,7 @@ pub fn save_roundtable(
             }
         }
         save_questions(conn, &r, changes, &texts, &added, now)?;
-        if let Some(previous) = moved {
-            let change = DeadlineChange {
-                previous,
-                new: r.comment_period.closes_at,
-                reason,
-            };
+        if let Some(change) = moved {
             record_deadline_change(conn, actor, r.id, change, now)?;
         }
         let after = AuditedRoundtable::of(&roundtable_editor(
@@ -386,56 +370,4 @@ impl AuditedRoundtable {
                 .collect(),
         }
     }
-}
-
-/// A comment deadline that moved, and why.
-struct DeadlineChange {
-    previous: Option<DateTime<Utc>>,
-    new: Option<DateTime<Utc>>,
-    reason: String,
-}
-
-/// Logs the change (shown on the roundtable page), audits it, and has it
-/// announced to the roundtable's followers.
-fn record_deadline_change(
-    conn: &mut AnyConnection,
-    actor: &SignedInUser,
-    roundtable: RoundtableId,
-    change: DeadlineChange,
-    now: DateTime<Utc>,
-) -> Result<(), ServiceError> {
-    let id = uuid::Uuid::now_v7().to_string();
-    late::insert_deadline_change(
-        conn,
-        &late::NewDeadlineChange {
-            id: &id,
-            roundtable,
-            previous: change.previous,
-            new: change.new,
-            reason: &change.reason,
-            changed_by: actor.id,
-        },
-        now,
-    )?;
-    audit(
-        conn,
-        actor,
-        "roundtable",
-        &roundtable.to_string(),
-        "deadline_changed",
-        json!({
-            "change": id, "from": change.previous, "to": change.new, "reason": change.reason,
-        }),
-        now,
-    )?;
-    following::announce(
-        conn,
-        roundtable,
-        Announcement::DeadlineChanged {
-            change_id: id,
-            previous: change.previous,
-            new: change.new,
-            reason: change.reason,
-        },
-    )
 }
