@@ -12,6 +12,7 @@ use crate::db::{AnyConnection, StorageError};
 use crate::domain::affiliation::{Gender, OrganisationType};
 use crate::domain::comment::CommentStatus;
 use crate::domain::ids::RoundtableId;
+use crate::domain::late::{in_report, LateMark};
 use diesel::prelude::*;
 use std::collections::{HashMap, HashSet};
 
@@ -99,8 +100,7 @@ pub fn published_comments(
             country_code: country,
             body_markdown: body,
             retained: retained.unwrap_or(false),
-            // No late row: on time. A late row: in only once included.
-            in_report: late.is_none() || included == Some(true),
+            in_report: in_report(late.map(|_| LateMark::from_decision(included))),
         });
     }
     Ok(rows)
