@@ -7,7 +7,8 @@ use roundtable::domain::digest::{DigestFilter, DigestFormat};
 use roundtable::export::digest::write_digest;
 use roundtable::services::{accounts, demo, digest};
 use roundtable::startup::{
-    build_mailer, open_database, spawn_outbox_worker, worker_settings, Application,
+    build_mailer, open_database, return_startup_memory, spawn_outbox_worker, worker_settings,
+    Application,
 };
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -110,6 +111,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => {
             let app = Application::build(&settings).await?;
+            return_startup_memory();
             let mut url = settings.base_url.clone();
             if url.port_or_known_default() != Some(app.port()) && settings.bind.port() == 0 {
                 let _ = url.set_port(Some(app.port()));

@@ -171,6 +171,19 @@ pub fn open_database(settings: &Settings) -> anyhow::Result<Pool> {
     Ok(pool)
 }
 
+/// Gives the memory start-up used and freed (parsing the templates,
+/// migrating, loading the demo) back to the system. glibc keeps freed
+/// memory below the last block still in use, and templates, pool and
+/// caches are allocated after the parse's scratch, so without this a
+/// server at rest keeps about 4 MiB it will never use again.
+pub fn return_startup_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only reorganises the allocator's own free lists.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
 /// Parts a caller may hand to `Application::build_with` instead of having
 /// them made from the settings: a test process parses the templates once for
 /// all its apps, and keeps sent mail in memory.

@@ -149,7 +149,10 @@ impl ManageConnection for ConnectionManager {
 
 /// SQLite serialises writes anyway, so a small pool (eight measured slower
 /// for posting, two no faster); PostgreSQL gets ten per instance. Waiting
-/// for a free connection is bounded by the connect timeout.
+/// for a free connection is bounded by the connect timeout. One connection
+/// is opened at start and the others when the load needs them (each holds
+/// its own copy of the schema and a page cache); r2d2 closes those above
+/// one after ten idle minutes.
 pub fn build_pool(
     target: &DatabaseTarget,
     timeouts: DatabaseTimeouts,
@@ -169,6 +172,7 @@ pub fn build_pool(
     };
     r2d2::Pool::builder()
         .max_size(size)
+        .min_idle(Some(1))
         .connection_timeout(timeouts.connect)
         .test_on_check_out(test_on_check_out)
         .build(ConnectionManager::new(target, timeouts))
