@@ -29,7 +29,9 @@
 //!    and every stored one reached the chair in an email the SMTP sink
 //!    received (see `load/delivery.rs` on the quarter-of-an-hour batching);
 //! 5. prints the server's resident memory (VmRSS): idle a few seconds after
-//!    start, and after all of the above.
+//!    start, and after all of the above; each split into the process's own
+//!    (RssAnon) and pages of files it maps (RssFile: the binary and the C
+//!    library, which the kernel may map in large runs at a time).
 //!
 //! ROUNDTABLE_BENCH_SECONDS sets the length of each wrk run (default 10),
 //! ROUNDTABLE_BENCH_ACCOUNTS the number of posting participants (default
@@ -156,7 +158,7 @@ struct Started {
     /// Its folder: log, tokens, acknowledged references.
     dir: PathBuf,
     tokens: PathBuf,
-    idle_mib: f64,
+    idle: server::Resident,
     /// Where its outbox worker sends (one sink per server: the chairs of
     /// two databases have the same addresses).
     smtp: SmtpServer,
@@ -175,7 +177,7 @@ impl Started {
         let server = Server::start(binary, env, &dir.join("server.log"))?;
         std::thread::sleep(SETTLE);
         Ok(Self {
-            idle_mib: server.resident_mib()?,
+            idle: server.resident()?,
             server,
             tokens: dir.join("tokens.txt"),
             dir,
@@ -186,9 +188,9 @@ impl Started {
 
     fn memory(&self) -> Result<String> {
         Ok(format!(
-            "{:.1} MiB idle after start, {:.1} MiB after the runs",
-            self.idle_mib,
-            self.server.resident_mib()?
+            "{} idle after start, {} after the runs",
+            self.idle,
+            self.server.resident()?
         ))
     }
 }

@@ -72,6 +72,24 @@ impl Environment {
     }
 }
 
+/// Resident memory in MiB.
+#[derive(Clone, Copy)]
+pub struct Resident {
+    pub total: f64,
+    pub anonymous: f64,
+    pub files: f64,
+}
+
+impl std::fmt::Display for Resident {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{:.1} MiB ({:.1} own, {:.1} mapped files)",
+            self.total, self.anonymous, self.files
+        )
+    }
+}
+
 pub struct Server {
     child: Child,
     pub port: u16,
@@ -104,15 +122,24 @@ impl Server {
         }
     }
 
-    /// Resident memory (VmRSS) in MiB.
-    pub fn resident_mib(&self) -> Result<f64> {
+    /// Resident memory (VmRSS), and how much of it is the process's own
+    /// (anonymous: heap, stacks, relocated data) rather than pages of files
+    /// it maps (its binary and libraries, shared with the page cache).
+    pub fn resident(&self) -> Result<Resident> {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))?;
-        let kib: f64 = status
-            .lines()
-            .find_map(|line| line.strip_prefix("VmRSS:"))
-            .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
-            .context("no VmRSS line in /proc/<pid>/status")?;
-        Ok(kib / 1024.0)
+        let mib = |field: &str| -> Result<f64> {
+            let kib: f64 = status
+                .lines()
+                .find_map(|line| line.strip_prefix(field))
+                .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
+                .with_context(|| format!("no {field} line in /proc/<pid>/status"))?;
+            Ok(kib / 1024.0)
+        };
+        Ok(Resident {
+            total: mib("VmRSS:")?,
+            anonymous: mib("RssAnon:")?,
+            files: mib("RssFile:")?,
+        })
     }
 
     pub fn url(&self, path: &str) -> String {
