@@ -30,8 +30,9 @@
 //!    received (see `load/delivery.rs` on the quarter-of-an-hour batching);
 //! 5. prints the server's resident memory (VmRSS): idle a few seconds after
 //!    start, and after all of the above; each split into the process's own
-//!    (RssAnon) and pages of files it maps (RssFile: the binary and the C
-//!    library, which the kernel may map in large runs at a time).
+//!    (RssAnon), pages of files it maps (RssFile: the binary, the loader
+//!    and the C libraries, which the kernel may map in large runs at a
+//!    time) and shared memory (RssShmem, printed when there is any).
 //!
 //! ROUNDTABLE_BENCH_SECONDS sets the length of each wrk run (default 10),
 //! ROUNDTABLE_BENCH_ACCOUNTS the number of posting participants (default

@@ -148,6 +148,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let pool = open_database(&settings)?;
             let mailer = build_mailer(&settings)?;
             let templates = roundtable::templates::Templates::load()?;
+            return_startup_memory();
             let (stop, worker) = spawn_outbox_worker(
                 pool,
                 mailer,

@@ -178,7 +178,7 @@ pub fn open_database(settings: &Settings) -> anyhow::Result<Pool> {
 /// server at rest keeps about 4 MiB it will never use again.
 pub fn return_startup_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only reorganises the allocator's own free lists.
+    // SAFETY: malloc_trim has no preconditions and is thread-safe.
     unsafe {
         libc::malloc_trim(0);
     }

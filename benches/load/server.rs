@@ -78,15 +78,21 @@ pub struct Resident {
     pub total: f64,
     pub anonymous: f64,
     pub files: f64,
+    /// Shared memory (SQLite's `-shm` file when the database is on tmpfs).
+    pub shared: f64,
 }
 
 impl std::fmt::Display for Resident {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{:.1} MiB ({:.1} own, {:.1} mapped files)",
+            "{:.1} MiB ({:.1} own, {:.1} mapped files",
             self.total, self.anonymous, self.files
-        )
+        )?;
+        if self.shared > 0.0 {
+            write!(f, ", {:.1} shared", self.shared)?;
+        }
+        write!(f, ")")
     }
 }
 
@@ -139,6 +145,7 @@ impl Server {
             total: mib("VmRSS:")?,
             anonymous: mib("RssAnon:")?,
             files: mib("RssFile:")?,
+            shared: mib("RssShmem:")?,
         })
     }
 

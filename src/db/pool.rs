@@ -149,10 +149,15 @@ impl ManageConnection for ConnectionManager {
 
 /// SQLite serialises writes anyway, so a small pool (eight measured slower
 /// for posting, two no faster); PostgreSQL gets ten per instance. Waiting
-/// for a free connection is bounded by the connect timeout. One connection
-/// is opened at start and the others when the load needs them (each holds
-/// its own copy of the schema and a page cache); r2d2 closes those above
-/// one after ten idle minutes.
+/// for a free connection is bounded by the connect timeout.
+///
+/// A SQLite connection is a file handle that opens in well under a
+/// millisecond but holds its own copy of the schema and a page cache, so
+/// the pool keeps one spare beyond those in use (two at rest) and opens the
+/// others as the load asks; r2d2 closes a connection idle for ten minutes.
+/// PostgreSQL's ten are all opened at start: a server that allows
+/// too few connections is found at start-up, and connecting over the
+/// network stays off the request path.
 pub fn build_pool(
     target: &DatabaseTarget,
     timeouts: DatabaseTimeouts,
@@ -166,13 +171,13 @@ pub fn build_pool(
     // A PostgreSQL connection can die with its server or network, so each
     // is tried before use; a SQLite one is a file handle that does not, and
     // the query would cost every request for nothing.
-    let (size, test_on_check_out) = match target {
-        DatabaseTarget::Sqlite(_) => (4, false),
-        DatabaseTarget::Postgres(_) => (10, true),
+    let (size, spare, test_on_check_out) = match target {
+        DatabaseTarget::Sqlite(_) => (4, Some(1), false),
+        DatabaseTarget::Postgres(_) => (10, None, true),
     };
     r2d2::Pool::builder()
         .max_size(size)
-        .min_idle(Some(1))
+        .min_idle(spare)
         .connection_timeout(timeouts.connect)
         .test_on_check_out(test_on_check_out)
         .build(ConnectionManager::new(target, timeouts))
